@@ -1,0 +1,14 @@
+//! The Practice Lens domain core: audits of children's case files and the rules around them.
+//!
+//! This crate is pure. It knows nothing about the browser, storage, files or the clock: "today"
+//! and every new identifier are arguments, so the same logic gives the same answers natively,
+//! in the `lens` command line and in WebAssembly. Persistence formats live in `lens-store`;
+//! these types are not the storage format and deliberately do not derive serde.
+//!
+//! Start with [`Audit`], the record an auditor builds about one child's case file.
+
+mod audit;
+mod template;
+
+pub use audit::{Audit, AuditError, AuditId, AuditStatus, ItemResponse, NewAudit};
+pub use template::{TemplateRef, CASE_FILE_AUDIT};

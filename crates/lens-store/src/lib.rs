@@ -1,0 +1,26 @@
+//! The Practice Lens persistence model, independent of any particular database.
+//!
+//! - [`Store`] is the port every storage adapter implements (IndexedDB in `lens-web`,
+//!   [`MemoryStore`] here). It deals only in [`StoredRecord`] envelopes: a key, a revision,
+//!   a schema version and a JSON body.
+//! - Each kind of record has versioned body types and migrations from every older version
+//!   (see [`audit_record`]); domain types from `lens-core` are converted explicitly, so a
+//!   refactor of a domain type cannot silently change what users have stored.
+//! - Every write names the revision it was based on. A write based on a stale revision is
+//!   refused with [`StoreError::Conflict`]: two tabs never silently overwrite each other.
+//!
+//! This crate does no IO of its own and reads no clock: timestamps are arguments.
+
+pub mod audit_record;
+mod audits;
+pub mod conformance;
+mod error;
+mod memory;
+mod record;
+mod store;
+
+pub use audits::{list_audits, load_audit, save_audit, Versioned};
+pub use error::StoreError;
+pub use memory::MemoryStore;
+pub use record::{Expected, RecordKey, RecordKind, RecordWrite, Revision, StoredRecord};
+pub use store::Store;

@@ -1,0 +1,23 @@
+//! The storage port.
+
+use async_trait::async_trait;
+
+use crate::error::StoreError;
+use crate::record::{RecordKind, RecordWrite, Revision, StoredRecord, RecordKey};
+
+/// A place records are kept. Implementations must make [`Store::put`] atomic: the revision
+/// check and the write happen together or not at all, even with other tabs writing.
+///
+/// Futures are not `Send`: in the browser everything runs on one thread.
+#[async_trait(?Send)]
+pub trait Store {
+    /// The record with this key, if there is one.
+    async fn get(&self, key: &RecordKey) -> Result<Option<StoredRecord>, StoreError>;
+
+    /// Every record of one kind, in key order.
+    async fn list(&self, kind: RecordKind) -> Result<Vec<StoredRecord>, StoreError>;
+
+    /// Writes a record if the stored revision is still the one the write expects, and returns
+    /// the new revision. Otherwise returns [`StoreError::Conflict`] and changes nothing.
+    async fn put(&self, write: RecordWrite) -> Result<Revision, StoreError>;
+}

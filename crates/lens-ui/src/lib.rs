@@ -1,0 +1,19 @@
+//! The Practice Lens user interface, as yew components.
+//!
+//! Everything environmental reaches the UI through the [`Platform`] port: opening storage
+//! (IndexedDB or the memory fallback), the clock, new ids, asking the browser to keep data,
+//! and telling the host page what happened. `lens-web` implements it for the browser; the UI
+//! itself never names IndexedDB, `window` or JavaScript values.
+//!
+//! Start at [`App`]: it opens the store for its `db_name`, then shows the chosen [`View`].
+
+mod app;
+mod components;
+mod config;
+mod ports;
+mod view;
+
+pub use app::{App, AppProps};
+pub use config::{Config, ConfigProblem};
+pub use ports::{LensEvent, OpenedStore, Persistence, Platform, PlatformHandle, StorageKind, StoreHandle};
+pub use view::View;

@@ -1,0 +1,127 @@
+//! The UI's ports to the world outside: storage, clock, ids and the host page.
+
+use std::fmt;
+use std::rc::Rc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, FixedOffset};
+use lens_store::Store;
+
+/// Which storage the app ended up with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageKind {
+    /// The browser's IndexedDB: kept across reloads.
+    IndexedDb,
+    /// Memory only: lost when the page closes. `reason` says why durable storage failed.
+    Memory {
+        /// Why the browser's storage could not be used, in words a person can act on.
+        reason: String,
+    },
+}
+
+/// A store ready to use, and what kind it is.
+#[derive(Clone, PartialEq)]
+pub struct OpenedStore {
+    /// The store.
+    pub store: StoreHandle,
+    /// Durable or memory only.
+    pub kind: StorageKind,
+}
+
+/// A shared [`Store`] that compares by identity, so it can sit in component properties.
+#[derive(Clone)]
+pub struct StoreHandle(pub Rc<dyn Store>);
+
+impl PartialEq for StoreHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for StoreHandle {
+    type Target = dyn Store;
+
+    fn deref(&self) -> &Self::Target {
+        self.0.as_ref()
+    }
+}
+
+/// Whether the browser has promised to keep this site's data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Persistence {
+    /// Kept until the user clears it.
+    Persistent,
+    /// May be cleared by the browser when space runs low.
+    BestEffort,
+    /// The browser does not say (no StorageManager, or it failed).
+    Unknown,
+}
+
+/// Something the host page may want to know, sent as a DOM CustomEvent on the element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LensEvent {
+    /// The app has opened its storage and shown its first view.
+    Ready {
+        /// The view shown.
+        view: String,
+        /// `indexeddb` or `memory`.
+        storage: &'static str,
+    },
+    /// A record was saved and the save is complete (durable for IndexedDB).
+    Saved {
+        /// Record kind, e.g. `audit`.
+        kind: &'static str,
+        /// Record id.
+        id: String,
+        /// The revision now stored.
+        revision: u64,
+    },
+    /// Something went wrong that the host page may want to log or show.
+    Error {
+        /// A stable machine-readable code, e.g. `storage-unavailable`.
+        code: &'static str,
+        /// A sentence for people.
+        message: String,
+    },
+}
+
+/// The environment the UI runs in.
+#[async_trait(?Send)]
+pub trait Platform {
+    /// The current local time.
+    fn now(&self) -> DateTime<FixedOffset>;
+    /// A new unique identifier for a record.
+    fn new_id(&self) -> String;
+    /// Opens the named database, falling back to memory (with the reason) when it cannot.
+    async fn open_store(&self, db_name: &str) -> OpenedStore;
+    /// Whether the browser has promised to keep this site's data.
+    async fn persistence(&self) -> Persistence;
+    /// Asks the browser to keep this site's data, and returns its answer.
+    async fn request_persistence(&self) -> Persistence;
+    /// Tells the host page something happened.
+    fn emit(&self, event: LensEvent);
+}
+
+/// A shared [`Platform`] that compares by identity, so it can sit in component properties.
+#[derive(Clone)]
+pub struct PlatformHandle(pub Rc<dyn Platform>);
+
+impl PartialEq for PlatformHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl fmt::Debug for PlatformHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PlatformHandle")
+    }
+}
+
+impl std::ops::Deref for PlatformHandle {
+    type Target = dyn Platform;
+
+    fn deref(&self) -> &Self::Target {
+        self.0.as_ref()
+    }
+}

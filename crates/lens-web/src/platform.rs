@@ -1,0 +1,104 @@
+//! The UI's [`Platform`] port, implemented with browser APIs.
+
+use std::rc::Rc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, FixedOffset, Offset, Utc};
+use lens_store::MemoryStore;
+use lens_ui::{LensEvent, OpenedStore, Persistence, Platform, StorageKind, StoreHandle};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::events;
+use crate::idb::IdbStore;
+
+/// The browser, as seen from one mounted instance.
+pub struct BrowserPlatform {
+    host: web_sys::HtmlElement,
+}
+
+impl BrowserPlatform {
+    /// The platform for the instance mounted on `host`.
+    pub fn new(host: web_sys::HtmlElement) -> Self {
+        Self { host }
+    }
+}
+
+#[async_trait(?Send)]
+impl Platform for BrowserPlatform {
+    fn now(&self) -> DateTime<FixedOffset> {
+        let date = js_sys::Date::new_0();
+        // getTimezoneOffset is minutes to add to local time to reach UTC.
+        let offset_seconds = -(date.get_timezone_offset() as i32) * 60;
+        let offset = FixedOffset::east_opt(offset_seconds).unwrap_or(Utc.fix());
+        let utc = DateTime::<Utc>::from_timestamp_millis(date.get_time() as i64).unwrap_or_default();
+        utc.with_timezone(&offset)
+    }
+
+    fn new_id(&self) -> String {
+        random_uuid()
+    }
+
+    async fn open_store(&self, db_name: &str) -> OpenedStore {
+        match IdbStore::open(db_name).await {
+            Ok(store) => OpenedStore { store: StoreHandle(Rc::new(store)), kind: StorageKind::IndexedDb },
+            Err(error) => OpenedStore {
+                store: StoreHandle(Rc::new(MemoryStore::default())),
+                kind: StorageKind::Memory {
+                    reason: format!("This browser is not letting Practice Lens keep data ({error})."),
+                },
+            },
+        }
+    }
+
+    async fn persistence(&self) -> Persistence {
+        storage_manager_call("persisted").await
+    }
+
+    async fn request_persistence(&self) -> Persistence {
+        storage_manager_call("persist").await
+    }
+
+    fn emit(&self, event: LensEvent) {
+        events::dispatch(&self.host, &event);
+    }
+}
+
+/// Calls `navigator.storage.persisted()` or `.persist()`. Both are missing outside secure
+/// contexts and in old browsers, which then simply say nothing.
+async fn storage_manager_call(method: &str) -> Persistence {
+    let answer = async {
+        let navigator = web_sys::window()?.navigator();
+        let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+        let function = js_sys::Reflect::get(&storage, &JsValue::from_str(method)).ok()?;
+        let function = function.dyn_into::<js_sys::Function>().ok()?;
+        let promise = function.call0(&storage).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+        JsFuture::from(promise).await.ok()?.as_bool()
+    };
+    match answer.await {
+        Some(true) => Persistence::Persistent,
+        Some(false) => Persistence::BestEffort,
+        None => Persistence::Unknown,
+    }
+}
+
+/// A version 4 UUID from `crypto.getRandomValues`, which, unlike `randomUUID`, also works on
+/// intranet pages served over plain http.
+fn random_uuid() -> String {
+    let mut bytes = [0_u8; 16];
+    let filled = web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // No Web Crypto at all: fall back to the clock and Math.random, still unique enough
+        // for record ids on one device.
+        let time = js_sys::Date::now().to_bits().to_le_bytes();
+        for (index, byte) in bytes.iter_mut().enumerate() {
+            *byte = time[index % 8] ^ (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}

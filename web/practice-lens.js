@@ -1,0 +1,160 @@
+// Practice Lens: the <practice-lens> custom element.
+//
+// Embedding contract (see ARCHITECTURE.md):
+//   <script type="module" src="practice-lens.js"></script>
+//   <practice-lens view="home" db-name="practice-lens" config='{"organisation":"…"}'></practice-lens>
+// The app renders in an open shadow root with its own stylesheet. The .wasm file is found next
+// to this script unless the element's `wasm-url` attribute names another. Events on the element:
+// lens-ready, lens-saved, lens-error (each a CustomEvent with a `detail` object).
+
+const GLUE_URL = new URL("./lens_web.js", import.meta.url);
+const STYLESHEET_URL = new URL("./practice-lens.css", import.meta.url);
+const DEFAULT_WASM_URL = new URL("./lens_web_bg.wasm", import.meta.url);
+const OBSERVED = ["view", "db-name", "config"];
+
+// One WebAssembly module per page, shared by every instance: the first element decides
+// which .wasm is loaded.
+let loadingModule = null;
+
+function loadModule(wasmUrl) {
+  if (!loadingModule) {
+    loadingModule = import(GLUE_URL.href).then(async (glue) => {
+      await glue.default({ module_or_path: wasmUrl });
+      return glue;
+    });
+  }
+  return loadingModule;
+}
+
+// Words for a person (and the intranet's administrator) when the module cannot start.
+function explainLoadFailure(error) {
+  const text = String(error && error.message ? error.message : error);
+  if (error instanceof WebAssembly.CompileError && /unsafe-eval|Content Security Policy|CSP/i.test(text)) {
+    return "This page's Content-Security-Policy does not allow WebAssembly. Ask the site administrator to add 'wasm-unsafe-eval' to script-src.";
+  }
+  return "Practice Lens could not start in this browser. Reload the page; if it happens again, tell your intranet team. (" + text + ")";
+}
+
+class PracticeLensElement extends HTMLElement {
+  static get observedAttributes() {
+    return OBSERVED;
+  }
+
+  constructor() {
+    super();
+    this._instance = null;
+    this._mounting = false;
+  }
+
+  connectedCallback() {
+    if (!this.shadowRoot) {
+      const root = this.attachShadow({ mode: "open" });
+      const stylesheet = document.createElement("link");
+      stylesheet.rel = "stylesheet";
+      stylesheet.href = STYLESHEET_URL.href;
+      this._container = document.createElement("div");
+      this._container.className = "lens-root";
+      root.append(stylesheet, this._container);
+    }
+    if (!this._instance && !this._mounting) {
+      this._mount();
+    }
+  }
+
+  disconnectedCallback() {
+    // Moving an element fires disconnect then connect: wait a microtask before destroying.
+    queueMicrotask(() => {
+      if (!this.isConnected) {
+        this._destroy();
+      }
+    });
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (this._instance && oldValue !== newValue) {
+      this._call(() => this._instance.update(this._options()));
+    }
+  }
+
+  _options() {
+    return {
+      view: this.getAttribute("view"),
+      dbName: this.getAttribute("db-name"),
+      config: this.getAttribute("config"),
+    };
+  }
+
+  async _mount() {
+    this._mounting = true;
+    const wasmAttribute = this.getAttribute("wasm-url");
+    const wasmUrl = wasmAttribute ? new URL(wasmAttribute, document.baseURI) : DEFAULT_WASM_URL;
+    try {
+      const glue = await loadModule(wasmUrl);
+      if (this.isConnected && !this._instance) {
+        this._instance = glue.mount(this._container, this, this._options());
+      }
+    } catch (error) {
+      this._fail("load-failed", explainLoadFailure(error));
+    } finally {
+      this._mounting = false;
+    }
+  }
+
+  _destroy() {
+    if (this._instance) {
+      const instance = this._instance;
+      this._instance = null;
+      this._call(() => {
+        instance.destroy();
+        instance.free();
+      });
+    }
+  }
+
+  // A call into a module that has stopped (after a panic) throws: report it, never rethrow
+  // into the host page.
+  _call(action) {
+    try {
+      action();
+    } catch (error) {
+      this._fail("crashed", "Practice Lens stopped working. Reload the page to carry on. (" + error + ")");
+    }
+  }
+
+  _fail(code, message) {
+    if (this._container && !this._container.querySelector(".lens-notification--error")) {
+      const notice = document.createElement("div");
+      notice.className = "lens-notification lens-notification--error";
+      notice.setAttribute("role", "alert");
+      const heading = document.createElement("h3");
+      heading.className = "lens-heading-m";
+      heading.textContent = "Practice Lens is not available";
+      const body = document.createElement("p");
+      body.className = "lens-body";
+      body.textContent = message;
+      notice.append(heading, body);
+      this._container.replaceChildren(notice);
+    }
+    this.dispatchEvent(new CustomEvent("lens-error", { bubbles: true, detail: { code, message } }));
+  }
+}
+
+// Registers under "practice-lens", or, if another script has taken that name, the first free
+// "practice-lens-N". Pages that must cope with that create elements through `tagName`.
+function register() {
+  let name = "practice-lens";
+  for (let suffix = 1; ; suffix += 1) {
+    const existing = customElements.get(name);
+    if (existing === PracticeLensElement) return name;
+    if (!existing) break;
+    if (existing.practiceLens) return name;
+    name = "practice-lens-" + suffix;
+  }
+  const definition = class extends PracticeLensElement {};
+  definition.practiceLens = true;
+  customElements.define(name, definition);
+  return name;
+}
+
+export const tagName = register();
+export { PracticeLensElement };
