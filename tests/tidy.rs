@@ -1,1 +1,209 @@
-//! x
+//! Tidy checks over the whole repository: the architecture's invariants, checked by machine.
+//!
+//! Each check reads files as text; a failure names the file and the rule it breaks.
+
+use std::path::{Path, PathBuf};
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ sits in the repository root").to_path_buf()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// Every file under `dir` (relative to the root) whose name ends with `extension`.
+fn files(dir: &str, extension: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![repo_root().join(dir)];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            if path.is_dir() && name != "target" && name != "node_modules" {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == extension) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    assert!(!found.is_empty(), "no .{extension} files under {dir}");
+    found
+}
+
+/// The names in a crate manifest's `[dependencies]` table (not dev- or build-dependencies).
+fn dependencies(krate: &str) -> Vec<String> {
+    let manifest: toml::Table = read(&repo_root().join("crates").join(krate).join("Cargo.toml"))
+        .parse()
+        .unwrap_or_else(|error| panic!("{krate}/Cargo.toml: {error}"));
+    let mut names: Vec<String> = manifest
+        .get("dependencies")
+        .and_then(toml::Value::as_table)
+        .map(|table| table.keys().cloned().collect())
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+const CRATES: [&str; 5] = ["lens-core", "lens-store", "lens-ui", "lens-web", "lens-cli"];
+
+#[test]
+fn lens_core_knows_nothing_of_the_browser_io_or_async() {
+    let forbidden = [
+        "wasm-bindgen",
+        "wasm-bindgen-futures",
+        "js-sys",
+        "web-sys",
+        "gloo",
+        "yew",
+        "getrandom",
+        "indexed_db_futures",
+        "tokio",
+        "async-std",
+        "futures",
+        "async-trait",
+        "reqwest",
+        "rand",
+    ];
+    let deps = dependencies("lens-core");
+    for name in &deps {
+        assert!(!forbidden.contains(&name.as_str()), "lens-core must stay pure, but depends on {name}");
+        assert!(
+            !name.starts_with("lens-"),
+            "lens-core depends on no other Practice Lens crate, found {name}"
+        );
+    }
+}
+
+#[test]
+fn lens_core_reads_no_clock_and_no_environment() {
+    for path in files("crates/lens-core/src", "rs") {
+        let text = read(&path);
+        for banned in ["SystemTime::now", "Instant::now", "Utc::now", "Local::now", "std::env::", "std::fs::"]
+        {
+            assert!(
+                !text.contains(banned),
+                "{} uses {banned}: lens-core takes such inputs as arguments",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn dependencies_point_one_way() {
+    // web → ui → store → core, web → core, cli → core. Nothing depends on web.
+    let allowed: [(&str, &[&str]); 5] = [
+        ("lens-core", &[]),
+        ("lens-store", &["lens-core"]),
+        ("lens-ui", &["lens-core", "lens-store"]),
+        ("lens-web", &["lens-core", "lens-store", "lens-ui"]),
+        ("lens-cli", &["lens-core", "lens-store"]),
+    ];
+    for (krate, may_use) in allowed {
+        for dep in dependencies(krate).iter().filter(|dep| dep.starts_with("lens-")) {
+            assert!(may_use.contains(&dep.as_str()), "{krate} must not depend on {dep}");
+        }
+    }
+}
+
+#[test]
+fn only_lens_web_exports_to_javascript() {
+    for krate in CRATES.iter().filter(|krate| **krate != "lens-web") {
+        for path in files(&format!("crates/{krate}/src"), "rs") {
+            assert!(
+                !read(&path).contains("#[wasm_bindgen"),
+                "{} exports to JavaScript: only lens-web may",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_rust_file_opens_with_a_doc_line() {
+    for dir in ["crates", "xtask", "tests"] {
+        for path in files(dir, "rs") {
+            let text = read(&path);
+            let first = text.lines().next().unwrap_or("");
+            assert!(
+                first.starts_with("//!"),
+                "{} must open with a `//!` line saying what it is",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_mod_rs_files() {
+    for dir in ["crates", "xtask", "tests"] {
+        for path in files(dir, "rs") {
+            assert!(
+                path.file_name().is_none_or(|name| name != "mod.rs"),
+                "{}: use foo.rs beside foo/",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn nothing_bypasses_the_strict_content_security_policy() {
+    // Inline styles are blocked by style-src 'self'; raw HTML would bypass yew's escaping.
+    for path in files("crates", "rs") {
+        let text = read(&path);
+        for banned in [
+            "style=",
+            "from_html_unchecked",
+            "set_inner_html",
+            "insert_adjacent_html",
+            "js_sys::eval",
+            "Function::new",
+        ] {
+            assert!(!text.contains(banned), "{} uses {banned}", path.display());
+        }
+    }
+    for path in files("web", "js") {
+        let text = read(&path);
+        for banned in
+            ["eval(", "new Function", "innerHTML", "insertAdjacentHTML", ".style.", "document.write"]
+        {
+            assert!(!text.contains(banned), "{} uses {banned}", path.display());
+        }
+    }
+    for path in files("web", "html").into_iter().chain([repo_root().join("index.html")]) {
+        let text = read(&path);
+        assert!(!text.contains("<style"), "{} has an inline <style>", path.display());
+        assert!(!text.contains(" style=\""), "{} has a style attribute", path.display());
+        for line in text.lines().filter(|line| line.contains("<script")) {
+            assert!(line.contains(" src="), "{} has an inline script: {line}", path.display());
+        }
+    }
+}
+
+#[test]
+fn pages_load_nothing_from_another_origin() {
+    let pages = files("web", "html").into_iter().chain([repo_root().join("index.html")]);
+    for path in pages.chain(files("web", "css")).chain(files("web", "js")) {
+        let text = read(&path);
+        for scheme in ["http://", "https://", "//cdn", "@import url("] {
+            assert!(
+                !text.contains(scheme),
+                "{} refers to {scheme}…: everything must be served from the page's own origin",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_demo_page_is_linked_from_the_index_page() {
+    let index = read(&repo_root().join("index.html"));
+    for path in files("web/demo", "html") {
+        let name = path.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+        assert!(index.contains(&format!("href=\"demo/{name}\"")), "index.html does not link demo/{name}");
+    }
+}

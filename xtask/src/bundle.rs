@@ -40,8 +40,18 @@ impl fmt::Display for SizeReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kib = |bytes: u64| bytes as f64 / 1024.0;
         writeln!(f, "Bundle written to dist/{}", if self.wasm_opt { " (wasm-opt -Oz applied)" } else { "" })?;
-        writeln!(f, "  lens_web_bg.wasm  {:>8.1} KiB raw  {:>7.1} KiB gzip", kib(self.wasm_raw), kib(self.wasm_gzip))?;
-        write!(f, "  lens_web.js       {:>8.1} KiB raw  {:>7.1} KiB gzip", kib(self.glue_raw), kib(self.glue_gzip))
+        writeln!(
+            f,
+            "  lens_web_bg.wasm  {:>8.1} KiB raw  {:>7.1} KiB gzip",
+            kib(self.wasm_raw),
+            kib(self.wasm_gzip)
+        )?;
+        write!(
+            f,
+            "  lens_web.js       {:>8.1} KiB raw  {:>7.1} KiB gzip",
+            kib(self.glue_raw),
+            kib(self.glue_gzip)
+        )
     }
 }
 
@@ -52,8 +62,15 @@ pub fn build_release(tools: &BuildTools) -> Result<SizeReport, String> {
     // `--crate-type cdylib` here rather than in Cargo.toml: declaring cdylib and rlib together
     // turns LTO off.
     run(Command::new("cargo").args([
-        "rustc", "--package", "lens-web", "--lib", "--release", "--target", "wasm32-unknown-unknown",
-        "--crate-type", "cdylib",
+        "rustc",
+        "--package",
+        "lens-web",
+        "--lib",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--crate-type",
+        "cdylib",
     ]))?;
     let dist = dist_dir();
     if dist.exists() {
@@ -63,11 +80,24 @@ pub fn build_release(tools: &BuildTools) -> Result<SizeReport, String> {
     let wasm = root.join("target/wasm32-unknown-unknown/release/lens_web.wasm");
     run(Command::new("wasm-bindgen")
         .arg(&wasm)
-        .args(["--target", "web", "--out-name", "lens_web", "--no-typescript", "--remove-name-section", "--out-dir"])
+        .args([
+            "--target",
+            "web",
+            "--out-name",
+            "lens_web",
+            "--no-typescript",
+            "--remove-name-section",
+            "--out-dir",
+        ])
         .arg(&dist))?;
     let bundle_wasm = dist.join("lens_web_bg.wasm");
     if let Some(wasm_opt) = &tools.wasm_opt {
-        run(Command::new(wasm_opt).arg("-Oz").args(WASM_FEATURES).arg(&bundle_wasm).arg("-o").arg(&bundle_wasm))?;
+        run(Command::new(wasm_opt)
+            .arg("-Oz")
+            .args(WASM_FEATURES)
+            .arg(&bundle_wasm)
+            .arg("-o")
+            .arg(&bundle_wasm))?;
     }
     for (source, destination) in STATIC_FILES {
         std::fs::copy(root.join(source), dist.join(destination))

@@ -19,18 +19,34 @@ const STEPS: &[Step] = &[
     }),
     ("clippy (wasm32)", |_| {
         run(Command::new("cargo").args([
-            "clippy", "--target", WASM, "--all-targets", "-p", "lens-core", "-p", "lens-store", "-p", "lens-ui",
-            "-p", "lens-web", "--", "-D", "warnings",
+            "clippy",
+            "--target",
+            WASM,
+            "--all-targets",
+            "-p",
+            "lens-core",
+            "-p",
+            "lens-store",
+            "-p",
+            "lens-ui",
+            "-p",
+            "lens-web",
+            "--",
+            "-D",
+            "warnings",
         ]))
     }),
     ("native tests", |_| run(Command::new("cargo").args(["test", "--workspace"]))),
     ("docs", |_| {
-        run(Command::new("cargo").args(["doc", "--workspace", "--no-deps"]).env("RUSTDOCFLAGS", "-D warnings"))
+        run(Command::new("cargo")
+            .args(["doc", "--workspace", "--no-deps"])
+            .env("RUSTDOCFLAGS", "-D warnings"))
     }),
     ("wasm tests (Node.js and headless Chromium)", |_| {
         run(Command::new("cargo")
             .args(["test", "--target", WASM, "-p", "lens-core", "-p", "lens-store", "-p", "lens-web"])
             .env("CHROMEDRIVER", CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", repo_root().join("tests/webdriver.json"))
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
     }),
     ("browser end-to-end tests", end_to_end),
@@ -40,7 +56,8 @@ const STEPS: &[Step] = &[
 pub fn run_all() -> Result<(), String> {
     let started = Instant::now();
     println!("==> install prerequisites");
-    let tools = prereq::ensure_test_tools().map_err(|error| format!("step 'install prerequisites' failed: {error}"))?;
+    let tools = prereq::ensure_test_tools()
+        .map_err(|error| format!("step 'install prerequisites' failed: {error}"))?;
     for (name, step) in STEPS {
         let step_started = Instant::now();
         println!("==> {name}");

@@ -79,7 +79,9 @@ fn ensure_npm_packages() -> Result<(), String> {
         return Ok(());
     }
     if output(Command::new("npm").arg("--version")).is_none() {
-        return Err("npm is needed (Node.js 18 or newer): install the Debian packages nodejs and npm".to_owned());
+        return Err(
+            "npm is needed (Node.js 18 or newer): install the Debian packages nodejs and npm".to_owned()
+        );
     }
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))
 }

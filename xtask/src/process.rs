@@ -13,7 +13,8 @@ pub fn repo_root() -> PathBuf {
 pub fn run(command: &mut Command) -> Result<(), String> {
     command.current_dir(repo_root());
     println!("$ {}", describe(command));
-    let status = command.status().map_err(|error| format!("could not start `{}`: {error}", describe(command)))?;
+    let status =
+        command.status().map_err(|error| format!("could not start `{}`: {error}", describe(command)))?;
     if status.success() {
         Ok(())
     } else {

@@ -24,10 +24,7 @@ impl Running {
 /// Serves `root` at `address` (port 0 picks a free port).
 pub fn start(root: &Path, address: &str) -> Result<Running, String> {
     let server = Server::http(address).map_err(|error| format!("cannot listen on {address}: {error}"))?;
-    let address = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| format!("{address} is not an IP address"))?;
+    let address = server.server_addr().to_ip().ok_or_else(|| format!("{address} is not an IP address"))?;
     let root = root.to_path_buf();
     let thread = std::thread::spawn(move || {
         for request in server.incoming_requests() {
@@ -44,7 +41,8 @@ fn respond(root: &Path, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     };
     match std::fs::read(&path) {
         Ok(bytes) => {
-            let mut response = Response::from_data(bytes).with_header(header("Content-Type", content_type(&path)));
+            let mut response =
+                Response::from_data(bytes).with_header(header("Content-Type", content_type(&path)));
             response.add_header(header("Cache-Control", "no-store"));
             response.add_header(header("X-Content-Type-Options", "nosniff"));
             response
@@ -85,9 +83,12 @@ fn content_type(path: &Path) -> &'static str {
 }
 
 fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header names and values here are plain ASCII")
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("header names and values here are plain ASCII")
 }
 
 fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_string(body).with_status_code(status).with_header(header("Content-Type", "text/plain; charset=utf-8"))
+    Response::from_string(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
 }

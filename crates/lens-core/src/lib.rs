@@ -10,5 +10,8 @@
 mod audit;
 mod template;
 
-pub use audit::{Audit, AuditError, AuditId, AuditStatus, ItemResponse, NewAudit};
+pub use audit::{
+    Audit, AuditError, AuditId, AuditStatus, ItemResponse, NewAudit, MAX_AUDITOR_CHARS,
+    MAX_CASE_REFERENCE_CHARS,
+};
 pub use template::{TemplateRef, CASE_FILE_AUDIT};

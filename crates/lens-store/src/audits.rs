@@ -25,10 +25,7 @@ fn audit_key(id: &AuditId) -> RecordKey {
 }
 
 /// The audit with this id, migrated to the current format, if it exists.
-pub async fn load_audit(
-    store: &dyn Store,
-    id: &AuditId,
-) -> Result<Option<Versioned<Audit>>, StoreError> {
+pub async fn load_audit(store: &dyn Store, id: &AuditId) -> Result<Option<Versioned<Audit>>, StoreError> {
     let Some(record) = store.get(&audit_key(id)).await? else {
         return Ok(None);
     };
@@ -38,24 +35,18 @@ pub async fn load_audit(
 
 /// Every audit in the store, oldest start first (ties by id), with a problem for each record
 /// that could not be read. One unreadable record never hides the others.
-pub async fn list_audits(
-    store: &dyn Store,
-) -> Result<(Vec<Versioned<Audit>>, Vec<StoreError>), StoreError> {
+pub async fn list_audits(store: &dyn Store) -> Result<(Vec<Versioned<Audit>>, Vec<StoreError>), StoreError> {
     let mut audits = Vec::new();
     let mut problems = Vec::new();
     for record in store.list(RecordKind::Audit).await? {
         match decode_audit(&record) {
-            Ok(value) => audits.push(Versioned {
-                value,
-                revision: record.revision,
-                updated_at: record.updated_at,
-            }),
+            Ok(value) => {
+                audits.push(Versioned { value, revision: record.revision, updated_at: record.updated_at })
+            }
             Err(problem) => problems.push(problem),
         }
     }
-    audits.sort_by(|a, b| {
-        (a.value.started_on, &a.value.id).cmp(&(b.value.started_on, &b.value.id))
-    });
+    audits.sort_by(|a, b| (a.value.started_on, &a.value.id).cmp(&(b.value.started_on, &b.value.id)));
     Ok((audits, problems))
 }
 

@@ -52,6 +52,8 @@ impl Store for MemoryStore {
 mod tests {
     use super::*;
     use futures::executor::block_on;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn memory_store_passes_the_store_conformance_suite() {

@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 
 use crate::error::StoreError;
-use crate::record::{RecordKind, RecordWrite, Revision, StoredRecord, RecordKey};
+use crate::record::{RecordKey, RecordKind, RecordWrite, Revision, StoredRecord};
 
 /// A place records are kept. Implementations must make [`Store::put`] atomic: the revision
 /// check and the write happen together or not at all, even with other tabs writing.

@@ -67,10 +67,8 @@ pub fn App(props: &AppProps) -> Html {
                 let storage = match &loaded.store.kind {
                     StorageKind::IndexedDb => "indexeddb",
                     StorageKind::Memory { reason } => {
-                        platform.emit(LensEvent::Error {
-                            code: "storage-unavailable",
-                            message: reason.clone(),
-                        });
+                        platform
+                            .emit(LensEvent::Error { code: "storage-unavailable", message: reason.clone() });
                         "memory"
                     }
                 };

@@ -100,7 +100,8 @@ impl IdbStore {
             .with_version(DB_VERSION)
             .with_on_upgrade_needed(|event, db| {
                 if event.old_version() < 1.0 {
-                    let records = db.create_object_store(RECORDS).with_key_path(KeyPath::One("key")).build()?;
+                    let records =
+                        db.create_object_store(RECORDS).with_key_path(KeyPath::One("key")).build()?;
                     records.create_index(BY_KIND, KeyPath::One("kind")).build()?;
                 }
                 Ok(())
@@ -130,14 +131,17 @@ impl Drop for IdbStore {
 #[async_trait(?Send)]
 impl Store for IdbStore {
     async fn get(&self, key: &RecordKey) -> Result<Option<StoredRecord>, StoreError> {
-        let tx = self.db()?.transaction(RECORDS).with_mode(TransactionMode::Readonly).build().map_err(backend)?;
+        let tx =
+            self.db()?.transaction(RECORDS).with_mode(TransactionMode::Readonly).build().map_err(backend)?;
         let records = tx.object_store(RECORDS).map_err(backend)?;
-        let found: Option<IdbRecord> = records.get(key.storage_key()).serde().map_err(backend)?.await.map_err(backend)?;
+        let found: Option<IdbRecord> =
+            records.get(key.storage_key()).serde().map_err(backend)?.await.map_err(backend)?;
         found.map(IdbRecord::into_stored).transpose()
     }
 
     async fn list(&self, kind: RecordKind) -> Result<Vec<StoredRecord>, StoreError> {
-        let tx = self.db()?.transaction(RECORDS).with_mode(TransactionMode::Readonly).build().map_err(backend)?;
+        let tx =
+            self.db()?.transaction(RECORDS).with_mode(TransactionMode::Readonly).build().map_err(backend)?;
         let records = tx.object_store(RECORDS).map_err(backend)?;
         let by_kind = records.index(BY_KIND).map_err(backend)?;
         let found = by_kind
@@ -172,7 +176,8 @@ impl Store for IdbStore {
             .build()
             .map_err(backend)?;
         let records = tx.object_store(RECORDS).map_err(backend)?;
-        let current: Option<IdbRecord> = records.get(record.key.clone()).serde().map_err(backend)?.await.map_err(backend)?;
+        let current: Option<IdbRecord> =
+            records.get(record.key.clone()).serde().map_err(backend)?.await.map_err(backend)?;
         let current_revision = current.and_then(|current| Revision::new(current.revision));
         if !expected.matches(current_revision) {
             // Dropping the transaction aborts it: nothing was written.

@@ -37,6 +37,12 @@ impl MountOptions {
             .map(|name| name.trim().to_owned())
             .filter(|name| !name.is_empty())
             .unwrap_or_else(|| DEFAULT_DB_NAME.to_owned());
-        AppProps { view: View::from_attribute(self.view.as_deref()), db_name, config, config_problem, platform }
+        AppProps {
+            view: View::from_attribute(self.view.as_deref()),
+            db_name,
+            config,
+            config_problem,
+            platform,
+        }
     }
 }

@@ -63,8 +63,7 @@ fn corrupt(key: &RecordKey, reason: String) -> StoreError {
 }
 
 fn to_domain(record: AuditRecordV2) -> Result<Audit, String> {
-    let status = parse_status(&record.status)
-        .ok_or_else(|| format!("unknown status '{}'", record.status))?;
+    let status = parse_status(&record.status).ok_or_else(|| format!("unknown status '{}'", record.status))?;
     let started_on = NaiveDate::parse_from_str(&record.started_on, "%Y-%m-%d")
         .map_err(|_| format!("'{}' is not a date", record.started_on))?;
     Ok(Audit {
@@ -77,9 +76,7 @@ fn to_domain(record: AuditRecordV2) -> Result<Audit, String> {
         responses: record
             .responses
             .into_iter()
-            .map(|(item, stored)| {
-                (item, ItemResponse { grade: stored.grade, narrative: stored.narrative })
-            })
+            .map(|(item, stored)| (item, ItemResponse { grade: stored.grade, narrative: stored.narrative }))
             .collect(),
     })
 }

@@ -8,6 +8,8 @@ use lens_core::{Audit, AuditId, AuditStatus, ItemResponse, TemplateRef};
 
 use super::*;
 use crate::{load_audit, save_audit, MemoryStore, RecordKey, RecordKind, Revision, StoreError, StoredRecord};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 const V1_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v1.json");
 
@@ -50,7 +52,11 @@ fn a_version_1_fixture_is_migrated_with_nothing_lost() {
     assert_eq!(
         items,
         [
-            ("01-risk", Some("G"), "Risk of neglect identified at referral and reduced through a timely plan."),
+            (
+                "01-risk",
+                Some("G"),
+                "Risk of neglect identified at referral and reduced through a timely plan."
+            ),
             ("02-involvement", Some("RI"), "Child seen but not seen alone; father's views not recorded."),
             ("07-plans", None, "Plan is out of date."),
             ("12-outcomes", Some("G"), ""),

@@ -192,7 +192,8 @@ fn text_field(field: TextField) -> Html {
     if field.error.is_some() {
         described_by.push(error_id.clone());
     }
-    let group_class = if field.error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
+    let group_class =
+        if field.error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
     let input_class = if field.error.is_some() {
         format!("lens-input {} lens-input--error", field.width_class)
     } else {

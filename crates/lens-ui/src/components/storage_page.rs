@@ -36,7 +36,8 @@ pub(crate) fn StoragePage(props: &StoragePageProps) -> Html {
         StorageKind::IndexedDb => "This browser's storage (IndexedDB)".to_owned(),
         StorageKind::Memory { .. } => "This page's memory only".to_owned(),
     };
-    let can_ask = session.store.kind == StorageKind::IndexedDb && session.persistence != Persistence::Persistent;
+    let can_ask =
+        session.store.kind == StorageKind::IndexedDb && session.persistence != Persistence::Persistent;
     html! {
         <section class="lens-section" aria-labelledby="lens-storage-title">
             <h3 class="lens-heading-m" id="lens-storage-title">{ "Data on this device" }</h3>

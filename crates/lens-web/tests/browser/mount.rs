@@ -8,8 +8,12 @@ use super::support::{detail_field, options, settle, unique_db_name, Host};
 
 async fn mount_ready(host: &Host, view: &str, db_name: &str) -> lens_web::LensInstance {
     let ready = host.next_event("lens-ready");
-    let instance = lens_web::mount(host.container.clone().into(), host.host.clone().into(), options(view, db_name, None))
-        .expect("mount succeeds");
+    let instance = lens_web::mount(
+        host.container.clone().into(),
+        host.host.clone().into(),
+        options(view, db_name, None),
+    )
+    .expect("mount succeeds");
     let detail = ready.await.unwrap();
     assert_eq!(detail_field(&detail, "storage"), "indexeddb");
     assert_eq!(detail_field(&detail, "view"), view);
@@ -17,7 +21,11 @@ async fn mount_ready(host: &Host, view: &str, db_name: &str) -> lens_web::LensIn
 }
 
 fn input(host: &Host, id: &str) -> HtmlInputElement {
-    host.shadow.get_element_by_id(id).unwrap_or_else(|| panic!("#{id} in the shadow root")).dyn_into().unwrap()
+    host.shadow
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("#{id} in the shadow root"))
+        .dyn_into()
+        .unwrap()
 }
 
 fn type_into(host: &Host, id: &str, text: &str) {
@@ -128,7 +136,8 @@ async fn a_bad_config_attribute_is_explained_and_the_app_still_runs() {
 #[wasm_bindgen_test]
 fn mount_refuses_a_host_that_is_not_an_element() {
     let host = Host::new();
-    let result = lens_web::mount(host.container.clone().into(), "not an element".into(), options("home", "x", None));
+    let result =
+        lens_web::mount(host.container.clone().into(), "not an element".into(), options("home", "x", None));
     assert!(result.is_err());
     host.remove();
 }

@@ -34,7 +34,8 @@ impl Host {
         let document = document();
         let host: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
         document.body().unwrap().append_child(&host).unwrap();
-        let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+        let shadow =
+            host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
         let container = document.create_element("div").unwrap();
         shadow.append_child(&container).unwrap();
         Self { host, shadow, container }
