@@ -1,0 +1,95 @@
+// axe-core against every screen and state the app has, inside its open shadow root, for the
+// WCAG 2.0, 2.1 and 2.2 A and AA rules public bodies must meet.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { launch, openPage, readyEvents, startAudit } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+// The violations axe finds in the element, each as "rule: target" for a readable failure.
+async function violations(page, selector = "practice-lens") {
+  // Evaluated through DevTools rather than a script tag, so a page's CSP does not block it.
+  await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(
+    async ({ selector, tags }) => {
+      const result = await window.axe.run(document.querySelector(selector), { runOnly: { type: "tag", values: tags } });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+    },
+    { selector, tags: TAGS },
+  );
+  return found;
+}
+
+test("the home screen, empty and with an audit saved", async () => {
+  const { page, context } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  assert.deepEqual(await violations(page), []);
+  await startAudit(page, "practice-lens", "CF-A11Y", "Jo Bloggs");
+  await page.locator("practice-lens tbody tr").first().waitFor();
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
+test("the home screen showing validation errors", async () => {
+  const { page, context } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  await page.locator("practice-lens").getByRole("button", { name: "Start audit" }).click();
+  await page.locator("practice-lens .lens-error-summary").waitFor();
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
+test("the storage screen and an unknown view", async () => {
+  const { page, context } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  await page.evaluate(() => document.querySelector("practice-lens").setAttribute("view", "storage"));
+  await page.locator("practice-lens").getByRole("heading", { name: "Data on this device" }).waitFor();
+  assert.deepEqual(await violations(page), []);
+  await page.evaluate(() => document.querySelector("practice-lens").setAttribute("view", "nowhere"));
+  await page.locator("practice-lens").getByText("This page does not exist").waitFor();
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
+test("the memory-only warning and a bad config attribute", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => Object.defineProperty(window, "indexedDB", { get: () => undefined }));
+  const { page } = await openPage(browser, "index.html", { context });
+  await readyEvents(page);
+  await page.evaluate(() => document.querySelector("practice-lens").setAttribute("config", "{broken"));
+  await page.locator("practice-lens").getByText("The config attribute is not valid", { exact: false }).waitFor();
+  await page.locator("practice-lens .lens-warning").waitFor();
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
+test("the start-audit journey works with the keyboard alone", async () => {
+  const { page, context } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  const focusedId = () => page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id ?? "");
+  // Start on the host page's last link before the element, and Tab into it.
+  await page.getByRole("link", { name: "Policies and procedures" }).focus();
+  await page.keyboard.press("Tab");
+  assert.equal(await focusedId(), "lens-case-reference");
+  await page.keyboard.type("CF-KEYS");
+  await page.keyboard.press("Tab");
+  assert.equal(await focusedId(), "lens-auditor");
+  await page.keyboard.type("Jo Bloggs");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.locator("practice-lens .lens-save-status").filter({ hasText: "saved at" }).waitFor();
+  await context.close();
+});
