@@ -47,6 +47,11 @@ fn dependencies(krate: &str) -> Vec<String> {
     names
 }
 
+/// Every Rust source file in the repository.
+fn all_rust_files() -> Vec<PathBuf> {
+    ["crates", "xtask", "tests"].into_iter().flat_map(|dir| files(dir, "rs")).collect()
+}
+
 const CRATES: [&str; 5] = ["lens-core", "lens-store", "lens-ui", "lens-web", "lens-cli"];
 
 #[test]
@@ -124,29 +129,20 @@ fn only_lens_web_exports_to_javascript() {
 
 #[test]
 fn every_rust_file_opens_with_a_doc_line() {
-    for dir in ["crates", "xtask", "tests"] {
-        for path in files(dir, "rs") {
-            let text = read(&path);
-            let first = text.lines().next().unwrap_or("");
-            assert!(
-                first.starts_with("//!"),
-                "{} must open with a `//!` line saying what it is",
-                path.display()
-            );
-        }
+    for path in all_rust_files() {
+        let first = read(&path).lines().next().unwrap_or("").to_owned();
+        assert!(first.starts_with("//!"), "{} must open with a `//!` line saying what it is", path.display());
     }
 }
 
 #[test]
 fn no_mod_rs_files() {
-    for dir in ["crates", "xtask", "tests"] {
-        for path in files(dir, "rs") {
-            assert!(
-                path.file_name().is_none_or(|name| name != "mod.rs"),
-                "{}: use foo.rs beside foo/",
-                path.display()
-            );
-        }
+    for path in all_rust_files() {
+        assert!(
+            path.file_name().is_none_or(|name| name != "mod.rs"),
+            "{}: use foo.rs beside foo/",
+            path.display()
+        );
     }
 }
 
