@@ -7,6 +7,9 @@
 //! Nothing but IndexedDB requests is awaited inside a transaction: anything else would let
 //! the browser commit it early.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use indexed_db_futures::database::Database;
@@ -91,6 +94,8 @@ pub struct IdbStore {
     db: Option<Database>,
     // Kept alive for as long as the connection: the `versionchange` handler.
     _on_version_change: Closure<dyn FnMut()>,
+    // Set when another tab's upgrade made this connection close.
+    closed_for_upgrade: Rc<Cell<bool>>,
 }
 
 impl IdbStore {
@@ -109,12 +114,23 @@ impl IdbStore {
             .await
             .map_err(open_error)?;
         let raw = db.as_sys().clone();
-        let on_version_change = Closure::<dyn FnMut()>::new(move || raw.close());
+        let closed_for_upgrade = Rc::new(Cell::new(false));
+        let flag = closed_for_upgrade.clone();
+        let on_version_change = Closure::<dyn FnMut()>::new(move || {
+            flag.set(true);
+            raw.close();
+        });
         db.as_sys().set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        Ok(Self { db: Some(db), _on_version_change: on_version_change })
+        Ok(Self { db: Some(db), _on_version_change: on_version_change, closed_for_upgrade })
     }
 
     fn db(&self) -> Result<&Database, StoreError> {
+        if self.closed_for_upgrade.get() {
+            return Err(StoreError::backend(
+                "VersionError",
+                "Practice Lens was updated in another tab or window. Reload this page to carry on; nothing saved has been lost",
+            ));
+        }
         self.db.as_ref().ok_or_else(|| StoreError::backend("InvalidStateError", "the database is closed"))
     }
 }

@@ -135,5 +135,6 @@ async fn a_newer_tab_upgrading_the_database_is_not_blocked_by_this_connection() 
         .await
         .expect("the upgrade must not be blocked by the open connection");
     newer.close();
-    drop(store);
+    let after = store.list(RecordKind::Audit).await.unwrap_err();
+    assert!(after.to_string().contains("Reload this page to carry on"), "{after}");
 }
