@@ -7,6 +7,7 @@
 //!
 //! Start with [`Audit`], the record an auditor builds about one child's case file.
 
+pub mod agreement;
 mod audit;
 mod template;
 

@@ -1,0 +1,88 @@
+//! Statistics over per-unit counts: percent agreement, Fleiss' kappa (Gwet's generalisation
+//! for missing ratings) and Gwet's AC1/AC2.
+
+use super::{CountTable, Estimate, Undefined};
+
+/// Observed agreement: the mean, over units with two or more ratings, of the share of pairs
+/// of ratings within the unit that agree (with partial credit from `weights`).
+fn observed(table: &CountTable, weights: &[f64]) -> Option<f64> {
+    let k = table.n_categories();
+    let mut units_with_pairs = 0_u64;
+    let mut total = 0.0;
+    for (counts, n_units, n_ratings) in table.patterns() {
+        if n_ratings < 2 {
+            continue;
+        }
+        let mut agreeing = 0.0;
+        for (category, &count) in counts.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let weighted: f64 = counts
+                .iter()
+                .enumerate()
+                .map(|(other, &n)| weights[category * k + other] * f64::from(n))
+                .sum();
+            agreeing += f64::from(count) * (weighted - 1.0);
+        }
+        let pairs = f64::from(n_ratings) * f64::from(n_ratings - 1);
+        total += n_units as f64 * agreeing / pairs;
+        units_with_pairs += n_units;
+    }
+    (units_with_pairs > 0).then(|| total / units_with_pairs as f64)
+}
+
+/// The share of ratings in each category, averaged over units with at least one rating.
+fn prevalence(table: &CountTable) -> Vec<f64> {
+    let mut shares = vec![0.0; table.n_categories()];
+    let mut rated_units = 0_u64;
+    for (counts, n_units, n_ratings) in table.patterns() {
+        if n_ratings == 0 {
+            continue;
+        }
+        rated_units += n_units;
+        for (share, &count) in shares.iter_mut().zip(counts) {
+            *share += n_units as f64 * f64::from(count) / f64::from(n_ratings);
+        }
+    }
+    if rated_units > 0 {
+        shares.iter_mut().for_each(|share| *share /= rated_units as f64);
+    }
+    shares
+}
+
+/// Percent agreement (weighted by `weights` for partial credit; identity weights give the
+/// plain share of agreeing pairs).
+pub fn percent_agreement(table: &CountTable, weights: &[f64]) -> Estimate {
+    observed(table, weights).map_or(Estimate::Undefined(Undefined::NoUnitWithTwoRatings), Estimate::Defined)
+}
+
+/// Fleiss' kappa with chance agreement `Σ w_kl π_k π_l` from pooled prevalence; with
+/// missing ratings this is Gwet's generalisation.
+pub fn fleiss_kappa(table: &CountTable, weights: &[f64]) -> Estimate {
+    let Some(observed) = observed(table, weights) else {
+        return Estimate::Undefined(Undefined::NoUnitWithTwoRatings);
+    };
+    let k = table.n_categories();
+    let shares = prevalence(table);
+    let mut chance = 0.0;
+    for (i, share_i) in shares.iter().enumerate() {
+        for (j, share_j) in shares.iter().enumerate() {
+            chance += weights[i * k + j] * share_i * share_j;
+        }
+    }
+    Estimate::chance_corrected(observed, chance)
+}
+
+/// Gwet's AC1 (identity weights) or AC2 (other weights), with K the number of declared
+/// categories.
+pub fn gwet_ac(table: &CountTable, weights: &[f64]) -> Estimate {
+    let Some(observed) = observed(table, weights) else {
+        return Estimate::Undefined(Undefined::NoUnitWithTwoRatings);
+    };
+    let k = table.n_categories() as f64;
+    let total_weight: f64 = weights.iter().sum();
+    let spread: f64 = prevalence(table).iter().map(|share| share * (1.0 - share)).sum();
+    let chance = total_weight / (k * (k - 1.0)) * spread;
+    Estimate::chance_corrected(observed, chance)
+}

@@ -1,0 +1,187 @@
+//! The published and generated reference vectors (tests/fixtures/agreement/vectors.json):
+//! every defined value within 1e-9, every undefined one undefined. Runs natively and on wasm32.
+
+use serde_json::Value;
+
+use super::*;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+const VECTORS: &str = include_str!("../../../../tests/fixtures/agreement/vectors.json");
+const TOLERANCE: f64 = 1e-9;
+
+struct Case {
+    name: String,
+    ratings: Ratings,
+    category_values: Option<Vec<f64>>,
+    json: Value,
+}
+
+fn positions(categories: &[Value], row: &[Value]) -> Vec<Option<usize>> {
+    row.iter()
+        .map(|rating| {
+            (!rating.is_null()).then(|| {
+                categories
+                    .iter()
+                    .position(|category| category == rating)
+                    .expect("rating is a declared category")
+            })
+        })
+        .collect()
+}
+
+fn cases() -> Vec<Case> {
+    let vectors: Value = serde_json::from_str(VECTORS).expect("vectors.json parses");
+    let cases = vectors["cases"].as_array().expect("cases");
+    assert_eq!(cases.len(), 32);
+    cases
+        .iter()
+        .map(|case| {
+            let categories = case["categories"].as_array().expect("categories");
+            let rows: Vec<Vec<Option<usize>>> = case["ratings"]
+                .as_array()
+                .expect("ratings")
+                .iter()
+                .map(|row| positions(categories, row.as_array().expect("row")))
+                .collect();
+            Case {
+                name: case["name"].as_str().expect("name").to_owned(),
+                ratings: Ratings::from_rows(categories.len(), &rows).expect("valid ratings"),
+                category_values: case["category_values"]
+                    .as_array()
+                    .map(|values| values.iter().map(|v| v.as_f64().expect("number")).collect()),
+                json: case.clone(),
+            }
+        })
+        .collect()
+}
+
+fn check(case: &str, statistic: &str, computed: Estimate, expected: &Value) {
+    match (computed, expected.as_f64()) {
+        (Estimate::Defined(value), Some(expected)) => assert!(
+            (value - expected).abs() <= TOLERANCE,
+            "{case}: {statistic} is {value}, expected {expected}"
+        ),
+        (Estimate::Undefined(_), None) => {}
+        (computed, _) => panic!("{case}: {statistic} is {computed:?}, expected {expected}"),
+    }
+}
+
+#[test]
+fn every_expected_value_matches_the_reference() {
+    let mut n_checked = 0;
+    for case in cases() {
+        let report =
+            AgreementReport::compute(&case.ratings, case.category_values.as_deref()).expect("report");
+        let expected = case.json["expected"].as_object().expect("expected");
+        for (statistic, computed) in report.statistics() {
+            if let Some(value) = expected.get(statistic) {
+                check(&case.name, statistic, computed, value);
+                n_checked += 1;
+            }
+        }
+        if case.ratings.n_raters() > 2 {
+            assert!(matches!(report.cohen_kappa, Estimate::Undefined(Undefined::NeedsTwoRaters { .. })));
+        }
+    }
+    assert!(n_checked >= 330, "only {n_checked} values checked");
+}
+
+#[test]
+fn confusion_matrices_match_the_reference() {
+    for case in cases().into_iter().filter(|case| case.json.get("confusion_matrix").is_some()) {
+        let matrix = ConfusionMatrix::from_ratings(&case.ratings).expect("two raters");
+        let expected: Vec<Vec<u64>> =
+            serde_json::from_value(case.json["confusion_matrix"]["counts"].clone()).unwrap();
+        let computed: Vec<Vec<u64>> = matrix.rows().map(<[u64]>::to_vec).collect();
+        assert_eq!(computed, expected, "{}", case.name);
+    }
+}
+
+#[test]
+fn extra_published_values_match() {
+    for case in cases() {
+        let Some(extra) = case.json.get("extra_expected") else { continue };
+        let table = CountTable::from_ratings(&case.ratings);
+        let k = case.ratings.n_categories();
+        if let Some(expected) = extra.get("krippendorff_alpha_ratio") {
+            let values = case.category_values.clone().unwrap_or_else(|| (1..=k).map(|v| v as f64).collect());
+            check(
+                &case.name,
+                "alpha ratio",
+                krippendorff_alpha(&table, &AlphaMetric::Ratio(values)),
+                expected,
+            );
+        }
+        if let Some(expected) = extra.get("fleiss_kappa_quadratic_weights") {
+            let quadratic = Weights::Quadratic.matrix(k).unwrap();
+            check(&case.name, "fleiss quadratic", fleiss_kappa(&table, &quadratic), expected);
+        }
+        if let Some(custom) = extra.get("weighted_kappa_custom") {
+            let rows: Vec<Vec<f64>> = serde_json::from_value(custom["disagreement_weights"].clone()).unwrap();
+            let weights = Weights::from_disagreement(&rows).unwrap().matrix(k).unwrap();
+            let matrix = ConfusionMatrix::from_ratings(&case.ratings).unwrap();
+            check(&case.name, "weighted kappa custom", weighted_kappa(&matrix, &weights), &custom["value"]);
+        }
+        // Gwet's AC on complete pairs only (irrCAC's table interface).
+        let complete: Vec<Vec<Option<usize>>> = case
+            .ratings
+            .rows()
+            .filter(|row| row.iter().all(Option::is_some))
+            .map(|row| row.iter().map(|rating| rating.map(usize::from)).collect())
+            .collect();
+        let complete_table = CountTable::from_ratings(&Ratings::from_rows(k, &complete).unwrap());
+        for (key, weights) in [
+            ("gwet_ac1_complete_pairs", Weights::Identity),
+            ("gwet_ac2_linear_complete_pairs", Weights::Linear),
+            ("gwet_ac2_quadratic_complete_pairs", Weights::Quadratic),
+        ] {
+            if let Some(expected) = extra.get(key) {
+                let computed = gwet_ac(&complete_table, &weights.matrix(k).unwrap());
+                check(&case.name, key, computed, &expected["value"]);
+            }
+        }
+    }
+}
+
+#[test]
+fn undefined_values_say_why_in_words() {
+    let all_one_category = Ratings::from_rows(3, &vec![vec![Some(1), Some(1)]; 4]).unwrap();
+    let report = AgreementReport::compute(&all_one_category, None).unwrap();
+    assert_eq!(report.cohen_kappa, Estimate::Undefined(Undefined::ChanceAgreementIsTotal));
+    assert_eq!(report.krippendorff_alpha_nominal, Estimate::Undefined(Undefined::NoVariation));
+    assert_eq!(report.gwet_ac1, Estimate::Defined(1.0));
+    let reason = Undefined::ChanceAgreementIsTotal.to_string();
+    assert!(reason.starts_with("undefined, because every rating is in one category"), "{reason}");
+
+    let no_pairs = Ratings::from_rows(3, &[vec![Some(0), None], vec![None, Some(2)]]).unwrap();
+    let report = AgreementReport::compute(&no_pairs, None).unwrap();
+    assert_eq!(report.percent_agreement, Estimate::Undefined(Undefined::NoUnitWithTwoRatings));
+    assert_eq!(report.cohen_kappa, Estimate::Undefined(Undefined::NoCompletePair));
+    assert_eq!(report.fleiss_kappa.value(), None);
+}
+
+#[test]
+fn bad_input_is_refused_with_the_place_it_is_wrong() {
+    assert_eq!(Ratings::from_rows(1, &[]), Err(AgreementError::TooFewCategories { n_categories: 1 }));
+    let ragged = Ratings::from_rows(3, &[vec![Some(0), Some(1)], vec![Some(2)]]).unwrap_err();
+    assert_eq!(
+        ragged.to_string(),
+        "unit 2 has 1 ratings, but the first unit has 2: every row needs one entry per rater"
+    );
+    let outside = Ratings::from_rows(3, &[vec![Some(0), Some(3)]]).unwrap_err();
+    assert!(matches!(outside, AgreementError::UnknownCategory { unit: 1, rater: 2, .. }));
+    let ratings = Ratings::from_rows(3, &[vec![Some(0), Some(1)]]).unwrap();
+    let mismatch = AgreementReport::compute(&ratings, Some(&[1.0, 2.0])).unwrap_err();
+    assert_eq!(mismatch.to_string(), "there are 2 category values for 3 categories");
+}
+
+#[test]
+fn within_one_grade_counts_adjacent_grades_as_agreeing() {
+    let ratings =
+        Ratings::from_rows(4, &[vec![Some(0), Some(1)], vec![Some(0), Some(2)], vec![Some(3), Some(3)]])
+            .unwrap();
+    let report = AgreementReport::compute(&ratings, None).unwrap();
+    assert_eq!(report.percent_agreement, Estimate::Defined(1.0 / 3.0));
+    assert_eq!(report.percent_within_one_grade, Estimate::Defined(2.0 / 3.0));
+}
