@@ -12,13 +12,16 @@
 mod alpha;
 mod chance;
 mod kappa;
+mod precision;
 mod report;
+mod student_t;
 mod table;
 mod weights;
 
 pub use alpha::{krippendorff_alpha, AlphaMetric};
 pub use chance::{fleiss_kappa, gwet_ac, percent_agreement};
 pub use kappa::weighted_kappa;
+pub use precision::{kappa_interval, raw_interval, ChanceModel, Interval};
 pub use report::AgreementReport;
 pub use table::{ConfusionMatrix, CountTable, Ratings};
 pub use weights::Weights;

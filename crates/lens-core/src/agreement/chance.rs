@@ -3,30 +3,25 @@
 
 use super::{CountTable, Estimate, Undefined};
 
-/// Observed agreement: the mean, over units with two or more ratings, of the share of pairs
-/// of ratings within the unit that agree (with partial credit from `weights`).
+/// The share of agreeing pairs of ratings within one unit with two or more ratings, with
+/// partial credit from `weights`.
+pub(super) fn unit_agreement(counts: &[u32], weights: &[f64], n_ratings: u32) -> f64 {
+    let k = counts.len();
+    let mut agreeing = 0.0;
+    for (category, &count) in counts.iter().enumerate().filter(|(_, &count)| count > 0) {
+        let weighted: f64 =
+            counts.iter().enumerate().map(|(other, &n)| weights[category * k + other] * f64::from(n)).sum();
+        agreeing += f64::from(count) * (weighted - 1.0);
+    }
+    agreeing / (f64::from(n_ratings) * f64::from(n_ratings - 1))
+}
+
+/// Observed agreement: the mean of [`unit_agreement`] over units with two or more ratings.
 fn observed(table: &CountTable, weights: &[f64]) -> Option<f64> {
-    let k = table.n_categories();
     let mut units_with_pairs = 0_u64;
     let mut total = 0.0;
-    for (counts, n_units, n_ratings) in table.patterns() {
-        if n_ratings < 2 {
-            continue;
-        }
-        let mut agreeing = 0.0;
-        for (category, &count) in counts.iter().enumerate() {
-            if count == 0 {
-                continue;
-            }
-            let weighted: f64 = counts
-                .iter()
-                .enumerate()
-                .map(|(other, &n)| weights[category * k + other] * f64::from(n))
-                .sum();
-            agreeing += f64::from(count) * (weighted - 1.0);
-        }
-        let pairs = f64::from(n_ratings) * f64::from(n_ratings - 1);
-        total += n_units as f64 * agreeing / pairs;
+    for (counts, n_units, n_ratings) in table.patterns().filter(|(_, _, n_ratings)| *n_ratings >= 2) {
+        total += n_units as f64 * unit_agreement(counts, weights, n_ratings);
         units_with_pairs += n_units;
     }
     (units_with_pairs > 0).then(|| total / units_with_pairs as f64)
