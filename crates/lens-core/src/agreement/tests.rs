@@ -185,3 +185,84 @@ fn within_one_grade_counts_adjacent_grades_as_agreeing() {
     assert_eq!(report.percent_agreement, Estimate::Defined(1.0 / 3.0));
     assert_eq!(report.percent_within_one_grade, Estimate::Defined(2.0 / 3.0));
 }
+
+fn labels(case: &Case) -> Vec<String> {
+    case.json["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|label| label.as_str().map_or_else(|| label.to_string(), str::to_owned))
+        .collect()
+}
+
+fn diagnostics_of(name: &str) -> Vec<Diagnostic> {
+    let case = cases().into_iter().find(|case| case.name == name).expect("case exists");
+    let report = AgreementReport::compute(&case.ratings, case.category_values.as_deref()).unwrap();
+    diagnose(&report, &CountTable::from_ratings(&case.ratings), &labels(&case))
+}
+
+fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
+    diagnostics.iter().map(|diagnostic| diagnostic.code).collect()
+}
+
+#[test]
+fn the_kappa_paradox_is_explained_and_points_to_ac1() {
+    let diagnostics = diagnostics_of("audit4_n100_heavy_skew_good");
+    let skew = diagnostics.iter().find(|d| d.code == "prevalence-skew").expect("prevalence skew found");
+    assert_eq!(
+        skew.message,
+        "Grades match in 90% of cases, yet Cohen's kappa is only 0.48: most grades are 'Good' (90% of all grades), so kappa expects a lot of agreement by chance. This is the kappa paradox. Gwet's AC1 (0.89) is not distorted by an uneven spread of grades and is the better guide here."
+    );
+    assert!(!codes(&diagnostics_of("audit4_n500_realistic")).contains(&"prevalence-skew"));
+}
+
+#[test]
+fn a_systematically_harsher_or_more_lenient_moderator_is_named() {
+    let harsher = diagnostics_of("audit4_n200_moderator_partly_harsher");
+    let shift = harsher.iter().find(|d| d.code == "systematic-shift").expect("shift found");
+    assert!(shift.message.starts_with("The second rater grades harsher than the first: harsher in 41% of cases and the other way in 6%, by 0.36 grades"), "{}", shift.message);
+    let lenient = diagnostics_of("audit4_n100_moderator_more_lenient");
+    assert!(lenient
+        .iter()
+        .any(|d| d.code == "systematic-shift" && d.message.contains("more lenient in 35%")));
+    assert!(!codes(&diagnostics_of("audit4_n500_realistic")).contains(&"systematic-shift"));
+}
+
+#[test]
+fn small_samples_and_unused_grades_are_flagged() {
+    let single = diagnostics_of("audit4_n1_single_unit_agree");
+    assert!(single.iter().any(|d| d.message.starts_with("Only 1 unit was compared.")));
+    let gap = diagnostics_of("audit4_n12_good_never_used_middle_gap");
+    assert_eq!(codes(&gap).iter().filter(|code| **code == "unused-category").count(), 1);
+    assert!(gap.iter().any(|d| d.message.starts_with("Nobody used the grade 'Good'.")));
+    let nothing = diagnostics_of("audit3_n12_complete_missing_column");
+    assert_eq!(nothing[0].message, "No unit has two ratings, so there is nothing to compare yet.");
+    assert!(!codes(&diagnostics_of("audit4_n500_realistic")).contains(&"few-units"));
+}
+
+#[test]
+fn kappa_is_read_against_the_landis_and_koch_bands() {
+    assert_eq!(
+        [-0.1, 0.0, 0.2, 0.35, 0.6, 0.75, 0.81].map(landis_koch_band),
+        ["poor", "slight", "slight", "fair", "moderate", "substantial", "almost perfect"]
+    );
+    let realistic = diagnostics_of("audit4_n500_realistic");
+    let reading = realistic.iter().find(|d| d.code == "interpretation").expect("interpretation given");
+    assert!(
+        reading.message.starts_with("Cohen's kappa of ")
+            && reading.message.contains("a widely used convention, not a standard")
+    );
+}
+
+#[test]
+fn marginal_shift_counts_steps_in_scale_order() {
+    let ratings = Ratings::from_rows(
+        4,
+        &[vec![Some(1), Some(2)], vec![Some(1), Some(3)], vec![Some(2), Some(1)], vec![Some(0), Some(0)]],
+    )
+    .unwrap();
+    let shift = MarginalShift::from_matrix(&ConfusionMatrix::from_ratings(&ratings).unwrap()).unwrap();
+    assert_eq!(shift.n_pairs, 4);
+    assert_eq!(shift.mean_signed_difference, 0.5);
+    assert_eq!((shift.share_second_harsher, shift.share_second_more_lenient), (0.5, 0.25));
+}
