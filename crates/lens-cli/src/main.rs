@@ -1,7 +1,9 @@
 //! `lens`: the Practice Lens command line over the same core the browser app uses.
 //!
 //! Errors go to standard error with a non-zero exit status: 2 for a mistake in the command
-//! itself, so scripts can tell it apart from a problem in the data.
+//! or its input file, so scripts can tell it apart from success.
+
+mod agreement_command;
 
 use std::process::ExitCode;
 
@@ -9,10 +11,10 @@ const USAGE: &str = "\
 Usage: lens <command> [arguments]
 
 Commands:
-  help        show this message
-  version     show the Practice Lens version
-
-Run `lens help` to see this list again.
+  agreement FILE   agreement statistics for one set of gradings (JSON in, JSON out):
+                   {\"categories\": [best grade first, ...], \"ratings\": [[rater 1, rater 2, ...], ...]}
+  help             show this message
+  version          show the Practice Lens version
 ";
 
 fn main() -> ExitCode {
@@ -26,9 +28,34 @@ fn main() -> ExitCode {
             println!("lens {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Some(other) => {
-            eprintln!("lens: there is no command '{other}'.\n\n{USAGE}");
-            ExitCode::from(2)
-        }
+        Some("agreement") => match &args[1..] {
+            [path] => agreement(path),
+            _ => usage_error("agreement takes one file: lens agreement FILE"),
+        },
+        Some(other) => usage_error(&format!("there is no command '{other}'.")),
     }
+}
+
+fn agreement(path: &str) -> ExitCode {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) => return input_error(&format!("cannot read {path}: {error}")),
+    };
+    match agreement_command::run(&text) {
+        Ok(output) => {
+            println!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => input_error(&format!("{path}: {}", error.0)),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("lens: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn input_error(message: &str) -> ExitCode {
+    eprintln!("lens: {message}");
+    ExitCode::from(2)
 }

@@ -24,7 +24,7 @@ pub use alpha::{krippendorff_alpha, AlphaMetric};
 pub use chance::{fleiss_kappa, gwet_ac, percent_agreement};
 pub use diagnostics::{diagnose, landis_koch_band, Diagnostic, FEW_UNITS};
 pub use kappa::weighted_kappa;
-pub use precision::{kappa_interval, raw_interval, ChanceModel, Interval};
+pub use precision::{all_intervals, kappa_interval, raw_interval, ChanceModel, Interval};
 pub use report::AgreementReport;
 pub use shift::MarginalShift;
 pub use table::{ConfusionMatrix, CountTable, Ratings};

@@ -4,7 +4,7 @@
 //! raters, missing ratings allowed).
 
 use super::chance::unit_agreement;
-use super::{student_t, ConfusionMatrix, CountTable};
+use super::{student_t, AgreementError, ConfusionMatrix, CountTable, Ratings, Weights};
 
 /// A statistic with its standard error and two-sided 95% confidence interval
 /// (`estimate ± t(0.975, n - 1) × se`, the upper bound capped at 1).
@@ -137,6 +137,27 @@ pub fn raw_interval(table: &CountTable, weights: &[f64], model: ChanceModel) -> 
     }
     let variance = squares / (n * (n - 1.0));
     Interval::new(estimate, variance, n_rated)
+}
+
+/// Every interval this module can give for `ratings`, by statistic name: the kappas (two
+/// raters only), Fleiss' kappa and Gwet's AC1/AC2. `None` where the statistic is undefined or
+/// fewer than two units could be used.
+pub fn all_intervals(ratings: &Ratings) -> Result<Vec<(&'static str, Option<Interval>)>, AgreementError> {
+    let k = ratings.n_categories();
+    let (identity, linear, quadratic) =
+        (Weights::Identity.matrix(k)?, Weights::Linear.matrix(k)?, Weights::Quadratic.matrix(k)?);
+    let table = CountTable::from_ratings(ratings);
+    let mut intervals = Vec::new();
+    if let Some(matrix) = ConfusionMatrix::from_ratings(ratings) {
+        intervals.push(("cohen_kappa", kappa_interval(&matrix, &identity)));
+        intervals.push(("weighted_kappa_linear", kappa_interval(&matrix, &linear)));
+        intervals.push(("weighted_kappa_quadratic", kappa_interval(&matrix, &quadratic)));
+    }
+    intervals.push(("fleiss_kappa", raw_interval(&table, &identity, ChanceModel::Fleiss)));
+    intervals.push(("gwet_ac1", raw_interval(&table, &identity, ChanceModel::Gwet)));
+    intervals.push(("gwet_ac2_linear", raw_interval(&table, &linear, ChanceModel::Gwet)));
+    intervals.push(("gwet_ac2_quadratic", raw_interval(&table, &quadratic, ChanceModel::Gwet)));
+    Ok(intervals)
 }
 
 #[cfg(test)]

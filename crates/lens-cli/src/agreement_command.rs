@@ -1,0 +1,157 @@
+//! `lens agreement FILE`: every agreement statistic, interval and diagnostic for one set of
+//! gradings, as one JSON object.
+//!
+//! Input: `{"categories": [...], "ratings": [[...], ...], "category_values": [...]?}` where
+//! categories are listed best grade first, each row is one unit (an audit, a standard) and
+//! each column one rater; a rating is a category label or null.
+
+use lens_core::agreement::{
+    all_intervals, diagnose, AgreementReport, CountTable, Estimate, Interval, MarginalShift, Ratings,
+};
+use serde_json::{json, Map, Value};
+
+/// Statistics that need exactly two raters, left out of the output for more.
+const TWO_RATER_ONLY: [&str; 3] = ["cohen_kappa", "weighted_kappa_linear", "weighted_kappa_quadratic"];
+
+/// A problem with the input, worded for the person who made the file.
+#[derive(Debug, PartialEq, Eq)]
+pub struct InputError(pub String);
+
+/// Reads the input JSON text and returns the output JSON value.
+pub fn run(text: &str) -> Result<Value, InputError> {
+    let input: Value = serde_json::from_str(text)
+        .map_err(|error| InputError(format!("the file is not valid JSON ({error})")))?;
+    let categories = input.get("categories").and_then(Value::as_array).ok_or_else(|| {
+        InputError("the file needs \"categories\": a list of the grades on the scale, best first".into())
+    })?;
+    for (index, category) in categories.iter().enumerate() {
+        if categories[..index].contains(category) {
+            return Err(InputError(format!("the category {category} is listed twice")));
+        }
+        if !(category.is_string() || category.is_number()) {
+            return Err(InputError(format!(
+                "category {} is {category}: categories must be text or numbers",
+                index + 1
+            )));
+        }
+    }
+    let rows = input.get("ratings").and_then(Value::as_array).ok_or_else(|| {
+        InputError("the file needs \"ratings\": one list per unit, one rating per rater".into())
+    })?;
+    let mut positions = Vec::with_capacity(rows.len());
+    for (unit_idx, row) in rows.iter().enumerate() {
+        let row =
+            row.as_array().ok_or_else(|| InputError(format!("rating row {} is not a list", unit_idx + 1)))?;
+        let mut unit = Vec::with_capacity(row.len());
+        for (rater_idx, rating) in row.iter().enumerate() {
+            if rating.is_null() {
+                unit.push(None);
+                continue;
+            }
+            let position = categories.iter().position(|category| category == rating).ok_or_else(|| {
+                InputError(format!(
+                    "unit {}, rater {}: {rating} is not one of the categories {}",
+                    unit_idx + 1,
+                    rater_idx + 1,
+                    Value::Array(categories.clone())
+                ))
+            })?;
+            unit.push(Some(position));
+        }
+        positions.push(unit);
+    }
+    let category_values = match input.get("category_values") {
+        None | Some(Value::Null) => None,
+        Some(Value::Array(values)) => Some(
+            values
+                .iter()
+                .map(|value| {
+                    value
+                        .as_f64()
+                        .ok_or_else(|| InputError(format!("category value {value} is not a number")))
+                })
+                .collect::<Result<Vec<f64>, _>>()?,
+        ),
+        Some(other) => {
+            return Err(InputError(format!("\"category_values\" must be a list of numbers, not {other}")))
+        }
+    };
+    let ratings =
+        Ratings::from_rows(categories.len(), &positions).map_err(|error| InputError(error.to_string()))?;
+    let report = AgreementReport::compute(&ratings, category_values.as_deref())
+        .map_err(|error| InputError(error.to_string()))?;
+    let labels: Vec<String> = categories
+        .iter()
+        .map(|label| label.as_str().map_or_else(|| label.to_string(), str::to_owned))
+        .collect();
+    let table = CountTable::from_ratings(&ratings);
+    let intervals = all_intervals(&ratings).map_err(|error| InputError(error.to_string()))?;
+    Ok(render(&report, &table, &labels, categories, &intervals))
+}
+
+fn render(
+    report: &AgreementReport,
+    table: &CountTable,
+    labels: &[String],
+    categories: &[Value],
+    intervals: &[(&'static str, Option<Interval>)],
+) -> Value {
+    let mut output = Map::new();
+    output.insert("n_units".into(), json!(report.n_units));
+    output.insert("n_raters".into(), json!(report.n_raters));
+    let mut undefined = Map::new();
+    for (name, estimate) in report.statistics() {
+        if report.n_raters != 2 && TWO_RATER_ONLY.contains(&name) {
+            continue;
+        }
+        let value = match estimate {
+            Estimate::Defined(value) => json!(value),
+            Estimate::Undefined(reason) => {
+                undefined.insert(name.into(), json!(reason.to_string()));
+                Value::Null
+            }
+        };
+        output.insert(name.into(), value);
+    }
+    output.insert("undefined".into(), Value::Object(undefined));
+    output.insert(
+        "confusion_matrix".into(),
+        report.confusion_matrix.as_ref().map_or(
+            Value::Null,
+            |matrix| json!({ "labels": categories, "counts": matrix.rows().collect::<Vec<_>>() }),
+        ),
+    );
+    output.insert(
+        "marginal_shift".into(),
+        report.confusion_matrix.as_ref().and_then(MarginalShift::from_matrix).map_or(Value::Null, |shift| {
+            json!({
+                "n_pairs": shift.n_pairs,
+                "mean_signed_difference": shift.mean_signed_difference,
+                "share_second_harsher": shift.share_second_harsher,
+                "share_second_more_lenient": shift.share_second_more_lenient,
+            })
+        }),
+    );
+    let intervals: Map<String, Value> = intervals
+        .iter()
+        .map(|(name, interval)| {
+            let value = interval.map_or(Value::Null, |interval| {
+                json!({
+                    "estimate": interval.estimate,
+                    "standard_error": interval.standard_error,
+                    "lower": interval.lower,
+                    "upper": interval.upper,
+                    "level": 0.95,
+                })
+            });
+            ((*name).to_owned(), value)
+        })
+        .collect();
+    output.insert("intervals".into(), Value::Object(intervals));
+    let diagnostics: Vec<Value> = diagnose(report, table, labels)
+        .into_iter()
+        .map(|diagnostic| json!({ "code": diagnostic.code, "message": diagnostic.message }))
+        .collect();
+    output.insert("diagnostics".into(), Value::Array(diagnostics));
+    Value::Object(output)
+}
