@@ -17,6 +17,7 @@ mod precision;
 mod report;
 mod shift;
 mod student_t;
+mod synthetic;
 mod table;
 mod weights;
 
@@ -27,7 +28,8 @@ pub use kappa::weighted_kappa;
 pub use precision::{all_intervals, kappa_interval, raw_interval, ChanceModel, Interval};
 pub use report::AgreementReport;
 pub use shift::MarginalShift;
-pub use table::{ConfusionMatrix, CountTable, Ratings};
+pub use synthetic::{RaterProfile, SplitMix64, SyntheticSpec};
+pub use table::{ConfusionMatrix, CountTable, Ratings, MAX_CATEGORIES};
 pub use weights::Weights;
 
 use std::fmt;
@@ -104,6 +106,12 @@ pub enum AgreementError {
     /// Fewer than two categories were declared.
     #[error("the scale needs at least two categories, but {n_categories} were given")]
     TooFewCategories {
+        /// How many were declared.
+        n_categories: usize,
+    },
+    /// More categories were declared than ratings can hold.
+    #[error("the scale has {n_categories} categories; Practice Lens handles up to 255")]
+    TooManyCategories {
         /// How many were declared.
         n_categories: usize,
     },

@@ -4,6 +4,7 @@
 //! raters, missing ratings allowed).
 
 use super::chance::unit_agreement;
+use super::table::tables;
 use super::{student_t, AgreementError, ConfusionMatrix, CountTable, Ratings, Weights};
 
 /// A statistic with its standard error and two-sided 95% confidence interval
@@ -146,9 +147,9 @@ pub fn all_intervals(ratings: &Ratings) -> Result<Vec<(&'static str, Option<Inte
     let k = ratings.n_categories();
     let (identity, linear, quadratic) =
         (Weights::Identity.matrix(k)?, Weights::Linear.matrix(k)?, Weights::Quadratic.matrix(k)?);
-    let table = CountTable::from_ratings(ratings);
+    let (table, confusion_matrix) = tables(ratings);
     let mut intervals = Vec::new();
-    if let Some(matrix) = ConfusionMatrix::from_ratings(ratings) {
+    if let Some(matrix) = confusion_matrix {
         intervals.push(("cohen_kappa", kappa_interval(&matrix, &identity)));
         intervals.push(("weighted_kappa_linear", kappa_interval(&matrix, &linear)));
         intervals.push(("weighted_kappa_quadratic", kappa_interval(&matrix, &quadratic)));

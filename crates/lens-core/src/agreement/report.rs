@@ -1,8 +1,9 @@
 //! Every agreement statistic for one set of ratings, from one pass over the data.
 
+use super::table::tables;
 use super::{
     fleiss_kappa, gwet_ac, krippendorff_alpha, percent_agreement, weighted_kappa, AgreementError,
-    AlphaMetric, ConfusionMatrix, CountTable, Estimate, Ratings, Undefined, Weights,
+    AlphaMetric, ConfusionMatrix, Estimate, Ratings, Undefined, Weights,
 };
 
 /// The statistics a moderator reads side by side.
@@ -61,8 +62,7 @@ impl AgreementReport {
         let within_one: Vec<f64> =
             (0..k * k).map(|cell| f64::from(u8::from((cell / k).abs_diff(cell % k) <= 1))).collect();
 
-        let table = CountTable::from_ratings(ratings);
-        let confusion_matrix = ConfusionMatrix::from_ratings(ratings);
+        let (table, confusion_matrix) = tables(ratings);
         let two_rater = |weights: &[f64]| match &confusion_matrix {
             Some(matrix) => weighted_kappa(matrix, weights),
             None => Estimate::Undefined(Undefined::NeedsTwoRaters { n_raters: ratings.n_raters() }),

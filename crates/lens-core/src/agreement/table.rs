@@ -1,16 +1,21 @@
-//! The one pass over the ratings: per-unit count patterns and the two-rater confusion matrix.
+//! The one pass over the ratings: a histogram of each unit's ratings read as one number, from
+//! which come the per-unit count patterns and the two-rater confusion matrix.
 
 use std::collections::BTreeMap;
 
 use super::AgreementError;
 
-/// A units × raters matrix of category positions (0-based, in scale order); `None` where a
-/// rater gave no rating.
+/// The most categories a scale may declare: each rating is stored in one byte.
+pub const MAX_CATEGORIES: usize = 255;
+
+/// A units × raters matrix of category positions (0-based, best grade first), some missing.
+/// Each rating is one byte, with the value K standing for "no rating": the statistics are
+/// bound by memory bandwidth, so the smaller the cells the faster the pass.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ratings {
     n_categories: usize,
     n_raters: usize,
-    cells: Vec<Option<u16>>,
+    cells: Vec<u8>,
 }
 
 impl Ratings {
@@ -20,6 +25,10 @@ impl Ratings {
         if n_categories < 2 {
             return Err(AgreementError::TooFewCategories { n_categories });
         }
+        if n_categories > MAX_CATEGORIES {
+            return Err(AgreementError::TooManyCategories { n_categories });
+        }
+        let missing = n_categories as u8;
         let n_raters = rows.first().map_or(0, Vec::len);
         let mut cells = Vec::with_capacity(rows.len() * n_raters);
         for (unit_idx, row) in rows.iter().enumerate() {
@@ -31,16 +40,16 @@ impl Ratings {
                 });
             }
             for (rater_idx, rating) in row.iter().enumerate() {
-                match rating {
-                    Some(position) if *position >= n_categories || *position > usize::from(u16::MAX) => {
+                match *rating {
+                    None => cells.push(missing),
+                    Some(position) if position < n_categories => cells.push(position as u8),
+                    Some(position) => {
                         return Err(AgreementError::UnknownCategory {
                             unit: unit_idx + 1,
                             rater: rater_idx + 1,
                             label: format!("position {position}"),
-                        });
+                        })
                     }
-                    Some(position) => cells.push(u16::try_from(*position).ok()),
-                    None => cells.push(None),
                 }
             }
         }
@@ -62,10 +71,41 @@ impl Ratings {
         self.cells.len().checked_div(self.n_raters).unwrap_or(0)
     }
 
-    /// The rows, one slice of ratings per unit.
-    pub fn rows(&self) -> impl Iterator<Item = &[Option<u16>]> {
-        self.cells.chunks(self.n_raters.max(1))
+    /// One unit's ratings as positions, `None` where missing.
+    pub fn unit(&self, unit_idx: usize) -> impl Iterator<Item = Option<usize>> + '_ {
+        let row = &self.cells[unit_idx * self.n_raters..(unit_idx + 1) * self.n_raters];
+        row.iter().map(|&cell| (usize::from(cell) < self.n_categories).then_some(usize::from(cell)))
     }
+
+    fn raw_rows(&self) -> impl Iterator<Item = &[u8]> {
+        self.cells.chunks_exact(self.n_raters.max(1))
+    }
+}
+
+/// The largest histogram of rating codes worth allocating (entries of 8 bytes: 4 MiB).
+const MAX_HISTOGRAM: usize = 1 << 19;
+
+/// How many units have each combination of ratings, a unit's ratings read as one number in
+/// base K + 1 (first rater lowest). `None` when there are too many combinations to tally.
+fn histogram(ratings: &Ratings) -> Option<Vec<u64>> {
+    let radix = ratings.n_categories + 1;
+    let n_codes = radix.checked_pow(u32::try_from(ratings.n_raters).ok()?)?;
+    if n_codes > MAX_HISTOGRAM {
+        return None;
+    }
+    let mut counts = vec![0_u64; n_codes];
+    if ratings.n_raters == 2 {
+        // The common case, an auditor and a moderator: one increment per unit.
+        for pair in ratings.cells.chunks_exact(2) {
+            counts[usize::from(pair[0]) + radix * usize::from(pair[1])] += 1;
+        }
+    } else {
+        for row in ratings.raw_rows() {
+            let code = row.iter().rev().fold(0, |code, &cell| code * radix + usize::from(cell));
+            counts[code] += 1;
+        }
+    }
+    Some(counts)
 }
 
 /// How many units show each pattern of per-category counts. Every statistic built on
@@ -79,18 +119,45 @@ pub struct CountTable {
 }
 
 impl CountTable {
-    /// Counts the patterns in `ratings`.
+    /// Counts the patterns in `ratings` in one pass.
     pub fn from_ratings(ratings: &Ratings) -> Self {
+        match histogram(ratings) {
+            Some(histogram) => Self::from_histogram(ratings, &histogram),
+            None => Self::by_unit(ratings),
+        }
+    }
+
+    fn from_histogram(ratings: &Ratings, histogram: &[u64]) -> Self {
+        let k = ratings.n_categories;
+        let radix = k + 1;
         let mut patterns = BTreeMap::new();
-        let mut counts = vec![0_u32; ratings.n_categories];
-        for row in ratings.rows() {
+        let mut counts = vec![0_u32; k];
+        for (mut code, &n_units) in histogram.iter().enumerate().filter(|(_, &n_units)| n_units > 0) {
             counts.iter_mut().for_each(|count| *count = 0);
-            for position in row.iter().flatten() {
-                counts[usize::from(*position)] += 1;
+            for _ in 0..ratings.n_raters {
+                if code % radix < k {
+                    counts[code % radix] += 1;
+                }
+                code /= radix;
+            }
+            *patterns.entry(counts.clone()).or_insert(0) += n_units;
+        }
+        Self { n_categories: k, patterns }
+    }
+
+    /// For many raters on a long scale, where a histogram of combinations would be too big.
+    fn by_unit(ratings: &Ratings) -> Self {
+        let k = ratings.n_categories;
+        let mut patterns = BTreeMap::new();
+        let mut counts = vec![0_u32; k];
+        for row in ratings.raw_rows() {
+            counts.iter_mut().for_each(|count| *count = 0);
+            for &cell in row.iter().filter(|&&cell| usize::from(cell) < k) {
+                counts[usize::from(cell)] += 1;
             }
             *patterns.entry(counts.clone()).or_insert(0) += 1;
         }
-        Self { n_categories: ratings.n_categories, patterns }
+        Self { n_categories: k, patterns }
     }
 
     /// How many categories the scale declares.
@@ -113,16 +180,22 @@ pub struct ConfusionMatrix {
 }
 
 impl ConfusionMatrix {
-    /// The matrix for the first two raters' columns; `None` unless there are exactly two.
+    /// The matrix for two raters; `None` unless there are exactly two.
     pub fn from_ratings(ratings: &Ratings) -> Option<Self> {
+        Self::from_histogram(ratings, &histogram(ratings)?)
+    }
+
+    fn from_histogram(ratings: &Ratings, histogram: &[u64]) -> Option<Self> {
         if ratings.n_raters != 2 {
             return None;
         }
         let k = ratings.n_categories;
+        let radix = k + 1;
         let mut counts = vec![0_u64; k * k];
-        for row in ratings.rows() {
-            if let [Some(first), Some(second)] = row {
-                counts[usize::from(*first) * k + usize::from(*second)] += 1;
+        for (code, &n_units) in histogram.iter().enumerate() {
+            let (first, second) = (code % radix, code / radix);
+            if first < k && second < k {
+                counts[first * k + second] += n_units;
             }
         }
         Some(Self { n_categories: k, counts })
@@ -146,5 +219,16 @@ impl ConfusionMatrix {
     /// How many complete pairs.
     pub fn n_pairs(&self) -> u64 {
         self.counts.iter().sum()
+    }
+}
+
+/// The count table and (for two raters) the confusion matrix from one pass over the ratings.
+pub(super) fn tables(ratings: &Ratings) -> (CountTable, Option<ConfusionMatrix>) {
+    match histogram(ratings) {
+        Some(histogram) => (
+            CountTable::from_histogram(ratings, &histogram),
+            ConfusionMatrix::from_histogram(ratings, &histogram),
+        ),
+        None => (CountTable::by_unit(ratings), None),
     }
 }

@@ -124,11 +124,9 @@ fn extra_published_values_match() {
             check(&case.name, "weighted kappa custom", weighted_kappa(&matrix, &weights), &custom["value"]);
         }
         // Gwet's AC on complete pairs only (irrCAC's table interface).
-        let complete: Vec<Vec<Option<usize>>> = case
-            .ratings
-            .rows()
+        let complete: Vec<Vec<Option<usize>>> = (0..case.ratings.n_units())
+            .map(|unit| case.ratings.unit(unit).collect::<Vec<_>>())
             .filter(|row| row.iter().all(Option::is_some))
-            .map(|row| row.iter().map(|rating| rating.map(usize::from)).collect())
             .collect();
         let complete_table = CountTable::from_ratings(&Ratings::from_rows(k, &complete).unwrap());
         for (key, weights) in [
@@ -265,4 +263,31 @@ fn marginal_shift_counts_steps_in_scale_order() {
     assert_eq!(shift.n_pairs, 4);
     assert_eq!(shift.mean_signed_difference, 0.5);
     assert_eq!((shift.share_second_harsher, shift.share_second_more_lenient), (0.5, 0.25));
+}
+
+#[test]
+fn splitmix64_matches_the_published_check_values() {
+    let mut random = SplitMix64::new(1_234_567);
+    let first: Vec<u64> = (0..3).map(|_| random.next_u64()).collect();
+    assert_eq!(first, [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423]);
+}
+
+#[test]
+fn the_timing_data_sets_give_the_values_the_python_libraries_reported() {
+    // PYTHON-TIMINGS.md: Cohen 0.418971, quadratic 0.688174, ordinal alpha 0.672427 (1M x 2);
+    // Fleiss 0.471948, ordinal alpha 0.702440, AC1 0.538771 (100k x 5).
+    let two = AgreementReport::compute(&SyntheticSpec::two_raters_1m().generate().unwrap(), None).unwrap();
+    let five =
+        AgreementReport::compute(&SyntheticSpec::five_raters_100k().generate().unwrap(), None).unwrap();
+    for (computed, printed) in [
+        (two.cohen_kappa, 0.418971),
+        (two.weighted_kappa_quadratic, 0.688174),
+        (two.krippendorff_alpha_ordinal, 0.672427),
+        (five.fleiss_kappa, 0.471948),
+        (five.krippendorff_alpha_ordinal, 0.702440),
+        (five.gwet_ac1, 0.538771),
+    ] {
+        let value = computed.value().unwrap();
+        assert!((value - printed).abs() < 5e-7, "{value} vs {printed}");
+    }
 }
