@@ -1,6 +1,8 @@
 //! Agreement statistics on the timing data sets of shared/data/agreement/PYTHON-TIMINGS.md:
 //! 1,000,000 units × 2 raters and 100,000 units × 5 raters (splitmix64-audit-v1).
 //! `cargo xtask bench agreement` runs this beside the Python references and reports ratios.
+// criterion's group and main macros generate functions that cannot carry doc comments.
+#![allow(missing_docs)]
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
