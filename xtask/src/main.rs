@@ -4,6 +4,7 @@
 //! wasm-bindgen CLI at the Cargo.lock version, Chromium and ChromeDriver, npm packages), so the
 //! README's two commands are the whole set-up.
 
+mod bench;
 mod bundle;
 mod pipeline;
 mod prereq;
@@ -19,6 +20,7 @@ Commands:
   serve [--port N]   build the release bundle into dist/ and serve it on http://127.0.0.1:N (default 8080)
   build              build the release bundle into dist/ and print its size
   test               install what is missing, then run every check and test suite
+  bench agreement    agreement statistics beside the Python references (scikit-learn, krippendorff), with ratios
 ";
 
 fn main() -> ExitCode {
@@ -27,6 +29,10 @@ fn main() -> ExitCode {
         Some("serve") => parse_port(&args[1..]).and_then(serve),
         Some("build") => build(),
         Some("test") => pipeline::run_all(),
+        Some("bench") => match args.get(1).map(String::as_str) {
+            Some("agreement") => bench::agreement(),
+            _ => Err(format!("bench takes one suite: agreement\n\n{USAGE}")),
+        },
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(())
