@@ -6,7 +6,8 @@
 //! each column one rater; a rating is a category label or null.
 
 use lens_core::agreement::{
-    all_intervals, diagnose, AgreementReport, CountTable, Estimate, Interval, MarginalShift, Ratings,
+    all_intervals, bootstrap_alpha, diagnose, AgreementReport, AlphaMetric, CountTable, Estimate, Interval,
+    MarginalShift, Ratings, DEFAULT_REPLICATES, DEFAULT_SEED,
 };
 use serde_json::{json, Map, Value};
 
@@ -86,7 +87,30 @@ pub fn run(text: &str) -> Result<Value, InputError> {
         .collect();
     let table = CountTable::from_ratings(&ratings);
     let intervals = all_intervals(&ratings).map_err(|error| InputError(error.to_string()))?;
-    Ok(render(&report, &table, &labels, categories, &intervals))
+    let values = category_values.unwrap_or_else(|| (1..=categories.len()).map(|v| v as f64).collect());
+    let alpha_metrics = [
+        ("krippendorff_alpha_nominal", AlphaMetric::Nominal),
+        ("krippendorff_alpha_ordinal", AlphaMetric::Ordinal),
+        ("krippendorff_alpha_interval", AlphaMetric::Interval(values)),
+    ];
+    let mut rendered = render(&report, &table, &labels, categories, &intervals);
+    for (name, metric) in alpha_metrics {
+        let interval =
+            bootstrap_alpha(&table, &metric, DEFAULT_REPLICATES, DEFAULT_SEED).map_or(Value::Null, |b| {
+                json!({
+                    "estimate": b.estimate,
+                    "lower": b.lower,
+                    "upper": b.upper,
+                    "level": 0.95,
+                    "method": "bootstrap",
+                    "replicates": b.replicates_used,
+                    "replicates_undefined": b.replicates_undefined,
+                    "seed": DEFAULT_SEED,
+                })
+            });
+        rendered["intervals"][name] = interval;
+    }
+    Ok(rendered)
 }
 
 fn render(
@@ -142,6 +166,7 @@ fn render(
                     "lower": interval.lower,
                     "upper": interval.upper,
                     "level": 0.95,
+                    "method": "gwet-variance",
                 })
             });
             ((*name).to_owned(), value)

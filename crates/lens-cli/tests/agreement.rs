@@ -77,6 +77,9 @@ fn intervals_and_diagnostics_are_reported() {
     );
     assert!(lower < estimate && estimate < upper && upper <= 1.0);
     assert_eq!(estimate, result["cohen_kappa"].as_f64().unwrap());
+    let alpha = &result["intervals"]["krippendorff_alpha_ordinal"];
+    assert_eq!((alpha["method"].as_str(), alpha["replicates"].as_u64()), (Some("bootstrap"), Some(1000)));
+    assert!(alpha["lower"].as_f64().unwrap() < alpha["upper"].as_f64().unwrap());
     let codes: Vec<&str> =
         result["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"prevalence-skew"), "{codes:?}");

@@ -10,6 +10,7 @@
 //! NaN, never a panic.
 
 mod alpha;
+mod bootstrap;
 mod chance;
 mod diagnostics;
 mod kappa;
@@ -22,6 +23,7 @@ mod table;
 mod weights;
 
 pub use alpha::{krippendorff_alpha, AlphaMetric};
+pub use bootstrap::{bootstrap_alpha, BootstrapInterval, DEFAULT_REPLICATES, DEFAULT_SEED};
 pub use chance::{fleiss_kappa, gwet_ac, percent_agreement};
 pub use diagnostics::{diagnose, landis_koch_band, Diagnostic, FEW_UNITS};
 pub use kappa::weighted_kappa;

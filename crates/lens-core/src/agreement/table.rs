@@ -165,6 +165,18 @@ impl CountTable {
         self.n_categories
     }
 
+    /// The same patterns with other unit counts (in pattern order), for resampling.
+    pub(super) fn with_unit_counts(&self, unit_counts: &[u64]) -> Self {
+        let patterns = self
+            .patterns
+            .keys()
+            .zip(unit_counts)
+            .filter(|(_, &n_units)| n_units > 0)
+            .map(|(counts, &n_units)| (counts.clone(), n_units))
+            .collect();
+        Self { n_categories: self.n_categories, patterns }
+    }
+
     /// Each distinct count pattern with its number of units and its number of ratings.
     pub fn patterns(&self) -> impl Iterator<Item = (&[u32], u64, u32)> {
         self.patterns.iter().map(|(counts, n_units)| (counts.as_slice(), *n_units, counts.iter().sum()))

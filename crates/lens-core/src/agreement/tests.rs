@@ -291,3 +291,38 @@ fn the_timing_data_sets_give_the_values_the_python_libraries_reported() {
         assert!((value - printed).abs() < 5e-7, "{value} vs {printed}");
     }
 }
+
+fn case_named(name: &str) -> Case {
+    cases().into_iter().find(|case| case.name == name).expect("case exists")
+}
+
+#[test]
+fn the_alpha_bootstrap_is_deterministic_and_brackets_the_estimate() {
+    let table = CountTable::from_ratings(&case_named("audit4_n500_realistic").ratings);
+    let first = bootstrap_alpha(&table, &AlphaMetric::Ordinal, 500, 7).unwrap();
+    let again = bootstrap_alpha(&table, &AlphaMetric::Ordinal, 500, 7).unwrap();
+    assert_eq!(first, again, "same data and seed, same interval to the bit");
+    let other_seed = bootstrap_alpha(&table, &AlphaMetric::Ordinal, 500, 8).unwrap();
+    assert_ne!(first.lower, other_seed.lower);
+    assert!(first.lower < first.estimate && first.estimate < first.upper, "{first:?}");
+    assert_eq!((first.replicates_used, first.replicates_undefined), (500, 0));
+}
+
+#[test]
+fn the_alpha_bootstrap_narrows_with_more_units() {
+    let width = |name: &str| {
+        let table = CountTable::from_ratings(&case_named(name).ratings);
+        let interval = bootstrap_alpha(&table, &AlphaMetric::Ordinal, 400, DEFAULT_SEED).unwrap();
+        interval.upper - interval.lower
+    };
+    let (small, large) = (width("audit4_n40_missing_moderator_grades"), width("audit4_n500_realistic"));
+    assert!(large < small / 2.0, "500 units: {large}, 40 units: {small}");
+}
+
+#[test]
+fn no_bootstrap_without_a_defined_alpha() {
+    let table = CountTable::from_ratings(&case_named("audit3_n30_all_meets").ratings);
+    assert_eq!(bootstrap_alpha(&table, &AlphaMetric::Nominal, 100, DEFAULT_SEED), None);
+    let none = CountTable::from_ratings(&case_named("audit3_n12_complete_missing_column").ratings);
+    assert_eq!(bootstrap_alpha(&none, &AlphaMetric::Ordinal, 100, DEFAULT_SEED), None);
+}
