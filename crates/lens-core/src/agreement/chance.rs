@@ -17,7 +17,7 @@ pub(super) fn unit_agreement(counts: &[u32], weights: &[f64], n_ratings: u32) ->
 }
 
 /// Observed agreement: the mean of [`unit_agreement`] over units with two or more ratings.
-fn observed(table: &CountTable, weights: &[f64]) -> Option<f64> {
+pub(super) fn observed(table: &CountTable, weights: &[f64]) -> Option<f64> {
     let mut units_with_pairs = 0_u64;
     let mut total = 0.0;
     for (counts, n_units, n_ratings) in table.patterns().filter(|(_, _, n_ratings)| *n_ratings >= 2) {
@@ -27,14 +27,12 @@ fn observed(table: &CountTable, weights: &[f64]) -> Option<f64> {
     (units_with_pairs > 0).then(|| total / units_with_pairs as f64)
 }
 
-/// The share of ratings in each category, averaged over units with at least one rating.
-fn prevalence(table: &CountTable) -> Vec<f64> {
+/// The share of ratings in each category, averaged over units with at least one rating, and
+/// how many such units there are.
+pub(super) fn prevalence(table: &CountTable) -> (Vec<f64>, u64) {
     let mut shares = vec![0.0; table.n_categories()];
     let mut rated_units = 0_u64;
-    for (counts, n_units, n_ratings) in table.patterns() {
-        if n_ratings == 0 {
-            continue;
-        }
+    for (counts, n_units, n_ratings) in table.patterns().filter(|(_, _, n_ratings)| *n_ratings > 0) {
         rated_units += n_units;
         for (share, &count) in shares.iter_mut().zip(counts) {
             *share += n_units as f64 * f64::from(count) / f64::from(n_ratings);
@@ -43,7 +41,30 @@ fn prevalence(table: &CountTable) -> Vec<f64> {
     if rated_units > 0 {
         shares.iter_mut().for_each(|share| *share /= rated_units as f64);
     }
-    shares
+    (shares, rated_units)
+}
+
+/// Fleiss' chance agreement `Σ w_kl π_k π_l`.
+pub(super) fn fleiss_chance(shares: &[f64], weights: &[f64]) -> f64 {
+    let k = shares.len();
+    let mut chance = 0.0;
+    for (i, share_i) in shares.iter().enumerate() {
+        for (j, share_j) in shares.iter().enumerate() {
+            chance += weights[i * k + j] * share_i * share_j;
+        }
+    }
+    chance
+}
+
+/// Gwet's factor `T_w / (K (K - 1))`: chance agreement is this times `Σ π_k (1 - π_k)`.
+pub(super) fn gwet_scale(weights: &[f64], n_categories: usize) -> f64 {
+    let k = n_categories as f64;
+    weights.iter().sum::<f64>() / (k * (k - 1.0))
+}
+
+/// Gwet's chance agreement `T_w / (K (K - 1)) Σ π_k (1 - π_k)`.
+pub(super) fn gwet_chance(shares: &[f64], weights: &[f64]) -> f64 {
+    gwet_scale(weights, shares.len()) * shares.iter().map(|share| share * (1.0 - share)).sum::<f64>()
 }
 
 /// Percent agreement (weighted by `weights` for partial credit; identity weights give the
@@ -58,15 +79,7 @@ pub fn fleiss_kappa(table: &CountTable, weights: &[f64]) -> Estimate {
     let Some(observed) = observed(table, weights) else {
         return Estimate::Undefined(Undefined::NoUnitWithTwoRatings);
     };
-    let k = table.n_categories();
-    let shares = prevalence(table);
-    let mut chance = 0.0;
-    for (i, share_i) in shares.iter().enumerate() {
-        for (j, share_j) in shares.iter().enumerate() {
-            chance += weights[i * k + j] * share_i * share_j;
-        }
-    }
-    Estimate::chance_corrected(observed, chance)
+    Estimate::chance_corrected(observed, fleiss_chance(&prevalence(table).0, weights))
 }
 
 /// Gwet's AC1 (identity weights) or AC2 (other weights), with K the number of declared
@@ -75,9 +88,5 @@ pub fn gwet_ac(table: &CountTable, weights: &[f64]) -> Estimate {
     let Some(observed) = observed(table, weights) else {
         return Estimate::Undefined(Undefined::NoUnitWithTwoRatings);
     };
-    let k = table.n_categories() as f64;
-    let total_weight: f64 = weights.iter().sum();
-    let spread: f64 = prevalence(table).iter().map(|share| share * (1.0 - share)).sum();
-    let chance = total_weight / (k * (k - 1.0)) * spread;
-    Estimate::chance_corrected(observed, chance)
+    Estimate::chance_corrected(observed, gwet_chance(&prevalence(table).0, weights))
 }

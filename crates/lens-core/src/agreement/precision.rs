@@ -3,7 +3,8 @@
 //! per-unit linearisation for Fleiss' kappa and AC1/AC2 over raw ratings (any number of
 //! raters, missing ratings allowed).
 
-use super::chance::unit_agreement;
+use super::chance::{fleiss_chance, gwet_chance, gwet_scale, observed, prevalence, unit_agreement};
+use super::kappa::{kappa_parts, KappaParts};
 use super::table::tables;
 use super::{student_t, AgreementError, ConfusionMatrix, CountTable, Ratings, Weights};
 
@@ -41,17 +42,13 @@ impl Interval {
 /// `None` when kappa is undefined or there are fewer than two pairs.
 pub fn kappa_interval(matrix: &ConfusionMatrix, weights: &[f64]) -> Option<Interval> {
     let k = matrix.n_categories();
-    let n_pairs = matrix.n_pairs();
-    let n = n_pairs as f64;
-    let p = |i: usize, j: usize| matrix.count(i, j) as f64 / n;
-    let rows: Vec<f64> = (0..k).map(|i| (0..k).map(|j| p(i, j)).sum()).collect();
-    let columns: Vec<f64> = (0..k).map(|j| (0..k).map(|i| p(i, j)).sum()).collect();
-    let w = |i: usize, j: usize| weights[i * k + j];
-    let observed: f64 = (0..k * k).map(|cell| w(cell / k, cell % k) * p(cell / k, cell % k)).sum();
-    let chance: f64 = (0..k * k).map(|cell| w(cell / k, cell % k) * rows[cell / k] * columns[cell % k]).sum();
-    if n_pairs == 0 || 1.0 - chance <= 1e-12 {
+    let KappaParts { n_pairs, rows, columns, observed, chance } = kappa_parts(matrix, weights)?;
+    if 1.0 - chance <= 1e-12 {
         return None;
     }
+    let n = n_pairs as f64;
+    let p = |i: usize, j: usize| matrix.count(i, j) as f64 / n;
+    let w = |i: usize, j: usize| weights[i * k + j];
     let kappa = (observed - chance) / (1.0 - chance);
     // Weighted margins: the second rater's column shares seen through row i's weights, and so on.
     let weighted_columns: Vec<f64> = (0..k).map(|i| (0..k).map(|j| w(i, j) * columns[j]).sum()).collect();
@@ -81,29 +78,13 @@ pub enum ChanceModel {
 /// units. `None` when the statistic is undefined or fewer than two units were rated.
 pub fn raw_interval(table: &CountTable, weights: &[f64], model: ChanceModel) -> Option<Interval> {
     let k = table.n_categories();
-    let mut n_rated = 0_u64;
-    let mut n_paired = 0_u64;
-    let mut shares = vec![0.0; k];
-    let mut observed_sum = 0.0;
-    for (counts, n_units, n_ratings) in table.patterns().filter(|(_, _, n_ratings)| *n_ratings > 0) {
-        n_rated += n_units;
-        for (share, &count) in shares.iter_mut().zip(counts) {
-            *share += n_units as f64 * f64::from(count) / f64::from(n_ratings);
-        }
-        if n_ratings >= 2 {
-            n_paired += n_units;
-            observed_sum += n_units as f64 * unit_agreement(counts, weights, n_ratings);
-        }
-    }
-    if n_paired == 0 {
-        return None;
-    }
-    shares.iter_mut().for_each(|share| *share /= n_rated as f64);
-    let observed = observed_sum / n_paired as f64;
+    let observed = observed(table, weights)?;
+    let n_paired: u64 =
+        table.patterns().filter(|(_, _, n_ratings)| *n_ratings >= 2).map(|(_, n_units, _)| n_units).sum();
+    let (shares, n_rated) = prevalence(table);
     // pe_i = Σ_k n_ik c_k / r_i for the model's per-category chance contribution c_k.
     let (chance, contribution): (f64, Vec<f64>) = match model {
         ChanceModel::Fleiss => {
-            let chance = (0..k * k).map(|cell| weights[cell] * shares[cell / k] * shares[cell % k]).sum();
             let contribution = (0..k)
                 .map(|c| {
                     let by_row: f64 = (0..k).map(|l| weights[c * k + l] * shares[l]).sum();
@@ -111,12 +92,11 @@ pub fn raw_interval(table: &CountTable, weights: &[f64], model: ChanceModel) -> 
                     (by_row + by_column) / 2.0
                 })
                 .collect();
-            (chance, contribution)
+            (fleiss_chance(&shares, weights), contribution)
         }
         ChanceModel::Gwet => {
-            let scale = weights.iter().sum::<f64>() / (k as f64 * (k as f64 - 1.0));
-            let chance = scale * shares.iter().map(|share| share * (1.0 - share)).sum::<f64>();
-            (chance, shares.iter().map(|share| scale * (1.0 - share)).collect())
+            let scale = gwet_scale(weights, k);
+            (gwet_chance(&shares, weights), shares.iter().map(|share| scale * (1.0 - share)).collect())
         }
     };
     if 1.0 - chance <= 1e-12 {
