@@ -85,18 +85,19 @@ pub fn run(text: &str) -> Result<Value, InputError> {
         .iter()
         .map(|label| label.as_str().map_or_else(|| label.to_string(), str::to_owned))
         .collect();
-    let table = CountTable::from_ratings(&ratings);
-    let intervals = all_intervals(&ratings).map_err(|error| InputError(error.to_string()))?;
+    let table = &report.count_table;
+    let intervals = all_intervals(table, report.confusion_matrix.as_ref())
+        .map_err(|error| InputError(error.to_string()))?;
     let values = category_values.unwrap_or_else(|| (1..=categories.len()).map(|v| v as f64).collect());
     let alpha_metrics = [
         ("krippendorff_alpha_nominal", AlphaMetric::Nominal),
         ("krippendorff_alpha_ordinal", AlphaMetric::Ordinal),
         ("krippendorff_alpha_interval", AlphaMetric::Interval(values)),
     ];
-    let mut rendered = render(&report, &table, &labels, categories, &intervals);
+    let mut rendered = render(&report, table, &labels, categories, &intervals);
     for (name, metric) in alpha_metrics {
         let interval =
-            bootstrap_alpha(&table, &metric, DEFAULT_REPLICATES, DEFAULT_SEED).map_or(Value::Null, |b| {
+            bootstrap_alpha(table, &metric, DEFAULT_REPLICATES, DEFAULT_SEED).map_or(Value::Null, |b| {
                 json!({
                     "estimate": b.estimate,
                     "lower": b.lower,

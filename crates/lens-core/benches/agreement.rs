@@ -29,8 +29,11 @@ mod native {
                     krippendorff_alpha(&CountTable::from_ratings(black_box(&ratings)), &AlphaMetric::Ordinal)
                 });
             });
-            group.bench_function("intervals", |b| {
-                b.iter(|| all_intervals(black_box(&ratings)).expect("intervals"))
+            group.bench_function("statistics_with_intervals", |b| {
+                b.iter(|| {
+                    let report = AgreementReport::compute(black_box(&ratings), None).expect("report");
+                    all_intervals(&report.count_table, report.confusion_matrix.as_ref()).expect("intervals")
+                });
             });
             group.finish();
         }

@@ -5,8 +5,7 @@
 
 use super::chance::{fleiss_chance, gwet_chance, gwet_scale, observed, prevalence, unit_agreement};
 use super::kappa::{kappa_parts, KappaParts};
-use super::table::tables;
-use super::{student_t, AgreementError, ConfusionMatrix, CountTable, Ratings, Weights};
+use super::{student_t, AgreementError, ConfusionMatrix, CountTable, Weights};
 
 /// A statistic with its standard error and two-sided 95% confidence interval
 /// (`estimate ± t(0.975, n - 1) × se`, the upper bound capped at 1).
@@ -120,24 +119,27 @@ pub fn raw_interval(table: &CountTable, weights: &[f64], model: ChanceModel) -> 
     Interval::new(estimate, variance, n_rated)
 }
 
-/// Every interval this module can give for `ratings`, by statistic name: the kappas (two
-/// raters only), Fleiss' kappa and Gwet's AC1/AC2. `None` where the statistic is undefined or
-/// fewer than two units could be used.
-pub fn all_intervals(ratings: &Ratings) -> Result<Vec<(&'static str, Option<Interval>)>, AgreementError> {
-    let k = ratings.n_categories();
+/// Every interval this module can give, by statistic name: the kappas (when there is a
+/// two-rater confusion matrix), Fleiss' kappa and Gwet's AC1/AC2. `None` where the statistic
+/// is undefined or fewer than two units could be used. Takes the tables an
+/// [`AgreementReport`](super::AgreementReport) already holds, so the ratings are not read again.
+pub fn all_intervals(
+    table: &CountTable,
+    confusion_matrix: Option<&ConfusionMatrix>,
+) -> Result<Vec<(&'static str, Option<Interval>)>, AgreementError> {
+    let k = table.n_categories();
     let (identity, linear, quadratic) =
         (Weights::Identity.matrix(k)?, Weights::Linear.matrix(k)?, Weights::Quadratic.matrix(k)?);
-    let (table, confusion_matrix) = tables(ratings);
     let mut intervals = Vec::new();
     if let Some(matrix) = confusion_matrix {
-        intervals.push(("cohen_kappa", kappa_interval(&matrix, &identity)));
-        intervals.push(("weighted_kappa_linear", kappa_interval(&matrix, &linear)));
-        intervals.push(("weighted_kappa_quadratic", kappa_interval(&matrix, &quadratic)));
+        intervals.push(("cohen_kappa", kappa_interval(matrix, &identity)));
+        intervals.push(("weighted_kappa_linear", kappa_interval(matrix, &linear)));
+        intervals.push(("weighted_kappa_quadratic", kappa_interval(matrix, &quadratic)));
     }
-    intervals.push(("fleiss_kappa", raw_interval(&table, &identity, ChanceModel::Fleiss)));
-    intervals.push(("gwet_ac1", raw_interval(&table, &identity, ChanceModel::Gwet)));
-    intervals.push(("gwet_ac2_linear", raw_interval(&table, &linear, ChanceModel::Gwet)));
-    intervals.push(("gwet_ac2_quadratic", raw_interval(&table, &quadratic, ChanceModel::Gwet)));
+    intervals.push(("fleiss_kappa", raw_interval(table, &identity, ChanceModel::Fleiss)));
+    intervals.push(("gwet_ac1", raw_interval(table, &identity, ChanceModel::Gwet)));
+    intervals.push(("gwet_ac2_linear", raw_interval(table, &linear, ChanceModel::Gwet)));
+    intervals.push(("gwet_ac2_quadratic", raw_interval(table, &quadratic, ChanceModel::Gwet)));
     Ok(intervals)
 }
 

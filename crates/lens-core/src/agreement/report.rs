@@ -3,7 +3,7 @@
 use super::table::tables;
 use super::{
     fleiss_kappa, gwet_ac, krippendorff_alpha, percent_agreement, weighted_kappa, AgreementError,
-    AlphaMetric, ConfusionMatrix, Estimate, Ratings, Undefined, Weights,
+    AlphaMetric, ConfusionMatrix, CountTable, Estimate, Ratings, Undefined, Weights,
 };
 
 /// The statistics a moderator reads side by side.
@@ -39,6 +39,9 @@ pub struct AgreementReport {
     pub gwet_ac2_quadratic: Estimate,
     /// The two raters' confusion matrix; `None` for more raters.
     pub confusion_matrix: Option<ConfusionMatrix>,
+    /// The per-unit count patterns everything above was computed from, kept so that
+    /// intervals, diagnostics and the bootstrap need no second pass over the ratings.
+    pub count_table: CountTable,
 }
 
 impl AgreementReport {
@@ -83,6 +86,7 @@ impl AgreementReport {
             gwet_ac2_linear: gwet_ac(&table, &linear),
             gwet_ac2_quadratic: gwet_ac(&table, &quadratic),
             confusion_matrix,
+            count_table: table,
         })
     }
 
