@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use serde_json::Value;
+
 use crate::process::{output, repo_root, run};
 
 /// The Python packages the comparison needs, at the versions PYTHON-TIMINGS.md used.
@@ -19,19 +21,16 @@ pub fn agreement() -> Result<(), String> {
         run(Command::new(venv.join("bin/pip")).args(["install", "--quiet"]).args(PYTHON_PACKAGES))?;
     }
     println!("Timing the Python references (generating the data in Python takes a while)…");
-    let python_json = output(Command::new(&python).arg(root.join("xtask/bench/agreement_reference.py")))
+    let python_text = output(Command::new(&python).arg(root.join("xtask/bench/agreement_reference.py")))
         .ok_or("the Python reference script failed")?;
+    let python_results: Value = serde_json::from_str(&python_text)
+        .map_err(|error| format!("the Python script's output is not JSON: {error}"))?;
     run(Command::new("cargo").args(["bench", "-p", "lens-core", "--bench", "agreement"]))?;
 
     let criterion = |group: &str, bench: &str| {
         criterion_median_ns(&root.join("target/criterion").join(group).join(bench))
     };
-    let python_field = |name: &str| -> Option<f64> {
-        let start = python_json.find(&format!("\"{name}\""))?;
-        let rest = &python_json[start..];
-        let number = rest.split("\"median_ns\": ").nth(1)?;
-        number.split([',', '}']).next()?.trim().parse().ok()
-    };
+    let python_field = |name: &str| python_results[name]["median_ns"].as_f64();
     let rows = [
         (
             "1M × 2: every two-rater statistic",
@@ -73,7 +72,6 @@ pub fn agreement() -> Result<(), String> {
 /// The median of a criterion benchmark, in nanoseconds, from its estimates.json.
 fn criterion_median_ns(dir: &Path) -> Option<f64> {
     let text = std::fs::read_to_string(dir.join("new/estimates.json")).ok()?;
-    let median = text.split("\"median\":").nth(1)?;
-    let point = median.split("\"point_estimate\":").nth(1)?;
-    point.split([',', '}']).next()?.trim().parse().ok()
+    let estimates: Value = serde_json::from_str(&text).ok()?;
+    estimates["median"]["point_estimate"].as_f64()
 }

@@ -45,8 +45,7 @@ pub fn App(props: &AppProps) -> Html {
     // generation it was started in and is dropped if a newer one has begun.
     let generation = use_mut_ref(|| 0_u64);
     let current_view = use_mut_ref(String::new);
-    current_view.borrow_mut().clear();
-    current_view.borrow_mut().push_str(props.view.name());
+    *current_view.borrow_mut() = props.view.name().to_owned();
 
     {
         let session = session.clone();

@@ -38,6 +38,7 @@ pub fn landis_koch_band(value: f64) -> &'static str {
 /// count table the report was computed from.
 pub fn diagnose(report: &AgreementReport, table: &CountTable, categories: &[String]) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
+    let totals = category_totals(table);
     let headline = if report.n_raters == 2 { report.cohen_kappa } else { report.fleiss_kappa };
     let headline_name = if report.n_raters == 2 { "Cohen's kappa" } else { "Fleiss' kappa" };
 
@@ -63,7 +64,7 @@ pub fn diagnose(report: &AgreementReport, table: &CountTable, categories: &[Stri
         (report.percent_agreement, headline, report.gwet_ac1)
     {
         if agreement >= 0.8 && kappa < 0.6 && ac1 - kappa >= 0.2 {
-            let (commonest, share) = most_used(table, categories);
+            let (commonest, share) = most_used(&totals, categories);
             findings.push(Diagnostic {
                 code: "prevalence-skew",
                 message: format!(
@@ -94,8 +95,7 @@ pub fn diagnose(report: &AgreementReport, table: &CountTable, categories: &[Stri
         }
     }
 
-    let used = used_categories(table);
-    for (label, _) in categories.iter().zip(&used).filter(|(_, used)| !**used) {
+    for (label, _) in categories.iter().zip(&totals).filter(|(_, &total)| total == 0) {
         findings.push(Diagnostic {
             code: "unused-category",
             message: format!(
@@ -116,24 +116,19 @@ pub fn diagnose(report: &AgreementReport, table: &CountTable, categories: &[Stri
     findings
 }
 
-fn used_categories(table: &CountTable) -> Vec<bool> {
-    let mut used = vec![false; table.n_categories()];
-    for (counts, _, _) in table.patterns() {
-        for (flag, &count) in used.iter_mut().zip(counts) {
-            *flag |= count > 0;
-        }
-    }
-    used
-}
-
-/// The most used category (ties to the earlier one) and its share of all ratings.
-fn most_used(table: &CountTable, categories: &[String]) -> (String, f64) {
+/// How many ratings fell in each category.
+fn category_totals(table: &CountTable) -> Vec<u64> {
     let mut totals = vec![0_u64; table.n_categories()];
     for (counts, n_units, _) in table.patterns() {
         for (total, &count) in totals.iter_mut().zip(counts) {
             *total += u64::from(count) * n_units;
         }
     }
+    totals
+}
+
+/// The most used category (ties to the earlier one) and its share of all ratings.
+fn most_used(totals: &[u64], categories: &[String]) -> (String, f64) {
     let all: u64 = totals.iter().sum();
     let (position, &count) =
         totals.iter().enumerate().fold((0, &0), |best, item| if item.1 > best.1 { item } else { best });
