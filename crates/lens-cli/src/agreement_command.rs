@@ -11,31 +11,15 @@ use lens_core::agreement::{
 };
 use serde_json::{json, Map, Value};
 
+use crate::input::{parse_json, InputError, Scale};
+
 /// Statistics that need exactly two raters, left out of the output for more.
 const TWO_RATER_ONLY: [&str; 3] = ["cohen_kappa", "weighted_kappa_linear", "weighted_kappa_quadratic"];
 
-/// A problem with the input, worded for the person who made the file.
-#[derive(Debug, PartialEq, Eq)]
-pub struct InputError(pub String);
-
 /// Reads the input JSON text and returns the output JSON value.
 pub fn run(text: &str) -> Result<Value, InputError> {
-    let input: Value = serde_json::from_str(text)
-        .map_err(|error| InputError(format!("the file is not valid JSON ({error})")))?;
-    let categories = input.get("categories").and_then(Value::as_array).ok_or_else(|| {
-        InputError("the file needs \"categories\": a list of the grades on the scale, best first".into())
-    })?;
-    for (index, category) in categories.iter().enumerate() {
-        if categories[..index].contains(category) {
-            return Err(InputError(format!("the category {category} is listed twice")));
-        }
-        if !(category.is_string() || category.is_number()) {
-            return Err(InputError(format!(
-                "category {} is {category}: categories must be text or numbers",
-                index + 1
-            )));
-        }
-    }
+    let input = parse_json(text)?;
+    let scale = Scale::from_input(&input)?;
     let rows = input.get("ratings").and_then(Value::as_array).ok_or_else(|| {
         InputError("the file needs \"ratings\": one list per unit, one rating per rater".into())
     })?;
@@ -45,19 +29,8 @@ pub fn run(text: &str) -> Result<Value, InputError> {
             row.as_array().ok_or_else(|| InputError(format!("rating row {} is not a list", unit_idx + 1)))?;
         let mut unit = Vec::with_capacity(row.len());
         for (rater_idx, rating) in row.iter().enumerate() {
-            if rating.is_null() {
-                unit.push(None);
-                continue;
-            }
-            let position = categories.iter().position(|category| category == rating).ok_or_else(|| {
-                InputError(format!(
-                    "unit {}, rater {}: {rating} is not one of the categories {}",
-                    unit_idx + 1,
-                    rater_idx + 1,
-                    Value::Array(categories.clone())
-                ))
-            })?;
-            unit.push(Some(position));
+            let place = || format!("unit {}, rater {}", unit_idx + 1, rater_idx + 1);
+            unit.push(scale.position(rating, place)?);
         }
         positions.push(unit);
     }
@@ -78,23 +51,20 @@ pub fn run(text: &str) -> Result<Value, InputError> {
         }
     };
     let ratings =
-        Ratings::from_rows(categories.len(), &positions).map_err(|error| InputError(error.to_string()))?;
+        Ratings::from_rows(scale.len(), &positions).map_err(|error| InputError(error.to_string()))?;
     let report = AgreementReport::compute(&ratings, category_values.as_deref())
         .map_err(|error| InputError(error.to_string()))?;
-    let labels: Vec<String> = categories
-        .iter()
-        .map(|label| label.as_str().map_or_else(|| label.to_string(), str::to_owned))
-        .collect();
+    let labels = scale.labels();
     let table = &report.count_table;
     let intervals = all_intervals(table, report.confusion_matrix.as_ref())
         .map_err(|error| InputError(error.to_string()))?;
-    let values = category_values.unwrap_or_else(|| (1..=categories.len()).map(|v| v as f64).collect());
+    let values = category_values.unwrap_or_else(|| (1..=scale.len()).map(|v| v as f64).collect());
     let alpha_metrics = [
         ("krippendorff_alpha_nominal", AlphaMetric::Nominal),
         ("krippendorff_alpha_ordinal", AlphaMetric::Ordinal),
         ("krippendorff_alpha_interval", AlphaMetric::Interval(values)),
     ];
-    let mut rendered = render(&report, table, &labels, categories, &intervals);
+    let mut rendered = render(&report, table, &labels, scale.categories(), &intervals);
     for (name, metric) in alpha_metrics {
         let interval =
             bootstrap_alpha(table, &metric, DEFAULT_REPLICATES, DEFAULT_SEED).map_or(Value::Null, |b| {

@@ -4,6 +4,8 @@
 //! or its input file, so scripts can tell it apart from success.
 
 mod agreement_command;
+mod calibration_command;
+mod input;
 
 use std::process::ExitCode;
 
@@ -13,6 +15,9 @@ Usage: lens <command> [arguments]
 Commands:
   agreement FILE   agreement statistics for one set of gradings (JSON in, JSON out):
                    {\"categories\": [best grade first, ...], \"ratings\": [[rater 1, rater 2, ...], ...]}
+  calibration FILE which standards and auditors to calibrate, from moderated gradings (JSON):
+                   {\"categories\": [...], \"gradings\": [{\"standard\", \"auditor\", \"date\",
+                   \"auditor_grade\", \"moderator_grade\"}, ...], \"period\": \"month\"|\"quarter\"}
   help             show this message
   version          show the Practice Lens version
 ";
@@ -29,19 +34,24 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("agreement") => match &args[1..] {
-            [path] => agreement(path),
+            [path] => json_command(path, agreement_command::run),
             _ => usage_error("agreement takes one file: lens agreement FILE"),
+        },
+        Some("calibration") => match &args[1..] {
+            [path] => json_command(path, calibration_command::run),
+            _ => usage_error("calibration takes one file: lens calibration FILE"),
         },
         Some(other) => usage_error(&format!("there is no command '{other}'.")),
     }
 }
 
-fn agreement(path: &str) -> ExitCode {
+/// Runs a command that reads one JSON file and prints one JSON value.
+fn json_command(path: &str, command: fn(&str) -> Result<serde_json::Value, input::InputError>) -> ExitCode {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(error) => return input_error(&format!("cannot read {path}: {error}")),
     };
-    match agreement_command::run(&text) {
+    match command(&text) {
         Ok(output) => {
             println!("{output}");
             ExitCode::SUCCESS

@@ -1,19 +1,16 @@
 //! `lens agreement` run as a program on every reference case, and on bad input.
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use serde_json::{json, Value};
 
 const VECTORS: &str = include_str!("../../../tests/fixtures/agreement/vectors.json");
 
+#[path = "support/run.rs"]
+mod support;
+
 fn run_on(name: &str, input: &str) -> Output {
-    let path: PathBuf =
-        std::env::temp_dir().join(format!("lens-agreement-{}-{name}.json", std::process::id()));
-    std::fs::write(&path, input).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_lens")).arg("agreement").arg(&path).output().unwrap();
-    let _ = std::fs::remove_file(&path);
-    output
+    support::run_on("agreement", name, input)
 }
 
 #[test]

@@ -11,6 +11,7 @@
 
 mod alpha;
 mod bootstrap;
+mod calibration;
 mod chance;
 mod diagnostics;
 mod kappa;
@@ -24,6 +25,10 @@ mod weights;
 
 pub use alpha::{krippendorff_alpha, AlphaMetric};
 pub use bootstrap::{bootstrap_alpha, BootstrapInterval, DEFAULT_REPLICATES, DEFAULT_SEED};
+pub use calibration::{
+    AuditorCalibration, CalibrationPolicy, CalibrationReport, Drift, Finding, GroupCalibration,
+    ModeratedGrade, PairSummary, ShareInterval,
+};
 pub use chance::{fleiss_kappa, gwet_ac, percent_agreement};
 pub use diagnostics::{diagnose, landis_koch_band, Diagnostic, FEW_UNITS};
 pub use kappa::weighted_kappa;

@@ -9,10 +9,12 @@
 
 pub mod agreement;
 mod audit;
+mod period;
 mod template;
 
 pub use audit::{
     Audit, AuditError, AuditId, AuditStatus, ItemResponse, NewAudit, MAX_AUDITOR_CHARS,
     MAX_CASE_REFERENCE_CHARS,
 };
+pub use period::{Period, PeriodLength};
 pub use template::{TemplateRef, CASE_FILE_AUDIT};

@@ -10,6 +10,10 @@ pub struct MarginalShift {
     pub n_pairs: u64,
     /// Mean of (second − first) in scale positions: positive means the second rater is harsher.
     pub mean_signed_difference: f64,
+    /// Pairs where the second rater gave a harsher grade.
+    pub n_second_harsher: u64,
+    /// Pairs where the second rater gave a more lenient grade.
+    pub n_second_more_lenient: u64,
     /// Share of pairs where the second rater gave a harsher grade.
     pub share_second_harsher: f64,
     /// Share of pairs where the second rater gave a more lenient grade.
@@ -39,6 +43,8 @@ impl MarginalShift {
         Some(Self {
             n_pairs,
             mean_signed_difference: difference as f64 / n,
+            n_second_harsher: harsher,
+            n_second_more_lenient: more_lenient,
             share_second_harsher: harsher as f64 / n,
             share_second_more_lenient: more_lenient as f64 / n,
         })
