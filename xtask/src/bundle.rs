@@ -58,47 +58,13 @@ impl fmt::Display for SizeReport {
 /// Builds lens-web in release mode for wasm32, runs wasm-bindgen (and wasm-opt when there is
 /// one) and copies the element script, stylesheet and demo pages into a fresh dist/.
 pub fn build_release(tools: &BuildTools) -> Result<SizeReport, String> {
-    let root = repo_root();
-    // `--crate-type cdylib` here rather than in Cargo.toml: declaring cdylib and rlib together
-    // turns LTO off.
-    run(Command::new("cargo").args([
-        "rustc",
-        "--package",
-        "lens-web",
-        "--lib",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--crate-type",
-        "cdylib",
-    ]))?;
     let dist = dist_dir();
     if dist.exists() {
         std::fs::remove_dir_all(&dist).map_err(|error| format!("cannot clear dist/: {error}"))?;
     }
     std::fs::create_dir_all(dist.join("demo")).map_err(|error| format!("cannot create dist/: {error}"))?;
-    let wasm = root.join("target/wasm32-unknown-unknown/release/lens_web.wasm");
-    run(Command::new("wasm-bindgen")
-        .arg(&wasm)
-        .args([
-            "--target",
-            "web",
-            "--out-name",
-            "lens_web",
-            "--no-typescript",
-            "--remove-name-section",
-            "--out-dir",
-        ])
-        .arg(&dist))?;
-    let bundle_wasm = dist.join("lens_web_bg.wasm");
-    if let Some(wasm_opt) = &tools.wasm_opt {
-        run(Command::new(wasm_opt)
-            .arg("-Oz")
-            .args(WASM_FEATURES)
-            .arg(&bundle_wasm)
-            .arg("-o")
-            .arg(&bundle_wasm))?;
-    }
+    let bundle_wasm = build_wasm_module(tools, "lens-web", &dist)?;
+    let root = repo_root();
     for (source, destination) in STATIC_FILES {
         std::fs::copy(root.join(source), dist.join(destination))
             .map_err(|error| format!("cannot copy {source} into dist/: {error}"))?;
@@ -110,6 +76,43 @@ pub fn build_release(tools: &BuildTools) -> Result<SizeReport, String> {
         glue_gzip: gzip_size(&dist.join("lens_web.js"))?,
         wasm_opt: tools.wasm_opt.is_some(),
     })
+}
+
+/// Builds `package` for wasm32 in release mode as a cdylib, runs wasm-bindgen `--target web`
+/// into `out_dir` and, when there is one, wasm-opt `-Oz`. Returns the module's path.
+pub fn build_wasm_module(tools: &BuildTools, package: &str, out_dir: &Path) -> Result<PathBuf, String> {
+    // `--crate-type cdylib` here rather than in Cargo.toml: declaring cdylib and rlib together
+    // turns LTO off.
+    run(Command::new("cargo").args([
+        "rustc",
+        "--package",
+        package,
+        "--lib",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--crate-type",
+        "cdylib",
+    ]))?;
+    let name = package.replace('-', "_");
+    let wasm = repo_root().join(format!("target/wasm32-unknown-unknown/release/{name}.wasm"));
+    run(Command::new("wasm-bindgen")
+        .arg(&wasm)
+        .args([
+            "--target",
+            "web",
+            "--out-name",
+            &name,
+            "--no-typescript",
+            "--remove-name-section",
+            "--out-dir",
+        ])
+        .arg(out_dir))?;
+    let module = out_dir.join(format!("{name}_bg.wasm"));
+    if let Some(wasm_opt) = &tools.wasm_opt {
+        run(Command::new(wasm_opt).arg("-Oz").args(WASM_FEATURES).arg(&module).arg("-o").arg(&module))?;
+    }
+    Ok(module)
 }
 
 /// The features rustc's default wasm32 target emits; wasm-opt must accept exactly these

@@ -5,6 +5,7 @@
 //! README's two commands are the whole set-up.
 
 mod bench;
+mod bench_wasm;
 mod bundle;
 mod pipeline;
 mod prereq;
@@ -21,6 +22,7 @@ Commands:
   build              build the release bundle into dist/ and print its size
   test               install what is missing, then run every check and test suite
   bench agreement    agreement statistics beside the Python references (scikit-learn, krippendorff), with ratios
+  bench wasm         agreement statistics as WebAssembly in headless Chromium beside the same code natively
 ";
 
 fn main() -> ExitCode {
@@ -31,7 +33,8 @@ fn main() -> ExitCode {
         Some("test") => pipeline::run_all(),
         Some("bench") => match args.get(1).map(String::as_str) {
             Some("agreement") => bench::agreement(),
-            _ => Err(format!("bench takes one suite: agreement\n\n{USAGE}")),
+            Some("wasm") => bench_wasm::run(),
+            _ => Err(format!("bench takes one suite: agreement or wasm\n\n{USAGE}")),
         },
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");

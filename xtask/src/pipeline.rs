@@ -31,6 +31,8 @@ const STEPS: &[Step] = &[
             "lens-ui",
             "-p",
             "lens-web",
+            "-p",
+            "lens-wasm-bench",
             "--",
             "-D",
             "warnings",
