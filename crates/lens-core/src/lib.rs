@@ -17,4 +17,8 @@ pub use audit::{
     MAX_CASE_REFERENCE_CHARS,
 };
 pub use period::{Period, PeriodLength};
-pub use template::{TemplateRef, CASE_FILE_AUDIT};
+pub use template::{
+    suggest_overall, ActionsBlock, FieldKind, Grade, GradeRule, GradeScale, GradeStanding, HeaderField, Item,
+    NarrativeRule, OverallRule, OverallSuggestion, Section, Template, TemplateKind, TemplateProblem,
+    TemplateRef, CASE_FILE_AUDIT, MAX_PROMPT_CHARS, MAX_TEXT_CHARS,
+};

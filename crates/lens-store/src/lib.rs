@@ -18,6 +18,7 @@ mod error;
 mod memory;
 mod record;
 mod store;
+pub mod template_document;
 
 pub use audits::{list_audits, load_audit, save_audit, Versioned};
 pub use error::StoreError;

@@ -1,0 +1,126 @@
+//! Template documents: the built-in ones, round trips, and bad documents.
+
+use lens_core::{suggest_overall, GradeStanding, ItemResponse, TemplateKind};
+
+use super::*;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+fn paths(problems: &[TemplateProblem]) -> Vec<&str> {
+    problems.iter().map(|problem| problem.path.as_str()).collect()
+}
+
+#[test]
+fn the_built_in_templates_are_valid_and_cover_every_instrument() {
+    let templates = builtin_templates();
+    let ids: Vec<&str> = templates.iter().map(|template| template.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "case-file-audit",
+            "case-file-audit-ofsted",
+            "supervision-audit",
+            "practice-observation",
+            "service-performance-review",
+            "practitioner-reflection"
+        ]
+    );
+    let case_file = &templates[0];
+    assert_eq!(case_file.items().count(), 12, "the twelve standards of the case file audit");
+    let grades: Vec<&str> =
+        case_file.scale.as_ref().expect("scale").grades.iter().map(|grade| grade.label.as_str()).collect();
+    assert_eq!(grades, ["Exceeds good", "Meets good", "Does not meet good"]);
+    let ofsted = &templates[1];
+    let ofsted_scale = ofsted.scale.as_ref().expect("scale");
+    assert_eq!(ofsted_scale.grades[3].standing, GradeStanding::Inadequate);
+    let standards = |template: &Template| template.items().map(|item| item.id.clone()).collect::<Vec<_>>();
+    assert_eq!(standards(case_file), standards(ofsted), "the same standards on both scales");
+    let review = &templates[4];
+    assert_eq!(review.sections.len(), 5, "four lenses and the summary");
+    let reflection = &templates[5];
+    assert_eq!(reflection.kind, TemplateKind::Reflection);
+    assert!(reflection.scale.is_none());
+    assert_eq!(reflection.items().count(), 6);
+}
+
+#[test]
+fn the_case_file_audit_suggests_no_better_than_risk() {
+    let template = &builtin_templates()[1];
+    let mut responses: std::collections::BTreeMap<String, ItemResponse> = template
+        .items()
+        .map(|item| (item.id.clone(), ItemResponse { grade: Some("G".into()), narrative: String::new() }))
+        .collect();
+    responses.insert("risk".into(), ItemResponse { grade: Some("I".into()), narrative: String::new() });
+    let suggestion = suggest_overall(template, &responses).expect("graded");
+    assert_eq!(suggestion.code, "I");
+    assert!(suggestion.reason.contains("1. Risk is identified"), "{}", suggestion.reason);
+}
+
+#[test]
+fn every_built_in_template_round_trips_through_its_document() {
+    for template in builtin_templates() {
+        let written = write_template(&template);
+        assert_eq!(parse_template(&written), Ok(template.clone()), "{}", template.id);
+    }
+}
+
+#[test]
+fn a_document_with_many_mistakes_lists_them_all_with_paths() {
+    let text = r#"{
+        "format": "practice-lens-template", "format_version": 1,
+        "id": "our-audit", "title": "Our audit", "kind": "case_file_review",
+        "scale": {"grades": [
+            {"code": "G", "label": "Good", "standing": "good"},
+            {"code": "G", "label": "Not good", "standing": "below_good"}
+        ]},
+        "header_fields": [{"id": "when", "label": "When", "type": "datetime"}],
+        "sections": [{"id": "s", "title": "Standards", "items": [
+            {"id": "a", "prompt": "A", "grade": "required", "narrative": "sometimes"},
+            {"id": "a", "prompt": "B", "grade": "none", "narrative": "required_below_good"}
+        ]}],
+        "overall": {"asked": true, "rule": "limiting_median", "limiting_items": ["z"]}
+    }"#;
+    let problems = parse_template(text).expect_err("many mistakes");
+    assert_eq!(
+        paths(&problems),
+        [
+            "kind",
+            "scale.grades[0].standing",
+            "header_fields[0].type",
+            "sections[0].items[0].narrative",
+            "version",
+            "scale.grades[1].code",
+            "sections[0].items[1].id",
+            "sections[0].items[1].narrative",
+            "overall.limiting_items[0]",
+        ],
+        "{problems:#?}"
+    );
+    assert!(problems[0].message.contains("\"case_file_review\" is not one of \"case_file_audit\""));
+    assert_eq!(problems[4].message, "is missing");
+}
+
+#[test]
+fn wrong_types_unknown_fields_and_other_versions_are_refused_with_their_path() {
+    let wrong_type = r#"{"format": "practice-lens-template", "format_version": 1, "id": "x", "version": 1,
+        "title": "T", "kind": "reflection", "sections": [{"id": "s", "title": "S", "items": [
+        {"id": "a", "prompt": 3, "grade": "none", "narrative": "optional"}]}]}"#;
+    let problems = parse_template(wrong_type).expect_err("a number for a prompt");
+    assert_eq!(paths(&problems), ["sections[0].items[0].prompt"]);
+    assert!(problems[0].message.contains("expected a string"), "{problems:?}");
+
+    let unknown = r#"{"format": "practice-lens-template", "format_version": 1, "colour": "blue"}"#;
+    let problems = parse_template(unknown).expect_err("unknown field");
+    assert!(problems[0].message.contains("unknown field `colour`"), "{problems:?}");
+
+    let newer = r#"{"format": "practice-lens-template", "format_version": 2}"#;
+    let problems = parse_template(newer).expect_err("newer version");
+    assert_eq!(paths(&problems), ["format_version"]);
+    assert!(problems[0].message.contains("made by a newer Practice Lens"));
+
+    let problems = parse_template("{not json").expect_err("not JSON");
+    assert_eq!(paths(&problems), ["document"]);
+    let huge = format!("{{\"padding\": \"{}\"}}", "x".repeat(MAX_TEMPLATE_BYTES));
+    let problems = parse_template(&huge).expect_err("too large");
+    assert!(problems[0].message.contains("may be at most 1024 KiB"), "{problems:?}");
+}
