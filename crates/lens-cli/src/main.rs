@@ -6,6 +6,7 @@
 mod agreement_command;
 mod calibration_command;
 mod input;
+mod validate_command;
 
 use std::process::ExitCode;
 
@@ -18,6 +19,8 @@ Commands:
   calibration FILE which standards and auditors to calibrate, from moderated gradings (JSON):
                    {\"categories\": [...], \"gradings\": [{\"standard\", \"auditor\", \"date\",
                    \"auditor_grade\", \"moderator_grade\"}, ...], \"period\": \"month\"|\"quarter\"}
+  validate FILE    check a template document and list every problem with its path
+                   (exit status 1 when there are problems)
   help             show this message
   version          show the Practice Lens version
 ";
@@ -41,6 +44,10 @@ fn main() -> ExitCode {
             [path] => json_command(path, calibration_command::run),
             _ => usage_error("calibration takes one file: lens calibration FILE"),
         },
+        Some("validate") => match &args[1..] {
+            [path] => validate(path),
+            _ => usage_error("validate takes one file: lens validate FILE"),
+        },
         Some(other) => usage_error(&format!("there is no command '{other}'.")),
     }
 }
@@ -57,6 +64,30 @@ fn json_command(path: &str, command: fn(&str) -> Result<serde_json::Value, input
             ExitCode::SUCCESS
         }
         Err(error) => input_error(&format!("{path}: {}", error.0)),
+    }
+}
+
+fn validate(path: &str) -> ExitCode {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) => return input_error(&format!("cannot read {path}: {error}")),
+    };
+    match validate_command::run(&text) {
+        validate_command::Verdict::Valid(summary) => {
+            println!("{path}: {summary}");
+            ExitCode::SUCCESS
+        }
+        validate_command::Verdict::Invalid(problems) => {
+            eprintln!(
+                "{path}: {} problem{} found",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            );
+            for problem in problems {
+                eprintln!("  {problem}");
+            }
+            ExitCode::from(1)
+        }
     }
 }
 
