@@ -261,7 +261,7 @@ pub struct Template {
     pub sections: Vec<Section>,
     /// The actions block, if the template records actions.
     pub actions: Option<ActionsBlock>,
-    /// Whether an overall judgement is asked for, and the rule that suggests it.
+    /// The rule that suggests an overall judgement from the item grades.
     pub overall: OverallRule,
     /// Whether the template asks the author for an overall judgement at all.
     pub asks_overall_judgement: bool,

@@ -102,7 +102,7 @@ impl CalibrationReport {
         let overall = summarise(n_categories, gradings.iter())?;
 
         let mut standards = Vec::new();
-        for (name, group) in group_by(gradings, |grading| grading.standard.as_str()) {
+        for (name, group) in group_by(gradings, |grading: &ModeratedGrade| grading.standard.as_str()) {
             let summary = summarise(n_categories, group.iter().copied())?;
             let findings = policy.assess(&summary, None);
             standards.push(GroupCalibration { name: name.to_owned(), summary, findings });
@@ -110,17 +110,20 @@ impl CalibrationReport {
         standards.sort_by(by_priority);
 
         let mut auditors = Vec::new();
-        for (name, group) in group_by(gradings, |grading| grading.auditor.as_str()) {
+        for (name, group) in group_by(gradings, |grading: &ModeratedGrade| grading.auditor.as_str()) {
             let summary = summarise(n_categories, group.iter().copied())?;
+            let dated: Vec<(Period, &ModeratedGrade)> = group
+                .iter()
+                .map(|&grading| (Period::containing(grading.date, period_length), grading))
+                .collect();
             let mut periods = Vec::new();
-            let by_period =
-                group_by(group.iter().copied(), |grading| Period::containing(grading.date, period_length));
-            for (period, in_period) in by_period {
-                periods.push((period, summarise(n_categories, in_period.iter().copied())?));
+            for (period, in_period) in group_by(dated.iter().copied(), |(period, _)| period) {
+                periods
+                    .push((period, summarise(n_categories, in_period.iter().map(|&(_, grading)| grading))?));
             }
-            let drift = Drift::fit(group.iter().filter_map(|grading| {
+            let drift = Drift::fit(dated.iter().filter_map(|&(period, grading)| {
                 let difference = grading.auditor_grade? as f64 - grading.moderator_grade? as f64;
-                Some((Period::containing(grading.date, period_length).ordinal() as f64, difference))
+                Some((period.ordinal() as f64, difference))
             }));
             let findings = policy.assess(&summary, drift.as_ref());
             let overall = GroupCalibration { name: name.to_owned(), summary, findings };
@@ -142,14 +145,14 @@ fn by_priority(a: &GroupCalibration, b: &GroupCalibration) -> std::cmp::Ordering
         .then_with(|| a.name.cmp(&b.name))
 }
 
-/// The gradings grouped by `key`, groups in key order, input order kept within a group.
-fn group_by<'a, K: Ord>(
-    gradings: impl IntoIterator<Item = &'a ModeratedGrade>,
-    key: impl Fn(&'a ModeratedGrade) -> K,
-) -> BTreeMap<K, Vec<&'a ModeratedGrade>> {
-    let mut groups: BTreeMap<K, Vec<&ModeratedGrade>> = BTreeMap::new();
-    for grading in gradings {
-        groups.entry(key(grading)).or_default().push(grading);
+/// The items grouped by `key`, groups in key order, input order kept within a group.
+fn group_by<T: Copy, K: Ord>(
+    items: impl IntoIterator<Item = T>,
+    key: impl Fn(T) -> K,
+) -> BTreeMap<K, Vec<T>> {
+    let mut groups: BTreeMap<K, Vec<T>> = BTreeMap::new();
+    for item in items {
+        groups.entry(key(item)).or_default().push(item);
     }
     groups
 }

@@ -59,15 +59,14 @@ pub fn to_template(document: &TemplateDocumentV1) -> Result<Template, Vec<Templa
     if document.format != FORMAT {
         problems.add("format", format!("must be \"{FORMAT}\""));
     }
-    let kind_code = problems.required("kind", &document.kind);
-    let kind = TemplateKind::from_code(&kind_code).unwrap_or_else(|| {
-        if document.kind.is_some() {
-            let codes: Vec<String> =
-                TemplateKind::ALL.iter().map(|kind| format!("\"{}\"", kind.code())).collect();
-            problems.add("kind", format!("\"{kind_code}\" is not one of {}", codes.join(", ")));
+    let kinds = TemplateKind::ALL.map(|kind| (kind.code(), kind));
+    let kind = match &document.kind {
+        Some(code) => problems.code("kind", code, &kinds, TemplateKind::CaseFileAudit),
+        None => {
+            problems.add("kind", "is missing");
+            TemplateKind::CaseFileAudit
         }
-        TemplateKind::CaseFileAudit
-    });
+    };
     let scale = document.scale.as_ref().map(|scale| GradeScale {
         grades: scale
             .grades
