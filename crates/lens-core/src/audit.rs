@@ -7,6 +7,17 @@ use chrono::NaiveDate;
 
 use crate::template::TemplateRef;
 
+mod action;
+mod amendment;
+mod check;
+mod follow_up;
+mod lifecycle;
+
+pub use action::{Action, ActionStatus};
+pub use amendment::{Amendment, FieldChange};
+pub use check::{item_title, AuditProblem, ProblemTarget, MAX_NARRATIVE_CHARS};
+pub use follow_up::{end_of_following_month, FollowUp, FollowUpKind, FollowUpRecord, FollowUpState};
+
 /// The longest case reference accepted. Councils' case numbers are short; a long value is
 /// almost always a narrative pasted into the wrong field.
 pub const MAX_CASE_REFERENCE_CHARS: usize = 40;
@@ -34,6 +45,16 @@ impl fmt::Display for AuditId {
         f.write_str(&self.0)
     }
 }
+
+/// The header field whose answer is the audit's team, used to filter reports.
+pub const TEAM_FIELD: &str = "team";
+/// The header field whose answer is the audit's strand (e.g. children in need, child
+/// protection, looked after), used to filter reports.
+pub const STRAND_FIELD: &str = "strand";
+/// The header field bound to [`Audit::auditor`].
+pub const AUDITOR_FIELD: &str = "auditor";
+/// The header field bound to [`Audit::case_reference`].
+pub const CASE_REFERENCE_FIELD: &str = "case-reference";
 
 /// Where an audit is in its lifecycle. Only a draft may be edited freely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,6 +110,82 @@ pub struct Audit {
     pub started_on: NaiveDate,
     /// Responses by item id, in item id order.
     pub responses: BTreeMap<String, ItemResponse>,
+    /// Answers to the template's header fields by field id, except the two bound to
+    /// [`Audit::auditor`] and [`Audit::case_reference`]. Dates are ISO (`2026-11-02`), yes/no
+    /// answers `yes` or `no`, choices the option's text.
+    pub header: BTreeMap<String, String>,
+    /// The author's own overall judgement (a grade code). The template's suggestion is shown
+    /// beside it and never written here.
+    pub overall: Option<String>,
+    /// The agreed actions, in the order they were written.
+    pub actions: Vec<Action>,
+    /// The day the audit was submitted, once it has been.
+    pub submitted_on: Option<NaiveDate>,
+    /// Every change made after submission: who, when, why and what.
+    pub amendments: Vec<Amendment>,
+    /// What has been done about the seeds' follow-up rules.
+    pub follow_up: FollowUpRecord,
+}
+
+impl Audit {
+    /// The answer to a header field, reading the two bound fields from the audit itself.
+    pub fn header_value(&self, field_id: &str) -> &str {
+        match field_id {
+            AUDITOR_FIELD => &self.auditor,
+            CASE_REFERENCE_FIELD => &self.case_reference,
+            other => self.header.get(other).map_or("", String::as_str),
+        }
+    }
+
+    /// Sets the answer to a header field, writing the two bound fields to the audit itself.
+    /// An empty answer removes it.
+    pub fn set_header_value(&mut self, field_id: &str, value: &str) {
+        match field_id {
+            AUDITOR_FIELD => self.auditor = value.to_owned(),
+            CASE_REFERENCE_FIELD => self.case_reference = value.to_owned(),
+            other if value.is_empty() => {
+                self.header.remove(other);
+            }
+            other => {
+                self.header.insert(other.to_owned(), value.to_owned());
+            }
+        }
+    }
+
+    /// The audit's team, from its `team` header answer.
+    pub fn team(&self) -> &str {
+        self.header_value(TEAM_FIELD)
+    }
+
+    /// The audit's strand, from its `strand` header answer.
+    pub fn strand(&self) -> &str {
+        self.header_value(STRAND_FIELD)
+    }
+
+    /// The day the audit is about: the answer to the template's first date field (the "Date of
+    /// audit"), else the day it was submitted, else the day it was started. Reports place an
+    /// audit in a period by this day.
+    pub fn audited_on(&self, template: Option<&crate::Template>) -> NaiveDate {
+        let first_date_field = template.and_then(|template| {
+            template.header_fields.iter().find(|field| field.kind == crate::FieldKind::Date)
+        });
+        first_date_field
+            .and_then(|field| parse_iso_date(self.header_value(&field.id)))
+            .or(self.submitted_on)
+            .unwrap_or(self.started_on)
+    }
+
+    /// The audit's overall grade: the author's judgement, else the template's suggestion.
+    pub fn overall_grade(&self, template: &crate::Template) -> Option<String> {
+        self.overall
+            .clone()
+            .or_else(|| crate::suggest_overall(template, &self.responses).map(|suggestion| suggestion.code))
+    }
+}
+
+/// Reads an ISO calendar date (`2026-11-02`).
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
 /// What a person types to start an audit, before it is checked.
@@ -165,9 +262,19 @@ impl NewAudit {
             auditor: self.auditor.trim().to_owned(),
             started_on: today,
             responses: BTreeMap::new(),
+            header: BTreeMap::new(),
+            overall: None,
+            actions: Vec::new(),
+            submitted_on: None,
+            amendments: Vec::new(),
+            follow_up: FollowUpRecord::default(),
         })
     }
 }
 
+#[cfg(test)]
+mod follow_up_tests;
+#[cfg(test)]
+mod lifecycle_tests;
 #[cfg(test)]
 mod tests;

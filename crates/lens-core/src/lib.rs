@@ -9,13 +9,19 @@
 
 pub mod agreement;
 mod audit;
+mod moderation;
 mod period;
 mod template;
+#[cfg(test)]
+mod test_fixtures;
 
 pub use audit::{
-    Audit, AuditError, AuditId, AuditStatus, ItemResponse, NewAudit, MAX_AUDITOR_CHARS,
-    MAX_CASE_REFERENCE_CHARS,
+    end_of_following_month, item_title, parse_iso_date, Action, ActionStatus, Amendment, Audit, AuditError,
+    AuditId, AuditProblem, AuditStatus, FieldChange, FollowUp, FollowUpKind, FollowUpRecord, FollowUpState,
+    ItemResponse, NewAudit, ProblemTarget, AUDITOR_FIELD, CASE_REFERENCE_FIELD, MAX_AUDITOR_CHARS,
+    MAX_CASE_REFERENCE_CHARS, MAX_NARRATIVE_CHARS, STRAND_FIELD, TEAM_FIELD,
 };
+pub use moderation::{ModeratedItem, Moderation};
 pub use period::{Period, PeriodLength};
 pub use template::{
     suggest_overall, ActionsBlock, FieldKind, Grade, GradeRule, GradeScale, GradeStanding, HeaderField, Item,

@@ -4,20 +4,25 @@
 //! Schema history (never edit an old version; add a new one and a migration):
 //! - 1: the first layout: template id and version side by side, grades and narratives in two
 //!   separate maps keyed by item.
-//! - 2 (current): the template as one reference, and one response per item holding its
-//!   grade and narrative together, so an item cannot have a grade in one map and lose its
-//!   narrative in the other.
+//! - 2: the template as one reference, and one response per item holding its grade and
+//!   narrative together, so an item cannot have a grade in one map and lose its narrative in
+//!   the other.
+//! - 3 (current): the audit lifecycle on templates: header answers, the overall judgement,
+//!   agreed actions, the submitted date, recorded amendments and follow-up; dates as ISO
+//!   dates; unknown fields refused. Version 2 records migrate with all of these empty.
 
 mod convert;
 mod v1;
 mod v2;
+mod v3;
 
-pub use convert::{decode_audit, encode_audit};
+pub use convert::{audit_from_record, audit_to_record, decode_audit, encode_audit, status_name};
 pub use v1::AuditRecordV1;
 pub use v2::{AuditRecordV2, ResponseV2, TemplateRefV2};
+pub use v3::{ActionV3, AmendmentV3, AuditRecordV3, FieldChangeV3, FollowUpV3, ResponseV3, TemplateRefV3};
 
 /// The schema version new audit records are written in.
-pub const CURRENT_AUDIT_SCHEMA: u32 = 2;
+pub const CURRENT_AUDIT_SCHEMA: u32 = 3;
 
 #[cfg(test)]
 mod tests;

@@ -7,58 +7,8 @@ use crate::ItemResponse;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-fn grade(code: &str, label: &str, standing: GradeStanding) -> Grade {
-    Grade { code: code.into(), label: label.into(), standing }
-}
-
-fn item(id: &str, prompt: &str) -> Item {
-    Item {
-        id: id.into(),
-        prompt: prompt.into(),
-        guidance: None,
-        grade: GradeRule::Required,
-        narrative: NarrativeRule::RequiredBelowGood,
-    }
-}
-
-/// Four standards on the Ofsted scale; standard 1 limits the overall grade.
 fn template() -> Template {
-    Template {
-        id: "case-file-audit-test".into(),
-        version: 1,
-        title: "Case file audit".into(),
-        kind: TemplateKind::CaseFileAudit,
-        guidance: vec!["Fill in the judgement first.".into()],
-        scale: Some(GradeScale {
-            grades: vec![
-                grade("O", "Outstanding", GradeStanding::GoodOrBetter),
-                grade("G", "Good", GradeStanding::GoodOrBetter),
-                grade("RI", "Requires improvement", GradeStanding::BelowGood),
-                grade("I", "Inadequate", GradeStanding::Inadequate),
-            ],
-        }),
-        header_fields: vec![HeaderField {
-            id: "strand".into(),
-            label: "Strand".into(),
-            hint: None,
-            kind: FieldKind::Choice { options: vec!["Help and protection".into(), "Adoption".into()] },
-            required: true,
-        }],
-        sections: vec![Section {
-            id: "standards".into(),
-            title: "Practice standards".into(),
-            guidance: None,
-            items: vec![
-                item("risk", "Risk is identified, responded to and reduced"),
-                item("involvement", "Children and families are involved"),
-                item("decisions", "Decision making is effective and timely"),
-                item("assessments", "Assessments are timely and analytical"),
-            ],
-        }],
-        actions: Some(ActionsBlock { title: "Agreed actions".into() }),
-        overall: OverallRule::LimitingMedian { limiting_items: vec!["risk".into()] },
-        asks_overall_judgement: true,
-    }
+    crate::test_fixtures::case_file_template()
 }
 
 fn responses(grades: &[(&str, &str)]) -> BTreeMap<String, ItemResponse> {
@@ -83,7 +33,7 @@ fn every_problem_is_reported_at_once_with_its_path() {
     let scale = broken.scale.as_mut().expect("scale");
     scale.grades[2].code = "G".into();
     scale.grades.swap(0, 3);
-    broken.header_fields[0].kind = FieldKind::Choice { options: vec!["Adoption".into(), "Adoption".into()] };
+    broken.header_fields[4].kind = FieldKind::Choice { options: vec!["Adoption".into(), "Adoption".into()] };
     broken.sections[0].items[1].id = "risk".into();
     broken.sections[0].items[2].prompt = "  ".into();
     broken.overall = OverallRule::LimitingMedian { limiting_items: vec!["missing".into()] };
@@ -98,7 +48,7 @@ fn every_problem_is_reported_at_once_with_its_path() {
             "scale.grades[1].standing",
             "scale.grades[2].code",
             "scale.grades[3].standing",
-            "header_fields[0].options[1]",
+            "header_fields[4].options[1]",
             "sections[0].items[1].id",
             "sections[0].items[2].prompt",
             "overall.limiting_items[0]",

@@ -1,11 +1,14 @@
 //! Conversions between stored audit records and [`Audit`], running migrations on the way in.
 
-use chrono::NaiveDate;
-use lens_core::{Audit, AuditId, AuditStatus, ItemResponse, TemplateRef};
+use lens_core::{
+    Action, ActionStatus, Amendment, Audit, AuditId, AuditStatus, FieldChange, FollowUpRecord, ItemResponse,
+    TemplateRef,
+};
 use serde::de::DeserializeOwned;
 
 use super::v1::AuditRecordV1;
-use super::v2::{AuditRecordV2, ResponseV2, TemplateRefV2};
+use super::v2::AuditRecordV2;
+use super::v3::{ActionV3, AmendmentV3, AuditRecordV3, FieldChangeV3, FollowUpV3, ResponseV3, TemplateRefV3};
 use super::CURRENT_AUDIT_SCHEMA;
 use crate::error::StoreError;
 use crate::record::{RecordKey, StoredRecord};
@@ -13,9 +16,12 @@ use crate::record::{RecordKey, StoredRecord};
 /// Reads a stored audit of any known schema version, migrating it to the current one in
 /// memory. The stored record itself is not changed until the audit is next saved.
 pub fn decode_audit(record: &StoredRecord) -> Result<Audit, StoreError> {
-    let current: AuditRecordV2 = match record.schema_version {
-        1 => parse::<AuditRecordV1>(record)?.into(),
-        2 => parse::<AuditRecordV2>(record)?,
+    let from_v2 =
+        |v2: AuditRecordV2| AuditRecordV3::try_from(v2).map_err(|reason| corrupt(&record.key, reason));
+    let current: AuditRecordV3 = match record.schema_version {
+        1 => from_v2(parse::<AuditRecordV1>(record)?.into())?,
+        2 => from_v2(parse::<AuditRecordV2>(record)?)?,
+        3 => parse::<AuditRecordV3>(record)?,
         found if found > CURRENT_AUDIT_SCHEMA => {
             return Err(StoreError::TooNew {
                 key: record.key.clone(),
@@ -28,30 +34,131 @@ pub fn decode_audit(record: &StoredRecord) -> Result<Audit, StoreError> {
     if current.id != record.key.id {
         return Err(corrupt(&record.key, format!("it holds audit {}", current.id)));
     }
-    to_domain(current).map_err(|reason| corrupt(&record.key, reason))
+    audit_from_record(current).map_err(|reason| corrupt(&record.key, reason))
 }
 
 /// The JSON body of an audit in the current schema version.
 pub fn encode_audit(audit: &Audit) -> String {
-    let record = AuditRecordV2 {
+    // Serialising strings, dates and string-keyed maps cannot fail.
+    serde_json::to_string(&audit_to_record(audit)).unwrap_or_default()
+}
+
+/// An audit in the current record layout.
+pub fn audit_to_record(audit: &Audit) -> AuditRecordV3 {
+    AuditRecordV3 {
         id: audit.id.as_str().to_owned(),
-        template: TemplateRefV2 { id: audit.template.id.clone(), version: audit.template.version },
+        template: TemplateRefV3 { id: audit.template.id.clone(), version: audit.template.version },
         status: status_name(audit.status).to_owned(),
         case_reference: audit.case_reference.clone(),
         auditor: audit.auditor.clone(),
-        started_on: audit.started_on.format("%Y-%m-%d").to_string(),
+        started_on: audit.started_on,
+        submitted_on: audit.submitted_on,
+        header: audit.header.clone(),
         responses: audit
             .responses
             .iter()
             .map(|(item, response)| {
                 let stored =
-                    ResponseV2 { grade: response.grade.clone(), narrative: response.narrative.clone() };
+                    ResponseV3 { grade: response.grade.clone(), narrative: response.narrative.clone() };
                 (item.clone(), stored)
             })
             .collect(),
-    };
-    // Serialising plain strings, numbers and string-keyed maps cannot fail.
-    serde_json::to_string(&record).unwrap_or_default()
+        overall: audit.overall.clone(),
+        actions: audit
+            .actions
+            .iter()
+            .map(|action| ActionV3 {
+                id: action.id.clone(),
+                what: action.what.clone(),
+                owner: action.owner.clone(),
+                due_on: action.due_on,
+                status: action.status.code().to_owned(),
+                completed_on: action.completed_on,
+            })
+            .collect(),
+        amendments: audit
+            .amendments
+            .iter()
+            .map(|amendment| AmendmentV3 {
+                on: amendment.on,
+                by: amendment.by.clone(),
+                reason: amendment.reason.clone(),
+                changes: amendment
+                    .changes
+                    .iter()
+                    .map(|change| FieldChangeV3 {
+                        field: change.field.clone(),
+                        before: change.before.clone(),
+                        after: change.after.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        follow_up: FollowUpV3 {
+            corrective_action_confirmed_on: audit.follow_up.corrective_action_confirmed_on,
+            reflective_discussion_on: audit.follow_up.reflective_discussion_on,
+        },
+    }
+}
+
+/// The audit a current-layout record holds, or what is wrong with it.
+pub fn audit_from_record(record: AuditRecordV3) -> Result<Audit, String> {
+    let status = parse_status(&record.status).ok_or_else(|| format!("unknown status '{}'", record.status))?;
+    let actions = record
+        .actions
+        .into_iter()
+        .map(|action| {
+            let status = ActionStatus::from_code(&action.status)
+                .ok_or_else(|| format!("action {} has an unknown status '{}'", action.id, action.status))?;
+            Ok(Action {
+                id: action.id,
+                what: action.what,
+                owner: action.owner,
+                due_on: action.due_on,
+                status,
+                completed_on: action.completed_on,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(Audit {
+        id: AuditId::new(record.id),
+        template: TemplateRef::new(record.template.id, record.template.version),
+        status,
+        case_reference: record.case_reference,
+        auditor: record.auditor,
+        started_on: record.started_on,
+        responses: record
+            .responses
+            .into_iter()
+            .map(|(item, stored)| (item, ItemResponse { grade: stored.grade, narrative: stored.narrative }))
+            .collect(),
+        header: record.header,
+        overall: record.overall,
+        actions,
+        submitted_on: record.submitted_on,
+        amendments: record
+            .amendments
+            .into_iter()
+            .map(|amendment| Amendment {
+                on: amendment.on,
+                by: amendment.by,
+                reason: amendment.reason,
+                changes: amendment
+                    .changes
+                    .into_iter()
+                    .map(|change| FieldChange {
+                        field: change.field,
+                        before: change.before,
+                        after: change.after,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        follow_up: FollowUpRecord {
+            corrective_action_confirmed_on: record.follow_up.corrective_action_confirmed_on,
+            reflective_discussion_on: record.follow_up.reflective_discussion_on,
+        },
+    })
 }
 
 fn parse<T: DeserializeOwned>(record: &StoredRecord) -> Result<T, StoreError> {
@@ -62,26 +169,8 @@ fn corrupt(key: &RecordKey, reason: String) -> StoreError {
     StoreError::Corrupt { key: key.clone(), reason }
 }
 
-fn to_domain(record: AuditRecordV2) -> Result<Audit, String> {
-    let status = parse_status(&record.status).ok_or_else(|| format!("unknown status '{}'", record.status))?;
-    let started_on = NaiveDate::parse_from_str(&record.started_on, "%Y-%m-%d")
-        .map_err(|_| format!("'{}' is not a date", record.started_on))?;
-    Ok(Audit {
-        id: AuditId::new(record.id),
-        template: TemplateRef::new(record.template.id, record.template.version),
-        status,
-        case_reference: record.case_reference,
-        auditor: record.auditor,
-        started_on,
-        responses: record
-            .responses
-            .into_iter()
-            .map(|(item, stored)| (item, ItemResponse { grade: stored.grade, narrative: stored.narrative }))
-            .collect(),
-    })
-}
-
-fn status_name(status: AuditStatus) -> &'static str {
+/// The stored name of a status.
+pub fn status_name(status: AuditStatus) -> &'static str {
     match status {
         AuditStatus::Draft => "draft",
         AuditStatus::Submitted => "submitted",

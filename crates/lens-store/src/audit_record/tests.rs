@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use futures::executor::block_on;
-use lens_core::{Audit, AuditId, AuditStatus, ItemResponse, TemplateRef};
+use lens_core::{
+    Action, ActionStatus, Amendment, Audit, AuditId, AuditStatus, FieldChange, ItemResponse, TemplateRef,
+};
 
 use super::*;
 use crate::{load_audit, save_audit, MemoryStore, RecordKey, RecordKind, Revision, StoreError, StoredRecord};
@@ -12,6 +14,7 @@ use crate::{load_audit, save_audit, MemoryStore, RecordKey, RecordKind, Revision
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 const V1_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v1.json");
+const V2_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v2.json");
 
 fn stored(id: &str, schema_version: u32, body: &str) -> StoredRecord {
     StoredRecord {
@@ -35,7 +38,80 @@ fn sample_audit() -> Audit {
         auditor: "Sam".into(),
         started_on: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         responses,
+        header: BTreeMap::new(),
+        overall: None,
+        actions: Vec::new(),
+        submitted_on: None,
+        amendments: Vec::new(),
+        follow_up: Default::default(),
     }
+}
+
+/// An audit with every part of the current format filled in.
+fn full_audit() -> Audit {
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let mut audit = sample_audit();
+    audit.status = AuditStatus::Submitted;
+    audit.header.insert("team".into(), "Assessment East".into());
+    audit.header.insert("audit-date".into(), "2026-11-02".into());
+    audit.overall = Some("RI".into());
+    audit.submitted_on = Some(day(3));
+    let mut action = Action::new("act-1", "=Update the plan", "Team manager", Some(day(30)));
+    action.status = ActionStatus::Done;
+    action.completed_on = Some(day(20));
+    audit.actions.push(action);
+    audit.actions.push(Action::new("act-2", "Visit", "SW", None));
+    audit.amendments.push(Amendment {
+        on: day(10),
+        by: "Priya".into(),
+        reason: "Moderation".into(),
+        changes: vec![FieldChange { field: "overall".into(), before: "G".into(), after: "RI".into() }],
+    });
+    audit.follow_up.corrective_action_confirmed_on = Some(day(25));
+    audit
+}
+
+#[test]
+fn a_version_2_fixture_is_migrated_with_nothing_lost() {
+    let audit = decode_audit(&stored("fixture-v2", 2, V2_FIXTURE)).unwrap();
+    assert_eq!(audit.status, AuditStatus::Draft);
+    assert_eq!((audit.case_reference.as_str(), audit.auditor.as_str()), ("CF-2026-0411", "Morgan Ellis"));
+    assert_eq!(audit.started_on, NaiveDate::from_ymd_opt(2026, 10, 6).unwrap());
+    let items: Vec<(&str, Option<&str>, &str)> = audit
+        .responses
+        .iter()
+        .map(|(item, r)| (item.as_str(), r.grade.as_deref(), r.narrative.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("involvement", None, "Child seen alone twice; views recorded in their own words."),
+            ("plans", Some("DNMG"), ""),
+            ("risk", Some("MG"), "Risk of domestic abuse recognised; safety plan reviewed monthly."),
+        ]
+    );
+    assert!(audit.header.is_empty() && audit.actions.is_empty() && audit.amendments.is_empty());
+    assert_eq!((audit.overall, audit.submitted_on), (None, None));
+}
+
+#[test]
+fn a_version_2_start_date_that_is_not_a_date_is_corrupt() {
+    let body = V2_FIXTURE.replace("2026-10-06", "6 October");
+    let error = decode_audit(&stored("fixture-v2", 2, &body)).unwrap_err();
+    assert!(error.to_string().contains("'6 October' is not a date"), "{error}");
+}
+
+#[test]
+fn every_part_of_the_current_format_round_trips() {
+    let audit = full_audit();
+    let body = encode_audit(&audit);
+    assert_eq!(decode_audit(&stored("a-1", CURRENT_AUDIT_SCHEMA, &body)), Ok(audit));
+    let unknown = body.replacen('{', "{\"surprise\":1,", 1);
+    let error = decode_audit(&stored("a-1", CURRENT_AUDIT_SCHEMA, &unknown)).unwrap_err();
+    assert!(error.to_string().contains("unknown field `surprise`"), "{error}");
+    let bad_action = body.replace("\"done\"", "\"finished\"");
+    let error = decode_audit(&stored("a-1", CURRENT_AUDIT_SCHEMA, &bad_action)).unwrap_err();
+    assert!(error.to_string().contains("action act-1 has an unknown status 'finished'"), "{error}");
 }
 
 #[test]
@@ -74,25 +150,27 @@ fn the_current_format_round_trips_exactly() {
 #[test]
 fn a_newer_format_is_refused_with_a_message_to_update() {
     let error = decode_audit(&stored("a-1", CURRENT_AUDIT_SCHEMA + 1, "{}")).unwrap_err();
-    assert!(matches!(error, StoreError::TooNew { found: 3, supported: 2, .. }));
+    assert!(matches!(error, StoreError::TooNew { found: 4, supported: 3, .. }));
     assert!(error.to_string().contains("Update the page"), "{error}");
 }
 
 #[test]
 fn unreadable_bodies_are_reported_as_corrupt_not_panics() {
-    for (schema, body) in [(2, "not json"), (2, "{\"id\":\"a-1\"}"), (1, "[]"), (0, "{}")] {
+    for (schema, body) in
+        [(3, "not json"), (3, "{\"id\":\"a-1\"}"), (2, "{\"id\":\"a-1\"}"), (1, "[]"), (0, "{}")]
+    {
         let error = decode_audit(&stored("a-1", schema, body)).unwrap_err();
         assert!(matches!(error, StoreError::Corrupt { .. }), "{schema} {body}: {error:?}");
     }
     let wrong_status = encode_audit(&sample_audit()).replace("\"draft\"", "\"lost\"");
-    let error = decode_audit(&stored("a-1", 2, &wrong_status)).unwrap_err();
+    let error = decode_audit(&stored("a-1", CURRENT_AUDIT_SCHEMA, &wrong_status)).unwrap_err();
     assert!(error.to_string().contains("unknown status 'lost'"), "{error}");
 }
 
 #[test]
 fn a_record_whose_body_names_another_audit_is_corrupt() {
     let body = encode_audit(&sample_audit());
-    let error = decode_audit(&stored("a-2", 2, &body)).unwrap_err();
+    let error = decode_audit(&stored("a-2", CURRENT_AUDIT_SCHEMA, &body)).unwrap_err();
     assert!(error.to_string().contains("holds audit a-1"), "{error}");
 }
 

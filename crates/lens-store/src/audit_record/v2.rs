@@ -43,3 +43,29 @@ pub struct ResponseV2 {
     #[serde(default)]
     pub narrative: String,
 }
+
+/// Version 2 had no header answers, judgement, actions or history: a migrated audit starts with
+/// none. Its start date, stored as text in version 2, must be a real date.
+impl TryFrom<AuditRecordV2> for super::v3::AuditRecordV3 {
+    type Error = String;
+
+    fn try_from(old: AuditRecordV2) -> Result<Self, String> {
+        let started_on = chrono::NaiveDate::parse_from_str(&old.started_on, "%Y-%m-%d")
+            .map_err(|_| format!("'{}' is not a date", old.started_on))?;
+        Ok(Self {
+            id: old.id,
+            template: old.template,
+            status: old.status,
+            case_reference: old.case_reference,
+            auditor: old.auditor,
+            started_on,
+            submitted_on: None,
+            header: BTreeMap::new(),
+            responses: old.responses,
+            overall: None,
+            actions: Vec::new(),
+            amendments: Vec::new(),
+            follow_up: super::v3::FollowUpV3::default(),
+        })
+    }
+}

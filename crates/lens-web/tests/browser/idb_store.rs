@@ -13,6 +13,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use super::support::unique_db_name;
 
 const V1_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v1.json");
+const V2_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v2.json");
 
 fn draft(id: &str, case_reference: &str) -> lens_core::Audit {
     let typed = NewAudit { case_reference: case_reference.into(), auditor: "Sam Patel".into() };
@@ -96,6 +97,29 @@ async fn an_audit_stored_in_schema_version_1_opens_migrated() {
     assert_eq!(saved.revision.get(), 6);
     let raw = store.list(RecordKind::Audit).await.unwrap();
     assert_eq!(raw[0].schema_version, lens_store::audit_record::CURRENT_AUDIT_SCHEMA);
+}
+
+#[wasm_bindgen_test]
+async fn an_audit_stored_in_schema_version_2_opens_migrated_and_saves_back_current() {
+    let db_name = unique_db_name("migration-v2");
+    drop(IdbStore::open(&db_name).await.unwrap());
+    put_raw(&db_name, &[raw_record("fixture-v2", 2, V2_FIXTURE)]).await;
+
+    let store = IdbStore::open(&db_name).await.unwrap();
+    let loaded = load_audit(&store, &AuditId::new("fixture-v2")).await.unwrap().unwrap();
+    assert_eq!(loaded.value.case_reference, "CF-2026-0411");
+    assert_eq!(loaded.value.responses["plans"].grade.as_deref(), Some("DNMG"));
+    assert_eq!(loaded.value.responses["involvement"].grade, None);
+    assert!(loaded.value.actions.is_empty() && loaded.value.header.is_empty());
+
+    let mut edited = loaded.value.clone();
+    edited.set_header_value("team", "Assessment East");
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+    save_audit(&store, &edited, Some(loaded.revision), now).await.unwrap();
+    let raw = store.list(RecordKind::Audit).await.unwrap();
+    assert_eq!(raw[0].schema_version, 3);
+    let reloaded = load_audit(&store, &AuditId::new("fixture-v2")).await.unwrap().unwrap();
+    assert_eq!(reloaded.value, edited);
 }
 
 #[wasm_bindgen_test]

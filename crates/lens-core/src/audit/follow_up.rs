@@ -1,0 +1,117 @@
+//! The follow-up the seeds require after an audit: corrective action confirmed in the month
+//! after a case is graded less than good (003 §2.7), a reflective discussion after an
+//! inadequate one (001 §4.2), and actions done by their due day.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::Audit;
+use crate::template::{GradeStanding, Template};
+
+/// What has been done about the follow-up rules, recorded on the audit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FollowUpRecord {
+    /// The day the service manager confirmed the corrective action was completed.
+    pub corrective_action_confirmed_on: Option<NaiveDate>,
+    /// The day the post-audit reflective discussion took place.
+    pub reflective_discussion_on: Option<NaiveDate>,
+}
+
+/// Which follow-up is meant.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FollowUpKind {
+    /// The service manager confirms corrective action was completed.
+    CorrectiveActionConfirmation,
+    /// A post-audit reflective discussion with the practitioner and manager.
+    ReflectiveDiscussion,
+    /// An agreed action, by id.
+    Action(String),
+}
+
+/// Where a follow-up stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowUpState {
+    /// Still to do, not yet late.
+    Due,
+    /// Still to do and late.
+    Overdue,
+    /// Done on this day.
+    Done(NaiveDate),
+}
+
+/// One follow-up an audit needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    /// Which follow-up.
+    pub kind: FollowUpKind,
+    /// The last day it is due, when there is one.
+    pub due_on: Option<NaiveDate>,
+    /// Where it stands.
+    pub state: FollowUpState,
+    /// What is needed and why, in words.
+    pub message: String,
+}
+
+/// The last day of the month after the one `date` falls in.
+pub fn end_of_following_month(date: NaiveDate) -> NaiveDate {
+    let first_of_month = date.with_day(1).unwrap_or(date);
+    first_of_month
+        .checked_add_months(Months::new(2))
+        .and_then(|first| first.pred_opt())
+        .unwrap_or(NaiveDate::MAX)
+}
+
+impl Audit {
+    /// The follow-ups this audit needs on `today`, in the order: corrective action, reflective
+    /// discussion, then actions in their own order. A draft needs none yet.
+    pub fn follow_ups(&self, template: &Template, today: NaiveDate) -> Vec<FollowUp> {
+        if self.status == super::AuditStatus::Draft {
+            return Vec::new();
+        }
+        let mut follow_ups = Vec::new();
+        let overall = self.overall_grade(template);
+        let standing = overall.as_deref().and_then(|code| template.scale.as_ref()?.grade(code));
+        if let Some(grade) = standing.filter(|grade| grade.standing.is_below_good()) {
+            let due_on = end_of_following_month(self.audited_on(Some(template)));
+            follow_ups.push(FollowUp {
+                kind: FollowUpKind::CorrectiveActionConfirmation,
+                due_on: Some(due_on),
+                state: state(self.follow_up.corrective_action_confirmed_on, Some(due_on), today),
+                message: format!(
+                    "Graded {} overall: the service manager confirms corrective action was completed by {}",
+                    grade.label,
+                    due_on.format("%-d %B %Y")
+                ),
+            });
+            if grade.standing == GradeStanding::Inadequate {
+                follow_ups.push(FollowUp {
+                    kind: FollowUpKind::ReflectiveDiscussion,
+                    due_on: None,
+                    state: state(self.follow_up.reflective_discussion_on, None, today),
+                    message: format!("Graded {}: hold a post-audit reflective discussion", grade.label),
+                });
+            }
+        }
+        for action in self.actions.iter().filter(|action| action.status != super::ActionStatus::Cancelled) {
+            let done_on = if action.status == super::ActionStatus::Done {
+                Some(action.completed_on.unwrap_or(today))
+            } else {
+                None
+            };
+            follow_ups.push(FollowUp {
+                kind: FollowUpKind::Action(action.id.clone()),
+                due_on: action.due_on,
+                state: state(done_on, action.due_on, today),
+                message: format!("{} ({})", action.what, action.owner),
+            });
+        }
+        follow_ups
+    }
+}
+
+fn state(done_on: Option<NaiveDate>, due_on: Option<NaiveDate>, today: NaiveDate) -> FollowUpState {
+    match (done_on, due_on) {
+        (Some(done), _) => FollowUpState::Done(done),
+        (None, Some(due)) if due < today => FollowUpState::Overdue,
+        _ => FollowUpState::Due,
+    }
+}

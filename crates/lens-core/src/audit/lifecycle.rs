@@ -1,0 +1,133 @@
+//! Moving an audit through its lifecycle: draft, submitted (locked), moderated, closed. Each
+//! step returns the new audit or every reason it cannot happen; the old value is untouched.
+
+use chrono::NaiveDate;
+
+use super::amendment::changes_between;
+use super::follow_up::FollowUpState;
+use super::{ActionStatus, Amendment, Audit, AuditProblem, AuditStatus, ProblemTarget};
+use crate::template::Template;
+
+/// The longest amendment reason accepted, in characters.
+const MAX_REASON_CHARS: usize = 2_000;
+
+fn status_problem(message: String) -> Vec<AuditProblem> {
+    vec![AuditProblem::new(ProblemTarget::Audit, message)]
+}
+
+impl Audit {
+    /// Whether the audit may be edited freely (only a draft may).
+    pub fn is_editable(&self) -> bool {
+        self.status == AuditStatus::Draft
+    }
+
+    /// Submits a draft: checks it against its template and locks it.
+    pub fn submit(&self, template: &Template, today: NaiveDate) -> Result<Audit, Vec<AuditProblem>> {
+        if self.status != AuditStatus::Draft {
+            return Err(status_problem(format!(
+                "This audit is already {}: change it through an amendment",
+                self.status.label().to_lowercase()
+            )));
+        }
+        let problems = self.check(template, today);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Audit { status: AuditStatus::Submitted, submitted_on: Some(today), ..self.clone() })
+    }
+
+    /// Amends a submitted audit to `revised`, recording who changed what and why. The audit's
+    /// identity, status, actions' progress and history come from `self`; only its answers,
+    /// overall judgement and agreed actions come from `revised`, which must still pass the
+    /// template's checks.
+    pub fn amend(
+        &self,
+        revised: &Audit,
+        template: &Template,
+        by: &str,
+        reason: &str,
+        today: NaiveDate,
+    ) -> Result<Audit, Vec<AuditProblem>> {
+        if self.status == AuditStatus::Draft {
+            return Err(status_problem("A draft is changed directly, not amended".to_owned()));
+        }
+        let mut amended = Audit {
+            case_reference: revised.case_reference.trim().to_owned(),
+            auditor: revised.auditor.trim().to_owned(),
+            responses: revised.responses.clone(),
+            header: revised.header.clone(),
+            overall: revised.overall.clone(),
+            actions: revised.actions.clone(),
+            ..self.clone()
+        };
+        let mut problems = Vec::new();
+        if by.trim().is_empty() {
+            problems.push(AuditProblem::new(ProblemTarget::Audit, "Enter your name to amend the audit"));
+        }
+        if reason.trim().is_empty() {
+            problems.push(AuditProblem::new(ProblemTarget::Audit, "Enter why the audit is being amended"));
+        } else if reason.chars().count() > MAX_REASON_CHARS {
+            problems.push(AuditProblem::new(
+                ProblemTarget::Audit,
+                format!("The reason must be {MAX_REASON_CHARS} characters or fewer"),
+            ));
+        }
+        let changes = changes_between(self, &amended);
+        if changes.is_empty() {
+            problems.push(AuditProblem::new(
+                ProblemTarget::Audit,
+                "Nothing was changed: there is nothing to amend",
+            ));
+        }
+        problems.extend(amended.check(template, today));
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        amended.amendments.push(Amendment {
+            on: today,
+            by: by.trim().to_owned(),
+            reason: reason.trim().to_owned(),
+            changes,
+        });
+        Ok(amended)
+    }
+
+    /// Records progress on an agreed action of a submitted audit. Progress is follow-up, not
+    /// a change to the audit's findings, so it needs no amendment.
+    pub fn record_action_progress(
+        &self,
+        action_id: &str,
+        status: ActionStatus,
+        today: NaiveDate,
+    ) -> Result<Audit, Vec<AuditProblem>> {
+        let mut updated = self.clone();
+        let Some(action) = updated.actions.iter_mut().find(|action| action.id == action_id) else {
+            return Err(status_problem(format!("This audit has no action \"{action_id}\"")));
+        };
+        action.completed_on = (status == ActionStatus::Done).then_some(action.completed_on.unwrap_or(today));
+        action.status = status;
+        Ok(updated)
+    }
+
+    /// Closes a submitted or moderated audit once every follow-up is done.
+    pub fn close(&self, template: &Template, today: NaiveDate) -> Result<Audit, Vec<AuditProblem>> {
+        if !matches!(self.status, AuditStatus::Submitted | AuditStatus::Moderated) {
+            return Err(status_problem(format!(
+                "Only a submitted or moderated audit can be closed; this one is {}",
+                self.status.label().to_lowercase()
+            )));
+        }
+        let open: Vec<AuditProblem> = self
+            .follow_ups(template, today)
+            .into_iter()
+            .filter(|follow_up| !matches!(follow_up.state, FollowUpState::Done(_)))
+            .map(|follow_up| {
+                AuditProblem::new(ProblemTarget::Audit, format!("Still to do: {}", follow_up.message))
+            })
+            .collect();
+        if !open.is_empty() {
+            return Err(open);
+        }
+        Ok(Audit { status: AuditStatus::Closed, ..self.clone() })
+    }
+}

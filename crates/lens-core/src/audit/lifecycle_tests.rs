@@ -1,0 +1,186 @@
+//! Tests for checking an audit against its template, submitting, amending and closing.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::test_fixtures::case_file_template;
+use crate::Template;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+pub(super) fn day(month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, month, day).unwrap()
+}
+
+/// A draft of the test template with every required answer given.
+pub(super) fn complete_draft(template: &Template) -> Audit {
+    let typed = NewAudit { case_reference: "CF-1042".into(), auditor: "Sam Patel".into() };
+    let mut audit = typed.start(AuditId::new("a1"), template.reference(), day(11, 2)).unwrap();
+    audit.set_header_value("audit-date", "2026-11-02");
+    audit.set_header_value("team", "Assessment East");
+    audit.set_header_value("strand", "Help and protection");
+    for (item, grade) in [("risk", "G"), ("involvement", "G"), ("decisions", "O"), ("assessments", "G")] {
+        let response = ItemResponse { grade: Some(grade.into()), narrative: format!("Evidence for {item}.") };
+        audit.responses.insert(item.into(), response);
+    }
+    audit.overall = Some("G".into());
+    audit
+}
+
+fn messages(problems: &[AuditProblem]) -> Vec<&str> {
+    problems.iter().map(|problem| problem.message.as_str()).collect()
+}
+
+#[test]
+fn a_complete_draft_has_no_problems_and_submits_locked() {
+    let template = case_file_template();
+    let draft = complete_draft(&template);
+    assert_eq!(draft.check(&template, day(11, 21)), []);
+    let submitted = draft.submit(&template, day(11, 21)).unwrap();
+    assert_eq!((submitted.status, submitted.submitted_on), (AuditStatus::Submitted, Some(day(11, 21))));
+    assert!(!submitted.is_editable());
+    let again = submitted.submit(&template, day(11, 22)).unwrap_err();
+    assert_eq!(messages(&again), ["This audit is already submitted: change it through an amendment"]);
+}
+
+#[test]
+fn every_problem_is_given_with_its_field_in_form_order() {
+    let template = case_file_template();
+    let mut audit = complete_draft(&template);
+    audit.set_header_value("team", "");
+    audit.set_header_value("audit-date", "2026-02-30");
+    audit.set_header_value("strand", "Fostering");
+    audit.responses.remove("assessments");
+    audit.responses.get_mut("risk").unwrap().grade = Some("RI".into());
+    audit.responses.get_mut("risk").unwrap().narrative = "  ".into();
+    audit.responses.get_mut("decisions").unwrap().grade = Some("X".into());
+    audit.overall = None;
+    audit.actions.push(Action::new("act-1", "", "", None));
+    let problems = audit.check(&template, day(11, 21));
+    assert_eq!(
+        messages(&problems),
+        [
+            "Date of audit must be a real date",
+            "Enter team",
+            "Select one of the options for \"Strand\"",
+            "Give a narrative for standard 1 \"Risk is identified, responded to and reduced\": it is graded Requires improvement",
+            "The grade \"X\" for standard 3 \"Decision making is effective and timely\" is not on this template's scale: choose a grade",
+            "Grade standard 4 \"Assessments are timely, analytical and reflect…\"",
+            "Give the overall judgement",
+            "Enter what action 1 is",
+            "Enter who will do action 1",
+            "Enter when action 1 is due",
+        ]
+    );
+    let targets: Vec<&ProblemTarget> = problems.iter().map(|problem| &problem.target).collect();
+    assert_eq!(targets[0], &ProblemTarget::Header("audit-date".into()));
+    assert_eq!(targets[3], &ProblemTarget::ItemNarrative("risk".into()));
+    assert_eq!(targets[5], &ProblemTarget::ItemGrade("assessments".into()));
+    assert_eq!(targets[9], &ProblemTarget::Action(0, "due_on"));
+    assert_eq!(audit.submit(&template, day(11, 21)).unwrap_err(), problems);
+}
+
+#[test]
+fn dates_in_the_future_and_missing_bound_fields_are_refused() {
+    let template = case_file_template();
+    let mut audit = complete_draft(&template);
+    audit.set_header_value("audit-date", "2026-12-01");
+    audit.set_header_value("case-reference", "");
+    assert_eq!(
+        messages(&audit.check(&template, day(11, 21))),
+        ["Enter tracked case number", "Date of audit must be today or in the past"]
+    );
+}
+
+#[test]
+fn a_case_graded_below_good_needs_an_agreed_action() {
+    let template = case_file_template();
+    let mut audit = complete_draft(&template);
+    audit.overall = Some("RI".into());
+    assert_eq!(
+        messages(&audit.check(&template, day(11, 21))),
+        ["Agree at least one action: the case is graded Requires improvement overall"]
+    );
+    audit.actions.push(Action::new("act-1", "Update the plan", "Team manager", Some(day(12, 1))));
+    assert_eq!(audit.check(&template, day(11, 21)), []);
+}
+
+#[test]
+fn an_audit_is_checked_only_against_the_template_it_was_made_with() {
+    let template = case_file_template();
+    let mut audit = complete_draft(&template);
+    audit.template = crate::TemplateRef::new("case-file-audit-test", 2);
+    let problems = audit.check(&template, day(11, 21));
+    assert_eq!(
+        messages(&problems),
+        ["This audit was made with template case-file-audit-test version 2, not case-file-audit-test version 1"]
+    );
+}
+
+#[test]
+fn an_amendment_records_who_changed_what_and_why() {
+    let template = case_file_template();
+    let submitted = complete_draft(&template).submit(&template, day(11, 3)).unwrap();
+    let mut revised = submitted.clone();
+    revised.responses.get_mut("decisions").unwrap().grade = Some("G".into());
+    revised.set_header_value("team", "Assessment West");
+    revised.status = AuditStatus::Draft;
+    let amended = submitted
+        .amend(
+            &revised,
+            &template,
+            " Priya Shah ",
+            "Agreed at moderation that decisions were good, not outstanding",
+            day(11, 10),
+        )
+        .unwrap();
+    assert_eq!(amended.status, AuditStatus::Submitted, "the status comes from the submitted audit");
+    assert_eq!(amended.amendments.len(), 1);
+    let amendment = &amended.amendments[0];
+    assert_eq!((amendment.on, amendment.by.as_str()), (day(11, 10), "Priya Shah"));
+    let changes: Vec<(&str, &str, &str)> =
+        amendment.changes.iter().map(|c| (c.field.as_str(), c.before.as_str(), c.after.as_str())).collect();
+    assert_eq!(
+        changes,
+        [("header.team", "Assessment East", "Assessment West"), ("items.decisions.grade", "O", "G")]
+    );
+    assert_eq!(submitted.amendments, [], "the submitted value is untouched");
+}
+
+#[test]
+fn an_amendment_needs_a_name_a_reason_a_change_and_a_valid_result() {
+    let template = case_file_template();
+    let submitted = complete_draft(&template).submit(&template, day(11, 3)).unwrap();
+    let problems = submitted.amend(&submitted, &template, "", " ", day(11, 10)).unwrap_err();
+    assert_eq!(
+        messages(&problems),
+        [
+            "Enter your name to amend the audit",
+            "Enter why the audit is being amended",
+            "Nothing was changed: there is nothing to amend"
+        ]
+    );
+    let mut revised = submitted.clone();
+    revised.responses.remove("risk");
+    let problems = submitted.amend(&revised, &template, "Priya", "Typo", day(11, 10)).unwrap_err();
+    assert_eq!(messages(&problems), ["Grade standard 1 \"Risk is identified, responded to and reduced\""]);
+    let draft = complete_draft(&template);
+    assert!(draft.amend(&revised, &template, "Priya", "Typo", day(11, 10)).is_err());
+}
+
+#[test]
+fn action_progress_needs_no_amendment_and_closing_needs_every_follow_up_done() {
+    let template = case_file_template();
+    let mut draft = complete_draft(&template);
+    draft.actions.push(Action::new("act-1", "Update the plan", "Team manager", Some(day(11, 30))));
+    let submitted = draft.submit(&template, day(11, 3)).unwrap();
+    let problems = submitted.close(&template, day(11, 20)).unwrap_err();
+    assert_eq!(messages(&problems), ["Still to do: Update the plan (Team manager)"]);
+    let done = submitted.record_action_progress("act-1", ActionStatus::Done, day(11, 25)).unwrap();
+    assert_eq!(done.actions[0].completed_on, Some(day(11, 25)));
+    assert_eq!(done.actions[0].completed_on_time(), Some(true));
+    assert_eq!(done.amendments, []);
+    assert_eq!(done.close(&template, day(12, 1)).unwrap().status, AuditStatus::Closed);
+    assert!(submitted.record_action_progress("act-9", ActionStatus::Done, day(11, 25)).is_err());
+    assert!(draft.close(&template, day(12, 1)).is_err(), "a draft cannot be closed");
+}

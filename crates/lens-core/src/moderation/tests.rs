@@ -1,0 +1,110 @@
+//! Tests for moderation records and the calibration data they give.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::test_fixtures::case_file_template;
+use crate::{ItemResponse, NewAudit};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn submitted_audit(template: &Template) -> Audit {
+    let typed = NewAudit { case_reference: "CF-7".into(), auditor: "Dev Singh".into() };
+    let mut audit = typed.start(AuditId::new("a7"), template.reference(), day(2)).unwrap();
+    for (item, grade) in [("risk", "G"), ("involvement", "O"), ("decisions", "G"), ("assessments", "RI")] {
+        audit
+            .responses
+            .insert(item.into(), ItemResponse { grade: Some(grade.into()), narrative: "Seen.".into() });
+    }
+    Audit { status: AuditStatus::Submitted, submitted_on: Some(day(3)), ..audit }
+}
+
+fn moderated(grades: &[(&str, &str, &str, &str)]) -> Moderation {
+    let items: BTreeMap<String, ModeratedItem> = grades
+        .iter()
+        .map(|(item, moderator, agreed, rationale)| {
+            let item_grades = ModeratedItem {
+                moderator_grade: Some((*moderator).into()),
+                agreed_grade: Some((*agreed).into()),
+                rationale: (*rationale).into(),
+            };
+            ((*item).to_owned(), item_grades)
+        })
+        .collect();
+    Moderation {
+        id: "m1".into(),
+        audit: AuditId::new("a7"),
+        moderator: "Priya Shah".into(),
+        moderated_on: day(12),
+        items,
+        feedback: String::new(),
+    }
+}
+
+#[test]
+fn a_complete_moderation_marks_the_audit_moderated_and_keeps_its_grades() {
+    let template = case_file_template();
+    let audit = submitted_audit(&template);
+    let moderation = moderated(&[
+        ("risk", "G", "G", ""),
+        ("involvement", "G", "G", "Father not seen; good, not outstanding."),
+        ("decisions", "G", "G", ""),
+        ("assessments", "I", "RI", ""),
+    ]);
+    assert_eq!(moderation.check(&audit, &template), []);
+    let marked = audit.mark_moderated(&moderation, &template).unwrap();
+    assert_eq!(marked.status, AuditStatus::Moderated);
+    assert_eq!(marked.responses, audit.responses, "the auditor's grades stay as they were");
+    assert_eq!(moderation.agreed_grade("involvement"), Some("G"));
+
+    let calibration = moderation.calibration_gradings(&audit, &template);
+    let pairs: Vec<(&str, Option<usize>, Option<usize>)> =
+        calibration.iter().map(|g| (g.standard.as_str(), g.auditor_grade, g.moderator_grade)).collect();
+    assert_eq!(
+        pairs,
+        [
+            ("risk", Some(1), Some(1)),
+            ("involvement", Some(0), Some(1)),
+            ("decisions", Some(1), Some(1)),
+            ("assessments", Some(2), Some(2))
+        ]
+    );
+    assert!(calibration.iter().all(|g| g.auditor == "Dev Singh" && g.date == day(12)));
+    let independent = moderation.independent_gradings(&audit, &template);
+    assert_eq!(independent[3].moderator_grade, Some(3));
+}
+
+#[test]
+fn missing_grades_and_unexplained_changes_are_reported_per_item() {
+    let template = case_file_template();
+    let audit = submitted_audit(&template);
+    let mut moderation =
+        moderated(&[("risk", "G", "RI", ""), ("involvement", "O", "O", ""), ("decisions", "Z", "G", "")]);
+    moderation.moderator = " ".into();
+    let messages: Vec<String> = moderation.check(&audit, &template).into_iter().map(|p| p.message).collect();
+    assert_eq!(
+        messages,
+        [
+            "Enter the moderator's name",
+            "Give the rationale for the agreed grade of standard 1 \"Risk is identified, responded to and reduced\": it differs from the auditor's",
+            "The moderator's grade \"Z\" for standard 3 \"Decision making is effective and timely\" is not on the scale",
+            "Give the moderator's grade for standard 4 \"Assessments are timely, analytical and reflect…\"",
+            "Give the agreed grade for standard 4 \"Assessments are timely, analytical and reflect…\"",
+        ]
+    );
+    assert!(audit.mark_moderated(&moderation, &template).is_err());
+    let draft = Audit { status: AuditStatus::Draft, ..audit };
+    let complete = moderated(&[
+        ("risk", "G", "G", ""),
+        ("involvement", "O", "O", ""),
+        ("decisions", "G", "G", ""),
+        ("assessments", "RI", "RI", ""),
+    ]);
+    assert_eq!(complete.check(&draft, &template)[0].message, "Only a submitted audit can be moderated");
+}
