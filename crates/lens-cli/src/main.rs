@@ -4,8 +4,13 @@
 //! or its input file, so scripts can tell it apart from success.
 
 mod agreement_command;
+mod bundle_commands;
+mod bundle_input;
 mod calibration_command;
+mod export_csv_command;
 mod input;
+mod options;
+mod report_command;
 mod validate_command;
 
 use std::process::ExitCode;
@@ -19,8 +24,23 @@ Commands:
   calibration FILE which standards and auditors to calibrate, from moderated gradings (JSON):
                    {\"categories\": [...], \"gradings\": [{\"standard\", \"auditor\", \"date\",
                    \"auditor_grade\", \"moderator_grade\"}, ...], \"period\": \"month\"|\"quarter\"}
-  validate FILE    check a template document and list every problem with its path
-                   (exit status 1 when there are problems)
+  validate FILE    check a template document or a bundle and list every problem with its
+                   path (exit status 1 when there are problems)
+  report BUNDLE --from DATE --to DATE [--team T] [--strand S] [--auditor A]
+                   [--template ID] [--standard ITEM] [--format json|csv|text]
+                   [--today DATE] [--per-quarter N] [--paused-months 8,12]
+                   how much we did, how well, and whether anyone is better off, every
+                   figure with the audits behind it
+  export-csv BUNDLE [--out DIR]
+                   the audits as BUNDLE.items.csv, BUNDLE.actions.csv and
+                   BUNDLE.amendments.csv, safe to open in a spreadsheet
+  import-csv ITEMS ACTIONS AMENDMENTS --out FILE
+                   read an export-csv export back into a bundle
+  merge BUNDLE BUNDLE... --out FILE
+                   merge bundles from several auditors by record and revision; conflicts
+                   are listed and the newer or already-held record kept
+  generate --out FILE [--seed N] [--auditors N] [--audits N] [--months N]
+                   a realistic sample bundle, the same for the same seed
   help             show this message
   version          show the Practice Lens version
 ";
@@ -48,6 +68,11 @@ fn main() -> ExitCode {
             [path] => validate(path),
             _ => usage_error("validate takes one file: lens validate FILE"),
         },
+        Some("report") => output(report_command::run(&args[1..], chrono::Local::now().date_naive())),
+        Some("export-csv") => output(export_csv_command::run(&args[1..])),
+        Some("import-csv") => output(bundle_commands::import_csv(&args[1..], chrono::Utc::now())),
+        Some("merge") => output(bundle_commands::merge(&args[1..], chrono::Utc::now())),
+        Some("generate") => output(bundle_commands::generate(&args[1..])),
         Some(other) => usage_error(&format!("there is no command '{other}'.")),
     }
 }
@@ -87,6 +112,22 @@ fn validate(path: &str) -> ExitCode {
                 eprintln!("  {problem}");
             }
             ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints a command's output, or its problems on stderr with exit status 2.
+fn output(result: Result<String, Vec<String>>) -> ExitCode {
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(lines) => {
+            for line in lines {
+                eprintln!("lens: {line}");
+            }
+            ExitCode::from(2)
         }
     }
 }

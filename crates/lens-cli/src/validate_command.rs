@@ -1,6 +1,9 @@
 //! `lens validate FILE`: checks a Practice Lens document and lists every problem with its path.
-//! The document's `format` says what it is; today that is a template document.
+//! The document's `format` says what it is: a template document or a bundle. In a bundle, every
+//! audit past draft is also checked against its template as it stood when submitted.
 
+use lens_core::AuditStatus;
+use lens_store::bundle::{parse_bundle, FORMAT as BUNDLE_FORMAT};
 use lens_store::template_document::{parse_template, FORMAT as TEMPLATE_FORMAT};
 use serde_json::Value;
 
@@ -33,8 +36,42 @@ pub fn run(text: &str) -> Verdict {
             }
             Err(problems) => Verdict::Invalid(problems.iter().map(ToString::to_string).collect()),
         },
+        Some(BUNDLE_FORMAT) => match parse_bundle(text) {
+            Ok(bundle) => check_bundle_audits(&bundle),
+            Err(problems) => Verdict::Invalid(problems.iter().map(ToString::to_string).collect()),
+        },
         Some(other) => Verdict::Invalid(vec![format!(
-            "format: \"{other}\" is not a Practice Lens document this version can check (expected \"{TEMPLATE_FORMAT}\")"
+            "format: \"{other}\" is not a Practice Lens document this version can check (expected \"{TEMPLATE_FORMAT}\" or \"{BUNDLE_FORMAT}\")"
         )]),
+    }
+}
+
+/// Checks every submitted audit of a bundle against its template.
+fn check_bundle_audits(bundle: &lens_store::bundle::Bundle) -> Verdict {
+    let templates = crate::bundle_input::templates_for(bundle);
+    let mut problems = Vec::new();
+    for (index, versioned) in bundle.audits.iter().enumerate() {
+        let audit = &versioned.value;
+        if audit.status == AuditStatus::Draft {
+            continue;
+        }
+        let Some(template) = templates.iter().find(|template| template.reference() == audit.template) else {
+            problems.push(format!("audits[{index}]: audit {} was made with template {}, which is neither in the bundle nor built in", audit.id, audit.template));
+            continue;
+        };
+        let as_of = audit.submitted_on.unwrap_or(audit.started_on);
+        for problem in audit.check(template, as_of) {
+            problems.push(format!("audits[{index}]: audit {}: {}", audit.id, problem.message));
+        }
+    }
+    if problems.is_empty() {
+        Verdict::Valid(format!(
+            "a valid bundle: {} audits, {} moderations, {} templates",
+            bundle.audits.len(),
+            bundle.moderations.len(),
+            bundle.templates.len()
+        ))
+    } else {
+        Verdict::Invalid(problems)
     }
 }

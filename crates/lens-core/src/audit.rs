@@ -25,13 +25,14 @@ pub const MAX_CASE_REFERENCE_CHARS: usize = 40;
 pub const MAX_AUDITOR_CHARS: usize = 80;
 
 /// Identifies an audit. Made by the caller (in the browser, a random UUID), never by the core.
+/// Shared, not copied, when cloned: reports name the same audits in many figures.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct AuditId(String);
+pub struct AuditId(std::sync::Arc<str>);
 
 impl AuditId {
     /// Wraps an identifier. Identifiers are opaque: any non-empty string will do.
     pub fn new(id: impl Into<String>) -> Self {
-        Self(id.into())
+        Self(id.into().into())
     }
 
     /// The identifier as text.

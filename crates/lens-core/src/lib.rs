@@ -11,6 +11,7 @@ pub mod agreement;
 mod audit;
 mod moderation;
 mod period;
+mod report;
 mod template;
 #[cfg(test)]
 mod test_fixtures;
@@ -23,6 +24,9 @@ pub use audit::{
 };
 pub use moderation::{ModeratedItem, Moderation};
 pub use period::{Period, PeriodLength};
+pub use report::{
+    build_report, measure_label, Figure, Question, Report, ReportError, ReportFilter, ReportSettings,
+};
 pub use template::{
     suggest_overall, ActionsBlock, FieldKind, Grade, GradeRule, GradeScale, GradeStanding, HeaderField, Item,
     NarrativeRule, OverallRule, OverallSuggestion, Section, Template, TemplateKind, TemplateProblem,

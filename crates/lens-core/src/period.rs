@@ -57,6 +57,26 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The period after this one.
+    pub fn next(self) -> Self {
+        Self { length: self.length, ordinal: self.ordinal + 1 }
+    }
+
+    /// The last day of the period.
+    pub fn last_day(self) -> NaiveDate {
+        self.next().first_day().pred_opt().unwrap_or(NaiveDate::MAX)
+    }
+
+    /// Every period of this length from the one containing `from` to the one containing `to`.
+    pub fn span(from: NaiveDate, to: NaiveDate, length: PeriodLength) -> Vec<Period> {
+        let last = Period::containing(to, length);
+        std::iter::successors(Some(Period::containing(from, length)), |period| Some(period.next()))
+            .take_while(|period| *period <= last)
+            .collect()
+    }
+}
+
 impl fmt::Display for Period {
     /// `2026-03` for a month; `2025/26 Q4` for a financial quarter.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -109,6 +129,10 @@ mod tests {
         let q1 = Period::containing(date("2027-04-10"), PeriodLength::Quarter);
         assert_eq!(q1.ordinal() - q4.ordinal(), 1);
         assert_eq!(q4.first_day(), date("2027-01-01"));
+        assert_eq!(q4.last_day(), date("2027-03-31"));
+        let quarters = Period::span(date("2026-05-20"), date("2027-01-02"), PeriodLength::Quarter);
+        let labels: Vec<String> = quarters.iter().map(ToString::to_string).collect();
+        assert_eq!(labels, ["2026/27 Q1", "2026/27 Q2", "2026/27 Q3", "2026/27 Q4"]);
         assert!(q4 < q1);
     }
 }

@@ -13,12 +13,20 @@
 
 pub mod audit_record;
 mod audits;
+pub mod bundle;
 pub mod conformance;
+pub mod csv_export;
 mod error;
 mod memory;
+pub mod moderation_record;
 mod record;
+pub mod report_export;
+pub mod sample;
 mod store;
 pub mod template_document;
+
+#[cfg(test)]
+mod golden_tests;
 
 pub use audits::{list_audits, load_audit, save_audit, Versioned};
 pub use error::StoreError;

@@ -10,6 +10,8 @@ use chrono::{DateTime, Utc};
 pub enum RecordKind {
     /// An audit of a child's case file.
     Audit,
+    /// A moderator's grading of one audit.
+    Moderation,
 }
 
 impl RecordKind {
@@ -17,6 +19,7 @@ impl RecordKind {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Audit => "audit",
+            Self::Moderation => "moderation",
         }
     }
 
@@ -24,6 +27,7 @@ impl RecordKind {
     pub fn parse(name: &str) -> Option<Self> {
         match name {
             "audit" => Some(Self::Audit),
+            "moderation" => Some(Self::Moderation),
             _ => None,
         }
     }
@@ -54,6 +58,7 @@ impl fmt::Display for RecordKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = match self.kind {
             RecordKind::Audit => "Audit",
+            RecordKind::Moderation => "Moderation",
         };
         write!(f, "{kind} {}", self.id)
     }

@@ -132,7 +132,8 @@ pub fn audit_from_record(record: AuditRecordV3) -> Result<Audit, String> {
             .into_iter()
             .map(|(item, stored)| (item, ItemResponse { grade: stored.grade, narrative: stored.narrative }))
             .collect(),
-        header: record.header,
+        // An empty answer is no answer: the domain never holds one.
+        header: record.header.into_iter().filter(|(_, value)| !value.is_empty()).collect(),
         overall: record.overall,
         actions,
         submitted_on: record.submitted_on,

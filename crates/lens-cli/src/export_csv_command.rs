@@ -1,0 +1,40 @@
+//! `lens export-csv BUNDLE [--out DIR]`: the bundle's audits as three CSV files for a
+//! spreadsheet (items, actions, amendments), never overwriting an existing file.
+
+use std::path::{Path, PathBuf};
+
+use lens_store::csv_export::write_audits_csv;
+
+use crate::bundle_input::{load_bundle, write_new_file};
+use crate::options::Options;
+
+/// Runs the command, giving what to print or one line per problem.
+pub fn run(args: &[String]) -> Result<String, Vec<String>> {
+    let options = Options::parse(args, &["out"]).map_err(|message| vec![message])?;
+    let [path] = options.positional.as_slice() else {
+        return Err(vec!["export-csv takes one bundle: lens export-csv BUNDLE [--out DIR]".into()]);
+    };
+    let bundle = load_bundle(path)?;
+    let directory = PathBuf::from(options.get("out").unwrap_or("."));
+    let stem = Path::new(path).file_stem().and_then(|stem| stem.to_str()).unwrap_or("bundle");
+    let files = write_audits_csv(&bundle.audits);
+    let outputs = [("items", &files.items), ("actions", &files.actions), ("amendments", &files.amendments)]
+        .map(|(name, contents)| (directory.join(format!("{stem}.{name}.csv")), contents));
+    let existing: Vec<String> = outputs
+        .iter()
+        .filter(|(path, _)| path.exists())
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    if !existing.is_empty() {
+        return Err(vec![format!(
+            "{} already exist(s); nothing was written. Move them or choose another --out",
+            existing.join(", ")
+        )]);
+    }
+    let mut written = Vec::new();
+    for (path, contents) in &outputs {
+        write_new_file(path, contents).map_err(|message| vec![message])?;
+        written.push(path.display().to_string());
+    }
+    Ok(format!("{} audits written to {}\n", bundle.audits.len(), written.join(", ")))
+}

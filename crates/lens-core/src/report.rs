@@ -1,0 +1,223 @@
+//! Reports over any filtered set of audits, answering the three questions of Outcomes-Based
+//! Accountability (how much did we do, how well did we do it, is anyone better off), with
+//! trends by month and quarter and the ten-month QA cycle's expected against completed audits.
+//!
+//! A report is a flat list of [`Figure`]s. Each figure is a count, usually out of a total, and
+//! names the audits behind it, so every number in a QA report can be traced to its audits.
+
+use chrono::NaiveDate;
+
+use crate::{Audit, AuditId, Moderation, Template};
+
+mod better_off;
+mod cycle;
+mod how_much;
+mod how_well;
+mod scope;
+mod trend;
+
+use scope::Scope;
+
+/// Which audits a report covers. Text filters ignore case and surrounding spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportFilter {
+    /// The first day covered.
+    pub from: NaiveDate,
+    /// The last day covered (inclusive).
+    pub to: NaiveDate,
+    /// Only this team.
+    pub team: Option<String>,
+    /// Only this strand.
+    pub strand: Option<String>,
+    /// Only this auditor.
+    pub auditor: Option<String>,
+    /// Only audits made with this template id.
+    pub template: Option<String>,
+    /// Only this standard (item id) in the per-standard figures and moderation agreement.
+    pub standard: Option<String>,
+}
+
+impl ReportFilter {
+    /// Every audit dated from `from` to `to` inclusive.
+    pub fn between(from: NaiveDate, to: NaiveDate) -> Self {
+        Self { from, to, team: None, strand: None, auditor: None, template: None, standard: None }
+    }
+}
+
+/// The expectations a report measures against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportSettings {
+    /// Audits expected of each auditor in a full quarter (five in seed 000).
+    pub audits_per_auditor_per_quarter: u32,
+    /// Months (1–12) with no QA activity expected: August and December in seed 002's ten-month
+    /// cycle.
+    pub paused_months: Vec<u32>,
+    /// The day the report is made, for what is overdue.
+    pub today: NaiveDate,
+}
+
+impl ReportSettings {
+    /// The seeds' defaults: five audits per auditor per quarter, paused in August and December.
+    pub fn new(today: NaiveDate) -> Self {
+        Self { audits_per_auditor_per_quarter: 5, paused_months: vec![8, 12], today }
+    }
+}
+
+/// The question a figure answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Question {
+    /// How much did we do?
+    HowMuch,
+    /// How well did we do it?
+    HowWell,
+    /// Is anyone better off?
+    BetterOff,
+    /// How figures move month by month and quarter by quarter.
+    Trend,
+    /// Expected against completed audits in the QA cycle.
+    Cycle,
+}
+
+impl Question {
+    /// The code used in exports.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::HowMuch => "how_much",
+            Self::HowWell => "how_well",
+            Self::BetterOff => "better_off",
+            Self::Trend => "trend",
+            Self::Cycle => "cycle",
+        }
+    }
+
+    /// The question in words.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::HowMuch => "How much did we do?",
+            Self::HowWell => "How well did we do it?",
+            Self::BetterOff => "Is anyone better off?",
+            Self::Trend => "Trends",
+            Self::Cycle => "Audits expected and completed",
+        }
+    }
+}
+
+/// One figure: a count, usually out of a total, with the audits behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// The question it answers.
+    pub question: Question,
+    /// What is counted, as a stable code (e.g. `good_or_better`).
+    pub measure: &'static str,
+    /// The breakdown it belongs to, as (dimension, value) pairs; empty for the whole set.
+    pub group: Vec<(&'static str, String)>,
+    /// The count.
+    pub count: usize,
+    /// The total it is out of, for a share.
+    pub of: Option<usize>,
+    /// The audits behind the count, sorted.
+    pub audits: Vec<AuditId>,
+}
+
+impl Figure {
+    /// The group as text, e.g. `team=Assessment East; grade=G`.
+    pub fn group_label(&self) -> String {
+        let parts: Vec<String> =
+            self.group.iter().map(|(dimension, value)| format!("{dimension}={value}")).collect();
+        parts.join("; ")
+    }
+
+    /// The share `count / of`, when there is a non-zero total.
+    pub fn share(&self) -> Option<f64> {
+        self.of.filter(|total| *total > 0).map(|total| self.count as f64 / total as f64)
+    }
+}
+
+/// A measure's code in words, for reports people read.
+pub fn measure_label(measure: &str) -> &'static str {
+    match measure {
+        "audits_completed" => "Audits completed",
+        "audits_in_draft" => "Audits still in draft",
+        "reflections" => "Practitioner reflections",
+        "moderations" => "Moderations",
+        "actions_agreed" => "Actions agreed",
+        "good_or_better" => "Judged good or better overall",
+        "overall_grade" => "Overall grade",
+        "standard_good_or_better" => "Standard judged good or better",
+        "standard_grade" => "Standard graded",
+        "moderation_exact_agreement" => "Grades confirmed at moderation",
+        "reaudit_improved" => "Re-audited cases that improved",
+        "reaudit_declined" => "Re-audited cases that declined",
+        "actions_completed_on_time" => "Actions completed by their due date",
+        "corrective_action_confirmed_in_time" => {
+            "Corrective action confirmed by the end of the following month"
+        }
+        "reflective_discussion_held" => "Inadequate audits with a reflective discussion",
+        "audits_expected_completed" => "Audits completed against expected",
+        "audits_in_paused_month" => "Audits in a paused month",
+        _ => "Other figure",
+    }
+}
+
+/// A finished report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// What it covers.
+    pub filter: ReportFilter,
+    /// The settings it measured against.
+    pub settings: ReportSettings,
+    /// The figures, grouped by question in [`Question`] order.
+    pub figures: Vec<Figure>,
+    /// What the reader should know about the data (e.g. audits whose template is missing).
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// The first figure with this measure and group label, for tests and summaries.
+    pub fn figure(&self, measure: &str, group: &str) -> Option<&Figure> {
+        self.figures.iter().find(|figure| figure.measure == measure && figure.group_label() == group)
+    }
+}
+
+/// A reason a report cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    /// The period ends before it starts.
+    #[error("The report period ends ({to}) before it starts ({from}): check the dates")]
+    PeriodBackwards {
+        /// The first day asked for.
+        from: NaiveDate,
+        /// The last day asked for.
+        to: NaiveDate,
+    },
+    /// A paused month is not a month.
+    #[error("Paused month {0} is not a month: use 1 to 12")]
+    NotAMonth(u32),
+}
+
+/// Builds the report on `audits` (with their moderations and templates) for `filter`.
+pub fn build_report(
+    audits: &[Audit],
+    moderations: &[Moderation],
+    templates: &[Template],
+    filter: &ReportFilter,
+    settings: &ReportSettings,
+) -> Result<Report, ReportError> {
+    if filter.to < filter.from {
+        return Err(ReportError::PeriodBackwards { from: filter.from, to: filter.to });
+    }
+    if let Some(month) = settings.paused_months.iter().find(|month| !(1..=12).contains(*month)) {
+        return Err(ReportError::NotAMonth(*month));
+    }
+    let scope = Scope::new(audits, moderations, templates, filter);
+    let mut figures = Vec::new();
+    how_much::figures(&scope, &mut figures);
+    how_well::figures(&scope, &mut figures);
+    better_off::figures(&scope, settings, &mut figures);
+    trend::figures(&scope, &mut figures);
+    cycle::figures(&scope, settings, &mut figures);
+    Ok(Report { filter: filter.clone(), settings: settings.clone(), figures, notes: scope.notes() })
+}
+
+#[cfg(test)]
+mod tests;

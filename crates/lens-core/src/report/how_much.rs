@@ -1,0 +1,52 @@
+//! How much did we do: audits completed (overall and by team, auditor and template), drafts
+//! in progress, reflections, moderations and agreed actions.
+
+use std::collections::BTreeMap;
+
+use super::scope::{count_figure, Scope};
+use super::{Figure, Question};
+use crate::{AuditId, AuditStatus};
+
+const Q: Question = Question::HowMuch;
+
+pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
+    let completed: Vec<&AuditId> = scope.completed().map(|dated| &dated.audit.id).collect();
+    figures.push(count_figure(Q, "audits_completed", Vec::new(), completed.iter().copied()));
+    let mut by: BTreeMap<(&'static str, String), Vec<&AuditId>> = BTreeMap::new();
+    for dated in scope.completed() {
+        let audit = dated.audit;
+        let team = if audit.team().trim().is_empty() { "(no team)" } else { audit.team().trim() };
+        by.entry(("team", team.to_owned())).or_default().push(&audit.id);
+        by.entry(("auditor", audit.auditor.trim().to_owned())).or_default().push(&audit.id);
+        by.entry(("template", audit.template.id.clone())).or_default().push(&audit.id);
+    }
+    for dimension in ["team", "auditor", "template"] {
+        for ((_, value), audits) in by.iter().filter(|((d, _), _)| *d == dimension) {
+            figures.push(count_figure(
+                Q,
+                "audits_completed",
+                vec![(dimension, value.clone())],
+                audits.iter().copied(),
+            ));
+        }
+    }
+    let drafts = scope.in_range.iter().filter(|d| d.audit.status == AuditStatus::Draft && !d.is_reflection());
+    figures.push(count_figure(Q, "audits_in_draft", Vec::new(), drafts.map(|d| &d.audit.id)));
+    let reflections =
+        scope.in_range.iter().filter(|d| d.is_reflection() && d.audit.status != AuditStatus::Draft);
+    figures.push(count_figure(Q, "reflections", Vec::new(), reflections.map(|d| &d.audit.id)));
+
+    let mut moderations = count_figure(
+        Q,
+        "moderations",
+        Vec::new(),
+        scope.moderations.iter().map(|(_, i)| &scope.in_range[*i].audit.id),
+    );
+    moderations.count = scope.moderations.len();
+    figures.push(moderations);
+
+    let with_actions: Vec<_> = scope.completed().filter(|d| !d.audit.actions.is_empty()).collect();
+    let mut actions = count_figure(Q, "actions_agreed", Vec::new(), with_actions.iter().map(|d| &d.audit.id));
+    actions.count = with_actions.iter().map(|d| d.audit.actions.len()).sum();
+    figures.push(actions);
+}

@@ -1,0 +1,94 @@
+//! How well did we do it: the overall grade distribution of each template, the share judged
+//! good or better, each standard's profile, and exact agreement between the auditor's and the
+//! agreed grades at moderation.
+
+use std::collections::BTreeMap;
+
+use super::scope::{Scope, Tally};
+use super::{Figure, Question};
+use crate::template::GradeStanding;
+use crate::AuditId;
+
+const Q: Question = Question::HowWell;
+
+pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
+    let mut good = Tally::new();
+    for dated in scope.completed() {
+        if let Some(grade) = dated.overall {
+            good.add(grade.standing == GradeStanding::GoodOrBetter, &dated.audit.id);
+        }
+    }
+    figures.push(good.figure(Q, "good_or_better", Vec::new(), true));
+
+    // Grade distributions are per template: templates may use different scales.
+    let mut graded_templates = BTreeMap::new();
+    for dated in scope.completed() {
+        if let Some(template) = dated.template.filter(|template| template.scale.is_some()) {
+            graded_templates.entry(template.reference()).or_insert(template);
+        }
+    }
+    for template in graded_templates.values() {
+        let Some(scale) = &template.scale else { continue };
+        let reference = template.reference();
+        let of_template: Vec<_> =
+            scope.completed().filter(|dated| dated.audit.template == reference).collect();
+        let overall: Vec<_> = of_template
+            .iter()
+            .filter_map(|dated| Some((&dated.audit.id, scale.position(&dated.overall?.code)?)))
+            .collect();
+        for (grade, tally) in scale.grades.iter().zip(distribution(&overall, scale.grades.len())) {
+            let group = vec![("template", template.id.clone()), ("grade", grade.code.clone())];
+            figures.push(tally.figure(Q, "overall_grade", group, true));
+        }
+        for item in template.items().filter(|item| scope.standard_selected(&item.id)) {
+            let graded: Vec<_> = of_template
+                .iter()
+                .filter_map(|dated| {
+                    let code = dated.audit.responses.get(&item.id)?.grade.as_deref()?;
+                    Some((&dated.audit.id, scale.position(code)?))
+                })
+                .collect();
+            if graded.is_empty() {
+                continue;
+            }
+            let standard = || vec![("template", template.id.clone()), ("standard", item.id.clone())];
+            let mut good = Tally::new();
+            for (id, position) in &graded {
+                good.add(scale.grades[*position].standing == GradeStanding::GoodOrBetter, id);
+            }
+            figures.push(good.figure(Q, "standard_good_or_better", standard(), true));
+            for (grade, tally) in scale.grades.iter().zip(distribution(&graded, scale.grades.len())) {
+                let mut group = standard();
+                group.push(("grade", grade.code.clone()));
+                figures.push(tally.figure(Q, "standard_grade", group, true));
+            }
+        }
+    }
+
+    let mut agreement = Tally::new();
+    for (moderation, position) in &scope.moderations {
+        let dated = &scope.in_range[*position];
+        for (item_id, response) in &dated.audit.responses {
+            let (Some(given), Some(agreed)) = (response.grade.as_deref(), moderation.agreed_grade(item_id))
+            else {
+                continue;
+            };
+            if scope.standard_selected(item_id) {
+                agreement.add(given == agreed, &dated.audit.id);
+            }
+        }
+    }
+    figures.push(agreement.figure(Q, "moderation_exact_agreement", Vec::new(), true));
+}
+
+/// One tally per grade position, each out of all the graded audits, in one pass.
+fn distribution<'a>(graded: &[(&'a AuditId, usize)], grades: usize) -> Vec<Tally<'a>> {
+    let mut tallies: Vec<Tally> = (0..grades).map(|_| Tally::new()).collect();
+    for (id, position) in graded {
+        tallies[*position].add(true, id);
+    }
+    for tally in &mut tallies {
+        tally.of = graded.len();
+    }
+    tallies
+}

@@ -1,0 +1,127 @@
+//! Bundles: reading, writing, refusing bad files whole, and merging.
+
+use chrono::{TimeZone, Utc};
+
+use super::*;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+pub(crate) const GOLDEN: &str = include_str!("../../../../tests/fixtures/bundles/golden.json");
+
+fn messages(text: &str) -> Vec<String> {
+    parse_bundle(text).expect_err("a bad bundle").iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn the_golden_bundle_reads_and_round_trips_exactly() {
+    let bundle = parse_bundle(GOLDEN).unwrap();
+    assert_eq!((bundle.audits.len(), bundle.moderations.len(), bundle.templates.len()), (9, 1, 0));
+    assert_eq!(bundle.audits[1].value.actions[0].what, "@Team manager to review the safety plan");
+    assert_eq!(parse_bundle(&write_bundle(&bundle)), Ok(bundle));
+}
+
+#[test]
+fn templates_travel_in_a_bundle() {
+    let mut bundle = parse_bundle(GOLDEN).unwrap();
+    bundle.templates = crate::template_document::builtin_templates();
+    let again = parse_bundle(&write_bundle(&bundle)).unwrap();
+    assert_eq!(again.templates, bundle.templates);
+}
+
+#[test]
+fn files_that_are_not_bundles_of_this_version_are_refused_with_a_reason() {
+    assert_eq!(
+        messages("{"),
+        ["document: is not valid JSON (EOF while parsing an object at line 1 column 1)"]
+    );
+    assert_eq!(
+        messages(r#"{"format": "practice-lens-template", "format_version": 1}"#),
+        ["format: must be \"practice-lens-bundle\": this is not a Practice Lens bundle"]
+    );
+    let newer = GOLDEN.replacen("\"format_version\": 1", "\"format_version\": 2", 1);
+    assert!(messages(&newer)[0].contains("made by a newer Practice Lens"), "{:?}", messages(&newer));
+    let unknown = GOLDEN.replacen(
+        "\"case_reference\": \"CF-1\"",
+        "\"case_reference\": \"CF-1\", \"child_name\": \"x\"",
+        1,
+    );
+    let found = messages(&unknown);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with("audits[0].audit.child_name: unknown field `child_name`"), "{found:?}");
+}
+
+#[test]
+fn every_record_problem_is_reported_together_and_nothing_is_returned() {
+    let broken = GOLDEN
+        .replacen("\"status\": \"moderated\"", "\"status\": \"approved\"", 1)
+        .replacen("\"id\": \"golden-02\"", "\"id\": \"golden-01\"", 1)
+        .replacen("\"revision\": 2", "\"revision\": 0", 1);
+    assert_eq!(
+        messages(&broken),
+        [
+            "audits[1].audit.id: audit \"golden-01\" appears twice",
+            "audits[2].audit: unknown status 'approved'",
+            "audits[8].revision: must be 1 or more",
+        ]
+    );
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn an_oversized_file_is_refused_before_it_is_read() {
+    let huge = " ".repeat(MAX_BUNDLE_BYTES + 1);
+    assert_eq!(
+        messages(&huge),
+        ["document: is 64 MiB; a bundle may be at most 64 MiB. Export fewer audits at a time"]
+    );
+}
+
+#[test]
+fn merging_adds_new_records_takes_newer_revisions_and_reports_conflicts() {
+    let base = parse_bundle(GOLDEN).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+    let mut incoming = base.clone();
+    incoming.audits.truncate(4);
+    // Audit 0: a newer revision. Audit 1: changed without a newer revision. Audit 2: older.
+    incoming.audits[0].revision = incoming.audits[0].revision.next();
+    incoming.audits[0].value.overall = Some("EG".into());
+    incoming.audits[1].value.case_reference = "CF-2 (other device)".into();
+    let mut older = base.clone();
+    older.audits[2].revision = older.audits[2].revision.next();
+    incoming.audits[2].value.auditor = "Someone else".into();
+    let mut new_audit = base.audits[0].clone();
+    new_audit.value.id = lens_core::AuditId::new("golden-10");
+    incoming.audits.push(new_audit);
+
+    let (merged, report) = merge_bundles(&older, &incoming, now);
+    assert_eq!(report.added, ["audit golden-10"]);
+    assert_eq!(report.updated, ["audit golden-01"]);
+    assert_eq!(report.unchanged, ["audit golden-04", "moderation golden-moderation-03"]);
+    let conflicts: Vec<&str> = report.conflicts.iter().map(|conflict| conflict.message.as_str()).collect();
+    assert_eq!(
+        conflicts,
+        [
+            "audit golden-02 was changed in two places from the same revision (1). The copy already held is kept; compare the two and amend it by hand",
+            "audit golden-03 in this bundle is revision 1, older than revision 2 already held. The newer one is kept",
+        ]
+    );
+    assert_eq!(merged.audits.len(), 10);
+    let find = |id: &str| merged.audits.iter().find(|audit| audit.value.id.as_str() == id).unwrap();
+    assert_eq!(find("golden-01").value.overall.as_deref(), Some("EG"));
+    assert_eq!(find("golden-02").value.case_reference, "CF-2");
+    assert_eq!(find("golden-03").value.auditor, "Priya Shah");
+    assert_eq!(merged.exported_at, now);
+}
+
+#[test]
+fn a_changed_template_with_the_same_version_is_a_conflict() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+    let mut base = parse_bundle(GOLDEN).unwrap();
+    base.templates = crate::template_document::builtin_templates();
+    let mut incoming = base.clone();
+    incoming.templates[0].title = "Changed".into();
+    let (merged, report) = merge_bundles(&base, &incoming, now);
+    assert_eq!(report.conflicts.len(), 1);
+    assert!(report.conflicts[0].message.contains("must be given a new version number"));
+    assert_ne!(merged.templates.iter().find(|t| t.id == "case-file-audit").unwrap().title, "Changed");
+}

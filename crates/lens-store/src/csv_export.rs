@@ -1,0 +1,83 @@
+//! Spreadsheet export of audits: one CSV row per audit item, one per action and one per
+//! amended field, written and read with the csv crate (docs/csv-format.md).
+//!
+//! Files open correctly in a spreadsheet: UTF-8 with a byte order mark, CRLF line ends, and
+//! every cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a
+//! tab or a carriage return) is made inert with a leading apostrophe, as OWASP advises. A
+//! cell that itself starts with an apostrophe gets one more, so reading the files back strips
+//! exactly one and gives every audit back unchanged.
+
+mod read;
+mod write;
+
+pub use read::read_audits_csv;
+pub use write::write_audits_csv;
+
+/// The three files of a CSV export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditCsv {
+    /// One row per item response (one row with an empty `item_id` for an audit with none).
+    pub items: String,
+    /// One row per agreed action.
+    pub actions: String,
+    /// One row per field changed by an amendment.
+    pub amendments: String,
+}
+
+/// A problem in a CSV file, with the file and line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvProblem {
+    /// `items`, `actions` or `amendments`.
+    pub file: &'static str,
+    /// The line number in the file (1 is the header).
+    pub line: u64,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for CsvProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} line {}: {}", self.file, self.line, self.message)
+    }
+}
+
+const BOM: &str = "\u{feff}";
+/// The prefix of header answer columns: `header:team`, `header:audit-date`, ….
+const HEADER_PREFIX: &str = "header:";
+
+const AUDIT_COLUMNS: [&str; 13] = [
+    "audit_id",
+    "revision",
+    "updated_at",
+    "template_id",
+    "template_version",
+    "status",
+    "case_reference",
+    "auditor",
+    "started_on",
+    "submitted_on",
+    "overall",
+    "corrective_action_confirmed_on",
+    "reflective_discussion_on",
+];
+const ITEM_COLUMNS: [&str; 3] = ["item_id", "grade", "narrative"];
+const ACTION_COLUMNS: [&str; 7] =
+    ["audit_id", "action_id", "what", "owner", "due_on", "status", "completed_on"];
+const AMENDMENT_COLUMNS: [&str; 8] =
+    ["audit_id", "amendment", "on", "by", "reason", "field", "before", "after"];
+
+/// Makes a cell inert for spreadsheets (OWASP CSV injection), reversibly.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+/// Undoes [`neutralise`].
+pub fn restore(cell: &str) -> &str {
+    cell.strip_prefix('\'').unwrap_or(cell)
+}
+
+#[cfg(test)]
+mod tests;

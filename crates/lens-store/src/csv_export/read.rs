@@ -1,0 +1,267 @@
+//! Reading audits back from the CSV files of an export, all or nothing.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use csv::{ReaderBuilder, StringRecord};
+use lens_core::{ActionStatus, Audit};
+
+use super::{
+    restore, AuditCsv, CsvProblem, ACTION_COLUMNS, AMENDMENT_COLUMNS, AUDIT_COLUMNS, BOM, HEADER_PREFIX,
+    ITEM_COLUMNS,
+};
+use crate::audit_record::{audit_from_record, AuditRecordV3, FollowUpV3, TemplateRefV3};
+use crate::{Revision, Versioned};
+
+/// One file's rows, with each column found by name.
+struct Table {
+    file: &'static str,
+    columns: BTreeMap<String, usize>,
+    rows: Vec<(u64, StringRecord)>,
+}
+
+impl Table {
+    fn read(
+        file: &'static str,
+        text: &str,
+        required: &[&str],
+        problems: &mut Vec<CsvProblem>,
+    ) -> Option<Table> {
+        let text = text.strip_prefix(BOM).unwrap_or(text);
+        let mut reader = ReaderBuilder::new().from_reader(text.as_bytes());
+        let problem = |line, message: String| CsvProblem { file, line, message };
+        let header = match reader.headers() {
+            Ok(header) => header.clone(),
+            Err(error) => {
+                problems.push(problem(1, format!("cannot be read as CSV ({error})")));
+                return None;
+            }
+        };
+        let columns: BTreeMap<String, usize> =
+            header.iter().enumerate().map(|(index, name)| (name.to_owned(), index)).collect();
+        let missing: Vec<&str> =
+            required.iter().copied().filter(|name| !columns.contains_key(*name)).collect();
+        if !missing.is_empty() {
+            problems.push(problem(1, format!("is missing the column(s) {}", missing.join(", "))));
+            return None;
+        }
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            match record {
+                Ok(record) => rows.push((line_at(text, record.position().map_or(0, |p| p.byte())), record)),
+                Err(error) => {
+                    let line = line_at(text, error.position().map_or(0, |p| p.byte()));
+                    problems.push(problem(line, format!("cannot be read as CSV ({error})")));
+                }
+            }
+        }
+        Some(Table { file, columns, rows })
+    }
+
+    fn cell<'r>(&self, record: &'r StringRecord, column: &str) -> &'r str {
+        self.columns.get(column).and_then(|index| record.get(*index)).map_or("", restore)
+    }
+}
+
+/// The line a record starting at `byte` is on. After a CRLF row the reader's position points at
+/// the row's `\n`, so line ends are skipped before counting.
+fn line_at(text: &str, byte: u64) -> u64 {
+    let start = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+    let skipped = text.as_bytes()[start..].iter().take_while(|byte| matches!(byte, b'\r' | b'\n')).count();
+    1 + text.as_bytes()[..start + skipped].iter().filter(|byte| **byte == b'\n').count() as u64
+}
+
+/// Parses a cell, recording a problem with its line when it is not valid.
+struct Cells<'a> {
+    table: &'a Table,
+    line: u64,
+    record: &'a StringRecord,
+    problems: &'a mut Vec<CsvProblem>,
+}
+
+impl Cells<'_> {
+    fn text(&self, column: &str) -> String {
+        self.table.cell(self.record, column).to_owned()
+    }
+
+    fn fail(&mut self, message: String) {
+        self.problems.push(CsvProblem { file: self.table.file, line: self.line, message });
+    }
+
+    fn date(&mut self, column: &str) -> Option<NaiveDate> {
+        let text = self.text(column);
+        if text.is_empty() {
+            return None;
+        }
+        let parsed = NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+        if parsed.is_none() {
+            self.fail(format!("{column} \"{text}\" is not a date (YYYY-MM-DD)"));
+        }
+        parsed
+    }
+
+    fn number(&mut self, column: &str) -> u64 {
+        let text = self.text(column);
+        text.parse().unwrap_or_else(|_| {
+            self.fail(format!("{column} \"{text}\" is not a whole number"));
+            0
+        })
+    }
+}
+
+/// The audits in an export's three files, in the order of the items file. Any problem in any
+/// file gives every problem found and no audits.
+pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<CsvProblem>> {
+    let mut problems = Vec::new();
+    let required: Vec<&str> = AUDIT_COLUMNS.iter().chain(&ITEM_COLUMNS).copied().collect();
+    let items = Table::read("items", &files.items, &required, &mut problems);
+    let actions = Table::read("actions", &files.actions, &ACTION_COLUMNS, &mut problems);
+    let amendments = Table::read("amendments", &files.amendments, &AMENDMENT_COLUMNS, &mut problems);
+    let (Some(items), Some(actions), Some(amendments)) = (items, actions, amendments) else {
+        return Err(problems);
+    };
+    let mut order = Vec::new();
+    let mut audits: BTreeMap<String, (u64, Versioned<AuditRecordV3>, Vec<String>)> = BTreeMap::new();
+    for (line, record) in &items.rows {
+        let mut cells = Cells { table: &items, line: *line, record, problems: &mut problems };
+        let id = cells.text("audit_id");
+        let details: Vec<String> = items
+            .columns
+            .keys()
+            .filter(|column| !ITEM_COLUMNS.contains(&column.as_str()))
+            .map(|column| cells.text(column))
+            .collect();
+        if !audits.contains_key(&id) {
+            let Some(audit) = audit_record(&mut cells) else { continue };
+            order.push(id.clone());
+            audits.insert(id.clone(), (*line, audit, details.clone()));
+        }
+        let Some((first_line, audit, first_details)) = audits.get_mut(&id) else { continue };
+        if *first_details != details {
+            cells.fail(format!(
+                "audit {id}'s details differ from line {first_line}: keep them the same on every row"
+            ));
+        }
+        let item = cells.text("item_id");
+        if !item.is_empty() {
+            let grade = Some(cells.text("grade")).filter(|grade| !grade.is_empty());
+            let response = crate::audit_record::ResponseV3 { grade, narrative: cells.text("narrative") };
+            if audit.value.responses.insert(item.clone(), response).is_some() {
+                cells.fail(format!("item {item} of audit {id} appears twice"));
+            }
+        }
+    }
+    for (line, record) in &actions.rows {
+        let mut cells = Cells { table: &actions, line: *line, record, problems: &mut problems };
+        let id = cells.text("audit_id");
+        let status_code = cells.text("status");
+        let status = ActionStatus::from_code(&status_code);
+        if status.is_none() {
+            cells.fail(format!("status \"{status_code}\" is not one of open, in_progress, done, cancelled"));
+        }
+        let action = crate::audit_record::ActionV3 {
+            id: cells.text("action_id"),
+            what: cells.text("what"),
+            owner: cells.text("owner"),
+            due_on: cells.date("due_on"),
+            status: status.unwrap_or(ActionStatus::Open).code().to_owned(),
+            completed_on: cells.date("completed_on"),
+        };
+        match audits.get_mut(&id) {
+            Some((_, audit, _)) => audit.value.actions.push(action),
+            None => cells.fail(format!("audit {id} is not in the items file")),
+        }
+    }
+    let mut amended: BTreeMap<(String, u64), crate::audit_record::AmendmentV3> = BTreeMap::new();
+    for (line, record) in &amendments.rows {
+        let mut cells = Cells { table: &amendments, line: *line, record, problems: &mut problems };
+        let id = cells.text("audit_id");
+        if !audits.contains_key(&id) {
+            cells.fail(format!("audit {id} is not in the items file"));
+            continue;
+        }
+        let number = cells.number("amendment");
+        let on = cells.date("on").unwrap_or_default();
+        let entry = amended.entry((id, number)).or_insert_with(|| crate::audit_record::AmendmentV3 {
+            on,
+            by: cells.text("by"),
+            reason: cells.text("reason"),
+            changes: Vec::new(),
+        });
+        entry.changes.push(crate::audit_record::FieldChangeV3 {
+            field: cells.text("field"),
+            before: cells.text("before"),
+            after: cells.text("after"),
+        });
+    }
+    for ((id, _), amendment) in amended {
+        if let Some((_, audit, _)) = audits.get_mut(&id) {
+            audit.value.amendments.push(amendment);
+        }
+    }
+    let mut result = Vec::new();
+    for id in order {
+        let Some((line, audit, _)) = audits.remove(&id) else { continue };
+        match audit_from_record(audit.value) {
+            Ok(value) => {
+                result.push(Versioned { value, revision: audit.revision, updated_at: audit.updated_at })
+            }
+            Err(message) => {
+                problems.push(CsvProblem { file: "items", line, message: format!("audit {id}: {message}") })
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(result)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The audit-level cells of an items row, as a record without items yet.
+fn audit_record(cells: &mut Cells) -> Option<Versioned<AuditRecordV3>> {
+    let revision_number = cells.number("revision");
+    let revision = Revision::new(revision_number);
+    if revision.is_none() {
+        cells.fail("revision must be 1 or more".to_owned());
+    }
+    let updated_text = cells.text("updated_at");
+    let updated_at = DateTime::parse_from_rfc3339(&updated_text).map(|time| time.with_timezone(&Utc));
+    if updated_at.is_err() {
+        cells.fail(format!("updated_at \"{updated_text}\" is not a date and time (RFC 3339)"));
+    }
+    let version = cells.number("template_version");
+    let started_on = cells.date("started_on");
+    if started_on.is_none() {
+        cells.fail("started_on is missing".to_owned());
+    }
+    let header: BTreeMap<String, String> = cells
+        .table
+        .columns
+        .keys()
+        .filter_map(|column| Some((column.strip_prefix(HEADER_PREFIX)?.to_owned(), cells.text(column))))
+        .filter(|(_, value)| !value.is_empty())
+        .collect();
+    let record = AuditRecordV3 {
+        id: cells.text("audit_id"),
+        template: TemplateRefV3 {
+            id: cells.text("template_id"),
+            version: u32::try_from(version).unwrap_or(0),
+        },
+        status: cells.text("status"),
+        case_reference: cells.text("case_reference"),
+        auditor: cells.text("auditor"),
+        started_on: started_on.unwrap_or_default(),
+        submitted_on: cells.date("submitted_on"),
+        header,
+        responses: BTreeMap::new(),
+        overall: Some(cells.text("overall")).filter(|overall| !overall.is_empty()),
+        actions: Vec::new(),
+        amendments: Vec::new(),
+        follow_up: FollowUpV3 {
+            corrective_action_confirmed_on: cells.date("corrective_action_confirmed_on"),
+            reflective_discussion_on: cells.date("reflective_discussion_on"),
+        },
+    };
+    Some(Versioned { value: record, revision: revision?, updated_at: updated_at.ok()? })
+}

@@ -1,0 +1,122 @@
+//! CSV export: spreadsheet safety, lossless re-import and problems with line numbers.
+
+use super::*;
+use crate::bundle::parse_bundle;
+use crate::Versioned;
+use lens_core::Audit;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+const GOLDEN: &str = include_str!("../../../../tests/fixtures/bundles/golden.json");
+
+fn golden_audits() -> Vec<Versioned<Audit>> {
+    parse_bundle(GOLDEN).unwrap().audits
+}
+
+#[test]
+fn cells_a_spreadsheet_would_run_are_made_inert_and_restored_exactly() {
+    for (cell, inert) in [
+        ("=SUM(A1)", "'=SUM(A1)"),
+        ("+44 1632", "'+44 1632"),
+        ("-2 visits", "'-2 visits"),
+        ("@cmd", "'@cmd"),
+        ("\tindented", "'\tindented"),
+        ("\rreturn", "'\rreturn"),
+        ("'quoted", "''quoted"),
+        ("Plain text = fine", "Plain text = fine"),
+        ("", ""),
+    ] {
+        assert_eq!(neutralise(cell), inert);
+        assert_eq!(restore(&neutralise(cell)), cell);
+    }
+}
+
+#[test]
+fn the_export_opens_as_utf8_with_crlf_rows_and_no_live_formulas() {
+    let files = write_audits_csv(&golden_audits());
+    for text in [&files.items, &files.actions, &files.amendments] {
+        assert!(text.starts_with('\u{feff}'), "a byte order mark tells spreadsheets it is UTF-8");
+        assert!(text.contains("\r\n"));
+    }
+    let mut reader = csv::ReaderBuilder::new().from_reader(files.items.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "audit_id", "the byte order mark is not part of the first column");
+    assert!(header.iter().any(|column| column == "header:team"));
+    let mut rows = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        rows += 1;
+        for cell in record.iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "live formula: {cell}");
+        }
+    }
+    // Eight case file audits of twelve standards, and one reflection with one prompt answered.
+    assert_eq!(rows, 8 * 12 + 1);
+    assert!(files.items.contains("'=SUM(A1:A9) was typed by mistake"));
+    assert!(files.actions.contains("'@Team manager to review the safety plan"));
+    assert!(files.actions.contains("'+ Invite father"));
+}
+
+#[test]
+fn the_export_reads_back_to_the_same_audits() {
+    let audits = golden_audits();
+    let files = write_audits_csv(&audits);
+    assert_eq!(read_audits_csv(&files), Ok(audits));
+}
+
+#[test]
+fn amendments_travel_one_row_per_changed_field() {
+    let mut audits = golden_audits();
+    let amendment = lens_core::Amendment {
+        on: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+        by: "Priya Shah".into(),
+        reason: "Agreed at moderation, \"plans\" row".into(),
+        changes: vec![
+            lens_core::FieldChange { field: "overall".into(), before: "MG".into(), after: "DNMG".into() },
+            lens_core::FieldChange {
+                field: "items.plans.grade".into(),
+                before: "MG".into(),
+                after: "DNMG".into(),
+            },
+        ],
+    };
+    audits[0].value.amendments.push(amendment.clone());
+    audits[0].value.amendments.push(lens_core::Amendment { reason: "Second".into(), ..amendment });
+    let files = write_audits_csv(&audits);
+    assert_eq!(files.amendments.lines().count(), 1 + 4);
+    assert_eq!(read_audits_csv(&files), Ok(audits));
+}
+
+#[test]
+fn problems_are_given_with_file_and_line_and_nothing_is_read() {
+    let files = write_audits_csv(&golden_audits());
+    let broken = AuditCsv {
+        items: files.items.replacen("2026-04-14", "14/04/2026", 1),
+        actions: files.actions.replace(",open,", ",stalled,"),
+        amendments: files.amendments.clone(),
+    };
+    let problems: Vec<String> =
+        read_audits_csv(&broken).unwrap_err().iter().map(ToString::to_string).collect();
+    assert!(
+        problems.contains(
+            &"items line 2: updated_at \"14/04/2026T16:00:00+00:00\" is not a date and time (RFC 3339)"
+                .to_owned()
+        ),
+        "{problems:#?}"
+    );
+    assert!(problems.iter().any(|p| p.starts_with("actions line 3: status \"stalled\"")), "{problems:#?}");
+    assert!(problems.iter().any(|p| p.contains("status \"stalled\" is not one of")), "{problems:#?}");
+
+    let missing = AuditCsv { items: "audit_id,grade\r\n".into(), ..files.clone() };
+    let problems: Vec<String> =
+        read_audits_csv(&missing).unwrap_err().iter().map(ToString::to_string).collect();
+    assert!(
+        problems[0].starts_with("items line 1: is missing the column(s) revision, updated_at"),
+        "{problems:?}"
+    );
+
+    let orphan = AuditCsv { actions: format!("{}nobody,a1,Do it,Me,,open,\r\n", files.actions), ..files };
+    let problems: Vec<String> =
+        read_audits_csv(&orphan).unwrap_err().iter().map(ToString::to_string).collect();
+    assert_eq!(problems, ["actions line 5: audit nobody is not in the items file"]);
+}

@@ -1,0 +1,93 @@
+//! Writing audits as CSV.
+
+use std::collections::BTreeSet;
+
+use csv::{Terminator, WriterBuilder};
+use lens_core::Audit;
+
+use super::{
+    neutralise, AuditCsv, ACTION_COLUMNS, AMENDMENT_COLUMNS, AUDIT_COLUMNS, BOM, HEADER_PREFIX, ITEM_COLUMNS,
+};
+use crate::audit_record::status_name;
+use crate::Versioned;
+
+fn date(day: Option<chrono::NaiveDate>) -> String {
+    day.map(|day| day.to_string()).unwrap_or_default()
+}
+
+fn table(columns: Vec<String>, rows: Vec<Vec<String>>) -> String {
+    let mut writer = WriterBuilder::new().terminator(Terminator::CRLF).from_writer(BOM.as_bytes().to_vec());
+    // Writing to memory fails only on invalid UTF-8, and every cell is a Rust string.
+    let _ = writer.write_record(&columns);
+    for row in rows {
+        let _ = writer.write_record(row.iter().map(|cell| neutralise(cell)));
+    }
+    writer.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
+}
+
+/// The three CSV files for these audits, in the order given.
+pub fn write_audits_csv(audits: &[Versioned<Audit>]) -> AuditCsv {
+    let header_ids: BTreeSet<&String> = audits.iter().flat_map(|audit| audit.value.header.keys()).collect();
+    let mut item_columns: Vec<String> = AUDIT_COLUMNS.iter().map(|column| (*column).to_owned()).collect();
+    item_columns.extend(header_ids.iter().map(|id| format!("{HEADER_PREFIX}{id}")));
+    item_columns.extend(ITEM_COLUMNS.iter().map(|column| (*column).to_owned()));
+
+    let (mut items, mut actions, mut amendments) = (Vec::new(), Vec::new(), Vec::new());
+    for versioned in audits {
+        let audit = &versioned.value;
+        let mut audit_cells = vec![
+            audit.id.to_string(),
+            versioned.revision.get().to_string(),
+            versioned.updated_at.to_rfc3339(),
+            audit.template.id.clone(),
+            audit.template.version.to_string(),
+            status_name(audit.status).to_owned(),
+            audit.case_reference.clone(),
+            audit.auditor.clone(),
+            audit.started_on.to_string(),
+            date(audit.submitted_on),
+            audit.overall.clone().unwrap_or_default(),
+            date(audit.follow_up.corrective_action_confirmed_on),
+            date(audit.follow_up.reflective_discussion_on),
+        ];
+        audit_cells.extend(header_ids.iter().map(|id| audit.header.get(*id).cloned().unwrap_or_default()));
+        if audit.responses.is_empty() {
+            items.push([audit_cells.clone(), vec![String::new(); 3]].concat());
+        }
+        for (item, response) in &audit.responses {
+            let grade = response.grade.clone().unwrap_or_default();
+            items.push([audit_cells.clone(), vec![item.clone(), grade, response.narrative.clone()]].concat());
+        }
+        for action in &audit.actions {
+            actions.push(vec![
+                audit.id.to_string(),
+                action.id.clone(),
+                action.what.clone(),
+                action.owner.clone(),
+                date(action.due_on),
+                action.status.code().to_owned(),
+                date(action.completed_on),
+            ]);
+        }
+        for (number, amendment) in audit.amendments.iter().enumerate() {
+            for change in &amendment.changes {
+                amendments.push(vec![
+                    audit.id.to_string(),
+                    (number + 1).to_string(),
+                    amendment.on.to_string(),
+                    amendment.by.clone(),
+                    amendment.reason.clone(),
+                    change.field.clone(),
+                    change.before.clone(),
+                    change.after.clone(),
+                ]);
+            }
+        }
+    }
+    let owned = |columns: &[&str]| columns.iter().map(|column| (*column).to_owned()).collect();
+    AuditCsv {
+        items: table(item_columns, items),
+        actions: table(owned(&ACTION_COLUMNS), actions),
+        amendments: table(owned(&AMENDMENT_COLUMNS), amendments),
+    }
+}

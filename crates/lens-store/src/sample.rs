@@ -1,0 +1,270 @@
+//! A deterministic generator of realistic bundles, for tests, demonstrations and benchmarks:
+//! N auditors in five teams, M audits over P months of the QA cycle, grades that vary by case
+//! and by auditor, evaluative narratives, actions, follow-up and a share of moderations.
+//! The same spec always gives the same bundle, natively and in WebAssembly.
+
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc};
+use lens_core::agreement::SplitMix64;
+use lens_core::{
+    Action, ActionStatus, Audit, AuditId, AuditStatus, GradeStanding, ItemResponse, ModeratedItem,
+    Moderation, NewAudit, Template,
+};
+
+use crate::bundle::Bundle;
+use crate::template_document::builtin_templates;
+use crate::{Revision, Versioned};
+
+/// What to generate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SampleSpec {
+    /// The seed: the same seed gives the same bundle.
+    pub seed: u64,
+    /// How many auditors.
+    pub auditors: usize,
+    /// How many audits.
+    pub audits: usize,
+    /// Over how many months, starting with the month of `start`.
+    pub months: u32,
+    /// The first day of the first month.
+    pub start: NaiveDate,
+    /// The built-in template id to audit with.
+    pub template_id: String,
+}
+
+impl SampleSpec {
+    /// A spec with the case file audit on the Ofsted scale, starting in April 2026.
+    pub fn new(seed: u64, auditors: usize, audits: usize, months: u32) -> Self {
+        Self {
+            seed,
+            auditors,
+            audits,
+            months,
+            start: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap_or_default(),
+            template_id: "case-file-audit-ofsted".into(),
+        }
+    }
+}
+
+const TEAMS: [&str; 5] =
+    ["Assessment East", "Assessment West", "Child Protection North", "Children in Care", "Leaving Care"];
+const FIRST_NAMES: [&str; 12] =
+    ["Sam", "Priya", "Dev", "Morgan", "Aisha", "Tom", "Grace", "Kwame", "Elena", "Owen", "Fatima", "Joel"];
+const LAST_NAMES: [&str; 8] = ["Patel", "Shah", "Singh", "Ellis", "Khan", "Reid", "Okafor", "Byrne"];
+
+const STRENGTHS: [&str; 8] = [
+    "The child was seen alone and their wishes and feelings are recorded in their own words.",
+    "Management oversight is clear, with recorded decisions and timescales.",
+    "The plan is specific, up to date and shared with the family.",
+    "Multi-agency work is well coordinated; the core group met within timescales.",
+    "Risk is clearly analysed and the safety plan is reviewed at each visit.",
+    "The chronology is up to date and was used to inform the assessment.",
+    "Visits are purposeful and the child's lived experience is evident throughout.",
+    "The IRO has had a clear influence on the plan and on drift being avoided.",
+];
+const CONCERNS: [&str; 8] = [
+    "The child was not seen alone and their views are not recorded.",
+    "There is no evidence of management oversight for three months.",
+    "The plan is out of date and actions have no timescales.",
+    "Drift is evident: the S47 outcome was not followed up.",
+    "The assessment does not analyse the impact of domestic abuse on the child.",
+    "Father's views were not sought and he is not included in the plan.",
+    "Supervision records lack reflection and do not set clear directions.",
+    "The case would benefit from a chronology; key events are hard to follow.",
+];
+const ACTIONS: [&str; 6] = [
+    "Update the child's plan with specific, measurable outcomes",
+    "See the child alone and record their views",
+    "Complete the chronology",
+    "Hold a management review of the case within four weeks",
+    "Invite the father to the next core group",
+    "Refer for an updated assessment of needs",
+];
+
+fn pick<'a>(random: &mut SplitMix64, options: &[&'a str]) -> &'a str {
+    options[below(random, options.len())]
+}
+
+fn below(random: &mut SplitMix64, n: usize) -> usize {
+    (random.next_u64() % n.max(1) as u64) as usize
+}
+
+fn chance(random: &mut SplitMix64, percent: u64) -> bool {
+    random.next_u64() % 100 < percent
+}
+
+/// The bundle the spec describes, with the template it used.
+pub fn generate_bundle(spec: &SampleSpec) -> Bundle {
+    let template = builtin_templates()
+        .into_iter()
+        .find(|template| template.id == spec.template_id)
+        .unwrap_or_else(|| builtin_templates().remove(0));
+    let mut random = SplitMix64::new(spec.seed);
+    let auditors: Vec<(String, &str, i64)> = (0..spec.auditors.max(1))
+        .map(|index| {
+            let name = format!(
+                "{} {}",
+                FIRST_NAMES[index % FIRST_NAMES.len()],
+                LAST_NAMES[(index / FIRST_NAMES.len() + index) % LAST_NAMES.len()]
+            );
+            // Each auditor grades a little more leniently or harshly than the next.
+            let bias = below(&mut random, 3) as i64 - 1;
+            (name, TEAMS[index % TEAMS.len()], bias)
+        })
+        .collect();
+    let cases = (spec.audits * 4 / 5).max(1);
+    let mut audits = Vec::with_capacity(spec.audits);
+    let mut moderations = Vec::new();
+    for index in 0..spec.audits {
+        let (auditor, team, bias) = &auditors[below(&mut random, auditors.len())];
+        let on = audit_day(&mut random, spec);
+        let case = format!("CF-{:05}", below(&mut random, cases) + 1);
+        let audit = generate_audit(&mut random, &template, index, &case, auditor, team, *bias, on);
+        let saved_at = Utc.from_utc_datetime(&on.and_hms_opt(17, 0, 0).unwrap_or_default());
+        if audit.status == AuditStatus::Moderated {
+            moderations.push(Versioned {
+                value: moderate(&mut random, &audit, &template, on),
+                revision: Revision::FIRST,
+                updated_at: saved_at,
+            });
+        }
+        let revision = Revision::new(1 + below(&mut random, 4) as u64).unwrap_or(Revision::FIRST);
+        audits.push(Versioned { value: audit, revision, updated_at: saved_at });
+    }
+    let exported_at: DateTime<Utc> = Utc
+        .from_utc_datetime(&(spec.start + Months::new(spec.months)).and_hms_opt(9, 0, 0).unwrap_or_default());
+    Bundle { exported_at, templates: vec![template], audits, moderations }
+}
+
+/// A day in the spec's months, almost never in a paused month (August, December).
+fn audit_day(random: &mut SplitMix64, spec: &SampleSpec) -> NaiveDate {
+    loop {
+        let month = spec.start + Months::new(below(random, spec.months.max(1) as usize) as u32);
+        let paused = matches!(month.month(), 8 | 12);
+        if !paused || chance(random, 3) {
+            return month + Days::new(below(random, 28) as u64);
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn generate_audit(
+    random: &mut SplitMix64,
+    template: &Template,
+    index: usize,
+    case: &str,
+    auditor: &str,
+    team: &str,
+    bias: i64,
+    on: NaiveDate,
+) -> Audit {
+    let typed = NewAudit { case_reference: case.into(), auditor: auditor.into() };
+    let id = AuditId::new(format!("audit-{index:06}"));
+    let started = on.checked_sub_days(Days::new(below(random, 10) as u64)).unwrap_or(on);
+    let Ok(mut audit) = typed.start(id, template.reference(), started) else {
+        unreachable!("generated names and case numbers are valid")
+    };
+    let grades = template.scale.as_ref().map(|scale| scale.grades.clone()).unwrap_or_default();
+    // The case's quality: most cases are good, some require improvement, few are inadequate.
+    let quality = [0, 1, 1, 1, 1, 2, 2, 2, 3][below(random, 9)] as i64;
+    for item in template.items() {
+        let noise = [-1, 0, 0, 0, 1][below(random, 5)];
+        let position = (quality + noise - bias).clamp(0, grades.len() as i64 - 1) as usize;
+        let grade = &grades[position];
+        let bank = if grade.standing == GradeStanding::GoodOrBetter { &STRENGTHS } else { &CONCERNS };
+        let mut narrative = pick(random, bank).to_owned();
+        if chance(random, 50) {
+            narrative.push(' ');
+            let second_bank = if chance(random, 70) { bank } else { &STRENGTHS };
+            narrative.push_str(pick(random, second_bank));
+        }
+        audit.responses.insert(item.id.clone(), ItemResponse { grade: Some(grade.code.clone()), narrative });
+    }
+    for field in &template.header_fields {
+        let answer = match (field.id.as_str(), &field.kind) {
+            ("auditor" | "case-reference", _) => continue,
+            ("team", _) => team.to_owned(),
+            (_, lens_core::FieldKind::Date) => on.to_string(),
+            (_, lens_core::FieldKind::YesNo) => if chance(random, 20) { "yes" } else { "no" }.to_owned(),
+            (_, lens_core::FieldKind::Choice { options }) => options[below(random, options.len())].clone(),
+            (_, lens_core::FieldKind::Text { .. }) => "Not recorded".to_owned(),
+        };
+        audit.set_header_value(&field.id, &answer);
+    }
+    let suggested = lens_core::suggest_overall(template, &audit.responses).map(|suggestion| suggestion.code);
+    audit.overall = suggested;
+    let below_good = audit
+        .overall
+        .as_deref()
+        .and_then(|code| template.scale.as_ref()?.grade(code))
+        .is_some_and(|grade| grade.standing.is_below_good());
+    if below_good || chance(random, 30) {
+        for number in 0..1 + below(random, 2) {
+            let due = on + Days::new(14 + below(random, 42) as u64);
+            let mut action = Action::new(
+                format!("action-{}", number + 1),
+                pick(random, &ACTIONS),
+                "Team manager",
+                Some(due),
+            );
+            if chance(random, 70) {
+                action.status = ActionStatus::Done;
+                let slip = below(random, 21) as i64 - 14;
+                action.completed_on = Some(if slip < 0 {
+                    due - Days::new(slip.unsigned_abs())
+                } else {
+                    due + Days::new(slip as u64)
+                });
+            }
+            audit.actions.push(action);
+        }
+    }
+    if chance(random, 5) {
+        return audit;
+    }
+    let submitted = on.max(started);
+    audit.status = AuditStatus::Submitted;
+    audit.submitted_on = Some(submitted);
+    if below_good && chance(random, 60) {
+        audit.follow_up.corrective_action_confirmed_on =
+            Some(lens_core::end_of_following_month(on) - Days::new(below(random, 40) as u64));
+        audit.follow_up.reflective_discussion_on = Some(on + Days::new(7));
+    }
+    if chance(random, 12) {
+        audit.status = AuditStatus::Moderated;
+    }
+    audit
+}
+
+fn moderate(random: &mut SplitMix64, audit: &Audit, template: &Template, on: NaiveDate) -> Moderation {
+    let scale = template.scale.as_ref().map(|scale| scale.grades.len()).unwrap_or(1);
+    let items = audit
+        .responses
+        .iter()
+        .filter_map(|(item, response)| {
+            let position = template.scale.as_ref()?.position(response.grade.as_deref()?)?;
+            let moved = match below(random, 10) {
+                0 => position.saturating_sub(1),
+                1 => (position + 1).min(scale - 1),
+                _ => position,
+            };
+            let code = template.scale.as_ref()?.grades[moved].code.clone();
+            let rationale = if moved == position {
+                String::new()
+            } else {
+                "Agreed after discussing the evidence with the auditor.".into()
+            };
+            Some((
+                item.clone(),
+                ModeratedItem { moderator_grade: Some(code.clone()), agreed_grade: Some(code), rationale },
+            ))
+        })
+        .collect();
+    Moderation {
+        id: format!("moderation-{}", audit.id),
+        audit: audit.id.clone(),
+        moderator: "Priya Shah".into(),
+        moderated_on: on + Days::new(14),
+        items,
+        feedback: "Thank you: a clear, evaluative audit.".into(),
+    }
+}

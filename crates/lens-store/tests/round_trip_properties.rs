@@ -1,0 +1,126 @@
+//! Property tests: any audit, with any text a person might type (quotes, commas, new lines,
+//! leading `=` or `'`), survives a bundle and a CSV export unchanged.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use lens_core::{
+    Action, ActionStatus, Amendment, Audit, AuditId, AuditStatus, FieldChange, FollowUpRecord, ItemResponse,
+    TemplateRef,
+};
+use lens_store::bundle::{parse_bundle, write_bundle, Bundle};
+use lens_store::csv_export::{read_audits_csv, write_audits_csv};
+use lens_store::{Revision, Versioned};
+use proptest::collection::{btree_map, vec};
+use proptest::option;
+use proptest::prelude::*;
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof!["\\PC{0,24}", "[=+@'\\-\\t\\r\\n,\" a-z]{0,8}", Just(String::new())]
+}
+
+fn some_text() -> impl Strategy<Value = String> {
+    "[=+@'\\-a-zA-Z0-9 ,\"é✓]{1,12}"
+}
+
+fn day() -> impl Strategy<Value = NaiveDate> {
+    (0u64..20_000).prop_map(|days| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new(days))
+}
+
+fn moment() -> impl Strategy<Value = DateTime<Utc>> {
+    (946_684_800i64..2_500_000_000).prop_map(|seconds| Utc.timestamp_opt(seconds, 0).unwrap())
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    ("[a-z0-9-]{1,8}", text(), text(), option::of(day()), 0usize..4, option::of(day())).prop_map(
+        |(id, what, owner, due_on, status, completed_on)| Action {
+            id,
+            what,
+            owner,
+            due_on,
+            status: ActionStatus::ALL[status],
+            completed_on,
+        },
+    )
+}
+
+fn amendment() -> impl Strategy<Value = Amendment> {
+    let change =
+        (some_text(), text(), text()).prop_map(|(field, before, after)| FieldChange { field, before, after });
+    (day(), text(), text(), vec(change, 1..3)).prop_map(|(on, by, reason, changes)| Amendment {
+        on,
+        by,
+        reason,
+        changes,
+    })
+}
+
+fn audit() -> impl Strategy<Value = Audit> {
+    let response =
+        (option::of("[A-Z]{1,4}"), text()).prop_map(|(grade, narrative)| ItemResponse { grade, narrative });
+    let identity =
+        ("[a-z0-9-]{1,12}", "[a-z-]{1,10}", 1u32..5, 0usize..4, text(), text(), day(), option::of(day()));
+    let content = (
+        btree_map("[a-z-]{1,8}", some_text(), 0..4),
+        btree_map("[a-z-]{1,8}", response, 0..5),
+        option::of("[A-Z]{1,4}"),
+        vec(action(), 0..3),
+        vec(amendment(), 0..2),
+        (option::of(day()), option::of(day())),
+    );
+    (identity, content).prop_map(
+        |(
+            (id, template, version, status, case_reference, auditor, started_on, submitted_on),
+            (header, responses, overall, actions, amendments, (confirmed, discussed)),
+        )| Audit {
+            id: AuditId::new(id),
+            template: TemplateRef::new(template, version),
+            status: AuditStatus::ALL[status],
+            case_reference,
+            auditor,
+            started_on,
+            responses,
+            header,
+            overall,
+            actions,
+            submitted_on,
+            amendments,
+            follow_up: FollowUpRecord {
+                corrective_action_confirmed_on: confirmed,
+                reflective_discussion_on: discussed,
+            },
+        },
+    )
+}
+
+fn audits() -> impl Strategy<Value = Vec<Versioned<Audit>>> {
+    vec((audit(), 1u64..1_000, moment()), 0..6).prop_map(|audits| {
+        let mut seen = BTreeSet::new();
+        audits
+            .into_iter()
+            .filter(|(audit, _, _)| seen.insert(audit.id.clone()))
+            .map(|(value, revision, updated_at)| Versioned {
+                value,
+                revision: Revision::new(revision).unwrap(),
+                updated_at,
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn every_audit_round_trips_through_a_bundle(audits in audits(), exported_at in moment()) {
+        let bundle = Bundle { exported_at, templates: Vec::new(), audits, moderations: Vec::new() };
+        prop_assert_eq!(parse_bundle(&write_bundle(&bundle)), Ok(bundle));
+    }
+
+    #[test]
+    fn every_audit_round_trips_through_a_csv_export(audits in audits()) {
+        let files = write_audits_csv(&audits);
+        prop_assert_eq!(read_audits_csv(&files), Ok(audits));
+    }
+}
