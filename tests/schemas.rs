@@ -1,5 +1,6 @@
 //! The JSON Schemas in docs/ describe what Practice Lens really reads and writes: every
-//! shipped template passes its schema, and documents the code refuses fail it too.
+//! shipped template and the golden and generated bundles pass their schema, and documents the
+//! code refuses fail it too.
 
 use std::path::Path;
 
@@ -52,5 +53,44 @@ fn the_template_schema_refuses_what_the_reader_refuses() {
         let mut document = valid.clone();
         mutate(&mut document);
         assert!(!schema.is_valid(&document), "{name} should fail the schema");
+    }
+}
+
+fn bundle_schema() -> jsonschema::Validator {
+    jsonschema::validator_for(&read_json(&repo().join("docs/bundle.schema.json"))).expect("a valid schema")
+}
+
+#[test]
+fn the_golden_bundle_and_a_generated_one_match_the_bundle_schema() {
+    let schema = bundle_schema();
+    let golden = read_json(&repo().join("tests/fixtures/bundles/golden.json"));
+    let errors: Vec<String> = schema.iter_errors(&golden).map(|error| error.to_string()).collect();
+    assert!(errors.is_empty(), "golden: {errors:?}");
+    let sample = lens_store::bundle::write_bundle(&lens_store::sample::generate_bundle(
+        &lens_store::sample::SampleSpec::new(11, 5, 60, 6),
+    ));
+    let mut generated: Value = serde_json::from_str(&sample).expect("JSON");
+    generated["templates"] = json!([]);
+    let errors: Vec<String> = schema.iter_errors(&generated).map(|error| error.to_string()).collect();
+    assert!(errors.is_empty(), "generated: {errors:?}");
+}
+
+#[test]
+fn the_bundle_schema_refuses_what_the_reader_refuses() {
+    let schema = bundle_schema();
+    let valid = read_json(&repo().join("tests/fixtures/bundles/golden.json"));
+    let mutations: [(&str, Mutation); 5] = [
+        ("newer format", |doc| doc["format_version"] = json!(2)),
+        ("unknown field", |doc| doc["audits"][0]["audit"]["child_name"] = json!("x")),
+        ("unknown status", |doc| doc["audits"][0]["audit"]["status"] = json!("approved")),
+        ("revision 0", |doc| doc["audits"][0]["revision"] = json!(0)),
+        ("not a date", |doc| doc["audits"][0]["audit"]["started_on"] = json!("14/04/2026")),
+    ];
+    for (name, mutate) in mutations {
+        let mut document = valid.clone();
+        mutate(&mut document);
+        assert!(!schema.is_valid(&document), "{name} should fail the schema");
+        let refused = lens_store::bundle::parse_bundle(&document.to_string());
+        assert!(refused.is_err(), "{name} should be refused by the reader too");
     }
 }

@@ -1,1 +1,142 @@
+//! Report rules that the golden bundle does not reach: bad settings, missing templates, partial
+//! quarters and the cycle's paused months.
 
+use chrono::NaiveDate;
+
+use super::*;
+use crate::test_fixtures::case_file_template;
+use crate::{AuditStatus, ItemResponse, NewAudit};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap()
+}
+
+fn submitted(id: &str, auditor: &str, on: NaiveDate, grade: &str, template: &Template) -> Audit {
+    let typed = NewAudit { case_reference: format!("CF-{id}"), auditor: auditor.into() };
+    let mut audit = typed.start(AuditId::new(id), template.reference(), on).unwrap();
+    audit.set_header_value("audit-date", &on.to_string());
+    for item in template.items() {
+        audit
+            .responses
+            .insert(item.id.clone(), ItemResponse { grade: Some(grade.into()), narrative: "Seen.".into() });
+    }
+    Audit { status: AuditStatus::Submitted, submitted_on: Some(on), ..audit }
+}
+
+#[test]
+fn impossible_periods_and_settings_are_refused_in_words() {
+    let settings = ReportSettings::new(day(2026, 11, 1));
+    let backwards = ReportFilter::between(day(2026, 10, 1), day(2026, 9, 30));
+    let error = build_report(&[], &[], &[], &backwards, &settings).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "The report period ends (2026-09-30) before it starts (2026-10-01): check the dates"
+    );
+    let odd = ReportSettings { paused_months: vec![8, 13], ..settings };
+    let error = build_report(&[], &[], &[], &ReportFilter::between(day(2026, 4, 1), day(2026, 4, 30)), &odd)
+        .unwrap_err();
+    assert_eq!(error, ReportError::NotAMonth(13));
+}
+
+#[test]
+fn audits_whose_template_is_missing_are_counted_but_not_graded_and_the_reader_is_told() {
+    let template = case_file_template();
+    let mut stranger = submitted("b", "Sam", day(2026, 5, 1), "G", &template);
+    stranger.template = crate::TemplateRef::new("our-own-audit", 3);
+    let audits = [submitted("a", "Sam", day(2026, 5, 1), "RI", &template), stranger];
+    let report = build_report(
+        &audits,
+        &[],
+        &[template],
+        &ReportFilter::between(day(2026, 4, 1), day(2026, 6, 30)),
+        &ReportSettings::new(day(2026, 7, 1)),
+    )
+    .unwrap();
+    assert_eq!(report.figure("audits_completed", "").unwrap().count, 2);
+    let good = report.figure("good_or_better", "").unwrap();
+    assert_eq!((good.count, good.of), (0, Some(1)));
+    assert_eq!(
+        report.notes,
+        ["Audits made with template our-own-audit version 3 are counted, but their grades are left out: import that template to include them"]
+    );
+}
+
+#[test]
+fn a_partial_quarter_expects_its_share_and_paused_months_expect_nothing() {
+    let template = case_file_template();
+    let audits = [
+        submitted("a", "Sam", day(2026, 4, 10), "G", &template),
+        submitted("b", "Sam", day(2026, 12, 3), "G", &template),
+    ];
+    let settings = ReportSettings::new(day(2027, 1, 10));
+    let expected = |from, to, group: &str| {
+        let report = build_report(
+            &audits,
+            &[],
+            std::slice::from_ref(&template),
+            &ReportFilter::between(from, to),
+            &settings,
+        )
+        .unwrap();
+        let figure = report.figure("audits_expected_completed", group).unwrap().clone();
+        (figure.count, figure.of, report)
+    };
+    // April and May of the three active months of Q1: 5 × 2/3, rounded.
+    assert_eq!(expected(day(2026, 4, 1), day(2026, 5, 31), "auditor=Sam").1, Some(3));
+    // Q3 is October, November and a paused December: October alone expects half of five, 3.
+    assert_eq!(expected(day(2026, 10, 1), day(2026, 10, 31), "auditor=Sam").1, Some(3));
+    // December alone expects nothing, and the audit done in it is flagged.
+    let (count, of, report) = expected(day(2026, 12, 1), day(2026, 12, 31), "auditor=Sam");
+    assert_eq!((count, of), (1, Some(0)));
+    assert_eq!(report.figure("audits_in_paused_month", "month=2026-12").unwrap().count, 1);
+    // A different target and no paused months.
+    let custom =
+        ReportSettings { audits_per_auditor_per_quarter: 6, paused_months: Vec::new(), ..settings.clone() };
+    let report = build_report(
+        &audits,
+        &[],
+        std::slice::from_ref(&template),
+        &ReportFilter::between(day(2026, 10, 1), day(2026, 12, 31)),
+        &custom,
+    )
+    .unwrap();
+    assert_eq!(report.figure("audits_expected_completed", "auditor=Sam").unwrap().of, Some(6));
+    assert!(report.figure("audits_in_paused_month", "month=2026-12").is_none());
+}
+
+#[test]
+fn every_month_of_the_period_is_listed_even_without_audits() {
+    let template = case_file_template();
+    let audits = [submitted("a", "Sam", day(2026, 4, 10), "G", &template)];
+    let report = build_report(
+        &audits,
+        &[],
+        &[template],
+        &ReportFilter::between(day(2026, 3, 15), day(2026, 6, 2)),
+        &ReportSettings::new(day(2026, 7, 1)),
+    )
+    .unwrap();
+    let months: Vec<String> = report
+        .figures
+        .iter()
+        .filter(|figure| figure.question == Question::Trend && figure.measure == "audits_completed")
+        .map(|figure| format!("{}:{}", figure.group_label(), figure.count))
+        .collect();
+    assert_eq!(
+        months,
+        [
+            "month=2026-03:0",
+            "month=2026-04:1",
+            "month=2026-05:0",
+            "month=2026-06:0",
+            "quarter=2025/26 Q4:0",
+            "quarter=2026/27 Q1:1"
+        ]
+    );
+    assert_eq!(
+        measure_label("corrective_action_confirmed_in_time"),
+        "Corrective action confirmed by the end of the following month"
+    );
+}

@@ -1,0 +1,211 @@
+//! `lens report`, `export-csv`, `import-csv`, `merge`, `generate` and `validate` on bundles.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/bundles/golden.json");
+const GOLDEN_REPORT: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/bundles/golden-report.json");
+
+fn lens(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lens")).args(args).output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A fresh, empty directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lens-bundles-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn text(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn the_golden_report_as_json_is_the_checked_document() {
+    let output =
+        lens(&["report", GOLDEN, "--from", "2026-04-01", "--to", "2026-09-30", "--today", "2026-11-01"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let printed: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(GOLDEN_REPORT).unwrap()).unwrap();
+    assert_eq!(printed, expected);
+}
+
+#[test]
+fn the_report_reads_as_text_and_as_csv() {
+    let args = [
+        "report",
+        GOLDEN,
+        "--from",
+        "2026-04-01",
+        "--to",
+        "2026-09-30",
+        "--today",
+        "2026-11-01",
+        "--team",
+        "Assessment East",
+    ];
+    let text_output = lens(&[&args[..], &["--format", "text"]].concat());
+    let printed = stdout(&text_output);
+    for line in [
+        "Practice Lens report, 2026-04-01 to 2026-09-30",
+        "Team: Assessment East",
+        "How much did we do?",
+        "  Audits completed: 3",
+        "  Judged good or better overall: 2 of 3 (67%)",
+        "Is anyone better off?",
+        "  Corrective action confirmed by the end of the following month: 1 of 1 (100%)",
+    ] {
+        assert!(printed.contains(line), "missing '{line}' in:\n{printed}");
+    }
+    let csv_output = lens(&[&args[..], &["--format", "csv"]].concat());
+    let printed = stdout(&csv_output);
+    assert!(printed.starts_with("\u{feff}question,measure,group,count,of,share,audits\r\n"), "{printed}");
+    assert!(printed.contains("how_well,good_or_better,,2,3,0.6667,golden-01 golden-07\r\n"), "{printed}");
+}
+
+#[test]
+fn report_mistakes_are_explained_and_exit_2() {
+    for (args, expected) in [
+        (vec!["report", GOLDEN, "--to", "2026-09-30"], "give --from DATE"),
+        (vec!["report", GOLDEN, "--from", "1 April", "--to", "2026-09-30"], "--from 1 April is not a date"),
+        (
+            vec!["report", GOLDEN, "--from", "2026-10-01", "--to", "2026-09-30"],
+            "ends (2026-09-30) before it starts",
+        ),
+        (
+            vec!["report", GOLDEN, "--from", "2026-04-01", "--to", "2026-09-30", "--format", "xlsx"],
+            "--format xlsx is not one of",
+        ),
+        (
+            vec!["report", GOLDEN, "--from", "2026-04-01", "--to", "2026-09-30", "--colour", "red"],
+            "there is no option --colour",
+        ),
+        (
+            vec!["report", "missing.json", "--from", "2026-04-01", "--to", "2026-09-30"],
+            "cannot read missing.json",
+        ),
+    ] {
+        let output = lens(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&output).contains(expected), "{args:?}: {}", stderr(&output));
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_malformed_bundle_is_refused_with_every_problem() {
+    let dir = scratch("malformed");
+    let broken = std::fs::read_to_string(GOLDEN)
+        .unwrap()
+        .replace("\"status\": \"moderated\"", "\"status\": \"approved\"");
+    let path = dir.join("broken.json");
+    std::fs::write(&path, broken).unwrap();
+    let output = lens(&["report", text(&path), "--from", "2026-04-01", "--to", "2026-09-30"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("audits[2].audit: unknown status 'approved'"), "{}", stderr(&output));
+    let output = lens(&["validate", text(&path)]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn csv_export_and_import_give_back_the_same_audits_and_never_overwrite() {
+    let dir = scratch("csv");
+    let output = lens(&["export-csv", GOLDEN, "--out", text(&dir)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("9 audits written to"));
+    let items = dir.join("golden.items.csv");
+    let actions = dir.join("golden.actions.csv");
+    let amendments = dir.join("golden.amendments.csv");
+    assert!(std::fs::read_to_string(&items).unwrap().contains("'=SUM(A1:A9)"));
+
+    let again = lens(&["export-csv", GOLDEN, "--out", text(&dir)]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already exist(s); nothing was written"), "{}", stderr(&again));
+
+    let imported = dir.join("imported.json");
+    let output =
+        lens(&["import-csv", text(&items), text(&actions), text(&amendments), "--out", text(&imported)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = |bundle: &str| {
+        stdout(&lens(&[
+            "report",
+            bundle,
+            "--from",
+            "2026-04-01",
+            "--to",
+            "2026-09-30",
+            "--today",
+            "2026-11-01",
+        ]))
+    };
+    // The CSV files carry audits, not moderations, so compare everything but moderation.
+    let without_moderation = |report: String| {
+        let value: serde_json::Value = serde_json::from_str(&report).unwrap();
+        value["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|figure| !figure["measure"].as_str().unwrap().starts_with("moderation"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(without_moderation(report(text(&imported))), without_moderation(report(GOLDEN)));
+}
+
+#[test]
+fn merging_lists_conflicts_and_generate_is_deterministic() {
+    let dir = scratch("merge");
+    let first = dir.join("first.json");
+    let second = dir.join("second.json");
+    for path in [&first, &second] {
+        let output = lens(&[
+            "generate",
+            "--out",
+            text(path),
+            "--seed",
+            "3",
+            "--auditors",
+            "4",
+            "--audits",
+            "40",
+            "--months",
+            "3",
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap(),
+        "the same seed gives the same bundle"
+    );
+    let valid = lens(&["validate", text(&first)]);
+    assert!(stdout(&valid).contains("a valid bundle: 40 audits"), "{}", stderr(&valid));
+
+    let changed = std::fs::read_to_string(&second).unwrap().replacen(
+        "\"case_reference\": \"CF-",
+        "\"case_reference\": \"CF-X",
+        1,
+    );
+    std::fs::write(&second, changed).unwrap();
+    let merged = dir.join("merged.json");
+    let output = lens(&["merge", text(&first), text(&second), "--out", text(&merged)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary = stdout(&output);
+    assert!(summary.contains("0 added, 0 updated, "), "{summary}");
+    assert!(summary.contains("1 conflict(s)"), "{summary}");
+    assert!(summary.contains("was changed in two places from the same revision"), "{summary}");
+    let again = lens(&["merge", text(&first), text(&second), "--out", text(&merged)]);
+    assert_eq!(again.status.code(), Some(2), "an existing file is never overwritten");
+}
