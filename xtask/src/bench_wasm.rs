@@ -31,7 +31,8 @@ pub fn run() -> Result<(), String> {
     for round in 1..=ROUNDS {
         println!("Round {round} of {ROUNDS}: native, then Chromium…");
         let native =
-            output(Command::new("cargo").args(["run", "--quiet", "--release", "-p", "lens-wasm-bench"]))
+            // Built with the bundle's size-first setting, so both sides share one build setting.
+            output(Command::new("cargo").args(["run", "--quiet", "--config", crate::bundle::SIZE_FIRST, "--release", "-p", "lens-wasm-bench"]))
                 .ok_or("the native benchmark failed")?;
         native_runs.push(parse(&native)?);
         let wasm = output(Command::new("node").arg(root.join("xtask/bench/wasm_bench.mjs")).arg(&url))

@@ -78,6 +78,9 @@ pub fn build_release(tools: &BuildTools) -> Result<SizeReport, String> {
     })
 }
 
+/// The release setting for WebAssembly: size first. Native release builds optimise for speed.
+pub const SIZE_FIRST: &str = "profile.release.opt-level=\"z\"";
+
 /// Builds `package` for wasm32 in release mode as a cdylib, runs wasm-bindgen `--target web`
 /// into `out_dir` and, when there is one, wasm-opt `-Oz`. Returns the module's path.
 pub fn build_wasm_module(tools: &BuildTools, package: &str, out_dir: &Path) -> Result<PathBuf, String> {
@@ -85,6 +88,8 @@ pub fn build_wasm_module(tools: &BuildTools, package: &str, out_dir: &Path) -> R
     // turns LTO off.
     run(Command::new("cargo").args([
         "rustc",
+        "--config",
+        SIZE_FIRST,
         "--package",
         package,
         "--lib",
