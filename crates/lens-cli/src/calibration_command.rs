@@ -4,6 +4,9 @@
 //! Input: `{"categories": [...], "gradings": [{"standard", "auditor", "date", "auditor_grade",
 //! "moderator_grade"}, ...], "period": "month"|"quarter"?, "policy": {...}?}`. Grades are
 //! category labels or null; dates are `YYYY-MM-DD`.
+//!
+//! A bundle works too: its moderations give each auditor's grades against the agreed grades,
+//! standard by standard, dated by the moderation.
 
 use chrono::NaiveDate;
 use lens_core::agreement::{
@@ -17,6 +20,9 @@ use crate::input::{parse_json, InputError, Scale};
 /// Reads the input JSON text and returns the output JSON value.
 pub fn run(text: &str) -> Result<Value, InputError> {
     let input = parse_json(text)?;
+    if input.get("format").and_then(Value::as_str) == Some(lens_store::bundle::FORMAT) {
+        return from_bundle(text);
+    }
     let scale = Scale::from_input(&input)?;
     let rows = input.get("gradings").and_then(Value::as_array).ok_or_else(|| {
         InputError(
@@ -170,4 +176,50 @@ fn summary_fields(summary: &PairSummary) -> Map<String, Value> {
     );
     fields.insert("sign_test_p".into(), summary.sign_test_p.map_or(Value::Null, |p| json!(p)));
     fields
+}
+
+/// Calibration from a bundle's moderations, by quarter with the default policy.
+fn from_bundle(text: &str) -> Result<Value, InputError> {
+    let bundle = lens_store::bundle::parse_bundle(text).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        InputError(format!("the bundle cannot be read: {}", lines.join("; ")))
+    })?;
+    let templates = crate::bundle_input::templates_for(&bundle);
+    let mut gradings = Vec::new();
+    let mut scales = std::collections::BTreeSet::new();
+    for moderation in &bundle.moderations {
+        let moderation = &moderation.value;
+        let Some(audit) = bundle.audits.iter().find(|audit| audit.value.id == moderation.audit) else {
+            return Err(InputError(format!(
+                "moderation {} is of audit {}, which is not in the bundle",
+                moderation.id, moderation.audit
+            )));
+        };
+        let Some(template) = templates.iter().find(|template| template.reference() == audit.value.template)
+        else {
+            return Err(InputError(format!(
+                "audit {} was made with template {}, which is not in the bundle",
+                audit.value.id, audit.value.template
+            )));
+        };
+        let grades = template.scale.as_ref().map_or(0, |scale| scale.grades.len());
+        scales.insert((grades, template.id.clone()));
+        gradings.extend(moderation.calibration_gradings(&audit.value, template));
+    }
+    let n_categories =
+        match scales.iter().map(|(grades, _)| *grades).collect::<std::collections::BTreeSet<_>>().len() {
+            0 => return Err(InputError("the bundle has no moderations to calibrate from".into())),
+            1 => scales.iter().next().map_or(0, |(grades, _)| *grades),
+            _ => {
+                let names: Vec<&str> = scales.iter().map(|(_, id)| id.as_str()).collect();
+                return Err(InputError(format!(
+                "the moderations use templates with different scales ({}): calibrate one template at a time",
+                names.join(", ")
+            )));
+            }
+        };
+    let policy = CalibrationPolicy::default();
+    let report = CalibrationReport::compute(n_categories, &gradings, PeriodLength::Quarter, &policy)
+        .map_err(|error| InputError(error.to_string()))?;
+    Ok(render(&report, &policy, PeriodLength::Quarter))
 }

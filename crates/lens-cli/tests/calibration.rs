@@ -104,3 +104,20 @@ fn bad_input_gives_a_clear_message_and_exit_code_2() {
         assert!(output.stdout.is_empty(), "{name}: nothing on stdout");
     }
 }
+
+#[test]
+fn a_bundle_calibrates_from_its_moderations_against_the_agreed_grades() {
+    let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/bundles/golden.json");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_lens"))
+        .args(["calibration", golden])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let auditor = &report["auditors"][0];
+    assert_eq!(auditor["name"], "Priya Shah");
+    // Audit golden-03: twelve standards, two (diversity, plans) agreed one grade lower.
+    assert_eq!(auditor["n_pairs"], 12);
+    assert_eq!(auditor["auditor_more_lenient"], 2);
+    assert_eq!(auditor["auditor_harsher"], 0);
+}
