@@ -38,8 +38,40 @@ test("the home screen, empty and with an audit saved", async () => {
   await readyEvents(page);
   assert.deepEqual(await violations(page), []);
   await startAudit(page, "practice-lens", "CF-A11Y", "Jo Bloggs");
+  await page.locator("practice-lens").getByRole("button", { name: "Back to audits on this device" }).click();
   await page.locator("practice-lens tbody tr").first().waitFor();
   assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
+test("the audit form of every built-in template, blank and with its errors shown", async () => {
+  const templates = [
+    ["Case file audit", "CF-A11Y-1"],
+    ["Case file audit (Ofsted four-point scale)", "CF-A11Y-2"],
+    ["Supervision audit", "CF-A11Y-3"],
+    ["Practice observation", "CF-A11Y-4"],
+    ["Service performance review", "CF-A11Y-5"],
+    ["Reflecting on my practice", ""],
+  ];
+  // Every prompt of the reflection is optional, so a blank one submits: check the record instead.
+  const submitsBlank = new Set(["Reflecting on my practice"]);
+  const { page, context } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  for (const [template, caseReference] of templates) {
+    await startAudit(page, "practice-lens", caseReference, "Jo Bloggs", template);
+    await lens.getByRole("heading", { name: template, exact: true }).waitFor();
+    assert.deepEqual(await violations(page), [], `${template}, blank`);
+    await lens.getByRole("button", { name: "Submit audit" }).click();
+    if (submitsBlank.has(template)) {
+      await lens.getByText("Submitted", { exact: true }).first().waitFor();
+      assert.deepEqual(await violations(page), [], `${template}, the submitted record`);
+    } else {
+      await lens.locator(".lens-error-summary").waitFor();
+      assert.deepEqual(await violations(page), [], `${template}, with errors`);
+    }
+    await lens.getByRole("button", { name: "Back to audits on this device" }).click();
+  }
   await context.close();
 });
 
@@ -89,7 +121,10 @@ test("the start-audit journey works with the keyboard alone", async () => {
   assert.equal(await focusedId(), "lens-auditor");
   await page.keyboard.type("Jo Bloggs");
   await page.keyboard.press("Tab");
+  assert.equal(await focusedId(), "lens-template-0");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
-  await page.locator("practice-lens .lens-save-status").filter({ hasText: "saved at" }).waitFor();
+  await page.locator("practice-lens").getByRole("button", { name: "Back to audits on this device" }).waitFor();
   await context.close();
 });

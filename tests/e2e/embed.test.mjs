@@ -37,9 +37,8 @@ test("an audit started in the form is saved, announced, and still there after a 
   const { page, record, context } = await openPage(browser, "index.html");
   await readyEvents(page);
   await startAudit(page, "practice-lens", "CF-3141", "Jo Bloggs");
-  const status = page.locator("practice-lens .lens-save-status");
-  await status.filter({ hasText: "saved at" }).waitFor();
-  assert.match(await status.textContent(), /^Audit of case CF-3141 saved at \d\d:\d\d$/);
+  await page.locator("practice-lens").getByRole("heading", { name: "Case file audit" }).waitFor();
+  assert.equal(await page.locator("practice-lens .lens-caption").last().textContent(), "Case CF-3141 · Jo Bloggs");
   const [saved] = await events(page, "lens-saved");
   assert.equal(saved.detail.kind, "audit");
   assert.equal(saved.detail.revision, 1);
@@ -50,7 +49,7 @@ test("an audit started in the form is saved, announced, and still there after a 
   const row = page.locator("practice-lens tbody tr");
   await row.first().waitFor();
   assert.equal(await row.count(), 1);
-  assert.match(await row.first().textContent(), /CF-3141.*Jo Bloggs.*Draft/);
+  assert.match(await row.first().textContent(), /CF-3141.*Case file audit.*Jo Bloggs.*Draft/);
   assert.deepEqual(foreignRequests(record), []);
   await context.close();
 });
@@ -103,9 +102,12 @@ test("the strict Content-Security-Policy page runs with no violation", async () 
   const [ready] = await readyEvents(page);
   assert.equal(ready.detail.storage, "indexeddb");
   await startAudit(page, "practice-lens", "CF-CSP-1", "Jo Bloggs");
-  await page.locator("practice-lens .lens-save-status").filter({ hasText: "saved at" }).waitFor();
-  await page.locator("practice-lens").getByRole("button", { name: "Start audit" }).click();
-  await page.locator("practice-lens .lens-error-summary").waitFor();
+  const lens = page.locator("practice-lens");
+  await lens.getByRole("button", { name: "Submit audit" }).click();
+  await lens.locator(".lens-error-summary").waitFor();
+  await lens.getByRole("button", { name: "Back to audits on this device" }).click();
+  await lens.getByRole("button", { name: "Start audit" }).click();
+  await lens.locator(".lens-error-summary").waitFor();
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(record.consoleErrors, []);
   assert.deepEqual(foreignRequests(record), []);
@@ -157,9 +159,8 @@ test("two instances with different db-names keep separate data", async () => {
   const ready = await readyEvents(page, 2);
   assert.deepEqual(ready.map((e) => e.host).sort(), ["team-a", "team-b"]);
   await startAudit(page, "#team-a", "CF-TEAM-A", "Jo Bloggs");
-  await page.locator("#team-a .lens-save-status").filter({ hasText: "saved at" }).waitFor();
   assert.equal(await page.locator("#team-b tbody tr").count(), 0);
-  assert.equal(await page.locator("#team-b .lens-save-status").textContent(), "");
+  await page.locator("#team-b").getByText("No audits have been started on this device yet.").waitFor();
 
   await page.reload();
   await readyEvents(page, 2);
@@ -193,6 +194,7 @@ test("without IndexedDB the app keeps working in memory and says nothing will be
   const warning = page.locator("practice-lens .lens-warning");
   assert.match(await warning.textContent(), /Nothing you enter will be kept/);
   await startAudit(page, "practice-lens", "CF-MEM-1", "Jo Bloggs");
+  await page.locator("practice-lens").getByRole("button", { name: "Back to audits on this device" }).click();
   await page.locator("practice-lens tbody tr").first().waitFor();
   await context.close();
 });

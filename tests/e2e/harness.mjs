@@ -63,10 +63,13 @@ export function foreignRequests(record) {
   return record.requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:"));
 }
 
-// Fills the start-audit form of the instance `host` (a CSS selector) and submits it.
-export async function startAudit(page, host, caseReference, auditor) {
+// Fills the start-audit form of the instance `host` (a CSS selector), submits it, and waits
+// for the new audit's form to open.
+export async function startAudit(page, host, caseReference, auditor, template = "Case file audit") {
   const lens = page.locator(host);
   await lens.locator("#lens-case-reference").fill(caseReference);
   await lens.locator("#lens-auditor").fill(auditor);
+  await lens.getByLabel(template, { exact: true }).check();
   await lens.getByRole("button", { name: "Start audit" }).click();
+  await lens.getByRole("button", { name: "Back to audits on this device" }).waitFor();
 }

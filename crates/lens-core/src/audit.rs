@@ -244,6 +244,27 @@ impl NewAudit {
         errors
     }
 
+    /// Starts a draft audit with `template`, or gives every problem with what was typed. The
+    /// case reference is needed only when the template asks for one (a reflection need not be
+    /// about a case).
+    pub fn start_with(
+        &self,
+        id: AuditId,
+        template: &crate::Template,
+        today: NaiveDate,
+    ) -> Result<Audit, Vec<AuditError>> {
+        let needs_case =
+            template.header_fields.iter().any(|field| field.id == CASE_REFERENCE_FIELD && field.required);
+        let mut errors = self.validate();
+        if !needs_case && self.case_reference.trim().is_empty() {
+            errors.retain(|error| *error != AuditError::MissingCaseReference);
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(self.draft(id, template.reference(), today))
+    }
+
     /// Starts a draft audit, or gives every problem with what was typed.
     pub fn start(
         &self,
@@ -255,7 +276,11 @@ impl NewAudit {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Audit {
+        Ok(self.draft(id, template, today))
+    }
+
+    fn draft(&self, id: AuditId, template: TemplateRef, today: NaiveDate) -> Audit {
+        Audit {
             id,
             template,
             status: AuditStatus::Draft,
@@ -269,7 +294,7 @@ impl NewAudit {
             submitted_on: None,
             amendments: Vec::new(),
             follow_up: FollowUpRecord::default(),
-        })
+        }
     }
 }
 

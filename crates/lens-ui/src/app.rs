@@ -2,12 +2,13 @@
 
 use std::rc::Rc;
 
-use lens_core::Audit;
+use lens_core::{Audit, AuditId, Template};
+use lens_store::template_document::builtin_templates;
 use lens_store::{list_audits, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::components::{Home, StorageNotice, StoragePage};
+use crate::components::{AuditForm, Home, StorageNotice, StoragePage};
 use crate::config::{Config, ConfigProblem};
 use crate::ports::{LensEvent, OpenedStore, Persistence, PlatformHandle, StorageKind};
 use crate::view::View;
@@ -41,6 +42,8 @@ pub(crate) struct Session {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let session = use_state(|| None::<Session>);
+    let templates: Rc<Vec<Template>> = use_memo((), |_| builtin_templates());
+    let open = use_state(|| None::<AuditId>);
     // Async loads are not cancelled when the database name changes: each load carries the
     // generation it was started in and is dropped if a newer one has begun.
     let generation = use_mut_ref(|| 0_u64);
@@ -98,14 +101,43 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    let on_open = {
+        let open = open.clone();
+        Callback::from(move |id: AuditId| open.set(Some(id)))
+    };
+    let on_back = {
+        let open = open.clone();
+        Callback::from(move |_: ()| open.set(None))
+    };
+
     let body = match (*session).clone() {
         None => html! { <p class="lens-body" role="status">{ "Opening your data on this device…" }</p> },
         Some(session) => match &props.view {
-            View::Home => html! {
-                <Home session={session.clone()} config={props.config.clone()}
-                    platform={props.platform.clone()} onsaved={on_saved}
-                    onpersistence={on_persistence.clone()} />
-            },
+            View::Home => {
+                match open.as_ref().and_then(|id| session.audits.iter().find(|audit| &audit.value.id == id)) {
+                    Some(opened) => {
+                        match templates.iter().find(|template| template.reference() == opened.value.template)
+                        {
+                            Some(template) => html! {
+                                <AuditForm key={opened.value.id.to_string()} store={session.store.clone()}
+                                    platform={props.platform.clone()} opened={opened.clone()}
+                                    template={Rc::new(template.clone())} onsaved={on_saved} onback={on_back} />
+                            },
+                            None => html! {
+                                <div class="lens-notification lens-notification--warning" role="alert">
+                                    <h3 class="lens-heading-m">{ "This audit's template is not on this device" }</h3>
+                                    <p class="lens-body">{ format!("It was made with template {}. Import that template to open it.", opened.value.template) }</p>
+                                </div>
+                            },
+                        }
+                    }
+                    None => html! {
+                        <Home session={session.clone()} config={props.config.clone()}
+                            platform={props.platform.clone()} templates={templates.clone()} onsaved={on_saved}
+                            onopen={on_open} onpersistence={on_persistence.clone()} />
+                    },
+                }
+            }
             View::Storage => html! {
                 <StoragePage session={session.clone()} db_name={props.db_name.clone()}
                     platform={props.platform.clone()} onpersistence={on_persistence} />

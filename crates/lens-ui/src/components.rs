@@ -1,5 +1,6 @@
 //! The app's components, one per file.
 
+mod audit_form;
 mod audit_list;
 mod error_summary;
 mod home;
@@ -8,6 +9,7 @@ mod start_audit;
 mod storage_notice;
 mod storage_page;
 
+pub(crate) use audit_form::AuditForm;
 pub(crate) use audit_list::AuditList;
 pub(crate) use error_summary::{ErrorSummary, FieldError};
 pub(crate) use home::Home;

@@ -100,6 +100,8 @@ pub trait Platform {
     async fn request_persistence(&self) -> Persistence;
     /// Tells the host page something happened.
     fn emit(&self, event: LensEvent);
+    /// Waits this many milliseconds: the pause after the last keystroke before autosaving.
+    async fn pause(&self, milliseconds: u32);
 }
 
 /// A shared [`Platform`] that compares by identity, so it can sit in component properties.

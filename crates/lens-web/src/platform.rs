@@ -62,6 +62,10 @@ impl Platform for BrowserPlatform {
     fn emit(&self, event: LensEvent) {
         events::dispatch(&self.host, &event);
     }
+
+    async fn pause(&self, milliseconds: u32) {
+        gloo::timers::future::TimeoutFuture::new(milliseconds).await;
+    }
 }
 
 /// Calls `navigator.storage.persisted()` or `.persist()`. Both are missing outside secure

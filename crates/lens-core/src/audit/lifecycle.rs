@@ -33,7 +33,15 @@ impl Audit {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Audit { status: AuditStatus::Submitted, submitted_on: Some(today), ..self.clone() })
+        let mut submitted =
+            Audit { status: AuditStatus::Submitted, submitted_on: Some(today), ..self.clone() };
+        // Dates may have been typed without leading zeros; the record keeps the ISO form.
+        for field in template.header_fields.iter().filter(|field| field.kind == crate::FieldKind::Date) {
+            if let Some(date) = super::parse_iso_date(submitted.header_value(&field.id)) {
+                submitted.set_header_value(&field.id, &date.to_string());
+            }
+        }
+        Ok(submitted)
     }
 
     /// Amends a submitted audit to `revised`, recording who changed what and why. The audit's

@@ -34,11 +34,13 @@ fn messages(problems: &[AuditProblem]) -> Vec<&str> {
 #[test]
 fn a_complete_draft_has_no_problems_and_submits_locked() {
     let template = case_file_template();
-    let draft = complete_draft(&template);
+    let mut draft = complete_draft(&template);
+    draft.set_header_value("audit-date", "2026-11-2");
     assert_eq!(draft.check(&template, day(11, 21)), []);
     let submitted = draft.submit(&template, day(11, 21)).unwrap();
     assert_eq!((submitted.status, submitted.submitted_on), (AuditStatus::Submitted, Some(day(11, 21))));
     assert!(!submitted.is_editable());
+    assert_eq!(submitted.header_value("audit-date"), "2026-11-02", "dates are kept in ISO form");
     let again = submitted.submit(&template, day(11, 22)).unwrap_err();
     assert_eq!(messages(&again), ["This audit is already submitted: change it through an amendment"]);
 }

@@ -44,3 +44,16 @@ fn limits_count_characters_not_bytes() {
     let accented = "é".repeat(MAX_CASE_REFERENCE_CHARS);
     assert!(start(&accented, "Sam").is_ok());
 }
+
+#[test]
+fn a_reflection_needs_no_case_reference_but_a_case_file_audit_does() {
+    let mut template = crate::test_fixtures::case_file_template();
+    let typed = NewAudit { case_reference: " ".into(), auditor: "Sam".into() };
+    assert_eq!(
+        typed.start_with(AuditId::new("a"), &template, today()).unwrap_err(),
+        [AuditError::MissingCaseReference]
+    );
+    template.header_fields.retain(|field| field.id != "case-reference");
+    let reflection = typed.start_with(AuditId::new("a"), &template, today()).unwrap();
+    assert_eq!((reflection.case_reference.as_str(), reflection.template.version), ("", 1));
+}

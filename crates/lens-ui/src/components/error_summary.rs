@@ -12,7 +12,7 @@ pub(crate) struct FieldError {
     /// The field to focus when the summary link is followed.
     pub field: NodeRef,
     /// The field's element id.
-    pub field_id: &'static str,
+    pub field_id: String,
 }
 
 #[derive(Properties, PartialEq)]

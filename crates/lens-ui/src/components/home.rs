@@ -1,6 +1,8 @@
-//! The home screen: start a case file audit, and the audits kept on this device.
+//! The home screen: start an audit, and the audits kept on this device.
 
-use lens_core::Audit;
+use std::rc::Rc;
+
+use lens_core::{Audit, AuditId, Template};
 use lens_store::Versioned;
 use yew::prelude::*;
 
@@ -14,7 +16,9 @@ pub(crate) struct HomeProps {
     pub session: Session,
     pub config: Config,
     pub platform: PlatformHandle,
+    pub templates: Rc<Vec<Template>>,
     pub onsaved: Callback<Versioned<Audit>>,
+    pub onopen: Callback<AuditId>,
     pub onpersistence: Callback<Persistence>,
 }
 
@@ -24,9 +28,11 @@ pub(crate) fn Home(props: &HomeProps) -> Html {
         <>
             <StartAudit store={props.session.store.clone()} platform={props.platform.clone()}
                 auditor={props.config.auditor.clone().unwrap_or_default()}
-                persistence={props.session.persistence.clone()}
-                onsaved={props.onsaved.clone()} onpersistence={props.onpersistence.clone()} />
-            <AuditList audits={props.session.audits.clone()} />
+                persistence={props.session.persistence.clone()} templates={props.templates.clone()}
+                onsaved={props.onsaved.clone()} onopen={props.onopen.clone()}
+                onpersistence={props.onpersistence.clone()} />
+            <AuditList audits={props.session.audits.clone()} templates={props.templates.clone()}
+                onopen={props.onopen.clone()} />
             <PersistenceStatus kind={props.session.store.kind.clone()}
                 persistence={props.session.persistence.clone()} />
         </>

@@ -1,7 +1,10 @@
-//! Start a case file audit: the case reference and the auditor's name, checked by the core,
-//! saved as a draft. "Saved" is shown only once the store reports the save complete.
+//! Start an audit: the case reference, the auditor's name and the template, checked by the
+//! core, saved as a draft and then opened. The draft is opened only once the store reports the
+//! save complete.
 
-use lens_core::{Audit, AuditError, AuditId, NewAudit, TemplateRef, CASE_FILE_AUDIT};
+use std::rc::Rc;
+
+use lens_core::{Audit, AuditError, AuditId, FieldKind, NewAudit, Template};
 use lens_store::{save_audit, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
@@ -17,15 +20,21 @@ pub(crate) struct StartAuditProps {
     /// The auditor's name to start with.
     pub auditor: String,
     pub persistence: Persistence,
+    /// The templates to choose from.
+    pub templates: Rc<Vec<Template>>,
     pub onsaved: Callback<Versioned<Audit>>,
+    /// Opens the audit once it is saved.
+    pub onopen: Callback<AuditId>,
     pub onpersistence: Callback<Persistence>,
 }
+
+/// The message when no template is chosen.
+const CHOOSE_TEMPLATE: &str = "Select what you are auditing";
 
 #[derive(Clone, PartialEq)]
 enum SaveState {
     Idle,
     Saving,
-    Saved { case_reference: String, at: String },
     Failed(String),
 }
 
@@ -35,8 +44,11 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
     let errors = use_state(Vec::<AuditError>::new);
     let attempt = use_state(|| 0_u32);
     let save_state = use_state(|| SaveState::Idle);
+    let chosen = use_state(String::new);
+    let template_missing = use_state(|| false);
     let case_reference_ref = use_node_ref();
     let auditor_ref = use_node_ref();
+    let template_ref = use_node_ref();
 
     let on_case_reference = {
         let typed = typed.clone();
@@ -61,7 +73,10 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
         let store = props.store.clone();
         let platform = props.platform.clone();
         let onsaved = props.onsaved.clone();
+        let onopen = props.onopen.clone();
         let onpersistence = props.onpersistence.clone();
+        let (chosen, template_missing, templates) =
+            (chosen.clone(), template_missing.clone(), props.templates.clone());
         let ask_persistence = props.persistence == Persistence::BestEffort;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -70,20 +85,32 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
             }
             let now = platform.now();
             let id = AuditId::new(platform.new_id());
-            let template = TemplateRef::new(CASE_FILE_AUDIT, 1);
-            let audit = match typed.start(id, template, now.date_naive()) {
-                Ok(audit) => audit,
-                Err(problems) => {
-                    errors.set(problems);
+            let template = templates.iter().find(|template| template.id == *chosen);
+            let started = match template {
+                Some(template) => typed.start_with(id, template, now.date_naive()),
+                // Without a template, check what was typed as for a case file audit.
+                None => Err(typed.validate()),
+            };
+            template_missing.set(template.is_none());
+            let mut audit = match (started, template) {
+                (Ok(audit), Some(_)) => audit,
+                (result, _) => {
+                    errors.set(result.err().unwrap_or_default());
                     attempt.set(*attempt + 1);
                     return;
                 }
             };
+            // The date of the audit starts as today; the auditor can change it.
+            if let Some(first_date) =
+                template.and_then(|t| t.header_fields.iter().find(|f| f.kind == FieldKind::Date))
+            {
+                audit.set_header_value(&first_date.id, &now.date_naive().to_string());
+            }
             errors.set(Vec::new());
             save_state.set(SaveState::Saving);
             let (typed, save_state, store, platform) =
                 (typed.clone(), save_state.clone(), store.clone(), platform.clone());
-            let (onsaved, onpersistence) = (onsaved.clone(), onpersistence.clone());
+            let (onsaved, onopen, onpersistence) = (onsaved.clone(), onopen.clone(), onpersistence.clone());
             spawn_local(async move {
                 let saved = save_audit(&*store.store, &audit, None, now.to_utc()).await;
                 match saved {
@@ -93,12 +120,11 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
                             id: saved.value.id.to_string(),
                             revision: saved.revision.get(),
                         });
-                        save_state.set(SaveState::Saved {
-                            case_reference: saved.value.case_reference.clone(),
-                            at: now.format("%H:%M").to_string(),
-                        });
+                        save_state.set(SaveState::Idle);
                         typed.set(NewAudit { case_reference: String::new(), ..(*typed).clone() });
+                        let id = saved.value.id.clone();
                         onsaved.emit(saved);
+                        onopen.emit(id);
                         // The first save is a user gesture: the moment to ask the browser to keep data.
                         if ask_persistence {
                             onpersistence.emit(platform.request_persistence().await);
@@ -117,21 +143,44 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
     let error_for = |field: &str| errors.iter().find(|error| error.field() == field).map(ToString::to_string);
     let case_reference_error = error_for("case_reference");
     let auditor_error = error_for("auditor");
-    let summary_errors: Vec<FieldError> = errors
+    let mut summary_errors: Vec<FieldError> = errors
         .iter()
         .map(|error| {
             let (field, field_id) = match error.field() {
                 "case_reference" => (case_reference_ref.clone(), "lens-case-reference"),
                 _ => (auditor_ref.clone(), "lens-auditor"),
             };
-            FieldError { message: error.to_string(), field, field_id }
+            FieldError { message: error.to_string(), field, field_id: field_id.to_owned() }
         })
         .collect();
+    if *template_missing {
+        summary_errors.push(FieldError {
+            message: CHOOSE_TEMPLATE.to_owned(),
+            field: template_ref.clone(),
+            field_id: "lens-template-0".to_owned(),
+        });
+    }
+    let template_options = props.templates.iter().enumerate().map(|(index, template)| {
+        let id = format!("lens-template-{index}");
+        let onchange = {
+            let (chosen, template_id) = (chosen.clone(), template.id.clone());
+            Callback::from(move |_: Event| chosen.set(template_id.clone()))
+        };
+        let node = if index == 0 { template_ref.clone() } else { NodeRef::default() };
+        html! {
+            <div class="lens-radios__item">
+                <input class="lens-radios__input" id={id.clone()} name="lens-template" type="radio"
+                    value={template.id.clone()} checked={*chosen == template.id} ref={node} {onchange} />
+                <label class="lens-radios__label" for={id}>{ template.title.clone() }</label>
+            </div>
+        }
+    });
+    let template_group_class =
+        if *template_missing { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
 
     let status = match &*save_state {
         SaveState::Idle => String::new(),
         SaveState::Saving => "Saving…".to_owned(),
-        SaveState::Saved { case_reference, at } => format!("Audit of case {case_reference} saved at {at}"),
         SaveState::Failed(reason) => format!("Not saved: {reason}"),
     };
     let status_class = match &*save_state {
@@ -142,12 +191,12 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
     html! {
         <section class="lens-section" aria-labelledby="lens-start-title">
             <ErrorSummary errors={summary_errors} attempt={*attempt} />
-            <h3 class="lens-heading-m" id="lens-start-title">{ "Start a case file audit" }</h3>
+            <h3 class="lens-heading-m" id="lens-start-title">{ "Start an audit" }</h3>
             <form {onsubmit} novalidate=true>
                 { text_field(TextField {
                     id: "lens-case-reference",
                     label: "Case reference",
-                    hint: "The tracked case number from the child's record. Do not use the child's name.",
+                    hint: "The tracked case number from the child's record. Do not use the child's name. A reflection need not be about one case.",
                     value: typed.case_reference.clone(),
                     error: case_reference_error,
                     node: case_reference_ref.clone(),
@@ -164,6 +213,17 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
                     oninput: on_auditor,
                     width_class: "lens-input--width-20",
                 }) }
+                <div class={template_group_class}>
+                    <fieldset class="lens-fieldset" aria-describedby={template_missing.then_some("lens-template-error")}>
+                        <legend class="lens-fieldset__legend">{ "What are you auditing?" }</legend>
+                        if *template_missing {
+                            <p class="lens-error-message" id="lens-template-error">
+                                <span class="lens-visually-hidden">{ "Error: " }</span>{ CHOOSE_TEMPLATE }
+                            </p>
+                        }
+                        <div class="lens-radios">{ for template_options }</div>
+                    </fieldset>
+                </div>
                 <button type="submit" class="lens-button">{ "Start audit" }</button>
             </form>
             <p class={status_class} role="status">{ status }</p>

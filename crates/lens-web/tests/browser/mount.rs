@@ -45,7 +45,7 @@ async fn the_app_renders_inside_the_shadow_root_only() {
     let host = Host::new();
     let mut instance = mount_ready(&host, "home", &unique_db_name("render")).await;
     assert!(host.text().contains("Practice Lens"), "{}", host.text());
-    assert!(host.text().contains("Start a case file audit"));
+    assert!(host.text().contains("Start an audit"));
     assert_eq!(host.host.child_element_count(), 0, "nothing is added to the host's light DOM");
     instance.destroy();
     // yew runs the teardown on its scheduler.
@@ -61,6 +61,7 @@ async fn an_audit_saved_through_the_form_is_there_after_the_app_is_mounted_again
     let mut instance = mount_ready(&host, "home", &db_name).await;
     type_into(&host, "lens-case-reference", "CF-77");
     type_into(&host, "lens-auditor", "Ali Khan");
+    input(&host, "lens-template-0").click();
     settle().await;
     let saved = host.next_event("lens-saved");
     let form: HtmlFormElement = host.shadow.query_selector("form").unwrap().unwrap().dyn_into().unwrap();
@@ -69,7 +70,11 @@ async fn an_audit_saved_through_the_form_is_there_after_the_app_is_mounted_again
     assert_eq!(detail_field(&detail, "kind"), "audit");
     assert_eq!(detail_field(&detail, "revision"), "JsValue(1)");
     settle().await;
-    assert!(host.text().contains("saved at"), "{}", host.text());
+    let text = host.text();
+    assert!(
+        text.contains("Case CF-77 · Ali Khan") && text.contains("Back to audits on this device"),
+        "{text}"
+    );
     instance.destroy();
     host.remove();
 
@@ -94,7 +99,8 @@ async fn invalid_input_is_not_saved_and_the_error_summary_takes_focus() {
     assert_eq!(focused, summary);
     let text = host.text();
     assert!(text.contains("Enter the case reference") && text.contains("Enter your name"), "{text}");
-    assert!(!text.contains("saved at"));
+    assert!(text.contains("Select what you are auditing"), "{text}");
+    assert!(!text.contains("Back to audits on this device"), "nothing was started");
     instance.destroy();
     host.remove();
 }
@@ -128,7 +134,7 @@ async fn a_bad_config_attribute_is_explained_and_the_app_still_runs() {
     ready.await.unwrap();
     let text = host.text();
     assert!(text.contains("The config attribute is not valid") && text.contains("colour"), "{text}");
-    assert!(text.contains("Start a case file audit"));
+    assert!(text.contains("Start an audit"));
     instance.destroy();
     host.remove();
 }
@@ -156,4 +162,69 @@ fn the_crash_notice_replaces_the_app_with_words_for_a_person() {
     assert!(text.contains("Technical detail: index out of bounds"));
     assert!(!text.contains("half-rendered form"));
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_audit_form_saves_each_change_and_submits_only_a_complete_audit() {
+    let db_name = unique_db_name("form");
+    let host = Host::new();
+    let mut instance = mount_ready(&host, "home", &db_name).await;
+    type_into(&host, "lens-case-reference", "CF-88");
+    type_into(&host, "lens-auditor", "Ali Khan");
+    input(&host, "lens-template-0").click();
+    settle().await;
+    let started = host.next_event("lens-saved");
+    let form: HtmlFormElement = host.shadow.query_selector("form").unwrap().unwrap().dyn_into().unwrap();
+    form.request_submit().unwrap();
+    started.await.unwrap();
+    settle().await;
+
+    // A grade and a narrative are saved after the pause, at the next revision.
+    let autosaved = host.next_event("lens-saved");
+    input(&host, "lens-i-risk-grade-0").click();
+    let narrative: web_sys::HtmlTextAreaElement =
+        host.shadow.get_element_by_id("lens-i-risk-narrative").unwrap().dyn_into().unwrap();
+    narrative.set_value("Risk of neglect identified at referral and reduced.");
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &{
+        let init = web_sys::InputEventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    narrative.dispatch_event(&event).unwrap();
+    let detail = autosaved.await.unwrap();
+    assert_eq!(detail_field(&detail, "revision"), "JsValue(2)");
+    settle().await;
+    assert!(host.text().contains("Saved at"), "{}", host.text());
+
+    // Submitting the incomplete audit lists every problem and saves nothing.
+    let form: HtmlFormElement = host.shadow.query_selector("form").unwrap().unwrap().dyn_into().unwrap();
+    form.request_submit().unwrap();
+    // The form renders the problems, then the summary renders and takes focus.
+    settle().await;
+    settle().await;
+    let summary = host.shadow.query_selector(".lens-error-summary").unwrap().expect("an error summary");
+    assert_eq!(host.shadow.active_element(), Some(summary));
+    let text = host.text();
+    assert!(text.contains("Enter team"), "{text}");
+    assert!(text.contains("Grade standard 2"), "{text}");
+    assert!(text.contains("Give the overall judgement"), "{text}");
+    assert!(!text.contains("Grade standard 1 "), "standard 1 is graded: {text}");
+    instance.destroy();
+    host.remove();
+
+    // The grade and narrative are there when the audit is opened again.
+    let again = Host::new();
+    let mut instance = mount_ready(&again, "home", &db_name).await;
+    settle().await;
+    let open: web_sys::HtmlElement =
+        again.shadow.query_selector("tbody .lens-link-button").unwrap().unwrap().dyn_into().unwrap();
+    open.click();
+    settle().await;
+    assert!(input(&again, "lens-i-risk-grade-0").checked());
+    let narrative: web_sys::HtmlTextAreaElement =
+        again.shadow.get_element_by_id("lens-i-risk-narrative").unwrap().dyn_into().unwrap();
+    assert_eq!(narrative.value(), "Risk of neglect identified at referral and reduced.");
+    instance.destroy();
+    again.remove();
 }

@@ -1,0 +1,133 @@
+//! The agreed actions: what, by whom, by when, and where each stands.
+
+use lens_core::{Action, ActionStatus, AuditProblem, ProblemTarget};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::anchors::{action_id, Anchors, ADD_ACTION_ID};
+use super::edit::{ActionPart, Edit};
+use super::fields::error_message;
+
+pub(crate) struct ActionsView<'a> {
+    pub title: &'a str,
+    pub actions: &'a [Action],
+    pub problems: &'a [AuditProblem],
+    pub anchors: &'a Anchors,
+    pub edit: &'a Callback<Edit>,
+    /// Makes the id of a new action.
+    pub new_id: Callback<(), String>,
+}
+
+fn problem_for<'a>(problems: &'a [AuditProblem], index: usize, part: &str) -> Option<&'a str> {
+    problems.iter().find_map(|problem| match &problem.target {
+        ProblemTarget::Action(at, of) if *at == index && *of == part => Some(problem.message.as_str()),
+        _ => None,
+    })
+}
+
+pub(crate) fn actions_editor(view: ActionsView) -> Html {
+    let rows = view.actions.iter().enumerate().map(|(index, action)| action_row(&view, index, action));
+    let (edit, new_id) = (view.edit.clone(), view.new_id.clone());
+    let onadd = Callback::from(move |_: MouseEvent| edit.emit(Edit::AddAction(new_id.emit(()))));
+    let none_yet = view.actions.is_empty();
+    let add_error = if none_yet { problem_for(view.problems, 0, "what") } else { None };
+    html! {
+        <section class="lens-section" aria-labelledby="lens-actions-title">
+            <h3 class="lens-heading-m" id="lens-actions-title">{ view.title.to_owned() }</h3>
+            if none_yet {
+                <p class="lens-body">{ "No actions have been agreed yet." }</p>
+            }
+            { for rows }
+            <div class={if add_error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" }}>
+                { error_message(ADD_ACTION_ID, add_error) }
+                <button type="button" class="lens-button lens-button--secondary" id={ADD_ACTION_ID}
+                    ref={view.anchors.node(ADD_ACTION_ID)} onclick={onadd}>
+                    { if none_yet { "Add an action" } else { "Add another action" } }
+                </button>
+            </div>
+        </section>
+    }
+}
+
+fn action_row(view: &ActionsView, index: usize, action: &Action) -> Html {
+    let number = index + 1;
+    let change = |part: ActionPart| {
+        let edit = view.edit.clone();
+        Callback::from(move |value: String| edit.emit(Edit::Action(index, part, value)))
+    };
+    let text_input = |part_name: &str, label: String, value: String, part: ActionPart, multiline: bool| {
+        let id = action_id(index, part_name);
+        let error = problem_for(view.problems, index, part_name);
+        let change = change(part);
+        let class_group =
+            if error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
+        let field = if multiline {
+            let oninput = Callback::from(move |event: InputEvent| {
+                change.emit(event.target_unchecked_into::<HtmlTextAreaElement>().value())
+            });
+            html! { <textarea class="lens-textarea" id={id.clone()} name={id.clone()} rows="2" {value}
+            ref={view.anchors.node(&id)} {oninput}
+            aria-describedby={error.map(|_| format!("{id}-error"))} /> }
+        } else {
+            let oninput = Callback::from(move |event: InputEvent| {
+                change.emit(event.target_unchecked_into::<HtmlInputElement>().value())
+            });
+            html! { <input class="lens-input lens-input--width-20" id={id.clone()} name={id.clone()} type="text"
+            autocomplete="off" {value} ref={view.anchors.node(&id)} {oninput}
+            aria-describedby={error.map(|_| format!("{id}-error"))} /> }
+        };
+        html! {
+            <div class={class_group}>
+                <label class="lens-label" for={id.clone()}>{ label }</label>
+                { error_message(&id, error) }
+                { field }
+            </div>
+        }
+    };
+    let due_id = action_id(index, "due_on");
+    let due_error = problem_for(view.problems, index, "due_on");
+    let on_due = {
+        let change = change(ActionPart::DueOn);
+        Callback::from(move |event: Event| {
+            change.emit(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let status_id = action_id(index, "status");
+    let on_status = {
+        let change = change(ActionPart::Status);
+        Callback::from(move |event: Event| {
+            change.emit(event.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let statuses = ActionStatus::ALL.iter().map(|status| {
+        html! { <option value={status.code()} selected={*status == action.status}>{ status.label() }</option> }
+    });
+    let onremove = {
+        let edit = view.edit.clone();
+        Callback::from(move |_: MouseEvent| edit.emit(Edit::RemoveAction(index)))
+    };
+    html! {
+        <div class="lens-action" role="group" aria-labelledby={format!("lens-a-{index}-title")}>
+            <h4 class="lens-heading-s" id={format!("lens-a-{index}-title")}>{ format!("Action {number}") }</h4>
+            { text_input("what", "What will be done".into(), action.what.clone(), ActionPart::What, true) }
+            { text_input("owner", "Who will do it".into(), action.owner.clone(), ActionPart::Owner, false) }
+            <div class={if due_error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" }}>
+                <label class="lens-label" for={due_id.clone()}>{ "When it is due" }</label>
+                { error_message(&due_id, due_error) }
+                <input class="lens-input lens-input--width-10" id={due_id.clone()} name={due_id.clone()} type="date"
+                    value={action.due_on.map(|day| day.to_string()).unwrap_or_default()}
+                    ref={view.anchors.node(&due_id)} onchange={on_due}
+                    aria-describedby={due_error.map(|_| format!("{due_id}-error"))} />
+            </div>
+            <div class="lens-form-group">
+                <label class="lens-label" for={status_id.clone()}>{ "Where it stands" }</label>
+                <select class="lens-select" id={status_id.clone()} name={status_id} onchange={on_status}>
+                    { for statuses }
+                </select>
+            </div>
+            <button type="button" class="lens-link-button" onclick={onremove}>
+                { "Remove" }<span class="lens-visually-hidden">{ format!(" action {number}") }</span>
+            </button>
+        </div>
+    }
+}

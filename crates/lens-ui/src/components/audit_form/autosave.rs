@@ -1,0 +1,154 @@
+//! The form's state and autosave: every change is saved after a short pause in typing, one save
+//! at a time, each based on the revision the last one wrote. A save refused because the audit
+//! changed elsewhere stops autosaving until the person chooses what to keep.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lens_core::{Audit, AuditProblem};
+use lens_store::{save_audit, Revision, StoreError, Versioned};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
+
+/// The pause after the last change before saving. Short enough that a crash or closed tab
+/// loses at most about a second of typing.
+pub(crate) const AUTOSAVE_PAUSE_MS: u32 = 500;
+
+/// What the person is told about saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SaveStatus {
+    /// Nothing changed since the audit was opened.
+    Idle,
+    Saving,
+    /// Saved, at this local time (HH:MM).
+    Saved(String),
+    Failed(String),
+    /// Another tab or window saved this audit since it was opened here.
+    Conflict,
+}
+
+impl SaveStatus {
+    pub fn text(&self) -> String {
+        match self {
+            Self::Idle => String::new(),
+            Self::Saving => "Saving…".to_owned(),
+            Self::Saved(at) => format!("Saved at {at}"),
+            Self::Failed(reason) => format!("Not saved: {reason}"),
+            Self::Conflict => "Not saved: this audit was changed in another tab or window".to_owned(),
+        }
+    }
+}
+
+/// Everything the form holds between renders.
+pub(crate) struct FormState {
+    pub audit: Audit,
+    /// The revision the next save is based on; `None` for an audit not yet saved.
+    pub base: Option<Revision>,
+    pub status: SaveStatus,
+    /// Counts changes, so a pause that ends after a newer change does not save early.
+    pub generation: u64,
+    in_flight: bool,
+    again: bool,
+    /// Problems found when the person last tried to submit.
+    pub problems: Vec<AuditProblem>,
+    /// Counts attempts to submit, so focus moves to the error summary each time.
+    pub attempt: u32,
+}
+
+impl FormState {
+    pub fn new(opened: &Versioned<Audit>) -> Self {
+        Self {
+            audit: opened.value.clone(),
+            base: Some(opened.revision),
+            status: SaveStatus::Idle,
+            generation: 0,
+            in_flight: false,
+            again: false,
+            problems: Vec::new(),
+            attempt: 0,
+        }
+    }
+}
+
+/// What a save needs from the component.
+#[derive(Clone)]
+pub(crate) struct Saver {
+    pub state: Rc<RefCell<FormState>>,
+    pub store: OpenedStore,
+    pub platform: PlatformHandle,
+    pub rerender: UseForceUpdateHandle,
+    pub onsaved: Callback<Versioned<Audit>>,
+}
+
+impl Saver {
+    /// Saves after the pause, unless another change comes first.
+    pub fn save_after_pause(&self) {
+        let generation = self.state.borrow().generation;
+        let saver = self.clone();
+        spawn_local(async move {
+            saver.platform.pause(AUTOSAVE_PAUSE_MS).await;
+            if saver.state.borrow().generation == generation {
+                saver.save_now();
+            }
+        });
+    }
+
+    /// Saves the current audit now, or right after the save under way.
+    pub fn save_now(&self) {
+        let saver = self.clone();
+        spawn_local(async move {
+            loop {
+                let (audit, base) = {
+                    let mut state = saver.state.borrow_mut();
+                    if state.status == SaveStatus::Conflict {
+                        return;
+                    }
+                    if state.in_flight {
+                        state.again = true;
+                        return;
+                    }
+                    state.in_flight = true;
+                    state.status = SaveStatus::Saving;
+                    (state.audit.clone(), state.base)
+                };
+                saver.rerender.force_update();
+                let now = saver.platform.now();
+                let result = save_audit(&*saver.store.store, &audit, base, now.to_utc()).await;
+                let again = {
+                    let mut state = saver.state.borrow_mut();
+                    state.in_flight = false;
+                    match result {
+                        Ok(saved) => {
+                            state.base = Some(saved.revision);
+                            state.status = SaveStatus::Saved(now.format("%H:%M").to_string());
+                            saver.platform.emit(LensEvent::Saved {
+                                kind: "audit",
+                                id: saved.value.id.to_string(),
+                                revision: saved.revision.get(),
+                            });
+                            saver.onsaved.emit(saved);
+                        }
+                        Err(StoreError::Conflict { .. }) => {
+                            state.status = SaveStatus::Conflict;
+                            state.again = false;
+                        }
+                        Err(error) => {
+                            let message = error.to_string();
+                            saver
+                                .platform
+                                .emit(LensEvent::Error { code: "save-failed", message: message.clone() });
+                            state.status = SaveStatus::Failed(message);
+                        }
+                    }
+                    std::mem::take(&mut state.again)
+                };
+                saver.rerender.force_update();
+                if !again {
+                    return;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,129 @@
+//! One change a person makes on the audit form, applied to the audit in one place.
+
+use lens_core::{Action, ActionStatus, Audit};
+
+/// The part of an action being changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ActionPart {
+    What,
+    Owner,
+    DueOn,
+    Status,
+}
+
+/// A change to the audit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Edit {
+    /// A header answer, by field id.
+    Header(String, String),
+    /// An item's grade code, by item id.
+    Grade(String, String),
+    /// An item's narrative, by item id.
+    Narrative(String, String),
+    /// The overall judgement's code.
+    Overall(String),
+    /// A new, empty action with this id.
+    AddAction(String),
+    /// Remove the action at this position.
+    RemoveAction(usize),
+    /// Change part of the action at this position.
+    Action(usize, ActionPart, String),
+}
+
+/// Applies a change. Returns whether anything changed, so unchanged input is not saved.
+pub(crate) fn apply(audit: &mut Audit, edit: Edit) -> bool {
+    let before = audit.clone();
+    match edit {
+        Edit::Header(field, value) => audit.set_header_value(&field, &value),
+        Edit::Grade(item, code) => audit.responses.entry(item).or_default().grade = Some(code),
+        Edit::Narrative(item, text) => audit.responses.entry(item).or_default().narrative = text,
+        Edit::Overall(code) => audit.overall = Some(code),
+        Edit::AddAction(id) => audit.actions.push(Action::new(id, "", "", None)),
+        Edit::RemoveAction(index) => {
+            if index < audit.actions.len() {
+                audit.actions.remove(index);
+            }
+        }
+        Edit::Action(index, part, value) => {
+            if let Some(action) = audit.actions.get_mut(index) {
+                match part {
+                    ActionPart::What => action.what = value,
+                    ActionPart::Owner => action.owner = value,
+                    ActionPart::DueOn => action.due_on = lens_core::parse_iso_date(&value),
+                    ActionPart::Status => {
+                        if let Some(status) = ActionStatus::from_code(&value) {
+                            action.status = status;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    *audit != before
+}
+
+/// The three parts of a typed date (day, month, year) from a stored answer `year-month-day`.
+pub(crate) fn date_parts(value: &str) -> [String; 3] {
+    let mut parts = value.splitn(3, '-');
+    let (year, month, day) = (parts.next(), parts.next(), parts.next());
+    [day, month, year].map(|part| part.unwrap_or("").to_owned())
+}
+
+/// A stored answer from the typed parts; empty when nothing is typed. Kept as typed (not padded)
+/// so that typing is never rewritten under the cursor; submitting stores the ISO form.
+pub(crate) fn date_value(day: &str, month: &str, year: &str) -> String {
+    let (day, month, year) = (day.trim(), month.trim(), year.trim());
+    if day.is_empty() && month.is_empty() && year.is_empty() {
+        String::new()
+    } else {
+        format!("{year}-{month}-{day}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lens_core::{AuditId, ItemResponse, NewAudit, TemplateRef};
+
+    fn audit() -> Audit {
+        let typed = NewAudit { case_reference: "CF-1".into(), auditor: "Sam".into() };
+        typed
+            .start(
+                AuditId::new("a"),
+                TemplateRef::new("t", 1),
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            )
+            .unwrap()
+    }
+
+    #[test]
+    fn edits_change_the_audit_and_say_whether_they_did() {
+        let mut audit = audit();
+        assert!(apply(&mut audit, Edit::Grade("risk".into(), "G".into())));
+        assert!(!apply(&mut audit, Edit::Grade("risk".into(), "G".into())));
+        assert!(apply(&mut audit, Edit::Narrative("risk".into(), "Seen alone.".into())));
+        assert_eq!(
+            audit.responses["risk"],
+            ItemResponse { grade: Some("G".into()), narrative: "Seen alone.".into() }
+        );
+        assert!(apply(&mut audit, Edit::Header("case-reference".into(), "CF-2".into())));
+        assert_eq!(audit.case_reference, "CF-2");
+        assert!(apply(&mut audit, Edit::AddAction("x1".into())));
+        assert!(apply(&mut audit, Edit::Action(0, ActionPart::DueOn, "2026-12-01".into())));
+        assert!(apply(&mut audit, Edit::Action(0, ActionPart::Status, "done".into())));
+        assert!(!apply(&mut audit, Edit::Action(0, ActionPart::Status, "finished".into())));
+        assert_eq!(audit.actions[0].status, ActionStatus::Done);
+        assert!(!apply(&mut audit, Edit::RemoveAction(3)));
+        assert!(apply(&mut audit, Edit::RemoveAction(0)));
+        assert!(audit.actions.is_empty());
+    }
+
+    #[test]
+    fn dates_keep_what_was_typed_until_submitted() {
+        assert_eq!(date_value("5", "1", "2026"), "2026-1-5");
+        assert_eq!(date_parts("2026-1-5"), ["5", "1", "2026"]);
+        assert_eq!(date_parts(""), ["", "", ""]);
+        assert_eq!(date_value(" ", "", ""), "");
+        assert_eq!(date_parts(&date_value("", "3", "")), ["", "3", ""]);
+    }
+}

@@ -1,0 +1,102 @@
+//! A submitted audit as a read-only record: its answers, grades, judgement, actions and the
+//! follow-up the seeds' rules ask for, laid out to print as a clean A4 record.
+
+use chrono::NaiveDate;
+use lens_core::{Audit, FieldKind, FollowUpState, Template};
+use yew::prelude::*;
+
+fn row(key: String, value: Html) -> Html {
+    html! {
+        <div class="lens-summary-list__row">
+            <dt class="lens-summary-list__key">{ key }</dt>
+            <dd class="lens-summary-list__value">{ value }</dd>
+        </div>
+    }
+}
+
+fn long_date(day: NaiveDate) -> String {
+    day.format("%-d %B %Y").to_string()
+}
+
+fn answer(field_kind: &FieldKind, value: &str) -> String {
+    match (field_kind, value) {
+        (_, "") => "Not answered".to_owned(),
+        (FieldKind::Date, text) => lens_core::parse_iso_date(text).map_or_else(|| text.to_owned(), long_date),
+        (FieldKind::YesNo, "yes") => "Yes".to_owned(),
+        (FieldKind::YesNo, "no") => "No".to_owned(),
+        (_, text) => text.to_owned(),
+    }
+}
+
+pub(crate) fn audit_record(audit: &Audit, template: &Template, today: NaiveDate) -> Html {
+    let grade_label = |code: &str| {
+        template
+            .scale
+            .as_ref()
+            .and_then(|scale| scale.grade(code))
+            .map_or_else(|| code.to_owned(), |grade| grade.label.clone())
+    };
+    let header = template.header_fields.iter().map(|field| {
+        row(field.label.clone(), html! { { answer(&field.kind, audit.header_value(&field.id)) } })
+    });
+    let items = template.items().map(|item| {
+        let response = audit.responses.get(&item.id);
+        let grade = response.and_then(|response| response.grade.as_deref()).map(&grade_label);
+        let narrative = response.map(|response| response.narrative.clone()).unwrap_or_default();
+        html! {
+            <div class="lens-standard">
+                <h4 class="lens-heading-s">{ item.prompt.clone() }</h4>
+                if let Some(grade) = grade {
+                    <p class="lens-body"><strong class="lens-tag">{ grade }</strong></p>
+                }
+                <p class="lens-body">{ if narrative.trim().is_empty() { "No narrative given.".to_owned() } else { narrative } }</p>
+            </div>
+        }
+    });
+    let follow_ups = audit.follow_ups(template, today);
+    let follow_up_rows = follow_ups.iter().map(|follow_up| {
+        let state = match follow_up.state {
+            FollowUpState::Done(on) => format!("Done on {}", long_date(on)),
+            FollowUpState::Overdue => "Overdue".to_owned(),
+            FollowUpState::Due => "To do".to_owned(),
+        };
+        let due = follow_up.due_on.map(long_date).unwrap_or_else(|| "No date set".to_owned());
+        html! {
+            <tr class="lens-table__row">
+                <td class="lens-table__cell">{ follow_up.message.clone() }</td>
+                <td class="lens-table__cell">{ due }</td>
+                <td class="lens-table__cell"><strong class="lens-tag">{ state }</strong></td>
+            </tr>
+        }
+    });
+    html! {
+        <>
+            <dl class="lens-summary-list">
+                { row("Status".into(), html! { <strong class="lens-tag">{ audit.status.label() }</strong> }) }
+                if let Some(on) = audit.submitted_on {
+                    { row("Submitted".into(), html! { { long_date(on) } }) }
+                }
+                { for header }
+            </dl>
+            { for items }
+            if template.scale.is_some() {
+                <dl class="lens-summary-list">
+                    { row("Overall judgement".into(), html! { { audit.overall.as_deref().map(&grade_label).unwrap_or_else(|| "Not given".into()) } }) }
+                </dl>
+            }
+            if !follow_ups.is_empty() {
+                <section class="lens-section" aria-labelledby="lens-follow-up-title">
+                    <h3 class="lens-heading-m" id="lens-follow-up-title">{ "Follow-up" }</h3>
+                    <table class="lens-table">
+                        <thead><tr>
+                            <th scope="col" class="lens-table__header">{ "What" }</th>
+                            <th scope="col" class="lens-table__header">{ "Due" }</th>
+                            <th scope="col" class="lens-table__header">{ "Where it stands" }</th>
+                        </tr></thead>
+                        <tbody>{ for follow_up_rows }</tbody>
+                    </table>
+                </section>
+            }
+        </>
+    }
+}

@@ -1,0 +1,120 @@
+//! One item of a template: a fieldset whose legend is the standard, its guidance in a details
+//! element, the grades as radios in the scale's order, and the narrative with a character count
+//! that never stops typing.
+
+use lens_core::{GradeRule, GradeScale, Item, ItemResponse, NarrativeRule, MAX_NARRATIVE_CHARS};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::anchors::{grade_id, narrative_id, option_id, Anchors};
+use super::edit::Edit;
+use super::fields::{described_by, error_message};
+
+pub(crate) struct StandardView<'a> {
+    pub item: &'a Item,
+    pub scale: Option<&'a GradeScale>,
+    pub response: Option<&'a ItemResponse>,
+    pub grade_error: Option<&'a str>,
+    pub narrative_error: Option<&'a str>,
+    pub anchors: &'a Anchors,
+    pub edit: &'a Callback<Edit>,
+}
+
+pub(crate) fn standard(view: StandardView) -> Html {
+    let graded = view.item.grade != GradeRule::None && view.scale.is_some();
+    let guidance = view.item.guidance.as_ref().map(|text| {
+        html! {
+            <details class="lens-details">
+                <summary class="lens-details__summary">{ "What to look for" }</summary>
+                <div class="lens-details__text"><p class="lens-body">{ text.clone() }</p></div>
+            </details>
+        }
+    });
+    let narrative = (view.item.narrative != NarrativeRule::None).then(|| narrative_box(&view, graded));
+    if !graded {
+        return html! { <div class="lens-standard">{ for guidance }{ for narrative }</div> };
+    }
+    let group =
+        if view.grade_error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
+    html! {
+        <div class="lens-standard">
+            <fieldset class="lens-fieldset">
+                <legend class="lens-fieldset__legend lens-fieldset__legend--m">{ view.item.prompt.clone() }</legend>
+                { for guidance }
+                <div class={group}>
+                    { grade_radios(&view) }
+                </div>
+                { for narrative }
+            </fieldset>
+        </div>
+    }
+}
+
+fn grade_radios(view: &StandardView) -> Html {
+    let id = grade_id(&view.item.id);
+    let selected = view.response.and_then(|response| response.grade.clone()).unwrap_or_default();
+    let grades = view.scale.map(|scale| scale.grades.as_slice()).unwrap_or_default();
+    let items = grades.iter().enumerate().map(|(index, grade)| {
+        let option = option_id(&id, index);
+        let (item, code, edit) = (view.item.id.clone(), grade.code.clone(), view.edit.clone());
+        let onchange = Callback::from(move |_: Event| edit.emit(Edit::Grade(item.clone(), code.clone())));
+        html! {
+            <div class="lens-radios__item">
+                <input class="lens-radios__input" id={option.clone()} name={id.clone()} type="radio"
+                    value={grade.code.clone()} checked={selected == grade.code} ref={view.anchors.node(&option)}
+                    aria-describedby={view.grade_error.map(|_| format!("{id}-error"))} {onchange} />
+                <label class="lens-radios__label" for={option}>{ grade.label.clone() }</label>
+            </div>
+        }
+    });
+    html! {
+        <>
+            <p class="lens-label" id={format!("{id}-label")}>{ "Grade" }</p>
+            { error_message(&id, view.grade_error) }
+            <div class="lens-radios" role="radiogroup" aria-labelledby={format!("{id}-label")}>{ for items }</div>
+        </>
+    }
+}
+
+fn narrative_box(view: &StandardView, graded: bool) -> Html {
+    let id = narrative_id(&view.item.id);
+    let text = view.response.map(|response| response.narrative.clone()).unwrap_or_default();
+    let remaining = MAX_NARRATIVE_CHARS as i64 - text.chars().count() as i64;
+    let (item, edit) = (view.item.id.clone(), view.edit.clone());
+    let oninput = Callback::from(move |event: InputEvent| {
+        let value = event.target_unchecked_into::<HtmlTextAreaElement>().value();
+        edit.emit(Edit::Narrative(item.clone(), value));
+    });
+    let label = if graded { "Evidence and impact on the child".to_owned() } else { view.item.prompt.clone() };
+    let label_class = if graded { "lens-label" } else { "lens-label lens-heading-s" };
+    let count_class = if remaining < 0 {
+        "lens-character-count lens-character-count--over"
+    } else {
+        "lens-character-count"
+    };
+    let count = if remaining < 0 {
+        format!("You have {} characters too many", -remaining)
+    } else {
+        format!("You have {remaining} characters remaining")
+    };
+    let group = if view.narrative_error.is_some() {
+        "lens-form-group lens-form-group--error"
+    } else {
+        "lens-form-group"
+    };
+    let class = classes!("lens-textarea", view.narrative_error.map(|_| "lens-textarea--error"));
+    let described = [described_by(&id, false, view.narrative_error.is_some()), Some(format!("{id}-info"))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    html! {
+        <div class={group}>
+            <label class={label_class} for={id.clone()}>{ label }</label>
+            { error_message(&id, view.narrative_error) }
+            <textarea {class} id={id.clone()} name={id.clone()} rows="5" value={text}
+                ref={view.anchors.node(&id)} {oninput} aria-describedby={described} />
+            <p class={count_class} id={format!("{id}-info")}>{ count }</p>
+        </div>
+    }
+}
