@@ -3,13 +3,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { launch, openPage, readyEvents, startAudit } from "./harness.mjs";
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+import { launch, openPage, readyEvents, startAudit, violations } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -18,20 +12,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-// The violations axe finds in the element, each as "rule: target" for a readable failure.
-async function violations(page, selector = "practice-lens") {
-  // Evaluated through DevTools rather than a script tag, so a page's CSP does not block it.
-  await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(
-    async ({ selector, tags }) => {
-      const result = await window.axe.run(document.querySelector(selector), { runOnly: { type: "tag", values: tags } });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
-    },
-    { selector, tags: TAGS },
-  );
-  return found;
-}
 
 test("the home screen, empty and with an audit saved", async () => {
   const { page, context } = await openPage(browser, "index.html");

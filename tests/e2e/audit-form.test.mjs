@@ -4,7 +4,8 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readyEvents, startAudit } from "./harness.mjs";
+import { readFile } from "node:fs/promises";
+import { launch, openPage, readyEvents, startAudit, violations } from "./harness.mjs";
 
 const STANDARDS = [
   "risk", "involvement", "decision-making", "assessments", "coordination", "diversity",
@@ -106,5 +107,53 @@ test("a second tab editing the same audit gets a conflict, never a silent overwr
   await second.waitForFunction(() =>
     document.querySelector("practice-lens").shadowRoot.getElementById("lens-h-team")?.value === "Written in tab A");
   assert.equal(await b.locator("#lens-h-team").inputValue(), "Written in tab A");
+  await context.close();
+});
+
+test("a case graded below good shows its follow-up, downloads as JSON and CSV, and flags overdue actions on Home", async () => {
+  const { page, context } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  await startAudit(page, "practice-lens", "CF-=1+1", "Jo Bloggs");
+  await lens.locator("#lens-h-team").fill("Assessment West");
+  await lens.locator("#lens-h-audited-previously-0").check();
+  await lens.locator("#lens-h-age-band-0").check();
+  await lens.locator("#lens-h-strand-1").check();
+  await gradeAndWrite(lens, STANDARDS, 2);
+  await lens.locator("#lens-overall-2").check();
+  await lens.getByRole("button", { name: "Submit audit" }).click();
+  const summary = lens.locator(".lens-error-summary");
+  await summary.waitFor();
+  assert.deepEqual(await summary.locator("a").allTextContents(), ["Agree at least one action: the case is graded Does not meet good overall"]);
+  await summary.getByRole("link").click();
+  assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-actions-add");
+  await page.keyboard.press("Enter");
+  await lens.locator("#lens-a-0-what").fill("Update the child's plan");
+  await lens.locator("#lens-a-0-owner").fill("Team manager");
+  await lens.locator("#lens-a-0-due_on").fill("2026-01-05");
+  await allSaved(lens);
+  await lens.getByRole("button", { name: "Submit audit" }).click();
+  await lens.getByRole("heading", { name: "Follow-up" }).waitFor();
+  const followUp = await lens.locator(".lens-table tbody").textContent();
+  assert.match(followUp, /service manager confirms corrective action was completed by/);
+  assert.match(followUp, /Update the child's plan \(Team manager\).*5 January 2026.*Overdue/);
+  await allSaved(lens);
+  assert.deepEqual(await violations(page), [], "the submitted record");
+
+  const [json] = await Promise.all([page.waitForEvent("download"), lens.getByRole("button", { name: "Download as JSON" }).click()]);
+  assert.equal(json.suggestedFilename(), "audit-CF--1-1.json");
+  const bundle = JSON.parse(await readFile(await json.path(), "utf8"));
+  assert.equal(bundle.format, "practice-lens-bundle");
+  assert.equal(bundle.audits[0].audit.case_reference, "CF-=1+1");
+  assert.equal(bundle.audits[0].audit.status, "submitted");
+  const [csv] = await Promise.all([page.waitForEvent("download"), lens.getByRole("button", { name: "Download actions as CSV" }).click()]);
+  const actions = await readFile(await csv.path(), "utf8");
+  assert.ok(actions.startsWith("\uFEFFaudit_id,action_id,what,owner,due_on,status,completed_on\r\n"), actions);
+  assert.match(actions, /Update the child's plan,Team manager,2026-01-05,open,/);
+
+  await lens.getByRole("button", { name: "Back to audits on this device" }).click();
+  await lens.getByRole("heading", { name: "Follow-up to do" }).waitFor();
+  assert.match(await lens.locator("section", { hasText: "Follow-up to do" }).textContent(), /1 overdue\..*CF-=1\+1.*Update the child's plan/);
+  assert.deepEqual(await violations(page), [], "home with follow-up");
   await context.close();
 });

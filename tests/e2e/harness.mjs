@@ -1,6 +1,8 @@
 // Shared set-up for the end-to-end suites: one headless Chromium, pages that record every
 // request, console error and CSP violation, and helpers that reach into the shadow root.
 
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
 export const BASE_URL = process.env.LENS_BASE_URL ?? "http://127.0.0.1:8080/";
@@ -72,4 +74,22 @@ export async function startAudit(page, host, caseReference, auditor, template = 
   await lens.getByLabel(template, { exact: true }).check();
   await lens.getByRole("button", { name: "Start audit" }).click();
   await lens.getByRole("button", { name: "Back to audits on this device" }).waitFor();
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+// The violations axe-core finds in the element, for the WCAG 2.0, 2.1 and 2.2 A and AA rules,
+// each as "rule: target" for a readable failure.
+export async function violations(page, selector = "practice-lens") {
+  // Evaluated through DevTools rather than a script tag, so a page's CSP does not block it.
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(
+    async ({ selector, tags }) => {
+      const result = await window.axe.run(document.querySelector(selector), { runOnly: { type: "tag", values: tags } });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+    },
+    { selector, tags: AXE_TAGS },
+  );
 }

@@ -102,6 +102,10 @@ pub trait Platform {
     fn emit(&self, event: LensEvent);
     /// Waits this many milliseconds: the pause after the last keystroke before autosaving.
     async fn pause(&self, milliseconds: u32);
+    /// Offers `contents` to the person as a file download. Nothing leaves the device.
+    fn download(&self, file_name: &str, media_type: &str, contents: &str) -> Result<(), String>;
+    /// Opens the browser's print dialogue.
+    fn print(&self);
 }
 
 /// A shared [`Platform`] that compares by identity, so it can sit in component properties.

@@ -66,6 +66,31 @@ impl Platform for BrowserPlatform {
     async fn pause(&self, milliseconds: u32) {
         gloo::timers::future::TimeoutFuture::new(milliseconds).await;
     }
+
+    fn download(&self, file_name: &str, media_type: &str, contents: &str) -> Result<(), String> {
+        let blob = gloo::file::Blob::new_with_options(contents, Some(media_type));
+        let url = gloo::file::ObjectUrl::from(blob);
+        let link: web_sys::HtmlAnchorElement = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.create_element("a").ok())
+            .and_then(|element| element.dyn_into().ok())
+            .ok_or("the browser could not prepare the download")?;
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+        // The object URL is revoked when dropped: keep it until the download has surely begun.
+        wasm_bindgen_futures::spawn_local(async move {
+            gloo::timers::future::TimeoutFuture::new(60_000).await;
+            drop(url);
+        });
+        Ok(())
+    }
+
+    fn print(&self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    }
 }
 
 /// Calls `navigator.storage.persisted()` or `.persist()`. Both are missing outside secure

@@ -6,7 +6,7 @@ use lens_core::{Audit, AuditId, Template};
 use lens_store::Versioned;
 use yew::prelude::*;
 
-use super::{AuditList, PersistenceStatus, StartAudit};
+use super::{AuditList, FollowUpList, PersistenceStatus, StartAudit};
 use crate::app::Session;
 use crate::config::Config;
 use crate::ports::{Persistence, PlatformHandle};
@@ -31,6 +31,8 @@ pub(crate) fn Home(props: &HomeProps) -> Html {
                 persistence={props.session.persistence.clone()} templates={props.templates.clone()}
                 onsaved={props.onsaved.clone()} onopen={props.onopen.clone()}
                 onpersistence={props.onpersistence.clone()} />
+            <FollowUpList audits={props.session.audits.clone()} templates={props.templates.clone()}
+                today={props.platform.now().date_naive()} onopen={props.onopen.clone()} />
             <AuditList audits={props.session.audits.clone()} templates={props.templates.clone()}
                 onopen={props.onopen.clone()} />
             <PersistenceStatus kind={props.session.store.kind.clone()}

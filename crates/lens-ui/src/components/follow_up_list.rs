@@ -1,0 +1,89 @@
+//! The follow-up still to do across the audits on this device, overdue first: corrective
+//! action to confirm, reflective discussions to hold, and agreed actions.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use lens_core::{Audit, AuditId, FollowUpState, Template};
+use lens_store::Versioned;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct FollowUpListProps {
+    pub audits: Rc<Vec<Versioned<Audit>>>,
+    pub templates: Rc<Vec<Template>>,
+    pub today: NaiveDate,
+    pub onopen: Callback<AuditId>,
+}
+
+#[component]
+pub(crate) fn FollowUpList(props: &FollowUpListProps) -> Html {
+    let mut open: Vec<(bool, Option<NaiveDate>, &Audit, String)> = Vec::new();
+    for versioned in props.audits.iter() {
+        let audit = &versioned.value;
+        let Some(template) = props.templates.iter().find(|template| template.reference() == audit.template)
+        else {
+            continue;
+        };
+        for follow_up in audit.follow_ups(template, props.today) {
+            match follow_up.state {
+                FollowUpState::Done(_) => {}
+                state => {
+                    open.push((state != FollowUpState::Overdue, follow_up.due_on, audit, follow_up.message))
+                }
+            }
+        }
+    }
+    if open.is_empty() {
+        return html! {};
+    }
+    // Overdue first, then by due date (undated last), then by case.
+    open.sort_by(|a, b| {
+        (a.0, a.1.is_none(), a.1, &a.2.case_reference).cmp(&(b.0, b.1.is_none(), b.1, &b.2.case_reference))
+    });
+    let overdue = open.iter().filter(|row| !row.0).count();
+    let rows = open.iter().map(|(not_overdue, due, audit, message)| {
+        let onclick = {
+            let (onopen, id) = (props.onopen.clone(), audit.id.clone());
+            Callback::from(move |_: MouseEvent| onopen.emit(id.clone()))
+        };
+        let case = if audit.case_reference.is_empty() { "No case".to_owned() } else { audit.case_reference.clone() };
+        html! {
+            <tr class="lens-table__row">
+                <th scope="row" class="lens-table__header">{ case.clone() }</th>
+                <td class="lens-table__cell">{ message.clone() }</td>
+                <td class="lens-table__cell">{ due.map(|day| day.format("%-d %B %Y").to_string()).unwrap_or_else(|| "No date set".into()) }</td>
+                <td class="lens-table__cell">
+                    <strong class={if *not_overdue { "lens-tag" } else { "lens-tag lens-tag--red" }}>
+                        { if *not_overdue { "To do" } else { "Overdue" } }
+                    </strong>
+                </td>
+                <td class="lens-table__cell">
+                    <button type="button" class="lens-link-button" {onclick}>
+                        { "Open" }<span class="lens-visually-hidden">{ format!(" {case}") }</span>
+                    </button>
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="lens-section" aria-labelledby="lens-follow-ups-title">
+            <h3 class="lens-heading-m" id="lens-follow-ups-title">{ "Follow-up to do" }</h3>
+            if overdue > 0 {
+                <p class="lens-body">{ format!("{overdue} overdue.") }</p>
+            }
+            <table class="lens-table">
+                <thead>
+                    <tr>
+                        <th scope="col" class="lens-table__header">{ "Case" }</th>
+                        <th scope="col" class="lens-table__header">{ "What" }</th>
+                        <th scope="col" class="lens-table__header">{ "Due" }</th>
+                        <th scope="col" class="lens-table__header">{ "Where it stands" }</th>
+                        <th scope="col" class="lens-table__header"><span class="lens-visually-hidden">{ "Action" }</span></th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </section>
+    }
+}
