@@ -5,6 +5,7 @@
 //! README's two commands are the whole set-up.
 
 mod bench;
+mod bench_form;
 mod bench_wasm;
 mod bundle;
 mod pipeline;
@@ -23,6 +24,7 @@ Commands:
   test               install what is missing, then run every check and test suite
   bench agreement    agreement statistics beside the Python references (scikit-learn, krippendorff), with ratios
   bench wasm         agreement statistics as WebAssembly in headless Chromium beside the same code natively
+  bench form         from page load to the toolkit ready and to an audit form ready for input, in Chromium
 ";
 
 fn main() -> ExitCode {
@@ -34,7 +36,8 @@ fn main() -> ExitCode {
         Some("bench") => match args.get(1).map(String::as_str) {
             Some("agreement") => bench::agreement(),
             Some("wasm") => bench_wasm::run(),
-            _ => Err(format!("bench takes one suite: agreement or wasm\n\n{USAGE}")),
+            Some("form") => bench_form::run(),
+            _ => Err(format!("bench takes one suite: agreement, wasm or form\n\n{USAGE}")),
         },
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
