@@ -77,9 +77,27 @@ test("a case file audit is completed, survives a reload part way, and is submitt
   await allSaved(lens);
   assert.equal(await lens.getByRole("button", { name: "Submit audit" }).count(), 0, "a submitted audit is read only");
 
+  // Amend: the change is recorded with who made it and why.
+  await lens.getByRole("button", { name: "Amend this audit" }).click();
+  await lens.locator("#lens-h-team").fill("Assessment North");
+  await lens.getByRole("button", { name: "Save amendment" }).click();
+  await summary.waitFor();
+  assert.deepEqual(await summary.locator("a").allTextContents(), ["Enter your name to amend the audit", "Enter why the audit is being amended"]);
+  await summary.getByRole("link", { name: "Enter why the audit is being amended" }).click();
+  assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-amend-reason");
+  await lens.locator("#lens-amend-reason").fill("The case moved team before the audit");
+  await lens.locator("#lens-amend-by").fill("Sam Patel");
+  await lens.getByRole("button", { name: "Save amendment" }).click();
+  await lens.getByRole("heading", { name: "Amendments" }).waitFor();
+  await allSaved(lens);
+
   await page.reload();
   await readyEvents(page);
   assert.match(await lens.locator("tbody tr").first().textContent(), /CF-2718.*Submitted/);
+  await openFirstAudit(lens);
+  const amendments = await lens.locator("section", { hasText: "Amendments" }).last().textContent();
+  assert.match(amendments, /by Sam Patel: The case moved team before the audit/);
+  assert.match(amendments, /Team: Assessment East → Assessment North/);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(record.consoleErrors, []);
   await context.close();
@@ -150,6 +168,14 @@ test("a case graded below good shows its follow-up, downloads as JSON and CSV, a
   const actions = await readFile(await csv.path(), "utf8");
   assert.ok(actions.startsWith("\uFEFFaudit_id,action_id,what,owner,due_on,status,completed_on\r\n"), actions);
   assert.match(actions, /Update the child's plan,Team manager,2026-01-05,open,/);
+
+  await lens.getByRole("button", { name: "Amend this audit" }).click();
+  await lens.getByRole("button", { name: "Save amendment" }).click();
+  await lens.locator(".lens-error-summary").waitFor();
+  assert.match(await lens.locator(".lens-error-summary").textContent(), /Nothing was changed: there is nothing to amend/);
+  assert.deepEqual(await violations(page), [], "an amendment with its errors");
+  await lens.getByRole("button", { name: "Cancel the amendment" }).click();
+  await lens.getByRole("button", { name: "Amend this audit" }).waitFor();
 
   await lens.getByRole("button", { name: "Back to audits on this device" }).click();
   await lens.getByRole("heading", { name: "Follow-up to do" }).waitFor();

@@ -28,6 +28,8 @@ pub enum ProblemTarget {
     Overall,
     /// An action, by its position (from 0) and the part concerned: `what`, `owner` or `due_on`.
     Action(usize, &'static str),
+    /// A field of an amendment: `by` or `reason`.
+    Amendment(&'static str),
 }
 
 /// One problem found in an audit.

@@ -70,13 +70,19 @@ impl Audit {
         };
         let mut problems = Vec::new();
         if by.trim().is_empty() {
-            problems.push(AuditProblem::new(ProblemTarget::Audit, "Enter your name to amend the audit"));
+            problems.push(AuditProblem::new(
+                ProblemTarget::Amendment("by"),
+                "Enter your name to amend the audit",
+            ));
         }
         if reason.trim().is_empty() {
-            problems.push(AuditProblem::new(ProblemTarget::Audit, "Enter why the audit is being amended"));
+            problems.push(AuditProblem::new(
+                ProblemTarget::Amendment("reason"),
+                "Enter why the audit is being amended",
+            ));
         } else if reason.chars().count() > MAX_REASON_CHARS {
             problems.push(AuditProblem::new(
-                ProblemTarget::Audit,
+                ProblemTarget::Amendment("reason"),
                 format!("The reason must be {MAX_REASON_CHARS} characters or fewer"),
             ));
         }

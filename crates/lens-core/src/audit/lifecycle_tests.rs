@@ -162,6 +162,8 @@ fn an_amendment_needs_a_name_a_reason_a_change_and_a_valid_result() {
             "Nothing was changed: there is nothing to amend"
         ]
     );
+    assert_eq!(problems[0].target, ProblemTarget::Amendment("by"));
+    assert_eq!(problems[1].target, ProblemTarget::Amendment("reason"));
     let mut revised = submitted.clone();
     revised.responses.remove("risk");
     let problems = submitted.amend(&revised, &template, "Priya", "Typo", day(11, 10)).unwrap_err();

@@ -2,27 +2,30 @@
 //! read-only record once it is submitted.
 
 mod actions;
+mod amend;
 mod anchors;
 mod autosave;
+mod draft;
 mod edit;
+mod export;
 mod fields;
 mod record;
 mod standard;
 
 use std::rc::Rc;
 
-use lens_core::{suggest_overall, Audit, AuditId, AuditStatus, ProblemTarget, Template};
+use lens_core::{Audit, AuditId, AuditStatus, Template};
 use lens_store::{load_audit, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use self::actions::{actions_editor, ActionsView};
-use self::anchors::{problem_anchor, Anchors, FORM_TITLE_ID, OVERALL_ID};
-use self::autosave::{FormState, SaveStatus, Saver};
+use self::amend::{amend_fields, amendments_list};
+use self::anchors::{problem_anchor, Anchors, FORM_TITLE_ID};
+use self::autosave::{AmendDraft, FormState, SaveStatus, Saver};
+use self::draft::{draft_form, FormView};
 use self::edit::{apply, Edit};
-use self::fields::{header_field, radio_group, FieldView, RadioGroup};
+use self::export::export_bar;
 use self::record::audit_record;
-use self::standard::{standard, StandardView};
 use super::{ErrorSummary, FieldError};
 use crate::ports::{OpenedStore, PlatformHandle};
 
@@ -56,6 +59,13 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
         Callback::from(move |edit: Edit| {
             let changed = {
                 let mut state = saver.state.borrow_mut();
+                // An amendment is saved whole, when the person saves it.
+                if let Some(draft) = state.amending.as_mut() {
+                    apply(&mut draft.revised, edit);
+                    drop(state);
+                    saver.rerender.force_update();
+                    return;
+                }
                 let changed = apply(&mut state.audit, edit);
                 if changed {
                     state.generation += 1;
@@ -77,6 +87,10 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let today = saver.platform.now().date_naive();
+            if saver.state.borrow().amending.is_some() {
+                save_amendment(&saver, &template, today);
+                return;
+            }
             let submitted = saver.state.borrow().audit.submit(&template, today);
             {
                 let mut state = saver.state.borrow_mut();
@@ -132,6 +146,39 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
         let saver = saver.clone();
         Callback::from(move |_: MouseEvent| saver.save_now())
     };
+    let on_amend = {
+        let saver = saver.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut state = saver.state.borrow_mut();
+            let revised = state.audit.clone();
+            state.amending = Some(AmendDraft { revised, by: String::new(), reason: String::new() });
+            state.problems.clear();
+            drop(state);
+            saver.rerender.force_update();
+        })
+    };
+    let on_amend_text = |part: &'static str| {
+        let saver = saver.clone();
+        Callback::from(move |value: String| {
+            if let Some(draft) = saver.state.borrow_mut().amending.as_mut() {
+                match part {
+                    "by" => draft.by = value,
+                    _ => draft.reason = value,
+                }
+            }
+            saver.rerender.force_update();
+        })
+    };
+    let on_cancel_amend = {
+        let saver = saver.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut state = saver.state.borrow_mut();
+            state.amending = None;
+            state.problems.clear();
+            drop(state);
+            saver.rerender.force_update();
+        })
+    };
     let onback = {
         let onback = props.onback.clone();
         Callback::from(move |_: MouseEvent| onback.emit(()))
@@ -157,6 +204,14 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
             FieldError { message: problem.message.clone(), field: anchors.node(&anchor), field_id: anchor }
         })
         .collect();
+    let form_view = |audit| FormView {
+        audit,
+        template: &template,
+        problems: &state.problems,
+        anchors: &anchors,
+        edit: &edit,
+        platform: &props.platform,
+    };
     html! {
         <section class="lens-section" aria-labelledby={FORM_TITLE_ID}>
             <button type="button" class="lens-link-button" onclick={onback}>{ "Back to audits on this device" }</button>
@@ -181,170 +236,47 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     </div>
                 </div>
             }
-            if audit.status == AuditStatus::Draft {
-                { draft_form(audit, &template, &state.problems, &anchors, &edit, &props.platform, onsubmit) }
+            if let Some(draft) = &state.amending {
+                { draft_form(form_view(&draft.revised), onsubmit,
+                    amend_fields(draft, &state.problems, &anchors, on_amend_text("by"), on_amend_text("reason"), on_cancel_amend)) }
+            } else if audit.status == AuditStatus::Draft {
+                { draft_form(form_view(audit), onsubmit, html! {
+                    <button type="submit" class="lens-button">{ "Submit audit" }</button>
+                }) }
             } else {
                 { export_bar(&state, &template, &props.platform) }
                 { audit_record(audit, &template, today) }
+                { amendments_list(audit, &template) }
+                <button type="button" class="lens-button lens-button--secondary" onclick={on_amend}>{ "Amend this audit" }</button>
             }
         </section>
     }
 }
 
-fn error_for<'a>(problems: &'a [lens_core::AuditProblem], target: &ProblemTarget) -> Option<&'a str> {
-    problems.iter().find(|problem| &problem.target == target).map(|problem| problem.message.as_str())
-}
-
-fn draft_form(
-    audit: &Audit,
-    template: &Template,
-    problems: &[lens_core::AuditProblem],
-    anchors: &Anchors,
-    edit: &Callback<Edit>,
-    platform: &PlatformHandle,
-    onsubmit: Callback<SubmitEvent>,
-) -> Html {
-    let guidance = (!template.guidance.is_empty()).then(|| {
-        html! {
-            <details class="lens-details">
-                <summary class="lens-details__summary">{ "How to complete this audit" }</summary>
-                <div class="lens-details__text">
-                    <ul class="lens-list lens-list--bullet">
-                        { for template.guidance.iter().map(|line| html! { <li>{ line.clone() }</li> }) }
-                    </ul>
-                </div>
-            </details>
-        }
-    });
-    let header = template.header_fields.iter().map(|field| {
-        header_field(FieldView {
-            field,
-            value: audit.header_value(&field.id),
-            error: error_for(problems, &ProblemTarget::Header(field.id.clone())),
-            anchors,
-            edit,
-        })
-    });
-    let sections = template.sections.iter().map(|section| {
-        let items = section.items.iter().map(|item| {
-            standard(StandardView {
-                item,
-                scale: template.scale.as_ref(),
-                response: audit.responses.get(&item.id),
-                grade_error: error_for(problems, &ProblemTarget::ItemGrade(item.id.clone())),
-                narrative_error: error_for(problems, &ProblemTarget::ItemNarrative(item.id.clone())),
-                anchors,
-                edit,
-            })
-        });
-        html! {
-            <section class="lens-section">
-                <h3 class="lens-heading-m">{ section.title.clone() }</h3>
-                if let Some(text) = &section.guidance {
-                    <p class="lens-body lens-body--secondary">{ text.clone() }</p>
-                }
-                { for items }
-            </section>
-        }
-    });
-    let overall = template.scale.as_ref().filter(|_| template.asks_overall_judgement).map(|scale| {
-        let suggestion = suggest_overall(template, &audit.responses).map(|suggestion| {
-            let label = scale.grade(&suggestion.code).map_or(suggestion.code.clone(), |grade| grade.label.clone());
-            html! {
-                <div class="lens-suggestion" id={format!("{OVERALL_ID}-hint")}>
-                    <strong>{ format!("Suggested from the grades: {label}. ") }</strong>{ suggestion.reason.clone() }
-                    { " You decide the overall judgement." }
-                </div>
+/// Records the amendment being written, or shows why it cannot be.
+fn save_amendment(saver: &Saver, template: &Template, today: chrono::NaiveDate) {
+    let amended = {
+        let state = saver.state.borrow();
+        let Some(draft) = &state.amending else { return };
+        state.audit.amend(&draft.revised, template, &draft.by, &draft.reason, today)
+    };
+    {
+        let mut state = saver.state.borrow_mut();
+        match amended {
+            Ok(audit) => {
+                state.audit = audit;
+                state.amending = None;
+                state.problems.clear();
+                state.generation += 1;
             }
-        });
-        let has_hint = suggestion.is_some();
-        let options: Vec<(String, String)> = scale.grades.iter().map(|grade| (grade.code.clone(), grade.label.clone())).collect();
-        let edit = edit.clone();
-        radio_group(RadioGroup {
-            id: OVERALL_ID,
-            legend: html! { <legend class="lens-fieldset__legend lens-fieldset__legend--m">{ "Overall judgement" }</legend> },
-            hint: suggestion.unwrap_or_default(),
-            has_hint,
-            error: error_for(problems, &ProblemTarget::Overall),
-            options: &options,
-            selected: audit.overall.as_deref().unwrap_or(""),
-            inline: false,
-            anchors,
-            onchoose: Callback::from(move |code: String| edit.emit(Edit::Overall(code))),
-        })
-    });
-    let actions = template.actions.as_ref().map(|block| {
-        let platform = platform.clone();
-        actions_editor(ActionsView {
-            title: &block.title,
-            actions: &audit.actions,
-            problems,
-            anchors,
-            edit,
-            new_id: Callback::from(move |_| platform.new_id()),
-        })
-    });
-    html! {
-        <form {onsubmit} novalidate=true>
-            { for guidance }
-            <section class="lens-section">{ for header }</section>
-            { for sections }
-            { for overall }
-            { for actions }
-            <button type="submit" class="lens-button">{ "Submit audit" }</button>
-        </form>
+            Err(problems) => {
+                state.problems = problems;
+                state.attempt += 1;
+            }
+        }
     }
-}
-
-/// Print and download buttons for one audit. Downloads are made on this device; nothing is sent.
-fn export_bar(state: &FormState, template: &Rc<Template>, platform: &PlatformHandle) -> Html {
-    let now = platform.now();
-    let versioned = Versioned {
-        value: state.audit.clone(),
-        revision: state.base.unwrap_or(lens_store::Revision::FIRST),
-        updated_at: now.to_utc(),
-    };
-    let name = if state.audit.case_reference.is_empty() {
-        format!("audit-{}", state.audit.id)
-    } else {
-        format!("audit-{}", state.audit.case_reference)
-    };
-    let stem: String =
-        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
-    let bundle = lens_store::bundle::Bundle {
-        exported_at: now.to_utc(),
-        templates: vec![(**template).clone()],
-        audits: vec![versioned.clone()],
-        moderations: Vec::new(),
-    };
-    let files = lens_store::csv_export::write_audits_csv(std::slice::from_ref(&versioned));
-    let download = |file_name: String, media_type: &'static str, contents: String| {
-        let platform = platform.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Err(message) = platform.download(&file_name, media_type, &contents) {
-                platform.emit(crate::ports::LensEvent::Error { code: "download-failed", message });
-            }
-        })
-    };
-    let on_print = {
-        let platform = platform.clone();
-        Callback::from(move |_: MouseEvent| platform.print())
-    };
-    html! {
-        <div class="lens-button-group">
-            <button type="button" class="lens-button lens-button--secondary" onclick={on_print}>{ "Print this audit" }</button>
-            <button type="button" class="lens-button lens-button--secondary"
-                onclick={download(format!("{stem}.json"), "application/json", lens_store::bundle::write_bundle(&bundle))}>
-                { "Download as JSON" }
-            </button>
-            <button type="button" class="lens-button lens-button--secondary"
-                onclick={download(format!("{stem}.items.csv"), "text/csv", files.items)}>
-                { "Download answers as CSV" }
-            </button>
-            <button type="button" class="lens-button lens-button--secondary"
-                onclick={download(format!("{stem}.actions.csv"), "text/csv", files.actions)}>
-                { "Download actions as CSV" }
-            </button>
-        </div>
+    saver.rerender.force_update();
+    if saver.state.borrow().amending.is_none() {
+        saver.save_now();
     }
 }

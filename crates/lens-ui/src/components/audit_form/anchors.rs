@@ -46,6 +46,7 @@ pub(crate) fn action_id(index: usize, part: &str) -> String {
 pub(crate) fn problem_anchor(target: &ProblemTarget, template: &Template, actions: usize) -> String {
     match target {
         ProblemTarget::Audit => FORM_TITLE_ID.to_owned(),
+        ProblemTarget::Amendment(part) => format!("lens-amend-{part}"),
         ProblemTarget::Header(field) => {
             let kind = template.header_fields.iter().find(|f| &f.id == field).map(|f| &f.kind);
             match kind {

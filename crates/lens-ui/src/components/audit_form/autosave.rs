@@ -41,6 +41,14 @@ impl SaveStatus {
     }
 }
 
+/// A submitted audit being amended: the changed copy, who is amending and why. It is kept apart
+/// from the saved audit until the amendment is saved whole.
+pub(crate) struct AmendDraft {
+    pub revised: Audit,
+    pub by: String,
+    pub reason: String,
+}
+
 /// Everything the form holds between renders.
 pub(crate) struct FormState {
     pub audit: Audit,
@@ -55,6 +63,8 @@ pub(crate) struct FormState {
     pub problems: Vec<AuditProblem>,
     /// Counts attempts to submit, so focus moves to the error summary each time.
     pub attempt: u32,
+    /// The amendment being written, if any.
+    pub amending: Option<AmendDraft>,
 }
 
 impl FormState {
@@ -68,6 +78,7 @@ impl FormState {
             again: false,
             problems: Vec::new(),
             attempt: 0,
+            amending: None,
         }
     }
 }

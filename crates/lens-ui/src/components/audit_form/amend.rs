@@ -1,0 +1,119 @@
+//! Amending a submitted audit: who is amending and why, and the record of every amendment
+//! with each changed field's value before and after.
+
+use lens_core::{item_title, Audit, AuditProblem, ProblemTarget, Template};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::anchors::Anchors;
+use super::autosave::AmendDraft;
+use super::fields::error_message;
+
+fn problem<'a>(problems: &'a [AuditProblem], part: &str) -> Option<&'a str> {
+    problems.iter().find_map(|problem| match problem.target {
+        ProblemTarget::Amendment(of) if of == part => Some(problem.message.as_str()),
+        _ => None,
+    })
+}
+
+/// The amendment's own fields and its buttons, at the end of the form.
+pub(crate) fn amend_fields(
+    draft: &AmendDraft,
+    problems: &[AuditProblem],
+    anchors: &Anchors,
+    on_by: Callback<String>,
+    on_reason: Callback<String>,
+    on_cancel: Callback<MouseEvent>,
+) -> Html {
+    let (by_error, reason_error) = (problem(problems, "by"), problem(problems, "reason"));
+    let group = |error: Option<&str>| {
+        if error.is_some() {
+            "lens-form-group lens-form-group--error"
+        } else {
+            "lens-form-group"
+        }
+    };
+    let by_input = Callback::from(move |event: InputEvent| {
+        on_by.emit(event.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let reason_input = Callback::from(move |event: InputEvent| {
+        on_reason.emit(event.target_unchecked_into::<HtmlTextAreaElement>().value())
+    });
+    html! {
+        <section class="lens-section" aria-labelledby="lens-amend-title">
+            <h3 class="lens-heading-m" id="lens-amend-title">{ "Why are you amending this audit?" }</h3>
+            <p class="lens-body">{ "The audit was submitted, so every change is recorded with your name and reason. Nothing is saved until you save the amendment." }</p>
+            <div class={group(by_error)}>
+                <label class="lens-label" for="lens-amend-by">{ "Your name" }</label>
+                { error_message("lens-amend-by", by_error) }
+                <input class="lens-input lens-input--width-20" id="lens-amend-by" name="lens-amend-by" type="text"
+                    autocomplete="name" value={draft.by.clone()} ref={anchors.node("lens-amend-by")} oninput={by_input}
+                    aria-describedby={by_error.map(|_| "lens-amend-by-error")} />
+            </div>
+            <div class={group(reason_error)}>
+                <label class="lens-label" for="lens-amend-reason">{ "Reason for the amendment" }</label>
+                { error_message("lens-amend-reason", reason_error) }
+                <textarea class="lens-textarea" id="lens-amend-reason" name="lens-amend-reason" rows="3"
+                    value={draft.reason.clone()} ref={anchors.node("lens-amend-reason")} oninput={reason_input}
+                    aria-describedby={reason_error.map(|_| "lens-amend-reason-error")} />
+            </div>
+            <div class="lens-button-group">
+                <button type="submit" class="lens-button">{ "Save amendment" }</button>
+                <button type="button" class="lens-link-button" onclick={on_cancel}>{ "Cancel the amendment" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// A changed field in words: `Team`, `Grade for standard 4 "Assessments…"`, `Overall judgement`.
+fn field_label(field: &str, template: &Template) -> String {
+    let parts: Vec<&str> = field.splitn(3, '.').collect();
+    match parts.as_slice() {
+        ["header", id] => template
+            .header_fields
+            .iter()
+            .find(|header| header.id == *id)
+            .map_or_else(|| (*id).to_owned(), |header| header.label.clone()),
+        ["items", id, part] => {
+            let title = template.item(id).map_or_else(|| format!("\"{id}\""), item_title);
+            if *part == "grade" {
+                format!("Grade for {title}")
+            } else {
+                format!("Narrative for {title}")
+            }
+        }
+        ["overall"] => "Overall judgement".to_owned(),
+        ["actions", _, part] => format!("Action: {}", part.replace('_', " ")),
+        _ => field.to_owned(),
+    }
+}
+
+/// Every amendment made, newest last.
+pub(crate) fn amendments_list(audit: &Audit, template: &Template) -> Html {
+    if audit.amendments.is_empty() {
+        return html! {};
+    }
+    let entries = audit.amendments.iter().map(|amendment| {
+        let changes = amendment.changes.iter().map(|change| {
+            let show = |value: &str| if value.is_empty() { "(empty)".to_owned() } else { value.to_owned() };
+            html! {
+                <li>{ format!("{}: {} → {}", field_label(&change.field, template), show(&change.before), show(&change.after)) }</li>
+            }
+        });
+        html! {
+            <li>
+                <p class="lens-body">
+                    <strong>{ format!("{} by {}", amendment.on.format("%-d %B %Y"), amendment.by) }</strong>
+                    { format!(": {}", amendment.reason) }
+                </p>
+                <ul class="lens-list lens-list--bullet">{ for changes }</ul>
+            </li>
+        }
+    });
+    html! {
+        <section class="lens-section" aria-labelledby="lens-amendments-title">
+            <h3 class="lens-heading-m" id="lens-amendments-title">{ "Amendments" }</h3>
+            <ol class="lens-list">{ for entries }</ol>
+        </section>
+    }
+}
