@@ -108,3 +108,65 @@ test("the start-audit journey works with the keyboard alone", async () => {
   await page.locator("practice-lens").getByRole("button", { name: "Back to audits on this device" }).waitFor();
   await context.close();
 });
+
+test("a case file audit is completed, submitted and printed with the keyboard alone", async () => {
+  const context = await browser.newContext();
+  // Record the print request instead of opening the dialogue.
+  await context.addInitScript(() => {
+    window.print = () => {
+      window.__printed = true;
+    };
+  });
+  const { page } = await openPage(browser, "demo/csp.html", { context });
+  await readyEvents(page);
+  const focused = () =>
+    page.evaluate(() => {
+      const element = document.querySelector("practice-lens").shadowRoot.activeElement;
+      return element ? { id: element.id, text: element.textContent.trim() } : { id: "", text: "" };
+    });
+  // Presses Tab until the focused element matches, failing if it is never reached.
+  const tabTo = async (matches, what) => {
+    for (let step = 0; step < 60; step += 1) {
+      await page.keyboard.press("Tab");
+      if (matches(await focused())) return;
+    }
+    assert.fail(`${what} is never reached with Tab`);
+  };
+  const tabToId = (id) => tabTo((element) => element.id === id, `#${id}`);
+
+  await tabToId("lens-case-reference");
+  await page.keyboard.type("CF-KEYS-2");
+  await tabToId("lens-auditor");
+  await page.keyboard.type("Jo Bloggs");
+  await tabToId("lens-template-0");
+  await page.keyboard.press("Space");
+  await tabTo((element) => element.text === "Start audit", "Start audit");
+  await page.keyboard.press("Enter");
+  await page.locator("practice-lens").getByRole("button", { name: "Back to audits on this device" }).waitFor();
+  await page.waitForFunction(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id === "lens-form-title");
+
+  await tabToId("lens-h-team");
+  await page.keyboard.type("Assessment East");
+  for (const group of ["lens-h-audited-previously", "lens-h-age-band", "lens-h-strand"]) {
+    await tabToId(`${group}-0`);
+    await page.keyboard.press("Space");
+  }
+  const standards = ["risk", "involvement", "decision-making", "assessments", "coordination", "diversity",
+    "plans", "permanence", "reviews", "placement", "independence", "outcomes"];
+  for (const id of standards) {
+    await tabToId(`lens-i-${id}-grade-0`);
+    // Arrow keys move through the grades and choose: the second is Meets good.
+    await page.keyboard.press("ArrowDown");
+    await tabToId(`lens-i-${id}-narrative`);
+    await page.keyboard.type(`Evidence for ${id}, typed with the keyboard.`);
+  }
+  await tabToId("lens-overall-0");
+  await page.keyboard.press("ArrowDown");
+  await tabTo((element) => element.text === "Submit audit", "Submit audit");
+  await page.keyboard.press("Enter");
+  await page.locator("practice-lens").getByText("Submitted", { exact: true }).first().waitFor();
+  await tabTo((element) => element.text === "Print this audit", "Print this audit");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => window.__printed), true);
+  await context.close();
+});

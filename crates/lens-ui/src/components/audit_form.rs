@@ -45,6 +45,15 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
     let state = use_mut_ref(|| FormState::new(&props.opened));
     let anchors = (*use_memo((), |_| Anchors::default())).clone();
     let rerender = use_force_update();
+    {
+        // Focus starts on the audit's heading, so keyboard and screen reader users begin at the top.
+        let title = anchors.node(FORM_TITLE_ID);
+        use_effect_with((), move |_| {
+            if let Some(element) = title.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
     let saver = Saver {
         state: state.clone(),
         store: props.store.clone(),
