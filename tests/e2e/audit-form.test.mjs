@@ -183,3 +183,32 @@ test("a case graded below good shows its follow-up, downloads as JSON and CSV, a
   assert.deepEqual(await violations(page), [], "home with follow-up");
   await context.close();
 });
+
+test("the audits on this device can be searched and filtered", async () => {
+  const { page, context } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  for (const [caseReference, team] of [["CF-F1", "Team Red"], ["CF-F2", "Team Blue"]]) {
+    await startAudit(page, "practice-lens", caseReference, "Jo Bloggs");
+    await lens.locator("#lens-h-team").fill(team);
+    await allSaved(lens);
+    await lens.getByRole("button", { name: "Back to audits on this device" }).click();
+  }
+  const rows = lens.locator("tbody tr");
+  const status = lens.locator(".lens-filters + p");
+  await rows.nth(1).waitFor();
+  assert.equal(await status.textContent(), "Showing 2 of 2 audits");
+
+  await lens.locator("#lens-filter-search").fill("f2");
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.first().textContent(), /CF-F2/);
+  await lens.getByRole("button", { name: "Clear the search and filters" }).click();
+  await lens.locator("#lens-filter-team").selectOption("Team Red");
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.first().textContent(), /CF-F1/);
+  await lens.locator("#lens-filter-status").selectOption("Submitted");
+  assert.equal(await rows.count(), 0);
+  assert.equal(await status.textContent(), "Showing 0 of 2 audits");
+  assert.deepEqual(await violations(page), [], "the filtered list");
+  await context.close();
+});

@@ -1,10 +1,15 @@
-//! The audits kept on this device, as a table, each with a button that opens it.
+//! The audits kept on this device, as a table, each with a button that opens it, with a search
+//! and filters above it.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use lens_core::{Audit, AuditId, Template};
+use lens_core::{Audit, AuditId, AuditStatus, Template};
 use lens_store::Versioned;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use super::audit_filter::AuditFilter;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct AuditListProps {
@@ -15,7 +20,12 @@ pub(crate) struct AuditListProps {
 
 #[component]
 pub(crate) fn AuditList(props: &AuditListProps) -> Html {
-    let rows = props.audits.iter().map(|audit| {
+    let filter = use_state(AuditFilter::default);
+    let template_of =
+        |audit: &Audit| props.templates.iter().find(|template| template.reference() == audit.template);
+    let shown: Vec<&Versioned<Audit>> =
+        props.audits.iter().filter(|audit| filter.shows(&audit.value, template_of(&audit.value))).collect();
+    let rows = shown.iter().map(|audit| {
         let audit = &audit.value;
         let title = props
             .templates
@@ -49,6 +59,10 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
             if props.audits.is_empty() {
                 <p class="lens-body">{ "No audits have been started on this device yet." }</p>
             } else {
+                { filters(&filter, &props.audits, &props.templates) }
+                <p class="lens-body" role="status">
+                    { format!("Showing {} of {} audits", shown.len(), props.audits.len()) }
+                </p>
                 <table class="lens-table">
                     <thead>
                         <tr>
@@ -64,5 +78,101 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
                 </table>
             }
         </section>
+    }
+}
+
+/// The search and filter controls; each change narrows the list at once.
+fn filters(
+    filter: &UseStateHandle<AuditFilter>,
+    audits: &[Versioned<Audit>],
+    templates: &[Template],
+) -> Html {
+    let update = |change: fn(&mut AuditFilter, String)| {
+        let filter = filter.clone();
+        move |value: String| {
+            let mut next = (*filter).clone();
+            change(&mut next, value);
+            filter.set(next);
+        }
+    };
+    let on_input = |change: fn(&mut AuditFilter, String)| {
+        let update = update(change);
+        Callback::from(move |event: InputEvent| {
+            update(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_date = |change: fn(&mut AuditFilter, String)| {
+        let update = update(change);
+        Callback::from(move |event: Event| update(event.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_select = |change: fn(&mut AuditFilter, String)| {
+        let update = update(change);
+        Callback::from(move |event: Event| update(event.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+    let teams: BTreeSet<String> = audits
+        .iter()
+        .map(|audit| audit.value.team().trim().to_owned())
+        .filter(|team| !team.is_empty())
+        .collect();
+    let used: BTreeSet<&str> = audits.iter().map(|audit| audit.value.template.id.as_str()).collect();
+    let template_options = templates.iter().filter(|template| used.contains(template.id.as_str())).map(|template| {
+        html! { <option value={template.id.clone()} selected={filter.template == template.id}>{ template.title.clone() }</option> }
+    });
+    let status_options = AuditStatus::ALL.iter().map(|status| {
+        html! { <option value={status.label()} selected={filter.status == Some(*status)}>{ status.label() }</option> }
+    });
+    let team_options = teams.iter().map(|team| {
+        html! { <option value={team.clone()} selected={filter.team == *team}>{ team.clone() }</option> }
+    });
+    let date = |day: Option<chrono::NaiveDate>| day.map(|day| day.to_string()).unwrap_or_default();
+    let on_clear = {
+        let filter = filter.clone();
+        Callback::from(move |_: MouseEvent| filter.set(AuditFilter::default()))
+    };
+    html! {
+        <div class="lens-filters" role="search" aria-label="Find audits">
+            <div class="lens-form-group">
+                <label class="lens-label" for="lens-filter-search">{ "Search by case reference or auditor" }</label>
+                <input class="lens-input lens-input--width-20" id="lens-filter-search" type="search" autocomplete="off"
+                    value={filter.search.clone()} oninput={on_input(|f, v| f.search = v)} />
+            </div>
+            <div class="lens-filters__row">
+                <div class="lens-form-group">
+                    <label class="lens-label" for="lens-filter-status">{ "Status" }</label>
+                    <select class="lens-select" id="lens-filter-status"
+                        onchange={on_select(|f, v| f.status = AuditStatus::ALL.into_iter().find(|s| s.label() == v))}>
+                        <option value="" selected={filter.status.is_none()}>{ "All statuses" }</option>
+                        { for status_options }
+                    </select>
+                </div>
+                <div class="lens-form-group">
+                    <label class="lens-label" for="lens-filter-template">{ "Template" }</label>
+                    <select class="lens-select" id="lens-filter-template" onchange={on_select(|f, v| f.template = v)}>
+                        <option value="" selected={filter.template.is_empty()}>{ "All templates" }</option>
+                        { for template_options }
+                    </select>
+                </div>
+                <div class="lens-form-group">
+                    <label class="lens-label" for="lens-filter-team">{ "Team" }</label>
+                    <select class="lens-select" id="lens-filter-team" onchange={on_select(|f, v| f.team = v)}>
+                        <option value="" selected={filter.team.is_empty()}>{ "All teams" }</option>
+                        { for team_options }
+                    </select>
+                </div>
+                <div class="lens-form-group">
+                    <label class="lens-label" for="lens-filter-from">{ "Dated from" }</label>
+                    <input class="lens-input" id="lens-filter-from" type="date" value={date(filter.from)}
+                        onchange={on_date(|f, v| f.from = lens_core::parse_iso_date(&v))} />
+                </div>
+                <div class="lens-form-group">
+                    <label class="lens-label" for="lens-filter-to">{ "Dated to" }</label>
+                    <input class="lens-input" id="lens-filter-to" type="date" value={date(filter.to)}
+                        onchange={on_date(|f, v| f.to = lens_core::parse_iso_date(&v))} />
+                </div>
+            </div>
+            if filter.is_active() {
+                <button type="button" class="lens-link-button" onclick={on_clear}>{ "Clear the search and filters" }</button>
+            }
+        </div>
     }
 }
