@@ -212,3 +212,19 @@ test("the audits on this device can be searched and filtered", async () => {
   assert.deepEqual(await violations(page), [], "the filtered list");
   await context.close();
 });
+
+test("a reflection needs no case, says it is private, and submits with any prompts answered", async () => {
+  const { page, context } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  await startAudit(page, "practice-lens", "", "Jo Bloggs", "Reflecting on my practice");
+  assert.match(await lens.locator("#lens-private-notice").textContent(), /stays on this device/);
+  await lens.locator("#lens-i-went-well-narrative").fill("I saw the child alone and listened.");
+  await allSaved(lens);
+  await lens.getByRole("button", { name: "Submit audit" }).click();
+  await lens.getByText("Submitted", { exact: true }).first().waitFor();
+  assert.match(await lens.locator("#lens-private-notice").textContent(), /only if you download it/);
+  await lens.getByRole("button", { name: "Back to audits on this device" }).click();
+  assert.match(await lens.locator("tbody tr").first().textContent(), /No case.*Reflecting on my practice.*Submitted/);
+  await context.close();
+});

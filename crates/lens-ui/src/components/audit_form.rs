@@ -235,6 +235,13 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     { " " }<button type="button" class="lens-link-button" onclick={on_retry}>{ "Try saving again" }</button>
                 }
             </p>
+            if template.kind == lens_core::TemplateKind::Reflection {
+                <div class="lens-inset" id="lens-private-notice">
+                    <p class="lens-body">
+                        { "This reflection is yours. It stays on this device and is not counted in anyone's reports. It leaves the device only if you download it to share it, for example into a practice review." }
+                    </p>
+                </div>
+            }
             if state.status == SaveStatus::Conflict {
                 <div class="lens-notification lens-notification--warning" role="alert">
                     <h3 class="lens-heading-m">{ "This audit was changed somewhere else" }</h3>
