@@ -8,6 +8,7 @@ use super::{Figure, Question, ReportFilter};
 use crate::{Audit, AuditId, AuditStatus, Grade, Moderation, Template, TemplateKind, TemplateRef};
 
 /// One audit with what the report needs to know about it.
+#[derive(Clone, Copy)]
 pub(super) struct Dated<'a> {
     pub audit: &'a Audit,
     pub template: Option<&'a Template>,
@@ -81,10 +82,7 @@ impl<'a> Scope<'a> {
                 auditors.insert(audit.auditor.trim().to_owned());
             }
             if dated.is_completed_audit() && !audit.case_reference.trim().is_empty() {
-                by_case
-                    .entry(audit.case_reference.trim().to_lowercase())
-                    .or_default()
-                    .push(Dated::new(audit, &templates));
+                by_case.entry(audit.case_reference.trim().to_lowercase()).or_default().push(dated);
             }
             if selected && (filter.from..=filter.to).contains(&dated.on) {
                 in_range.push(dated);

@@ -14,7 +14,7 @@ mod standard;
 
 use std::rc::Rc;
 
-use lens_core::{Audit, AuditId, AuditStatus, Template};
+use lens_core::{Audit, AuditId, AuditProblem, AuditStatus, Template};
 use lens_store::{load_audit, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -101,24 +101,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 return;
             }
             let submitted = saver.state.borrow().audit.submit(&template, today);
-            {
-                let mut state = saver.state.borrow_mut();
-                match submitted {
-                    Ok(audit) => {
-                        state.audit = audit;
-                        state.problems.clear();
-                        state.generation += 1;
-                    }
-                    Err(problems) => {
-                        state.problems = problems;
-                        state.attempt += 1;
-                    }
-                }
-            }
-            saver.rerender.force_update();
-            if saver.state.borrow().audit.status == AuditStatus::Submitted {
-                saver.save_now();
-            }
+            take_outcome(&saver, submitted);
         })
     };
     let on_reload = {
@@ -276,9 +259,16 @@ fn save_amendment(saver: &Saver, template: &Template, today: chrono::NaiveDate) 
         let Some(draft) = &state.amending else { return };
         state.audit.amend(&draft.revised, template, &draft.by, &draft.reason, today)
     };
+    take_outcome(saver, amended);
+}
+
+/// Takes the result of submitting or amending: the new audit is saved at once, or the problems
+/// go to the error summary and nothing is saved.
+fn take_outcome(saver: &Saver, outcome: Result<Audit, Vec<AuditProblem>>) {
+    let accepted = outcome.is_ok();
     {
         let mut state = saver.state.borrow_mut();
-        match amended {
+        match outcome {
             Ok(audit) => {
                 state.audit = audit;
                 state.amending = None;
@@ -292,7 +282,7 @@ fn save_amendment(saver: &Saver, template: &Template, today: chrono::NaiveDate) 
         }
     }
     saver.rerender.force_update();
-    if saver.state.borrow().amending.is_none() {
+    if accepted {
         saver.save_now();
     }
 }

@@ -9,6 +9,7 @@ use lens_store::Versioned;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::audit_cells::{case_cell, open_cell};
 use super::audit_filter::AuditFilter;
 
 #[derive(Properties, PartialEq)]
@@ -27,29 +28,16 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
         props.audits.iter().filter(|audit| filter.shows(&audit.value, template_of(&audit.value))).collect();
     let rows = shown.iter().map(|audit| {
         let audit = &audit.value;
-        let title = props
-            .templates
-            .iter()
-            .find(|template| template.reference() == audit.template)
-            .map_or_else(|| audit.template.to_string(), |template| template.title.clone());
-        let case =
-            if audit.case_reference.is_empty() { "No case".to_owned() } else { audit.case_reference.clone() };
-        let onclick = {
-            let (onopen, id) = (props.onopen.clone(), audit.id.clone());
-            Callback::from(move |_: MouseEvent| onopen.emit(id.clone()))
-        };
+        let title =
+            template_of(audit).map_or_else(|| audit.template.to_string(), |template| template.title.clone());
         html! {
             <tr class="lens-table__row">
-                <th scope="row" class="lens-table__header">{ case.clone() }</th>
+                { case_cell(audit) }
                 <td class="lens-table__cell">{ title }</td>
                 <td class="lens-table__cell">{ audit.auditor.clone() }</td>
                 <td class="lens-table__cell">{ audit.started_on.format("%-d %B %Y").to_string() }</td>
                 <td class="lens-table__cell"><strong class="lens-tag">{ audit.status.label() }</strong></td>
-                <td class="lens-table__cell">
-                    <button type="button" class="lens-link-button" {onclick}>
-                        { "Open" }<span class="lens-visually-hidden">{ format!(" {case}") }</span>
-                    </button>
-                </td>
+                { open_cell(audit, &props.onopen) }
             </tr>
         }
     });

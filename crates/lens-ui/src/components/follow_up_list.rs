@@ -8,6 +8,8 @@ use lens_core::{Audit, AuditId, FollowUpState, Template};
 use lens_store::Versioned;
 use yew::prelude::*;
 
+use super::audit_cells::{case_cell, open_cell};
+
 #[derive(Properties, PartialEq)]
 pub(crate) struct FollowUpListProps {
     pub audits: Rc<Vec<Versioned<Audit>>>,
@@ -43,14 +45,9 @@ pub(crate) fn FollowUpList(props: &FollowUpListProps) -> Html {
     });
     let overdue = open.iter().filter(|row| !row.0).count();
     let rows = open.iter().map(|(not_overdue, due, audit, message)| {
-        let onclick = {
-            let (onopen, id) = (props.onopen.clone(), audit.id.clone());
-            Callback::from(move |_: MouseEvent| onopen.emit(id.clone()))
-        };
-        let case = if audit.case_reference.is_empty() { "No case".to_owned() } else { audit.case_reference.clone() };
         html! {
             <tr class="lens-table__row">
-                <th scope="row" class="lens-table__header">{ case.clone() }</th>
+                { case_cell(audit) }
                 <td class="lens-table__cell">{ message.clone() }</td>
                 <td class="lens-table__cell">{ due.map(|day| day.format("%-d %B %Y").to_string()).unwrap_or_else(|| "No date set".into()) }</td>
                 <td class="lens-table__cell">
@@ -58,11 +55,7 @@ pub(crate) fn FollowUpList(props: &FollowUpListProps) -> Html {
                         { if *not_overdue { "To do" } else { "Overdue" } }
                     </strong>
                 </td>
-                <td class="lens-table__cell">
-                    <button type="button" class="lens-link-button" {onclick}>
-                        { "Open" }<span class="lens-visually-hidden">{ format!(" {case}") }</span>
-                    </button>
-                </td>
+                { open_cell(audit, &props.onopen) }
             </tr>
         }
     });

@@ -28,9 +28,8 @@ fn input(host: &Host, id: &str) -> HtmlInputElement {
         .unwrap()
 }
 
-fn type_into(host: &Host, id: &str, text: &str) {
-    let field = input(host, id);
-    field.set_value(text);
+/// Tells yew a field's value changed, as typing would.
+fn dispatch_input(field: &web_sys::EventTarget) {
     let event = web_sys::InputEvent::new_with_event_init_dict("input", &{
         let init = web_sys::InputEventInit::new();
         init.set_bubbles(true);
@@ -38,6 +37,12 @@ fn type_into(host: &Host, id: &str, text: &str) {
     })
     .unwrap();
     field.dispatch_event(&event).unwrap();
+}
+
+fn type_into(host: &Host, id: &str, text: &str) {
+    let field = input(host, id);
+    field.set_value(text);
+    dispatch_input(&field);
 }
 
 #[wasm_bindgen_test]
@@ -185,13 +190,7 @@ async fn the_audit_form_saves_each_change_and_submits_only_a_complete_audit() {
     let narrative: web_sys::HtmlTextAreaElement =
         host.shadow.get_element_by_id("lens-i-risk-narrative").unwrap().dyn_into().unwrap();
     narrative.set_value("Risk of neglect identified at referral and reduced.");
-    let event = web_sys::InputEvent::new_with_event_init_dict("input", &{
-        let init = web_sys::InputEventInit::new();
-        init.set_bubbles(true);
-        init
-    })
-    .unwrap();
-    narrative.dispatch_event(&event).unwrap();
+    dispatch_input(&narrative);
     let detail = autosaved.await.unwrap();
     assert_eq!(detail_field(&detail, "revision"), "JsValue(2)");
     settle().await;

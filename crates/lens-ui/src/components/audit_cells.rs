@@ -1,0 +1,34 @@
+//! Cells that every table of audits shares: the case as a row heading, and the button that opens
+//! the audit, named for screen readers by its case.
+
+use lens_core::{Audit, AuditId};
+use yew::prelude::*;
+
+/// The audit's case reference, or "No case" for a reflection not about one case.
+pub(crate) fn case_label(audit: &Audit) -> String {
+    if audit.case_reference.is_empty() {
+        "No case".to_owned()
+    } else {
+        audit.case_reference.clone()
+    }
+}
+
+/// The row heading naming the audit's case.
+pub(crate) fn case_cell(audit: &Audit) -> Html {
+    html! { <th scope="row" class="lens-table__header">{ case_label(audit) }</th> }
+}
+
+/// The last cell of a row: a button that opens the audit.
+pub(crate) fn open_cell(audit: &Audit, onopen: &Callback<AuditId>) -> Html {
+    let onclick = {
+        let (onopen, id) = (onopen.clone(), audit.id.clone());
+        Callback::from(move |_: MouseEvent| onopen.emit(id.clone()))
+    };
+    html! {
+        <td class="lens-table__cell">
+            <button type="button" class="lens-link-button" {onclick}>
+                { "Open" }<span class="lens-visually-hidden">{ format!(" {}", case_label(audit)) }</span>
+            </button>
+        </td>
+    }
+}
