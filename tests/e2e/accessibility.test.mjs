@@ -3,7 +3,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readyEvents, startAudit, violations } from "./harness.mjs";
+import { keyboard, launch, openPage, openTask, readyEvents, startAudit, violations } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -58,6 +58,8 @@ test("the audit form of every built-in template, blank and with its errors shown
 test("the home screen showing validation errors", async () => {
   const { page, context } = await openPage(browser, "index.html");
   await readyEvents(page);
+  await openTask(page, "practice-lens", "Audit a case");
+  assert.deepEqual(await violations(page), [], "the start form");
   await page.locator("practice-lens").getByRole("button", { name: "Start audit" }).click();
   await page.locator("practice-lens .lens-error-summary").waitFor();
   assert.deepEqual(await violations(page), []);
@@ -95,6 +97,11 @@ test("the start-audit journey works with the keyboard alone", async () => {
   // Start on the host page's last link before the element, and Tab into it.
   await page.getByRole("link", { name: "Policies and procedures" }).focus();
   await page.keyboard.press("Tab");
+  assert.equal(await focusedId(), "lens-task-audit");
+  await page.keyboard.press("Enter");
+  // Focus moves to the start form's heading, and the next Tab reaches its first field.
+  await page.waitForFunction(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id === "lens-start-title");
+  await page.keyboard.press("Tab");
   assert.equal(await focusedId(), "lens-case-reference");
   await page.keyboard.type("CF-KEYS");
   await page.keyboard.press("Tab");
@@ -119,21 +126,10 @@ test("a case file audit is completed, submitted and printed with the keyboard al
   });
   const { page } = await openPage(browser, "demo/csp.html", { context });
   await readyEvents(page);
-  const focused = () =>
-    page.evaluate(() => {
-      const element = document.querySelector("practice-lens").shadowRoot.activeElement;
-      return element ? { id: element.id, text: element.textContent.trim() } : { id: "", text: "" };
-    });
-  // Presses Tab until the focused element matches, failing if it is never reached.
-  const tabTo = async (matches, what) => {
-    for (let step = 0; step < 60; step += 1) {
-      await page.keyboard.press("Tab");
-      if (matches(await focused())) return;
-    }
-    assert.fail(`${what} is never reached with Tab`);
-  };
-  const tabToId = (id) => tabTo((element) => element.id === id, `#${id}`);
+  const { tabTo, tabToId } = keyboard(page);
 
+  await tabToId("lens-task-audit");
+  await page.keyboard.press("Enter");
   await tabToId("lens-case-reference");
   await page.keyboard.type("CF-KEYS-2");
   await tabToId("lens-auditor");

@@ -5,12 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, openPage, readyEvents, startAudit, violations } from "./harness.mjs";
-
-const STANDARDS = [
-  "risk", "involvement", "decision-making", "assessments", "coordination", "diversity",
-  "plans", "permanence", "reviews", "placement", "independence", "outcomes",
-];
+import { allSaved, gradeAndWrite, launch, openPage, readyEvents, STANDARDS, startAudit, violations } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -19,18 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-// Waits until everything typed so far is saved.
-async function allSaved(lens) {
-  await lens.locator(".lens-save-status").filter({ hasText: /^Saved at \d\d:\d\d$/ }).waitFor();
-}
-
-async function gradeAndWrite(lens, standards, grade = 1) {
-  for (const id of standards) {
-    await lens.locator(`#lens-i-${id}-grade-${grade}`).check();
-    await lens.locator(`#lens-i-${id}-narrative`).fill(`Evidence for ${id}: the child's plan "works" = yes.`);
-  }
-}
 
 async function openFirstAudit(lens) {
   await lens.locator("tbody .lens-link-button").first().click();

@@ -3,7 +3,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readyEvents, events, foreignRequests, startAudit } from "./harness.mjs";
+import { launch, openPage, readyEvents, events, foreignRequests, openTask, startAudit } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -58,6 +58,7 @@ test("a form with errors shows the GOV.UK error summary and its links move focus
   const { page, context } = await openPage(browser, "index.html");
   await readyEvents(page);
   const lens = page.locator("practice-lens");
+  await openTask(page, "practice-lens", "Audit a case");
   await lens.locator("#lens-auditor").fill("Jo Bloggs");
   await lens.getByRole("button", { name: "Start audit" }).click();
   const summary = lens.locator(".lens-error-summary");
@@ -106,6 +107,7 @@ test("the strict Content-Security-Policy page runs with no violation", async () 
   await lens.getByRole("button", { name: "Submit audit" }).click();
   await lens.locator(".lens-error-summary").waitFor();
   await lens.getByRole("button", { name: "Back to audits on this device" }).click();
+  await openTask(page, "practice-lens", "Audit a case");
   await lens.getByRole("button", { name: "Start audit" }).click();
   await lens.locator(".lens-error-summary").waitFor();
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
@@ -134,6 +136,8 @@ test("without 'wasm-unsafe-eval' the element explains what the administrator mus
 test("hostile global CSS does not restyle the toolkit, and the toolkit leaves the host alone", async () => {
   const { page, context } = await openPage(browser, "demo/hostile.html");
   await readyEvents(page);
+  // The start form has a heading, labels and a button to compare.
+  await openTask(page, "practice-lens", "Audit a case");
   const styles = await page.evaluate(() => {
     const root = document.querySelector("practice-lens").shadowRoot;
     const style = (element) => {

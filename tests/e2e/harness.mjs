@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end suites: one headless Chromium, pages that record every
 // request, console error and CSP violation, and helpers that reach into the shadow root.
 
+import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -65,14 +66,79 @@ export function foreignRequests(record) {
   return record.requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:"));
 }
 
-// Fills the start-audit form of the instance `host` (a CSS selector), submits it, and waits
-// for the new audit's form to open.
+// Follows one of the home screen's tasks ("Audit a case", "Moderate an audit", "Reflect on my
+// practice", "Reports") in the instance `host`.
+export async function openTask(page, host, task) {
+  await page.locator(host).getByRole("button", { name: task, exact: true }).click();
+}
+
+// Keyboard helpers for a page with one <practice-lens>: what has focus inside its shadow root,
+// and Tab pressed until focus reaches an element, failing if it never does.
+export function keyboard(page) {
+  const focused = () =>
+    page.evaluate(() => {
+      const element = document.querySelector("practice-lens").shadowRoot.activeElement;
+      return element ? { id: element.id, text: element.textContent.trim() } : { id: "", text: "" };
+    });
+  const tabTo = async (matches, what) => {
+    for (let step = 0; step < 80; step += 1) {
+      await page.keyboard.press("Tab");
+      if (matches(await focused())) return;
+    }
+    assert.fail(`${what} is never reached with Tab`);
+  };
+  const tabToId = (id) => tabTo((element) => element.id === id, `#${id}`);
+  const tabToText = (text) => tabTo((element) => element.text === text, text);
+  return { focused, tabTo, tabToId, tabToText };
+}
+
+// The standards of the built-in case file audit, in order.
+export const STANDARDS = [
+  "risk", "involvement", "decision-making", "assessments", "coordination", "diversity",
+  "plans", "permanence", "reviews", "placement", "independence", "outcomes",
+];
+
+// Waits until everything typed so far is saved.
+export async function allSaved(lens) {
+  await lens.locator(".lens-save-status").filter({ hasText: /^Saved at \d\d:\d\d$/ }).waitFor();
+}
+
+// Grades the standards (by position on the scale) and writes a narrative for each.
+export async function gradeAndWrite(lens, standards, grade = 1) {
+  for (const id of standards) {
+    await lens.locator(`#lens-i-${id}-grade-${grade}`).check();
+    await lens.locator(`#lens-i-${id}-narrative`).fill(`Evidence for ${id}: the child's plan "works" = yes.`);
+  }
+}
+
+// Starts, completes and submits a case file audit graded Meets good throughout, then goes home.
+export async function submitCaseFileAudit(page, caseReference, team = "Assessment East") {
+  const lens = page.locator("practice-lens");
+  await startAudit(page, "practice-lens", caseReference, "Jo Bloggs");
+  await lens.locator("#lens-h-team").fill(team);
+  await lens.locator("#lens-h-audited-previously-1").check();
+  await lens.locator("#lens-h-age-band-2").check();
+  await lens.locator("#lens-h-strand-0").check();
+  await gradeAndWrite(lens, STANDARDS);
+  await lens.locator("#lens-overall-1").check();
+  await lens.getByRole("button", { name: "Submit audit" }).click();
+  await lens.getByText("Submitted", { exact: true }).first().waitFor();
+  await allSaved(lens);
+  await lens.getByRole("button", { name: "Back to audits on this device" }).click();
+}
+
+const REFLECTION = "Reflecting on my practice";
+
+// Goes from home to the start form of the instance `host` (a CSS selector), fills it, submits
+// it, and waits for the new audit's form to open. A reflection starts from its own task.
 export async function startAudit(page, host, caseReference, auditor, template = "Case file audit") {
   const lens = page.locator(host);
+  const reflection = template === REFLECTION;
+  await openTask(page, host, reflection ? "Reflect on my practice" : "Audit a case");
   await lens.locator("#lens-case-reference").fill(caseReference);
   await lens.locator("#lens-auditor").fill(auditor);
-  await lens.getByLabel(template, { exact: true }).check();
-  await lens.getByRole("button", { name: "Start audit" }).click();
+  if (!reflection) await lens.getByLabel(template, { exact: true }).check();
+  await lens.getByRole("button", { name: reflection ? "Start reflection" : "Start audit" }).click();
   await lens.getByRole("button", { name: "Back to audits on this device" }).waitFor();
 }
 

@@ -96,6 +96,16 @@ impl Moderation {
         problems
     }
 
+    /// How many of the auditor's grades the agreed grades confirmed, out of the items with both.
+    pub fn confirmed_grades(&self, audit: &Audit) -> (usize, usize) {
+        let compared: Vec<bool> = audit
+            .responses
+            .iter()
+            .filter_map(|(item_id, response)| Some(response.grade.as_deref()? == self.agreed_grade(item_id)?))
+            .collect();
+        (compared.iter().filter(|same| **same).count(), compared.len())
+    }
+
     /// The agreed grade for an item, if one was agreed.
     pub fn agreed_grade(&self, item_id: &str) -> Option<&str> {
         self.items.get(item_id)?.agreed_grade.as_deref()

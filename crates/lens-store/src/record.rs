@@ -12,6 +12,8 @@ pub enum RecordKind {
     Audit,
     /// A moderator's grading of one audit.
     Moderation,
+    /// What has been done with this device's data as a whole, such as its last export.
+    DeviceLog,
 }
 
 impl RecordKind {
@@ -20,6 +22,7 @@ impl RecordKind {
         match self {
             Self::Audit => "audit",
             Self::Moderation => "moderation",
+            Self::DeviceLog => "device-log",
         }
     }
 
@@ -28,6 +31,7 @@ impl RecordKind {
         match name {
             "audit" => Some(Self::Audit),
             "moderation" => Some(Self::Moderation),
+            "device-log" => Some(Self::DeviceLog),
             _ => None,
         }
     }
@@ -56,11 +60,12 @@ impl RecordKey {
 
 impl fmt::Display for RecordKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.kind {
-            RecordKind::Audit => "Audit",
-            RecordKind::Moderation => "Moderation",
-        };
-        write!(f, "{kind} {}", self.id)
+        match self.kind {
+            RecordKind::Audit => write!(f, "Audit {}", self.id),
+            RecordKind::Moderation => write!(f, "Moderation {}", self.id),
+            // There is one log per device, so its id says nothing to a reader.
+            RecordKind::DeviceLog => write!(f, "The record of exports from this device"),
+        }
     }
 }
 

@@ -2,15 +2,17 @@
 
 use std::rc::Rc;
 
-use lens_core::{Audit, AuditId, Template};
+use lens_core::{Audit, Moderation, Template};
+use lens_store::device_log::{load_device_log, DeviceLog};
 use lens_store::template_document::builtin_templates;
-use lens_store::{list_audits, Versioned};
+use lens_store::{list_audits, list_moderations, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::components::{AuditForm, Home, StorageNotice, StoragePage};
+use crate::components::{Screens, StorageNotice, StoragePage};
 use crate::config::{Config, ConfigProblem};
 use crate::ports::{LensEvent, OpenedStore, Persistence, PlatformHandle, StorageKind};
+use crate::screen::Screen;
 use crate::view::View;
 
 /// What the host page gives the app.
@@ -34,16 +36,33 @@ pub struct AppProps {
 pub(crate) struct Session {
     pub store: OpenedStore,
     pub audits: Rc<Vec<Versioned<Audit>>>,
+    pub moderations: Rc<Vec<Versioned<Moderation>>>,
+    pub device_log: DeviceLog,
     pub unreadable: Rc<Vec<String>>,
     pub persistence: Persistence,
+}
+
+/// What screens may do to the session and to where the person is.
+#[derive(Clone, PartialEq)]
+pub(crate) struct SessionActions {
+    /// An audit was saved.
+    pub onsaved: Callback<Versioned<Audit>>,
+    /// A moderation was saved.
+    pub onmoderated: Callback<Versioned<Moderation>>,
+    /// The browser answered whether it will keep the data.
+    pub onpersistence: Callback<Persistence>,
+    /// An export was made and logged.
+    pub onexported: Callback<DeviceLog>,
+    /// Go to another screen.
+    pub onnavigate: Callback<Screen>,
 }
 
 /// The app.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let session = use_state(|| None::<Session>);
+    let session = use_reducer(SessionState::default);
     let templates: Rc<Vec<Template>> = use_memo((), |_| builtin_templates());
-    let open = use_state(|| None::<AuditId>);
+    let screen = use_state(|| Screen::Home);
     // Async loads are not cancelled when the database name changes: each load carries the
     // generation it was started in and is dropped if a newer one has begun.
     let generation = use_mut_ref(|| 0_u64);
@@ -59,7 +78,7 @@ pub fn App(props: &AppProps) -> Html {
                 *latest += 1;
                 *latest
             };
-            session.set(None);
+            session.dispatch(SessionChange::Closed);
             let db_name = db_name.clone();
             spawn_local(async move {
                 let loaded = open_session(&platform, &db_name).await;
@@ -74,73 +93,24 @@ pub fn App(props: &AppProps) -> Html {
                         "memory"
                     }
                 };
-                session.set(Some(loaded));
+                session.dispatch(SessionChange::Opened(loaded));
                 let view = current_view.borrow().clone();
                 platform.emit(LensEvent::Ready { view, storage });
             });
         });
     }
 
-    let on_saved = {
-        let session = session.clone();
-        Callback::from(move |saved: Versioned<Audit>| {
-            if let Some(current) = (*session).clone() {
-                let mut audits = (*current.audits).clone();
-                audits.retain(|audit| audit.value.id != saved.value.id);
-                audits.push(saved);
-                session.set(Some(Session { audits: Rc::new(audits), ..current }));
-            }
-        })
-    };
-    let on_persistence = {
-        let session = session.clone();
-        Callback::from(move |persistence: Persistence| {
-            if let Some(current) = (*session).clone() {
-                session.set(Some(Session { persistence, ..current }));
-            }
-        })
-    };
-
-    let on_open = {
-        let open = open.clone();
-        Callback::from(move |id: AuditId| open.set(Some(id)))
-    };
-    let on_back = {
-        let open = open.clone();
-        Callback::from(move |_: ()| open.set(None))
-    };
-
-    let body = match (*session).clone() {
+    let actions = session_actions(&session, &screen);
+    let body = match session.0.clone() {
         None => html! { <p class="lens-body" role="status">{ "Opening your data on this device…" }</p> },
         Some(session) => match &props.view {
-            View::Home => {
-                match open.as_ref().and_then(|id| session.audits.iter().find(|audit| &audit.value.id == id)) {
-                    Some(opened) => {
-                        match templates.iter().find(|template| template.reference() == opened.value.template)
-                        {
-                            Some(template) => html! {
-                                <AuditForm key={opened.value.id.to_string()} store={session.store.clone()}
-                                    platform={props.platform.clone()} opened={opened.clone()}
-                                    template={Rc::new(template.clone())} onsaved={on_saved} onback={on_back} />
-                            },
-                            None => html! {
-                                <div class="lens-notification lens-notification--warning" role="alert">
-                                    <h3 class="lens-heading-m">{ "This audit's template is not on this device" }</h3>
-                                    <p class="lens-body">{ format!("It was made with template {}. Import that template to open it.", opened.value.template) }</p>
-                                </div>
-                            },
-                        }
-                    }
-                    None => html! {
-                        <Home session={session.clone()} config={props.config.clone()}
-                            platform={props.platform.clone()} templates={templates.clone()} onsaved={on_saved}
-                            onopen={on_open} onpersistence={on_persistence.clone()} />
-                    },
-                }
-            }
+            View::Home => html! {
+                <Screens session={session.clone()} screen={(*screen).clone()} config={props.config.clone()}
+                    platform={props.platform.clone()} templates={templates.clone()} actions={actions.clone()} />
+            },
             View::Storage => html! {
                 <StoragePage session={session.clone()} db_name={props.db_name.clone()}
-                    platform={props.platform.clone()} onpersistence={on_persistence} />
+                    platform={props.platform.clone()} onpersistence={actions.onpersistence.clone()} />
             },
             View::Unknown(name) => html! {
                 <div class="lens-notification lens-notification--warning" role="alert">
@@ -152,7 +122,7 @@ pub fn App(props: &AppProps) -> Html {
             },
         },
     };
-    let storage_notice = (*session).as_ref().map(|session| {
+    let storage_notice = session.0.as_ref().map(|session| {
         html! { <StorageNotice kind={session.store.kind.clone()} unreadable={session.unreadable.clone()} /> }
     });
 
@@ -175,15 +145,114 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// The session as it loads and changes. Changes go through a reducer so that two arriving
+/// together (a moderation and the audit it marks) both apply to the latest session.
+#[derive(Clone, PartialEq, Default)]
+pub(crate) struct SessionState(Option<Session>);
+
+/// A change to the session.
+pub(crate) enum SessionChange {
+    Closed,
+    Opened(Session),
+    Saved(Versioned<Audit>),
+    Moderated(Versioned<Moderation>),
+    Persistence(Persistence),
+    Exported(DeviceLog),
+}
+
+impl Reducible for SessionState {
+    type Action = SessionChange;
+
+    fn reduce(self: Rc<Self>, change: SessionChange) -> Rc<Self> {
+        let mut session = match change {
+            SessionChange::Closed => return Rc::new(Self(None)),
+            SessionChange::Opened(session) => return Rc::new(Self(Some(session))),
+            // Nothing can change in a session that is not open.
+            _ => match &self.0 {
+                Some(session) => session.clone(),
+                None => return self,
+            },
+        };
+        match change {
+            SessionChange::Saved(saved) => {
+                let mut audits = (*session.audits).clone();
+                audits.retain(|audit| audit.value.id != saved.value.id);
+                audits.push(saved);
+                session.audits = Rc::new(audits);
+            }
+            SessionChange::Moderated(saved) => {
+                let mut moderations = (*session.moderations).clone();
+                moderations.retain(|moderation| moderation.value.id != saved.value.id);
+                moderations.push(saved);
+                session.moderations = Rc::new(moderations);
+            }
+            SessionChange::Persistence(persistence) => session.persistence = persistence,
+            SessionChange::Exported(log) => session.device_log = log,
+            SessionChange::Closed | SessionChange::Opened(_) => {}
+        }
+        Rc::new(Self(Some(session)))
+    }
+}
+
+/// A callback that sends its value to the session as a change.
+fn change<T: 'static>(
+    dispatch: &UseReducerDispatcher<SessionState>,
+    make: fn(T) -> SessionChange,
+) -> Callback<T> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |value| dispatch.dispatch(make(value)))
+}
+
+/// The callbacks that update the session and the screen.
+fn session_actions(
+    session: &UseReducerHandle<SessionState>,
+    screen: &UseStateHandle<Screen>,
+) -> SessionActions {
+    let dispatch = session.dispatcher();
+    let onnavigate = {
+        let screen = screen.clone();
+        Callback::from(move |next: Screen| screen.set(next))
+    };
+    SessionActions {
+        onsaved: change(&dispatch, SessionChange::Saved),
+        onmoderated: change(&dispatch, SessionChange::Moderated),
+        onpersistence: change(&dispatch, SessionChange::Persistence),
+        onexported: change(&dispatch, SessionChange::Exported),
+        onnavigate,
+    }
+}
+
 async fn open_session(platform: &PlatformHandle, db_name: &str) -> Session {
     let store = platform.open_store(db_name).await;
     let (audits, unreadable) = match list_audits(&*store.store).await {
         Ok((audits, problems)) => (audits, problems.iter().map(ToString::to_string).collect()),
         Err(error) => (Vec::new(), vec![error.to_string()]),
     };
+    let mut unreadable = unreadable;
+    let moderations = match list_moderations(&*store.store).await {
+        Ok((moderations, problems)) => {
+            unreadable.extend(problems.iter().map(ToString::to_string));
+            moderations
+        }
+        Err(error) => {
+            unreadable.push(error.to_string());
+            Vec::new()
+        }
+    };
+    let device_log = load_device_log(&*store.store).await.unwrap_or_else(|error| {
+        unreadable.push(error.to_string());
+        DeviceLog::default()
+    });
     let persistence = match store.kind {
         StorageKind::IndexedDb => platform.persistence().await,
         StorageKind::Memory { .. } => Persistence::Unknown,
     };
-    Session { store, audits: Rc::new(audits), unreadable: Rc::new(unreadable), persistence }
+    Session {
+        store,
+        audits: Rc::new(audits),
+        moderations: Rc::new(moderations),
+        device_log,
+        unreadable: Rc::new(unreadable),
+        persistence,
+    }
 }

@@ -11,6 +11,7 @@ mod app;
 mod components;
 mod config;
 mod ports;
+mod screen;
 mod view;
 
 pub use app::{App, AppProps};

@@ -9,4 +9,5 @@ mod browser {
 
     mod idb_store;
     mod mount;
+    mod tasks;
 }

@@ -62,6 +62,8 @@ fn a_complete_moderation_marks_the_audit_moderated_and_keeps_its_grades() {
     assert_eq!(marked.status, AuditStatus::Moderated);
     assert_eq!(marked.responses, audit.responses, "the auditor's grades stay as they were");
     assert_eq!(moderation.agreed_grade("involvement"), Some("G"));
+    // Involvement went from O to G; the other three agreed grades match the auditor's.
+    assert_eq!(moderation.confirmed_grades(&audit), (3, 4));
 
     let calibration = moderation.calibration_gradings(&audit, &template);
     let pairs: Vec<(&str, Option<usize>, Option<usize>)> =

@@ -3,18 +3,19 @@
 
 mod actions;
 mod amend;
-mod anchors;
+pub(crate) mod anchors;
 mod autosave;
 mod draft;
 mod edit;
 mod export;
-mod fields;
+pub(crate) mod fields;
 mod record;
 mod standard;
 
 use std::rc::Rc;
 
 use lens_core::{Audit, AuditId, AuditProblem, AuditStatus, Template};
+use lens_store::device_log::DeviceLog;
 use lens_store::{load_audit, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -38,6 +39,7 @@ pub(crate) struct AuditFormProps {
     pub template: Rc<Template>,
     pub onsaved: Callback<Versioned<Audit>>,
     pub onback: Callback<()>,
+    pub onexported: Callback<DeviceLog>,
 }
 
 #[component]
@@ -243,7 +245,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     <button type="submit" class="lens-button">{ "Submit audit" }</button>
                 }) }
             } else {
-                { export_bar(&state, &template, &props.platform) }
+                { export_bar(&state, &template, &props.store, &props.platform, &props.onexported) }
                 { audit_record(audit, &template, today) }
                 { amendments_list(audit, &template) }
                 <button type="button" class="lens-button lens-button--secondary" onclick={on_amend}>{ "Amend this audit" }</button>

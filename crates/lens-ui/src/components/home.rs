@@ -1,42 +1,41 @@
-//! The home screen: start an audit, and the audits kept on this device.
+//! The home screen: the tasks, the follow-up still to do, the audits kept on this device, and
+//! whether the browser will keep them.
 
 use std::rc::Rc;
 
-use lens_core::{Audit, AuditId, Template};
-use lens_store::Versioned;
+use lens_core::{AuditId, Template};
 use yew::prelude::*;
 
-use super::{AuditList, FollowUpList, PersistenceStatus, StartAudit};
-use crate::app::Session;
-use crate::config::Config;
-use crate::ports::{Persistence, PlatformHandle};
+use super::moderation_list::awaiting_moderation;
+use super::{AuditList, DeviceData, FollowUpList, TaskList};
+use crate::app::{Session, SessionActions};
+use crate::ports::PlatformHandle;
+use crate::screen::Screen;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct HomeProps {
     pub session: Session,
-    pub config: Config,
     pub platform: PlatformHandle,
     pub templates: Rc<Vec<Template>>,
-    pub onsaved: Callback<Versioned<Audit>>,
-    pub onopen: Callback<AuditId>,
-    pub onpersistence: Callback<Persistence>,
+    pub actions: SessionActions,
 }
 
 #[component]
 pub(crate) fn Home(props: &HomeProps) -> Html {
+    let session = &props.session;
+    let onopen = {
+        let onnavigate = props.actions.onnavigate.clone();
+        Callback::from(move |id: AuditId| onnavigate.emit(Screen::Audit(id)))
+    };
+    let waiting = awaiting_moderation(&session.audits, &session.moderations, &props.templates).len();
     html! {
         <>
-            <StartAudit store={props.session.store.clone()} platform={props.platform.clone()}
-                auditor={props.config.auditor.clone().unwrap_or_default()}
-                persistence={props.session.persistence.clone()} templates={props.templates.clone()}
-                onsaved={props.onsaved.clone()} onopen={props.onopen.clone()}
-                onpersistence={props.onpersistence.clone()} />
-            <FollowUpList audits={props.session.audits.clone()} templates={props.templates.clone()}
-                today={props.platform.now().date_naive()} onopen={props.onopen.clone()} />
-            <AuditList audits={props.session.audits.clone()} templates={props.templates.clone()}
-                onopen={props.onopen.clone()} />
-            <PersistenceStatus kind={props.session.store.kind.clone()}
-                persistence={props.session.persistence.clone()} />
+            <TaskList awaiting_moderation={waiting} onnavigate={props.actions.onnavigate.clone()} />
+            <FollowUpList audits={session.audits.clone()} templates={props.templates.clone()}
+                today={props.platform.now().date_naive()} onopen={onopen.clone()} />
+            <AuditList audits={session.audits.clone()} templates={props.templates.clone()} {onopen} />
+            <DeviceData session={session.clone()} platform={props.platform.clone()}
+                templates={props.templates.clone()} onexported={props.actions.onexported.clone()} />
         </>
     }
 }

@@ -1,14 +1,6 @@
 //! One sentence on whether the browser will keep what is saved here.
 
-use yew::prelude::*;
-
 use crate::ports::{Persistence, StorageKind};
-
-#[derive(Properties, PartialEq)]
-pub(crate) struct PersistenceStatusProps {
-    pub kind: StorageKind,
-    pub persistence: Persistence,
-}
 
 /// The sentence for a storage kind and persistence state.
 pub(crate) fn persistence_sentence(kind: &StorageKind, persistence: &Persistence) -> &'static str {
@@ -23,14 +15,5 @@ pub(crate) fn persistence_sentence(kind: &StorageKind, persistence: &Persistence
         (StorageKind::IndexedDb, Persistence::Unknown) => {
             "Saved on this device. This browser does not say whether it will keep it, so export your work regularly."
         }
-    }
-}
-
-#[component]
-pub(crate) fn PersistenceStatus(props: &PersistenceStatusProps) -> Html {
-    html! {
-        <p class="lens-body lens-body--secondary" data-lens-persistence="">
-            { persistence_sentence(&props.kind, &props.persistence) }
-        </p>
     }
 }

@@ -1,10 +1,10 @@
-//! Start an audit: the case reference, the auditor's name and the template, checked by the
-//! core, saved as a draft and then opened. The draft is opened only once the store reports the
-//! save complete.
+//! Start an audit or a reflection: the case reference, the author's name and the template,
+//! checked by the core, saved as a draft and then opened. The draft is opened only once the store
+//! reports the save complete.
 
 use std::rc::Rc;
 
-use lens_core::{Audit, AuditError, AuditId, FieldKind, NewAudit, Template};
+use lens_core::{Audit, AuditError, AuditId, FieldKind, NewAudit, Template, TemplateKind};
 use lens_store::{save_audit, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
@@ -20,11 +20,14 @@ pub(crate) struct StartAuditProps {
     /// The auditor's name to start with.
     pub auditor: String,
     pub persistence: Persistence,
-    /// The templates to choose from.
+    /// The templates on this device; those of the kind being started are offered.
     pub templates: Rc<Vec<Template>>,
+    /// Starting a practitioner's reflection rather than an audit.
+    pub reflection: bool,
     pub onsaved: Callback<Versioned<Audit>>,
     /// Opens the audit once it is saved.
     pub onopen: Callback<AuditId>,
+    pub onback: Callback<()>,
     pub onpersistence: Callback<Persistence>,
 }
 
@@ -44,7 +47,25 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
     let errors = use_state(Vec::<AuditError>::new);
     let attempt = use_state(|| 0_u32);
     let save_state = use_state(|| SaveState::Idle);
-    let chosen = use_state(String::new);
+    let offered: Vec<Template> = props
+        .templates
+        .iter()
+        .filter(|template| (template.kind == TemplateKind::Reflection) == props.reflection)
+        .cloned()
+        .collect();
+    // With only one template to offer, it is chosen already and no question is asked.
+    let only_choice = if offered.len() == 1 { Some(offered[0].id.clone()) } else { None };
+    let chosen = use_state(|| only_choice.clone().unwrap_or_default());
+    let heading = use_node_ref();
+    {
+        // Focus starts on the heading, so keyboard and screen reader users begin at the top.
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
     let template_missing = use_state(|| false);
     let case_reference_ref = use_node_ref();
     let auditor_ref = use_node_ref();
@@ -76,7 +97,7 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
         let onopen = props.onopen.clone();
         let onpersistence = props.onpersistence.clone();
         let (chosen, template_missing, templates) =
-            (chosen.clone(), template_missing.clone(), props.templates.clone());
+            (chosen.clone(), template_missing.clone(), offered.clone());
         let ask_persistence = props.persistence == Persistence::BestEffort;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -160,7 +181,7 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
             field_id: "lens-template-0".to_owned(),
         });
     }
-    let template_options = props.templates.iter().enumerate().map(|(index, template)| {
+    let template_options = offered.iter().enumerate().map(|(index, template)| {
         let id = format!("lens-template-{index}");
         let onchange = {
             let (chosen, template_id) = (chosen.clone(), template.id.clone());
@@ -188,15 +209,42 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
         _ => "lens-save-status",
     };
 
+    let (title, case_label, case_hint, start) = if props.reflection {
+        (
+            "Reflect on my practice",
+            "Case this reflection is about (optional)",
+            "The tracked case number, if you are reflecting on an audited case. Do not use the child's name.",
+            "Start reflection",
+        )
+    } else {
+        (
+            "Start an audit",
+            "Case reference",
+            "The tracked case number from the child's record. Do not use the child's name.",
+            "Start audit",
+        )
+    };
+    let onback = {
+        let onback = props.onback.clone();
+        Callback::from(move |_: MouseEvent| onback.emit(()))
+    };
     html! {
         <section class="lens-section" aria-labelledby="lens-start-title">
+            <button type="button" class="lens-link-button" onclick={onback}>{ "Back to home" }</button>
             <ErrorSummary errors={summary_errors} attempt={*attempt} />
-            <h3 class="lens-heading-m" id="lens-start-title">{ "Start an audit" }</h3>
+            <h3 class="lens-heading-m" id="lens-start-title" tabindex="-1" ref={heading}>{ title }</h3>
+            if props.reflection {
+                <div class="lens-inset">
+                    <p class="lens-body">
+                        { "A reflection is yours. It stays on this device, is not counted in anyone's reports, and leaves the device only if you download it to share it." }
+                    </p>
+                </div>
+            }
             <form {onsubmit} novalidate=true>
                 { text_field(TextField {
                     id: "lens-case-reference",
-                    label: "Case reference",
-                    hint: "The tracked case number from the child's record. Do not use the child's name. A reflection need not be about one case.",
+                    label: case_label,
+                    hint: case_hint,
                     value: typed.case_reference.clone(),
                     error: case_reference_error,
                     node: case_reference_ref.clone(),
@@ -213,18 +261,20 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
                     oninput: on_auditor,
                     width_class: "lens-input--width-20",
                 }) }
-                <div class={template_group_class}>
-                    <fieldset class="lens-fieldset" aria-describedby={template_missing.then_some("lens-template-error")}>
-                        <legend class="lens-fieldset__legend">{ "What are you auditing?" }</legend>
-                        if *template_missing {
-                            <p class="lens-error-message" id="lens-template-error">
-                                <span class="lens-visually-hidden">{ "Error: " }</span>{ CHOOSE_TEMPLATE }
-                            </p>
-                        }
-                        <div class="lens-radios">{ for template_options }</div>
-                    </fieldset>
-                </div>
-                <button type="submit" class="lens-button">{ "Start audit" }</button>
+                if only_choice.is_none() {
+                    <div class={template_group_class}>
+                        <fieldset class="lens-fieldset" aria-describedby={template_missing.then_some("lens-template-error")}>
+                            <legend class="lens-fieldset__legend">{ "What are you auditing?" }</legend>
+                            if *template_missing {
+                                <p class="lens-error-message" id="lens-template-error">
+                                    <span class="lens-visually-hidden">{ "Error: " }</span>{ CHOOSE_TEMPLATE }
+                                </p>
+                            }
+                            <div class="lens-radios">{ for template_options }</div>
+                        </fieldset>
+                    </div>
+                }
+                <button type="submit" class="lens-button">{ start }</button>
             </form>
             <p class={status_class} role="status">{ status }</p>
         </section>

@@ -3,6 +3,7 @@
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::device_data::last_export_sentence;
 use super::persistence_status::persistence_sentence;
 use crate::app::Session;
 use crate::ports::{Persistence, PlatformHandle, StorageKind};
@@ -45,7 +46,9 @@ pub(crate) fn StoragePage(props: &StoragePageProps) -> Html {
                 { summary_row("Where it is kept", storage) }
                 { summary_row("Data set name", props.db_name.clone()) }
                 { summary_row("Audits", session.audits.len().to_string()) }
+                { summary_row("Moderations", session.moderations.len().to_string()) }
                 { summary_row("Will the browser keep it?", persistence_sentence(&session.store.kind, &session.persistence).to_owned()) }
+                { summary_row("Last export", last_export_sentence(&session.device_log, *props.platform.now().offset())) }
             </dl>
             if can_ask {
                 <button type="button" class="lens-button lens-button--secondary" onclick={ask} disabled={*asking}>

@@ -6,7 +6,7 @@ use web_sys::{HtmlFormElement, HtmlInputElement};
 
 use super::support::{detail_field, options, settle, unique_db_name, Host};
 
-async fn mount_ready(host: &Host, view: &str, db_name: &str) -> lens_web::LensInstance {
+pub(super) async fn mount_ready(host: &Host, view: &str, db_name: &str) -> lens_web::LensInstance {
     let ready = host.next_event("lens-ready");
     let instance = lens_web::mount(
         host.container.clone().into(),
@@ -20,7 +20,7 @@ async fn mount_ready(host: &Host, view: &str, db_name: &str) -> lens_web::LensIn
     instance
 }
 
-fn input(host: &Host, id: &str) -> HtmlInputElement {
+pub(super) fn input(host: &Host, id: &str) -> HtmlInputElement {
     host.shadow
         .get_element_by_id(id)
         .unwrap_or_else(|| panic!("#{id} in the shadow root"))
@@ -29,7 +29,7 @@ fn input(host: &Host, id: &str) -> HtmlInputElement {
 }
 
 /// Tells yew a field's value changed, as typing would.
-fn dispatch_input(field: &web_sys::EventTarget) {
+pub(super) fn dispatch_input(field: &web_sys::EventTarget) {
     let event = web_sys::InputEvent::new_with_event_init_dict("input", &{
         let init = web_sys::InputEventInit::new();
         init.set_bubbles(true);
@@ -39,10 +39,24 @@ fn dispatch_input(field: &web_sys::EventTarget) {
     field.dispatch_event(&event).unwrap();
 }
 
-fn type_into(host: &Host, id: &str, text: &str) {
-    let field = input(host, id);
-    field.set_value(text);
-    dispatch_input(&field);
+/// Types into a text input or a textarea.
+pub(super) fn type_into(host: &Host, id: &str, text: &str) {
+    let element = host.shadow.get_element_by_id(id).unwrap_or_else(|| panic!("#{id} in the shadow root"));
+    match element.dyn_into::<HtmlInputElement>() {
+        Ok(field) => field.set_value(text),
+        Err(element) => {
+            element.dyn_ref::<web_sys::HtmlTextAreaElement>().expect("a text field").set_value(text)
+        }
+    }
+    dispatch_input(&host.shadow.get_element_by_id(id).unwrap());
+}
+
+/// Follows one of the home screen's tasks.
+pub(super) async fn open_task(host: &Host, task: &str) {
+    let button: web_sys::HtmlElement =
+        host.shadow.get_element_by_id(&format!("lens-task-{task}")).expect("the task").dyn_into().unwrap();
+    button.click();
+    settle().await;
 }
 
 #[wasm_bindgen_test]
@@ -50,7 +64,7 @@ async fn the_app_renders_inside_the_shadow_root_only() {
     let host = Host::new();
     let mut instance = mount_ready(&host, "home", &unique_db_name("render")).await;
     assert!(host.text().contains("Practice Lens"), "{}", host.text());
-    assert!(host.text().contains("Start an audit"));
+    assert!(host.text().contains("Audit a case") && host.text().contains("Reflect on my practice"));
     assert_eq!(host.host.child_element_count(), 0, "nothing is added to the host's light DOM");
     instance.destroy();
     // yew runs the teardown on its scheduler.
@@ -64,6 +78,7 @@ async fn an_audit_saved_through_the_form_is_there_after_the_app_is_mounted_again
     let db_name = unique_db_name("remount");
     let host = Host::new();
     let mut instance = mount_ready(&host, "home", &db_name).await;
+    open_task(&host, "audit").await;
     type_into(&host, "lens-case-reference", "CF-77");
     type_into(&host, "lens-auditor", "Ali Khan");
     input(&host, "lens-template-0").click();
@@ -96,6 +111,7 @@ async fn an_audit_saved_through_the_form_is_there_after_the_app_is_mounted_again
 async fn invalid_input_is_not_saved_and_the_error_summary_takes_focus() {
     let host = Host::new();
     let mut instance = mount_ready(&host, "home", &unique_db_name("invalid")).await;
+    open_task(&host, "audit").await;
     let form: HtmlFormElement = host.shadow.query_selector("form").unwrap().unwrap().dyn_into().unwrap();
     form.request_submit().unwrap();
     settle().await;
@@ -139,7 +155,7 @@ async fn a_bad_config_attribute_is_explained_and_the_app_still_runs() {
     ready.await.unwrap();
     let text = host.text();
     assert!(text.contains("The config attribute is not valid") && text.contains("colour"), "{text}");
-    assert!(text.contains("Start an audit"));
+    assert!(text.contains("Audit a case"));
     instance.destroy();
     host.remove();
 }
@@ -174,6 +190,7 @@ async fn the_audit_form_saves_each_change_and_submits_only_a_complete_audit() {
     let db_name = unique_db_name("form");
     let host = Host::new();
     let mut instance = mount_ready(&host, "home", &db_name).await;
+    open_task(&host, "audit").await;
     type_into(&host, "lens-case-reference", "CF-88");
     type_into(&host, "lens-auditor", "Ali Khan");
     input(&host, "lens-template-0").click();

@@ -9,8 +9,12 @@ use lens_store::csv_export::write_audits_csv;
 use lens_store::{Revision, Versioned};
 use yew::prelude::*;
 
+use lens_store::device_log::DeviceLog;
+
 use super::autosave::FormState;
-use crate::ports::{LensEvent, PlatformHandle};
+use crate::components::audit_cells::case_label;
+use crate::components::download::{download_and_log, file_stem, DownloadFile};
+use crate::ports::{OpenedStore, PlatformHandle};
 
 /// Which file a download button makes.
 #[derive(Clone, Copy)]
@@ -18,23 +22,24 @@ enum Export {
     Json,
     Answers,
     Actions,
+    Amendments,
 }
 
-/// The file's name and media type, and its contents, made when the person asks for it.
+/// The file, made when the person asks for it.
 fn export_file(
     export: Export,
     audit: Versioned<Audit>,
     template: &Template,
     now: DateTime<Utc>,
-) -> (String, &'static str, String) {
+) -> DownloadFile {
     let name = if audit.value.case_reference.is_empty() {
         format!("audit-{}", audit.value.id)
     } else {
         format!("audit-{}", audit.value.case_reference)
     };
-    let stem: String =
-        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
-    match export {
+    let stem = file_stem(&name);
+    let case = case_label(&audit.value);
+    let (file_name, media_type, contents, what) = match export {
         Export::Json => {
             let bundle = Bundle {
                 exported_at: now,
@@ -42,25 +47,40 @@ fn export_file(
                 audits: vec![audit],
                 moderations: Vec::new(),
             };
-            (format!("{stem}.json"), "application/json", write_bundle(&bundle))
+            (format!("{stem}.json"), "application/json", write_bundle(&bundle), "as JSON")
         }
-        Export::Answers => (format!("{stem}.items.csv"), "text/csv", write_audits_csv(&[audit]).items),
-        Export::Actions => (format!("{stem}.actions.csv"), "text/csv", write_audits_csv(&[audit]).actions),
-    }
+        Export::Answers => {
+            (format!("{stem}.items.csv"), "text/csv", write_audits_csv(&[audit]).items, "answers as CSV")
+        }
+        Export::Actions => {
+            (format!("{stem}.actions.csv"), "text/csv", write_audits_csv(&[audit]).actions, "actions as CSV")
+        }
+        Export::Amendments => (
+            format!("{stem}.amendments.csv"),
+            "text/csv",
+            write_audits_csv(&[audit]).amendments,
+            "amendments as CSV",
+        ),
+    };
+    DownloadFile { file_name, media_type, contents, what: format!("{} ({case}) {what}", template.title) }
 }
 
 /// Print and download buttons for one audit. Downloads are made on this device; nothing is sent.
-pub(crate) fn export_bar(state: &FormState, template: &Rc<Template>, platform: &PlatformHandle) -> Html {
+pub(crate) fn export_bar(
+    state: &FormState,
+    template: &Rc<Template>,
+    store: &OpenedStore,
+    platform: &PlatformHandle,
+    onexported: &Callback<DeviceLog>,
+) -> Html {
     let download = |export: Export| {
-        let (platform, template) = (platform.clone(), template.clone());
+        let (store, platform, template) = (store.clone(), platform.clone(), template.clone());
+        let onexported = onexported.clone();
         let (audit, revision) = (state.audit.clone(), state.base.unwrap_or(Revision::FIRST));
         Callback::from(move |_: MouseEvent| {
             let now = platform.now().to_utc();
             let versioned = Versioned { value: audit.clone(), revision, updated_at: now };
-            let (file_name, media_type, contents) = export_file(export, versioned, &template, now);
-            if let Err(message) = platform.download(&file_name, media_type, &contents) {
-                platform.emit(LensEvent::Error { code: "download-failed", message });
-            }
+            download_and_log(&store, &platform, export_file(export, versioned, &template, now), &onexported);
         })
     };
     let on_print = {
@@ -79,6 +99,11 @@ pub(crate) fn export_bar(state: &FormState, template: &Rc<Template>, platform: &
             <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Actions)}>
                 { "Download actions as CSV" }
             </button>
+            if !state.audit.amendments.is_empty() {
+                <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Amendments)}>
+                    { "Download amendments as CSV" }
+                </button>
+            }
         </div>
     }
 }

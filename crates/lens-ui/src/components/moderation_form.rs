@@ -1,0 +1,284 @@
+//! Moderating one submitted audit: the moderator grades each standard independently, sees the
+//! auditor's grade, and records the agreed grade with a rationale where it differs. The core
+//! checks it; the moderation is saved, then the audit is marked moderated. The auditor's own
+//! grades are never changed.
+
+mod item;
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use lens_core::{Audit, AuditProblem, GradeRule, ModeratedItem, Moderation, ProblemTarget, Template};
+use lens_store::{save_audit, save_moderation, Versioned};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use self::item::{agreed_grade_id, moderated_item, own_grade_id, rationale_id, ItemEdit, ItemView};
+use super::audit_cells::case_label;
+use super::audit_form::anchors::{option_id, Anchors};
+use super::audit_form::fields::error_message;
+use super::{ErrorSummary, FieldError};
+use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
+
+const TITLE_ID: &str = "lens-moderation-title";
+const MODERATOR_ID: &str = "lens-m-moderator";
+const FEEDBACK_ID: &str = "lens-m-feedback";
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct ModerationFormProps {
+    pub store: OpenedStore,
+    pub platform: PlatformHandle,
+    pub audit: Versioned<Audit>,
+    pub template: Rc<Template>,
+    /// The moderator's name to start with.
+    pub moderator: String,
+    pub onsaved: Callback<Versioned<Audit>>,
+    pub onmoderated: Callback<Versioned<Moderation>>,
+    pub onback: Callback<()>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Progress {
+    Editing,
+    Saving,
+    /// Saved; the audit is marked moderated unless the reason says otherwise.
+    Saved {
+        confirmed: (usize, usize),
+        audit_problem: Option<String>,
+    },
+    Failed(String),
+}
+
+#[component]
+pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
+    let moderator = use_state(|| props.moderator.clone());
+    let feedback = use_state(String::new);
+    let items = use_state(BTreeMap::<String, ModeratedItem>::new);
+    let problems = use_state(Vec::<AuditProblem>::new);
+    let attempt = use_state(|| 0_u32);
+    let progress = use_state(|| Progress::Editing);
+    let anchors = (*use_memo((), |_| Anchors::default())).clone();
+    {
+        let title = anchors.node(TITLE_ID);
+        use_effect_with((), move |_| {
+            if let Some(element) = title.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    let audit = &props.audit.value;
+    let template = props.template.clone();
+    let Some(scale) = template.scale.clone() else {
+        return html! { <p class="lens-body">{ format!("{} has no grades to moderate.", template.title) }</p> };
+    };
+
+    let edit = {
+        let items = items.clone();
+        Callback::from(move |change: ItemEdit| {
+            let mut next = (*items).clone();
+            match change {
+                ItemEdit::Own(item, code) => next.entry(item).or_default().moderator_grade = Some(code),
+                ItemEdit::Agreed(item, code) => next.entry(item).or_default().agreed_grade = Some(code),
+                ItemEdit::Rationale(item, text) => next.entry(item).or_default().rationale = text,
+            }
+            items.set(next);
+        })
+    };
+    let on_moderator = {
+        let moderator = moderator.clone();
+        Callback::from(move |event: InputEvent| {
+            moderator.set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_feedback = {
+        let feedback = feedback.clone();
+        Callback::from(move |event: InputEvent| {
+            feedback.set(event.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    let onsubmit = {
+        let (moderator, feedback, items) = (moderator.clone(), feedback.clone(), items.clone());
+        let (problems, attempt, progress) = (problems.clone(), attempt.clone(), progress.clone());
+        let (store, platform, versioned, template) =
+            (props.store.clone(), props.platform.clone(), props.audit.clone(), template.clone());
+        let (onsaved, onmoderated) = (props.onsaved.clone(), props.onmoderated.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if *progress == Progress::Saving {
+                return;
+            }
+            let now = platform.now();
+            let moderation = Moderation {
+                id: platform.new_id(),
+                audit: versioned.value.id.clone(),
+                moderator: moderator.trim().to_owned(),
+                moderated_on: now.date_naive(),
+                items: (*items).clone(),
+                feedback: feedback.trim().to_owned(),
+            };
+            let marked = match versioned.value.mark_moderated(&moderation, &template) {
+                Ok(marked) => marked,
+                Err(found) => {
+                    problems.set(found);
+                    attempt.set(*attempt + 1);
+                    return;
+                }
+            };
+            problems.set(Vec::new());
+            progress.set(Progress::Saving);
+            let (store, platform, versioned, progress) =
+                (store.clone(), platform.clone(), versioned.clone(), progress.clone());
+            let (onsaved, onmoderated) = (onsaved.clone(), onmoderated.clone());
+            spawn_local(async move {
+                let saved = match save_moderation(&*store.store, &moderation, None, now.to_utc()).await {
+                    Ok(saved) => saved,
+                    Err(error) => {
+                        let message = error.to_string();
+                        platform.emit(LensEvent::Error { code: "save-failed", message: message.clone() });
+                        progress.set(Progress::Failed(message));
+                        return;
+                    }
+                };
+                platform.emit(LensEvent::Saved {
+                    kind: "moderation",
+                    id: saved.value.id.clone(),
+                    revision: saved.revision.get(),
+                });
+                let confirmed = moderation.confirmed_grades(&versioned.value);
+                onmoderated.emit(saved);
+                // The moderation stands on its own; marking the audit is a second save that a
+                // change made elsewhere can refuse without losing the moderation.
+                let audit_problem =
+                    match save_audit(&*store.store, &marked, Some(versioned.revision), now.to_utc()).await {
+                        Ok(saved) => {
+                            platform.emit(LensEvent::Saved {
+                                kind: "audit",
+                                id: saved.value.id.to_string(),
+                                revision: saved.revision.get(),
+                            });
+                            onsaved.emit(saved);
+                            None
+                        }
+                        Err(error) => Some(error.to_string()),
+                    };
+                progress.set(Progress::Saved { confirmed, audit_problem });
+            });
+        })
+    };
+    let onback = {
+        let onback = props.onback.clone();
+        Callback::from(move |_: MouseEvent| onback.emit(()))
+    };
+
+    if let Progress::Saved { confirmed: (same, of), audit_problem } = &*progress {
+        return html! {
+            <section class="lens-section" aria-labelledby={TITLE_ID}>
+                <div class="lens-panel">
+                    <h2 class="lens-heading-l" id={TITLE_ID} tabindex="-1" ref={anchors.node(TITLE_ID)}>{ "Moderation saved" }</h2>
+                    <p class="lens-body">{ format!("The agreed grades confirmed {same} of the auditor's {of} grades for case {}.", case_label(audit)) }</p>
+                </div>
+                if let Some(problem) = audit_problem {
+                    <div class="lens-notification lens-notification--warning" role="alert">
+                        <p class="lens-body">{ format!("The audit itself could not be marked moderated: {problem} The moderation is kept and counts in reports.") }</p>
+                    </div>
+                }
+                <button type="button" class="lens-button" onclick={onback}>{ "Back to moderation" }</button>
+            </section>
+        };
+    }
+
+    let errors = error_places(&problems, &items, &moderator);
+    let summary: Vec<FieldError> = errors
+        .iter()
+        .map(|(anchor, message)| FieldError {
+            message: message.clone(),
+            field: anchors.node(&first_focusable(anchor)),
+            field_id: first_focusable(anchor),
+        })
+        .collect();
+    let item_views = template.items().filter(|item| item.grade != GradeRule::None).map(|item| {
+        moderated_item(ItemView {
+            item,
+            scale: &scale,
+            auditor: audit.responses.get(&item.id),
+            moderated: items.get(&item.id).unwrap_or(&ModeratedItem::default()),
+            errors: &errors,
+            anchors: &anchors,
+            edit: &edit,
+        })
+    });
+    let moderator_error =
+        errors.iter().find(|(id, _)| id == MODERATOR_ID).map(|(_, message)| message.as_str());
+    let status = match &*progress {
+        Progress::Saving => "Saving…".to_owned(),
+        Progress::Failed(reason) => format!("Not saved: {reason}"),
+        _ => String::new(),
+    };
+    html! {
+        <section class="lens-section" aria-labelledby={TITLE_ID}>
+            <button type="button" class="lens-link-button" onclick={onback}>{ "Back to moderation" }</button>
+            <ErrorSummary errors={summary} attempt={*attempt} />
+            <span class="lens-caption">{ format!("Case {} · audited by {}", case_label(audit), audit.auditor) }</span>
+            <h2 class="lens-heading-l" id={TITLE_ID} tabindex="-1" ref={anchors.node(TITLE_ID)}>
+                { format!("Moderate: {}", template.title) }
+            </h2>
+            <form {onsubmit} novalidate=true>
+                <div class={if moderator_error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" }}>
+                    <label class="lens-label" for={MODERATOR_ID}>{ "Your name" }</label>
+                    { error_message(MODERATOR_ID, moderator_error) }
+                    <input class="lens-input lens-input--width-20" id={MODERATOR_ID} type="text" autocomplete="off"
+                        value={(*moderator).clone()} oninput={on_moderator} ref={anchors.node(MODERATOR_ID)}
+                        aria-describedby={moderator_error.map(|_| format!("{MODERATOR_ID}-error"))} />
+                </div>
+                { for item_views }
+                <div class="lens-form-group">
+                    <label class="lens-label" for={FEEDBACK_ID}>{ "Feedback to the auditor (optional)" }</label>
+                    <textarea class="lens-textarea" id={FEEDBACK_ID} rows="4" value={(*feedback).clone()} oninput={on_feedback} />
+                </div>
+                <button type="submit" class="lens-button">{ "Complete moderation" }</button>
+            </form>
+            <p class={if matches!(*progress, Progress::Failed(_)) { "lens-save-status lens-save-status--failed" } else { "lens-save-status" }}
+                role="status">{ status }</p>
+        </section>
+    }
+}
+
+/// The element a group's summary link focuses: the first radio of a grade group, or the field.
+fn first_focusable(anchor: &str) -> String {
+    if anchor.ends_with("-own") || anchor.ends_with("-agreed") {
+        option_id(anchor, 0)
+    } else {
+        anchor.to_owned()
+    }
+}
+
+/// Each problem with the group it belongs to. A missing grade belongs to the moderator's own
+/// grade until that is given, then to the agreed grade, in the order the core reports them.
+fn error_places(
+    problems: &[AuditProblem],
+    items: &BTreeMap<String, ModeratedItem>,
+    moderator: &str,
+) -> Vec<(String, String)> {
+    let mut own_placed: Vec<&str> = Vec::new();
+    problems
+        .iter()
+        .map(|problem| {
+            let place = match &problem.target {
+                ProblemTarget::ItemGrade(item) => {
+                    let own_missing = items.get(item).is_none_or(|graded| graded.moderator_grade.is_none());
+                    if own_missing && !own_placed.contains(&item.as_str()) {
+                        own_placed.push(item);
+                        own_grade_id(item)
+                    } else {
+                        agreed_grade_id(item)
+                    }
+                }
+                ProblemTarget::ItemNarrative(item) => rationale_id(item),
+                _ if moderator.trim().is_empty() => MODERATOR_ID.to_owned(),
+                _ => TITLE_ID.to_owned(),
+            };
+            (place, problem.message.clone())
+        })
+        .collect()
+}

@@ -1,0 +1,142 @@
+//! Moderation: the submitted audits waiting for a moderator, and the moderations done on this
+//! device with how many of the auditor's grades each confirmed.
+
+use std::rc::Rc;
+
+use lens_core::{Audit, AuditStatus, Moderation, Template, TemplateKind};
+use lens_store::Versioned;
+use yew::prelude::*;
+
+use super::audit_cells::{case_cell, case_label};
+use crate::app::Session;
+use crate::screen::Screen;
+
+/// The submitted, graded audits no moderation covers yet, oldest first. Reflections are never
+/// moderated: they belong to their author.
+pub(crate) fn awaiting_moderation<'a>(
+    audits: &'a [Versioned<Audit>],
+    moderations: &[Versioned<Moderation>],
+    templates: &[Template],
+) -> Vec<&'a Versioned<Audit>> {
+    audits
+        .iter()
+        .filter(|audit| audit.value.status == AuditStatus::Submitted)
+        .filter(|audit| !moderations.iter().any(|moderation| moderation.value.audit == audit.value.id))
+        .filter(|audit| {
+            templates.iter().any(|template| {
+                template.reference() == audit.value.template
+                    && template.kind != TemplateKind::Reflection
+                    && template.scale.is_some()
+            })
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct ModerationListProps {
+    pub session: Session,
+    pub templates: Rc<Vec<Template>>,
+    pub onnavigate: Callback<Screen>,
+}
+
+#[component]
+pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    let session = &props.session;
+    let template_of =
+        |audit: &Audit| props.templates.iter().find(|template| template.reference() == audit.template);
+    let waiting = awaiting_moderation(&session.audits, &session.moderations, &props.templates);
+    let waiting_rows = waiting.iter().map(|audit| {
+        let audit = &audit.value;
+        let template = template_of(audit);
+        let onclick = {
+            let (onnavigate, id) = (props.onnavigate.clone(), audit.id.clone());
+            Callback::from(move |_: MouseEvent| onnavigate.emit(Screen::ModerateAudit(id.clone())))
+        };
+        html! {
+            <tr class="lens-table__row">
+                { case_cell(audit) }
+                <td class="lens-table__cell">{ template.map(|t| t.title.clone()).unwrap_or_default() }</td>
+                <td class="lens-table__cell">{ audit.auditor.clone() }</td>
+                <td class="lens-table__cell">{ audit.audited_on(template).format("%-d %B %Y").to_string() }</td>
+                <td class="lens-table__cell">
+                    <button type="button" class="lens-link-button" {onclick}>
+                        { "Moderate" }<span class="lens-visually-hidden">{ format!(" {}", case_label(audit)) }</span>
+                    </button>
+                </td>
+            </tr>
+        }
+    });
+    let done_rows = session.moderations.iter().rev().map(|moderation| {
+        let moderation = &moderation.value;
+        let audit = session.audits.iter().find(|audit| audit.value.id == moderation.audit);
+        let case =
+            audit.map_or_else(|| "Audit not on this device".to_owned(), |audit| case_label(&audit.value));
+        let confirmed = audit
+            .map(|audit| {
+                let (same, of) = moderation.confirmed_grades(&audit.value);
+                format!("{same} of {of}")
+            })
+            .unwrap_or_default();
+        html! {
+            <tr class="lens-table__row">
+                <th scope="row" class="lens-table__header">{ case }</th>
+                <td class="lens-table__cell">{ moderation.moderator.clone() }</td>
+                <td class="lens-table__cell">{ moderation.moderated_on.format("%-d %B %Y").to_string() }</td>
+                <td class="lens-table__cell">{ confirmed }</td>
+            </tr>
+        }
+    });
+    let onback = {
+        let onnavigate = props.onnavigate.clone();
+        Callback::from(move |_: MouseEvent| onnavigate.emit(Screen::Home))
+    };
+    html! {
+        <section class="lens-section" aria-labelledby="lens-moderate-title">
+            <button type="button" class="lens-link-button" onclick={onback}>{ "Back to home" }</button>
+            <h3 class="lens-heading-m" id="lens-moderate-title" tabindex="-1" ref={heading}>{ "Moderate an audit" }</h3>
+            <p class="lens-body">
+                { "Grade each standard from the case file yourself before you compare with the auditor, then agree a grade with them. The auditor's grades are never changed: both gradings are kept." }
+            </p>
+            <h4 class="lens-heading-s" id="lens-waiting-title">{ "Waiting for moderation" }</h4>
+            if waiting.is_empty() {
+                <p class="lens-body">{ "No submitted audits on this device are waiting for moderation." }</p>
+            } else {
+                <table class="lens-table" aria-labelledby="lens-waiting-title">
+                    <thead>
+                        <tr>
+                            <th scope="col" class="lens-table__header">{ "Case reference" }</th>
+                            <th scope="col" class="lens-table__header">{ "Template" }</th>
+                            <th scope="col" class="lens-table__header">{ "Auditor" }</th>
+                            <th scope="col" class="lens-table__header">{ "Date of audit" }</th>
+                            <th scope="col" class="lens-table__header"><span class="lens-visually-hidden">{ "Action" }</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for waiting_rows }</tbody>
+                </table>
+            }
+            if !session.moderations.is_empty() {
+                <h4 class="lens-heading-s" id="lens-moderated-title">{ "Moderations on this device" }</h4>
+                <table class="lens-table" aria-labelledby="lens-moderated-title">
+                    <thead>
+                        <tr>
+                            <th scope="col" class="lens-table__header">{ "Case reference" }</th>
+                            <th scope="col" class="lens-table__header">{ "Moderator" }</th>
+                            <th scope="col" class="lens-table__header">{ "Moderated on" }</th>
+                            <th scope="col" class="lens-table__header">{ "Auditor's grades confirmed" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for done_rows }</tbody>
+                </table>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,101 @@
+//! The home view's screens: the one the person is on, with the callbacks that move between them.
+
+use std::rc::Rc;
+
+use lens_core::{AuditId, Template};
+use yew::prelude::*;
+
+use super::{AuditForm, Home, ModerationForm, ModerationList, Reports, StartAudit};
+use crate::app::{Session, SessionActions};
+use crate::config::Config;
+use crate::ports::PlatformHandle;
+use crate::screen::Screen;
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct ScreensProps {
+    pub session: Session,
+    pub screen: Screen,
+    pub config: Config,
+    pub platform: PlatformHandle,
+    pub templates: Rc<Vec<Template>>,
+    pub actions: SessionActions,
+}
+
+#[component]
+pub(crate) fn Screens(props: &ScreensProps) -> Html {
+    let session = &props.session;
+    let actions = &props.actions;
+    let go = |screen: Screen| {
+        let onnavigate = actions.onnavigate.clone();
+        Callback::from(move |_: ()| onnavigate.emit(screen.clone()))
+    };
+    let open = {
+        let onnavigate = actions.onnavigate.clone();
+        Callback::from(move |id: AuditId| onnavigate.emit(Screen::Audit(id)))
+    };
+    let template_of = |reference| props.templates.iter().find(|template| template.reference() == reference);
+    match &props.screen {
+        Screen::Home => html! {
+            <Home session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
+                actions={actions.clone()} />
+        },
+        Screen::StartAudit | Screen::StartReflection => html! {
+            <StartAudit key={format!("{:?}", props.screen)} store={session.store.clone()}
+                platform={props.platform.clone()} auditor={props.config.auditor.clone().unwrap_or_default()}
+                persistence={session.persistence.clone()} templates={props.templates.clone()}
+                reflection={props.screen == Screen::StartReflection} onsaved={actions.onsaved.clone()}
+                onopen={open} onback={go(Screen::Home)} onpersistence={actions.onpersistence.clone()} />
+        },
+        Screen::Audit(id) => match session.audits.iter().find(|audit| &audit.value.id == id) {
+            Some(opened) => match template_of(opened.value.template.clone()) {
+                Some(template) => html! {
+                    <AuditForm key={opened.value.id.to_string()} store={session.store.clone()}
+                        platform={props.platform.clone()} opened={opened.clone()}
+                        template={Rc::new(template.clone())} onsaved={actions.onsaved.clone()}
+                        onback={go(Screen::Home)} onexported={actions.onexported.clone()} />
+                },
+                None => missing_template(&opened.value.template.to_string()),
+            },
+            None => not_on_device(go(Screen::Home)),
+        },
+        Screen::Moderate => html! {
+            <ModerationList session={session.clone()} templates={props.templates.clone()}
+                onnavigate={actions.onnavigate.clone()} />
+        },
+        Screen::ModerateAudit(id) => match session.audits.iter().find(|audit| &audit.value.id == id) {
+            Some(audit) => match template_of(audit.value.template.clone()) {
+                Some(template) => html! {
+                    <ModerationForm key={id.to_string()} store={session.store.clone()}
+                        platform={props.platform.clone()} audit={audit.clone()} template={Rc::new(template.clone())}
+                        moderator={props.config.auditor.clone().unwrap_or_default()}
+                        onsaved={actions.onsaved.clone()} onmoderated={actions.onmoderated.clone()}
+                        onback={go(Screen::Moderate)} />
+                },
+                None => missing_template(&audit.value.template.to_string()),
+            },
+            None => not_on_device(go(Screen::Moderate)),
+        },
+        Screen::Reports => html! {
+            <Reports session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
+                onexported={actions.onexported.clone()} onback={go(Screen::Home)} />
+        },
+    }
+}
+
+fn missing_template(template: &str) -> Html {
+    html! {
+        <div class="lens-notification lens-notification--warning" role="alert">
+            <h3 class="lens-heading-m">{ "This audit's template is not on this device" }</h3>
+            <p class="lens-body">{ format!("It was made with template {template}. Import that template to open it.") }</p>
+        </div>
+    }
+}
+
+fn not_on_device(onback: Callback<()>) -> Html {
+    html! {
+        <div class="lens-notification lens-notification--warning" role="alert">
+            <h3 class="lens-heading-m">{ "This audit is no longer on this device" }</h3>
+            <button type="button" class="lens-link-button" onclick={move |_| onback.emit(())}>{ "Go back" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,22 @@
+//! Where the person is within the home view: the task list, or one of the tasks it leads to.
+
+use lens_core::AuditId;
+
+/// A screen inside the home view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Screen {
+    /// The task list, follow-up, the audits on this device and the storage status.
+    Home,
+    /// Start an audit of a case, a practice review, a supervision audit or an observation.
+    StartAudit,
+    /// Start a practitioner's reflection.
+    StartReflection,
+    /// One audit or reflection: its form while a draft, its record once submitted.
+    Audit(AuditId),
+    /// The audits waiting for moderation and the moderations done.
+    Moderate,
+    /// Moderating one submitted audit.
+    ModerateAudit(AuditId),
+    /// Reports over the audits on this device.
+    Reports,
+}

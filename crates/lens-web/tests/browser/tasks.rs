@@ -1,0 +1,214 @@
+//! The home screen's tasks in the browser: moderating a submitted audit, reports over the
+//! device's audits, and the storage status remembering the last export.
+
+use chrono::{TimeZone, Utc};
+use lens_core::{build_report, AuditStatus, GradeRule, ReportFilter, ReportSettings};
+use lens_store::bundle::Bundle;
+use lens_store::sample::{generate_bundle, SampleSpec};
+use lens_store::{list_audits, list_moderations, save_audit, save_moderation};
+use lens_web::idb::IdbStore;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{HtmlElement, HtmlFormElement};
+
+use super::mount::{input, mount_ready, open_task, type_into};
+use super::support::{detail_field, settle, unique_db_name, Host};
+
+/// A generated set of audits and moderations, saved in the database `db_name`.
+async fn seeded(db_name: &str) -> Bundle {
+    let bundle = generate_bundle(&SampleSpec::new(11, 3, 24, 3));
+    let store = IdbStore::open(db_name).await.unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 7, 1, 9, 0, 0).unwrap();
+    for audit in &bundle.audits {
+        save_audit(&store, &audit.value, None, now).await.unwrap();
+    }
+    for moderation in &bundle.moderations {
+        save_moderation(&store, &moderation.value, None, now).await.unwrap();
+    }
+    bundle
+}
+
+fn click(host: &Host, selector: &str) {
+    let element: HtmlElement =
+        host.shadow.query_selector(selector).unwrap().expect(selector).dyn_into().unwrap();
+    element.click();
+}
+
+fn submit_form(host: &Host) {
+    let form: HtmlFormElement = host.shadow.query_selector("form").unwrap().unwrap().dyn_into().unwrap();
+    form.request_submit().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_moderation_keeps_both_gradings_and_marks_the_audit_moderated() {
+    let db_name = unique_db_name("moderate");
+    let bundle = seeded(&db_name).await;
+    let template = bundle.templates[0].clone();
+    let waiting: Vec<_> = bundle
+        .audits
+        .iter()
+        .filter(|audit| audit.value.status == AuditStatus::Submitted)
+        .filter(|audit| !bundle.moderations.iter().any(|m| m.value.audit == audit.value.id))
+        .collect();
+    assert!(!waiting.is_empty(), "the sample has audits waiting for moderation");
+
+    let host = Host::new();
+    let mut instance = mount_ready(&host, "home", &db_name).await;
+    settle().await;
+    let expected = format!("{} audits are waiting for moderation", waiting.len());
+    assert!(host.text().contains(&expected), "{}", host.text());
+    open_task(&host, "moderate").await;
+    let rows = host.shadow.query_selector_all("tbody").unwrap().item(0).unwrap();
+    let rows: web_sys::Element = rows.dyn_into().unwrap();
+    assert_eq!(rows.children().length() as usize, waiting.len());
+
+    // The list shows audits oldest first: the first row is the first waiting audit by start.
+    let mut by_start = waiting.clone();
+    by_start.sort_by(|a, b| (a.value.started_on, &a.value.id).cmp(&(b.value.started_on, &b.value.id)));
+    let chosen = by_start[0].value.clone();
+    click(&host, "tbody .lens-link-button");
+    settle().await;
+    settle().await;
+
+    // Nothing given: every missing part is listed, and nothing is saved.
+    submit_form(&host);
+    settle().await;
+    settle().await;
+    let text = host.text();
+    assert!(text.contains("Enter the moderator's name"), "{text}");
+    assert!(text.contains("Give the moderator's grade for standard 1"), "{text}");
+    assert!(
+        !text.contains("The auditor's grade: "),
+        "the auditor's grades stay hidden until the moderator grades: {text}"
+    );
+
+    // The moderator grades every standard Outstanding and agrees Outstanding without a reason.
+    type_into(&host, "lens-m-moderator", "Amira Hussain");
+    let graded: Vec<_> = template.items().filter(|item| item.grade != GradeRule::None).collect();
+    for item in &graded {
+        input(&host, &format!("lens-m-{}-own-0", item.id)).click();
+        input(&host, &format!("lens-m-{}-agreed-0", item.id)).click();
+    }
+    settle().await;
+    assert!(host.text().contains("The auditor's grade: "), "{}", host.text());
+    submit_form(&host);
+    settle().await;
+    settle().await;
+    let text = host.text();
+    let changed = graded
+        .iter()
+        .filter(|item| chosen.responses.get(&item.id).and_then(|r| r.grade.as_deref()) != Some("O"))
+        .count();
+    assert!(changed > 0, "the sample audit has grades below outstanding");
+    assert_eq!(
+        text.matches("Give the rationale for the agreed grade of").count(),
+        changed * 2,
+        "summary and inline: {text}"
+    );
+
+    // With a rationale wherever the agreed grade differs, the moderation is saved.
+    for item in &graded {
+        type_into(&host, &format!("lens-m-{}-rationale", item.id), "Agreed at the moderation meeting.");
+    }
+    let saved = host.next_event("lens-saved");
+    submit_form(&host);
+    let detail = saved.await.unwrap();
+    assert_eq!(detail_field(&detail, "kind"), "moderation");
+    // Then the audit is marked moderated, in a second save that waits on the database.
+    let marked = host.next_event("lens-saved").await.unwrap();
+    assert_eq!(detail_field(&marked, "kind"), "audit");
+    assert_eq!(detail_field(&marked, "id"), chosen.id.to_string());
+    settle().await;
+    settle().await;
+    assert!(host.text().contains("Moderation saved"), "{}", host.text());
+
+    let store = IdbStore::open(&db_name).await.unwrap();
+    let (moderations, _) = list_moderations(&store).await.unwrap();
+    let mine = moderations.iter().find(|m| m.value.moderator == "Amira Hussain").expect("the new moderation");
+    assert_eq!(mine.value.audit, chosen.id);
+    assert!(graded.iter().all(|item| mine.value.agreed_grade(&item.id) == Some("O")));
+    let (audits, _) = list_audits(&store).await.unwrap();
+    let marked = audits.iter().find(|audit| audit.value.id == chosen.id).unwrap();
+    assert_eq!(marked.value.status, AuditStatus::Moderated);
+    assert_eq!(marked.value.responses, chosen.responses, "the auditor's grades are unchanged");
+    instance.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn reports_count_the_audits_on_the_device_for_the_chosen_period() {
+    let db_name = unique_db_name("reports");
+    let bundle = seeded(&db_name).await;
+    let host = Host::new();
+    let mut instance = mount_ready(&host, "home", &db_name).await;
+    open_task(&host, "reports").await;
+    for (id, day) in [("lens-report-from", "2026-04-01"), ("lens-report-to", "2026-05-31")] {
+        let field = input(&host, id);
+        field.set_value(day);
+        field.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        settle().await;
+    }
+    settle().await;
+    let audits: Vec<_> = bundle.audits.iter().map(|audit| audit.value.clone()).collect();
+    let moderations: Vec<_> = bundle.moderations.iter().map(|m| m.value.clone()).collect();
+    let from = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+    let to = chrono::NaiveDate::from_ymd_opt(2026, 5, 31).unwrap();
+    let today = js_sys::Date::new_0().to_iso_string().as_string().unwrap()[..10].parse().unwrap();
+    let report = build_report(
+        &audits,
+        &moderations,
+        &bundle.templates,
+        &ReportFilter::between(from, to),
+        &ReportSettings::new(today),
+    )
+    .unwrap();
+    let completed = report.figure("audits_completed", "").unwrap().count;
+    assert!(completed > 0);
+    let text = host.text();
+    assert!(
+        text.contains(&format!("{completed} audits completed from 1 April 2026 to 31 May 2026.")),
+        "{text}"
+    );
+    assert!(text.contains("How well did we do it?") && text.contains("Is anyone better off?"), "{text}");
+
+    // A period that ends before it starts is explained where the dates are chosen.
+    let field = input(&host, "lens-report-to");
+    field.set_value("2026-03-01");
+    field.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert!(host.text().contains("ends (2026-03-01) before it starts (2026-04-01)"), "{}", host.text());
+    instance.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_last_export_is_shown_and_remembered_on_the_device() {
+    let db_name = unique_db_name("export-log");
+    seeded(&db_name).await;
+    let host = Host::new();
+    let mut instance = mount_ready(&host, "home", &db_name).await;
+    assert!(host.text().contains("Nothing has been exported from this device yet."), "{}", host.text());
+    let buttons = host.shadow.query_selector_all("button").unwrap();
+    let download_all = (0..buttons.length())
+        .filter_map(|index| buttons.item(index)?.dyn_into::<HtmlElement>().ok())
+        .find(|button| button.text_content().unwrap_or_default() == "Download all data on this device")
+        .expect("the download button");
+    download_all.click();
+    for _ in 0..20 {
+        settle().await;
+        if host.text().contains("Last exported on") {
+            break;
+        }
+    }
+    let text = host.text();
+    assert!(text.contains("Last exported on") && text.contains("all data (24 audits"), "{text}");
+    instance.destroy();
+    host.remove();
+
+    let again = Host::new();
+    let mut instance = mount_ready(&again, "storage", &db_name).await;
+    settle().await;
+    assert!(again.text().contains("all data (24 audits"), "{}", again.text());
+    instance.destroy();
+    again.remove();
+}

@@ -1,0 +1,149 @@
+// The moderator's and the QA team's journeys from the home screen's tasks: moderating a
+// submitted audit, then a report over the device's audits downloaded as CSV, with the storage
+// status remembering the export. Each runs with the mouse and with the keyboard alone, and
+// axe-core checks every screen and state on the way.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { keyboard, launch, openPage, openTask, readyEvents, STANDARDS, submitCaseFileAudit, violations } from "./harness.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test("a moderator grades a submitted audit, agrees the grades with a rationale, and a report counts it", async () => {
+  const { page, context } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  await submitCaseFileAudit(page, "CF-MOD-1");
+  await lens.getByText("1 audit is waiting for moderation.").waitFor();
+
+  await openTask(page, "practice-lens", "Moderate an audit");
+  assert.deepEqual(await violations(page), [], "the moderation list");
+  await lens.getByRole("button", { name: "Moderate CF-MOD-1" }).click();
+  await lens.getByRole("heading", { name: "Moderate: Case file audit" }).waitFor();
+  assert.deepEqual(await violations(page), [], "the blank moderation form");
+
+  await lens.getByRole("button", { name: "Complete moderation" }).click();
+  const summary = lens.locator(".lens-error-summary");
+  await summary.waitFor();
+  const messages = await summary.locator("a").allTextContents();
+  assert.equal(messages[0], "Enter the moderator's name");
+  assert.equal(messages.length, 1 + STANDARDS.length * 2, "each standard needs the moderator's and the agreed grade");
+  assert.deepEqual(await violations(page), [], "the moderation form with errors");
+  await summary.getByRole("link", { name: "Enter the moderator's name" }).click();
+  assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-m-moderator");
+
+  await lens.locator("#lens-m-moderator").fill("Amira Hussain");
+  // Risk is raised to Exceeds good at moderation; every other grade is confirmed.
+  for (const id of STANDARDS) {
+    const grade = id === "risk" ? 0 : 1;
+    await lens.locator(`#lens-m-${id}-own-${grade}`).check();
+    await lens.locator(`#lens-m-${id}-agreed-${grade}`).check();
+  }
+  assert.match(await lens.locator(".lens-inset").first().textContent(), /The auditor's grade: Meets good/);
+  await lens.getByRole("button", { name: "Complete moderation" }).click();
+  await summary.waitFor();
+  assert.deepEqual(await summary.locator("a").allTextContents(), [
+    "Give the rationale for the agreed grade of standard 1 \"Risk is identified, responded to and reduced in…\": it differs from the auditor's",
+  ]);
+  await lens.locator("#lens-m-risk-rationale").fill("Safety planning was stronger than the audit recorded.");
+  await lens.getByRole("button", { name: "Complete moderation" }).click();
+  await lens.getByRole("heading", { name: "Moderation saved" }).waitFor();
+  assert.match(await lens.locator(".lens-panel").textContent(), /confirmed 11 of the auditor's 12 grades for case CF-MOD-1/);
+  assert.deepEqual(await violations(page), [], "the moderation saved panel");
+
+  await lens.getByRole("button", { name: "Back to moderation" }).click();
+  await lens.getByText("No submitted audits on this device are waiting for moderation.").waitFor();
+  assert.match(await lens.locator("table").last().textContent(), /CF-MOD-1.*Amira Hussain.*11 of 12/);
+  await lens.getByRole("button", { name: "Back to home" }).click();
+  assert.match(await lens.locator("tbody tr").first().textContent(), /CF-MOD-1.*Moderated/);
+
+  // The report covers this quarter so far by default, which holds today's audit.
+  await openTask(page, "practice-lens", "Reports");
+  await lens.getByText(/^1 audit completed from/).waitFor();
+  assert.deepEqual(await violations(page), [], "the reports screen");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    lens.getByRole("button", { name: "Download report as CSV" }).click(),
+  ]);
+  const csv = await readFile(await download.path(), "utf8");
+  assert.match(csv, /how_much,audits_completed,,1,/);
+  assert.match(csv, /how_well,moderation_exact_agreement,,11,12,/);
+  await lens.getByRole("button", { name: "Back to home" }).click();
+  await lens.getByText(/^Last exported on .*: the report from .* as CSV\.$/).waitFor();
+  assert.deepEqual(await violations(page), [], "home with the last export");
+  await context.close();
+});
+
+test("moderation and a report download work with the keyboard alone on the strict-CSP page", async () => {
+  const { page, record, context } = await openPage(browser, "demo/csp.html");
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  await submitCaseFileAudit(page, "CF-MOD-KEYS");
+  const { tabToId, tabToText } = keyboard(page);
+
+  await tabToId("lens-task-moderate");
+  await page.keyboard.press("Enter");
+  await tabToText("Moderate CF-MOD-KEYS");
+  await page.keyboard.press("Enter");
+  await lens.getByRole("heading", { name: "Moderate: Case file audit" }).waitFor();
+  await tabToId("lens-m-moderator");
+  await page.keyboard.type("Amira Hussain");
+  for (const id of STANDARDS) {
+    // Space chooses the first grade, Exceeds good, which differs from the auditor's.
+    await tabToId(`lens-m-${id}-own-0`);
+    await page.keyboard.press("Space");
+    await tabToId(`lens-m-${id}-agreed-0`);
+    await page.keyboard.press("Space");
+    await tabToId(`lens-m-${id}-rationale`);
+    await page.keyboard.type("Stronger than recorded.");
+  }
+  await tabToText("Complete moderation");
+  await page.keyboard.press("Enter");
+  await lens.getByRole("heading", { name: "Moderation saved" }).waitFor();
+  assert.match(await lens.locator(".lens-panel").textContent(), /confirmed 0 of the auditor's 12 grades/);
+
+  await tabToText("Back to moderation");
+  await page.keyboard.press("Enter");
+  await tabToText("Back to home");
+  await page.keyboard.press("Enter");
+  await tabToId("lens-task-reports");
+  await page.keyboard.press("Enter");
+  await lens.getByText(/^1 audit completed from/).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    (async () => {
+      await tabToText("Download report as JSON");
+      await page.keyboard.press("Enter");
+    })(),
+  ]);
+  const report = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(report.format, "practice-lens-report");
+  const agreement = report.figures.find((figure) => figure.measure === "moderation_exact_agreement");
+  assert.deepEqual([agreement.count, agreement.of], [0, 12]);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(record.consoleErrors, []);
+  await context.close();
+});
+
+test("a reflection starts from its own task, asks for no template and says it is private", async () => {
+  const { page, context } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  await openTask(page, "practice-lens", "Reflect on my practice");
+  await lens.getByRole("heading", { name: "Reflect on my practice" }).waitFor();
+  assert.equal(await lens.getByRole("radio").count(), 0, "there is only one reflection template to choose");
+  assert.match(await lens.locator(".lens-inset").textContent(), /stays on this device/);
+  assert.deepEqual(await violations(page), [], "the reflection start form");
+  await lens.locator("#lens-auditor").fill("Sam Patel");
+  await lens.getByRole("button", { name: "Start reflection" }).click();
+  await lens.getByRole("heading", { name: "Reflecting on my practice" }).waitFor();
+  assert.equal(await lens.locator("#lens-private-notice").count(), 1);
+  await context.close();
+});
