@@ -3,7 +3,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { keyboard, launch, openPage, openTask, readyEvents, startAudit, violations } from "./harness.mjs";
+import { keyboard, launch, openPage, openTask, readyEvents, startAudit, submitCaseFileAudit, violations } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -164,5 +164,25 @@ test("a case file audit is completed, submitted and printed with the keyboard al
   await tabTo((element) => element.text === "Print this audit", "Print this audit");
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => window.__printed), true);
+  await context.close();
+});
+
+test("an amendment being written, and the same amendment opened again after a reload", async () => {
+  const { page, context } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  await submitCaseFileAudit(page, "CF-A11Y-AMEND");
+  await lens.getByRole("button", { name: "Open CF-A11Y-AMEND" }).click();
+  await lens.getByRole("button", { name: "Amend this audit" }).click();
+  await lens.locator("#lens-amend-by").fill("Sam Patel");
+  await lens.getByRole("button", { name: "Save amendment" }).click();
+  await lens.locator(".lens-error-summary").waitFor();
+  assert.deepEqual(await violations(page), [], "the amendment with its errors");
+  await lens.locator(".lens-save-status").filter({ hasText: /^Amendment draft saved at/ }).waitFor();
+  await page.reload();
+  await readyEvents(page);
+  await lens.getByRole("button", { name: "Open CF-A11Y-AMEND" }).click();
+  await lens.locator("#lens-amend-restored").waitFor();
+  assert.deepEqual(await violations(page), [], "the restored amendment");
   await context.close();
 });

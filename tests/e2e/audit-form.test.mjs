@@ -70,6 +70,16 @@ test("a case file audit is completed, survives a reload part way, and is submitt
   assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-amend-reason");
   await lens.locator("#lens-amend-reason").fill("The case moved team before the audit");
   await lens.locator("#lens-amend-by").fill("Sam Patel");
+
+  // An amendment left unfinished by a reload opens again as it was left; the audit is unchanged.
+  await lens.locator(".lens-save-status").filter({ hasText: /^Amendment draft saved at \d\d:\d\d$/ }).waitFor();
+  await page.reload();
+  await readyEvents(page);
+  await openFirstAudit(lens);
+  await lens.locator("#lens-amend-restored").waitFor();
+  assert.equal(await lens.locator("#lens-h-team").inputValue(), "Assessment North");
+  assert.equal(await lens.locator("#lens-amend-by").inputValue(), "Sam Patel");
+  assert.equal(await lens.locator("#lens-amend-reason").inputValue(), "The case moved team before the audit");
   await lens.getByRole("button", { name: "Save amendment" }).click();
   await lens.getByRole("heading", { name: "Amendments" }).waitFor();
   await allSaved(lens);
@@ -78,6 +88,8 @@ test("a case file audit is completed, survives a reload part way, and is submitt
   await readyEvents(page);
   assert.match(await lens.locator("tbody tr").first().textContent(), /CF-2718.*Submitted/);
   await openFirstAudit(lens);
+  await lens.getByRole("button", { name: "Amend this audit" }).waitFor();
+  assert.equal(await lens.locator("#lens-amend-by").count(), 0, "a saved amendment leaves no draft behind");
   const amendments = await lens.locator("section", { hasText: "Amendments" }).last().textContent();
   assert.match(amendments, /by Sam Patel: The case moved team before the audit/);
   assert.match(amendments, /Team: Assessment East → Assessment North/);

@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::StoreError;
-use crate::record::{Expected, RecordKey, RecordKind, RecordWrite, StoredRecord};
+use crate::latest::{not_newer, put_latest};
+use crate::record::{RecordKey, RecordKind, StoredRecord};
 use crate::store::Store;
 
 /// The schema version device logs are written in.
@@ -62,35 +63,24 @@ pub async fn load_device_log(store: &dyn Store) -> Result<DeviceLog, StoreError>
     }
 }
 
-/// Notes an export made at `now`. Another tab logging at the same moment wins the race once;
-/// the write is then tried again on top of it, so the latest export is the one kept.
+/// Notes an export made at `now`; of two tabs exporting at once, the later export is kept.
 pub async fn record_export(
     store: &dyn Store,
     what: &str,
     now: DateTime<Utc>,
 ) -> Result<DeviceLog, StoreError> {
-    let mut attempts_left = 2;
-    loop {
-        let current = store.get(&device_log_key()).await?;
-        let mut log = match &current {
-            Some(record) => decode(record)?,
-            None => DeviceLog::default(),
-        };
-        log.last_export = Some(Export { at: now, what: what.to_owned() });
-        let write = RecordWrite {
-            key: device_log_key(),
-            expected: Expected::from_base(current.map(|record| record.revision)),
-            schema_version: CURRENT_DEVICE_LOG_SCHEMA,
-            updated_at: now,
-            body: serde_json::to_string(&log).unwrap_or_default(),
-        };
-        attempts_left -= 1;
-        match store.put(write).await {
-            Ok(_) => return Ok(log),
-            Err(StoreError::Conflict { .. }) if attempts_left > 0 => continue,
-            Err(error) => return Err(error),
-        }
-    }
+    let log = DeviceLog { last_export: Some(Export { at: now, what: what.to_owned() }) };
+    let body = serde_json::to_string(&log).unwrap_or_default();
+    put_latest(
+        store,
+        device_log_key(),
+        CURRENT_DEVICE_LOG_SCHEMA,
+        now,
+        &body,
+        not_newer(CURRENT_DEVICE_LOG_SCHEMA),
+    )
+    .await?;
+    Ok(log)
 }
 
 #[cfg(test)]
@@ -101,6 +91,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+    use crate::record::{Expected, RecordWrite};
     use crate::MemoryStore;
 
     #[test]

@@ -11,6 +11,7 @@
 //!
 //! This crate does no IO of its own and reads no clock: timestamps are arguments.
 
+pub mod amendment_draft;
 pub mod audit_record;
 mod audits;
 pub mod bundle;
@@ -18,6 +19,7 @@ pub mod conformance;
 pub mod csv_export;
 pub mod device_log;
 mod error;
+mod latest;
 mod memory;
 pub mod moderation_record;
 mod moderations;

@@ -14,6 +14,8 @@ pub enum RecordKind {
     Moderation,
     /// What has been done with this device's data as a whole, such as its last export.
     DeviceLog,
+    /// An amendment of a submitted audit while it is being written, keyed by the audit's id.
+    AmendmentDraft,
 }
 
 impl RecordKind {
@@ -23,6 +25,7 @@ impl RecordKind {
             Self::Audit => "audit",
             Self::Moderation => "moderation",
             Self::DeviceLog => "device-log",
+            Self::AmendmentDraft => "amendment-draft",
         }
     }
 
@@ -32,6 +35,7 @@ impl RecordKind {
             "audit" => Some(Self::Audit),
             "moderation" => Some(Self::Moderation),
             "device-log" => Some(Self::DeviceLog),
+            "amendment-draft" => Some(Self::AmendmentDraft),
             _ => None,
         }
     }
@@ -65,6 +69,7 @@ impl fmt::Display for RecordKey {
             RecordKind::Moderation => write!(f, "Moderation {}", self.id),
             // There is one log per device, so its id says nothing to a reader.
             RecordKind::DeviceLog => write!(f, "The record of exports from this device"),
+            RecordKind::AmendmentDraft => write!(f, "The amendment being written of audit {}", self.id),
         }
     }
 }

@@ -15,6 +15,7 @@ mod standard;
 use std::rc::Rc;
 
 use lens_core::{Audit, AuditId, AuditProblem, AuditStatus, Template};
+use lens_store::amendment_draft::load_amendment_draft;
 use lens_store::device_log::DeviceLog;
 use lens_store::{load_audit, Versioned};
 use wasm_bindgen_futures::spawn_local;
@@ -28,7 +29,7 @@ use self::edit::{apply, Edit};
 use self::export::export_bar;
 use self::record::audit_record;
 use super::{ErrorSummary, FieldError};
-use crate::ports::{OpenedStore, PlatformHandle};
+use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct AuditFormProps {
@@ -63,6 +64,34 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
         rerender: rerender.clone(),
         onsaved: props.onsaved.clone(),
     };
+    {
+        // An amendment left unfinished (a reload, a closed tab) opens where it was left.
+        let saver = saver.clone();
+        use_effect_with((), move |_| {
+            if saver.state.borrow().audit.status != AuditStatus::Draft {
+                spawn_local(async move {
+                    let id = saver.state.borrow().audit.id.clone();
+                    match load_amendment_draft(&*saver.store.store, &id).await {
+                        Ok(Some(draft)) => {
+                            let mut state = saver.state.borrow_mut();
+                            if state.amending.is_none() {
+                                state.amending = Some(draft);
+                                state.restored_amendment = true;
+                            }
+                        }
+                        Ok(None) => return,
+                        Err(error) => {
+                            saver
+                                .platform
+                                .emit(LensEvent::Error { code: "load-failed", message: error.to_string() });
+                            return;
+                        }
+                    }
+                    saver.rerender.force_update();
+                });
+            }
+        });
+    }
     let template = props.template.clone();
 
     let edit = {
@@ -70,11 +99,15 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
         Callback::from(move |edit: Edit| {
             let changed = {
                 let mut state = saver.state.borrow_mut();
-                // An amendment is saved whole, when the person saves it.
+                // An amendment changes the audit only when it is saved whole; until then it is
+                // kept as a draft.
                 if let Some(draft) = state.amending.as_mut() {
                     apply(&mut draft.revised, edit);
+                    state.generation += 1;
+                    state.status = SaveStatus::Saving;
                     drop(state);
                     saver.rerender.force_update();
+                    saver.save_draft_after_pause();
                     return;
                 }
                 let changed = apply(&mut state.audit, edit);
@@ -146,6 +179,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
             let mut state = saver.state.borrow_mut();
             let revised = state.audit.clone();
             state.amending = Some(AmendDraft { revised, by: String::new(), reason: String::new() });
+            state.restored_amendment = false;
             state.problems.clear();
             drop(state);
             saver.rerender.force_update();
@@ -154,13 +188,18 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
     let on_amend_text = |part: &'static str| {
         let saver = saver.clone();
         Callback::from(move |value: String| {
-            if let Some(draft) = saver.state.borrow_mut().amending.as_mut() {
+            {
+                let mut state = saver.state.borrow_mut();
+                let Some(draft) = state.amending.as_mut() else { return };
                 match part {
                     "by" => draft.by = value,
                     _ => draft.reason = value,
                 }
+                state.generation += 1;
+                state.status = SaveStatus::Saving;
             }
             saver.rerender.force_update();
+            saver.save_draft_after_pause();
         })
     };
     let on_cancel_amend = {
@@ -169,8 +208,11 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
             let mut state = saver.state.borrow_mut();
             state.amending = None;
             state.problems.clear();
+            state.generation += 1;
+            state.status = SaveStatus::Idle;
             drop(state);
             saver.rerender.force_update();
+            saver.clear_draft();
         })
     };
     let onback = {
@@ -215,7 +257,10 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 { template.title.clone() }
             </h2>
             <p class={status_class} role="status">
-                { state.status.text() }
+                { match (&state.amending, &state.status) {
+                    (Some(_), SaveStatus::Saved(at)) => format!("Amendment draft saved at {at}"),
+                    _ => state.status.text(),
+                } }
                 if matches!(state.status, SaveStatus::Failed(_)) {
                     { " " }<button type="button" class="lens-link-button" onclick={on_retry}>{ "Try saving again" }</button>
                 }
@@ -239,7 +284,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
             }
             if let Some(draft) = &state.amending {
                 { draft_form(form_view(&draft.revised), onsubmit,
-                    amend_fields(draft, &state.problems, &anchors, on_amend_text("by"), on_amend_text("reason"), on_cancel_amend)) }
+                    amend_fields(draft, &state.problems, &anchors, on_amend_text("by"), on_amend_text("reason"), on_cancel_amend, state.restored_amendment)) }
             } else if audit.status == AuditStatus::Draft {
                 { draft_form(form_view(audit), onsubmit, html! {
                     <button type="submit" class="lens-button">{ "Submit audit" }</button>
@@ -268,6 +313,7 @@ fn save_amendment(saver: &Saver, template: &Template, today: chrono::NaiveDate) 
 /// go to the error summary and nothing is saved.
 fn take_outcome(saver: &Saver, outcome: Result<Audit, Vec<AuditProblem>>) {
     let accepted = outcome.is_ok();
+    let amended = accepted && saver.state.borrow().amending.is_some();
     {
         let mut state = saver.state.borrow_mut();
         match outcome {
@@ -286,5 +332,8 @@ fn take_outcome(saver: &Saver, outcome: Result<Audit, Vec<AuditProblem>>) {
     saver.rerender.force_update();
     if accepted {
         saver.save_now();
+    }
+    if amended {
+        saver.clear_draft();
     }
 }

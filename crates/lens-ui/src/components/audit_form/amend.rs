@@ -24,6 +24,7 @@ pub(crate) fn amend_fields(
     on_by: Callback<String>,
     on_reason: Callback<String>,
     on_cancel: Callback<MouseEvent>,
+    restored: bool,
 ) -> Html {
     let (by_error, reason_error) = (problem(problems, "by"), problem(problems, "reason"));
     let group = |error: Option<&str>| {
@@ -42,7 +43,12 @@ pub(crate) fn amend_fields(
     html! {
         <section class="lens-section" aria-labelledby="lens-amend-title">
             <h3 class="lens-heading-m" id="lens-amend-title">{ "Why are you amending this audit?" }</h3>
-            <p class="lens-body">{ "The audit was submitted, so every change is recorded with your name and reason. Nothing is saved until you save the amendment." }</p>
+            <p class="lens-body">{ "The audit was submitted, so every change is recorded with your name and reason. The audit changes only when you save the amendment; until then your amendment is kept on this device as you type." }</p>
+            if restored {
+                <div class="lens-inset" id="lens-amend-restored">
+                    <p class="lens-body">{ "This is the amendment you started earlier, as you left it. Save it, or cancel it to leave the audit as it is." }</p>
+                </div>
+            }
             <div class={group(by_error)}>
                 <label class="lens-label" for="lens-amend-by">{ "Your name" }</label>
                 { error_message("lens-amend-by", by_error) }

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use lens_core::{Audit, AuditProblem};
+use lens_store::amendment_draft::{clear_amendment_draft, save_amendment_draft, AmendmentDraft};
 use lens_store::{save_audit, Revision, StoreError, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -42,12 +43,8 @@ impl SaveStatus {
 }
 
 /// A submitted audit being amended: the changed copy, who is amending and why. It is kept apart
-/// from the saved audit until the amendment is saved whole.
-pub(crate) struct AmendDraft {
-    pub revised: Audit,
-    pub by: String,
-    pub reason: String,
-}
+/// from the saved audit until the amendment is saved whole, and saved as a draft as it is typed.
+pub(crate) type AmendDraft = AmendmentDraft;
 
 /// Everything the form holds between renders.
 pub(crate) struct FormState {
@@ -65,6 +62,8 @@ pub(crate) struct FormState {
     pub attempt: u32,
     /// The amendment being written, if any.
     pub amending: Option<AmendDraft>,
+    /// Whether that amendment was left unfinished earlier and opened again.
+    pub restored_amendment: bool,
 }
 
 impl FormState {
@@ -79,6 +78,7 @@ impl FormState {
             problems: Vec::new(),
             attempt: 0,
             amending: None,
+            restored_amendment: false,
         }
     }
 }
@@ -102,6 +102,48 @@ impl Saver {
             saver.platform.pause(AUTOSAVE_PAUSE_MS).await;
             if saver.state.borrow().generation == generation {
                 saver.save_now();
+            }
+        });
+    }
+
+    /// Saves the amendment being written after the pause, unless another change comes first or
+    /// the amendment is saved or cancelled in the meantime.
+    pub fn save_draft_after_pause(&self) {
+        let generation = self.state.borrow().generation;
+        let saver = self.clone();
+        spawn_local(async move {
+            saver.platform.pause(AUTOSAVE_PAUSE_MS).await;
+            let draft = {
+                let state = saver.state.borrow();
+                match &state.amending {
+                    Some(draft) if state.generation == generation => draft.clone(),
+                    _ => return,
+                }
+            };
+            let now = saver.platform.now();
+            let result = save_amendment_draft(&*saver.store.store, &draft, now.to_utc()).await;
+            {
+                let mut state = saver.state.borrow_mut();
+                if state.amending.is_none() || state.generation != generation {
+                    return;
+                }
+                state.status = match result {
+                    Ok(()) => SaveStatus::Saved(now.format("%H:%M").to_string()),
+                    Err(error) => SaveStatus::Failed(error.to_string()),
+                };
+            }
+            saver.rerender.force_update();
+        });
+    }
+
+    /// Forgets the amendment draft of this audit, once the amendment is saved or cancelled.
+    pub fn clear_draft(&self) {
+        let saver = self.clone();
+        spawn_local(async move {
+            let id = saver.state.borrow().audit.id.clone();
+            let now = saver.platform.now().to_utc();
+            if let Err(error) = clear_amendment_draft(&*saver.store.store, &id, now).await {
+                saver.platform.emit(LensEvent::Error { code: "save-failed", message: error.to_string() });
             }
         });
     }

@@ -1,0 +1,139 @@
+//! An amendment of a submitted audit while it is being written: the changed copy, who is
+//! amending and why. It is kept apart from the audit, which changes only when the amendment is
+//! saved whole, so that a reload or a closed tab loses none of the typing.
+//!
+//! Schema history (never edit an old version; add a new one and a migration):
+//! - 1 (current): who, why, and the revised audit in audit record schema 3, or nothing once the
+//!   amendment is saved or cancelled.
+
+use chrono::{DateTime, Utc};
+use lens_core::{Audit, AuditId};
+use serde::{Deserialize, Serialize};
+
+use crate::audit_record::{audit_from_record, audit_to_record, AuditRecordV3};
+use crate::error::StoreError;
+use crate::latest::{not_newer, put_latest};
+use crate::record::{RecordKey, RecordKind, StoredRecord};
+use crate::store::Store;
+
+/// The schema version amendment drafts are written in.
+pub const CURRENT_AMENDMENT_DRAFT_SCHEMA: u32 = 1;
+
+/// An amendment being written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmendmentDraft {
+    /// The audit as the amender has changed it so far.
+    pub revised: Audit,
+    /// Who is amending.
+    pub by: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// The draft as schema version 1 stores it; `revised` is empty once the draft is finished with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AmendmentDraftV1 {
+    #[serde(default)]
+    by: String,
+    #[serde(default)]
+    reason: String,
+    revised: Option<AuditRecordV3>,
+}
+
+fn draft_key(audit: &AuditId) -> RecordKey {
+    RecordKey::new(RecordKind::AmendmentDraft, audit.as_str())
+}
+
+fn decode(record: &StoredRecord, audit: &AuditId) -> Result<Option<AmendmentDraft>, StoreError> {
+    not_newer(CURRENT_AMENDMENT_DRAFT_SCHEMA)(record)?;
+    let corrupt = |reason: String| StoreError::Corrupt { key: record.key.clone(), reason };
+    let stored: AmendmentDraftV1 =
+        serde_json::from_str(&record.body).map_err(|error| corrupt(error.to_string()))?;
+    let Some(revised) = stored.revised else { return Ok(None) };
+    let revised = audit_from_record(revised).map_err(corrupt)?;
+    if &revised.id != audit {
+        return Err(corrupt(format!("it holds an amendment of audit {}", revised.id)));
+    }
+    Ok(Some(AmendmentDraft { revised, by: stored.by, reason: stored.reason }))
+}
+
+/// The amendment being written for `audit`, if there is one.
+pub async fn load_amendment_draft(
+    store: &dyn Store,
+    audit: &AuditId,
+) -> Result<Option<AmendmentDraft>, StoreError> {
+    match store.get(&draft_key(audit)).await? {
+        Some(record) => decode(&record, audit),
+        None => Ok(None),
+    }
+}
+
+/// Keeps the amendment as written so far; the latest write wins.
+pub async fn save_amendment_draft(
+    store: &dyn Store,
+    draft: &AmendmentDraft,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let stored = AmendmentDraftV1 {
+        by: draft.by.clone(),
+        reason: draft.reason.clone(),
+        revised: Some(audit_to_record(&draft.revised)),
+    };
+    write(store, &draft.revised.id, &stored, now).await
+}
+
+/// Forgets the amendment of `audit` once it is saved or cancelled.
+pub async fn clear_amendment_draft(
+    store: &dyn Store,
+    audit: &AuditId,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let cleared = AmendmentDraftV1 { by: String::new(), reason: String::new(), revised: None };
+    write(store, audit, &cleared, now).await
+}
+
+async fn write(
+    store: &dyn Store,
+    audit: &AuditId,
+    stored: &AmendmentDraftV1,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let body = serde_json::to_string(stored).unwrap_or_default();
+    let schema = CURRENT_AMENDMENT_DRAFT_SCHEMA;
+    put_latest(store, draft_key(audit), schema, now, &body, not_newer(schema)).await.map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone};
+    use futures::executor::block_on;
+    use lens_core::{NewAudit, TemplateRef};
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+    use crate::MemoryStore;
+
+    fn audit(id: &str) -> Audit {
+        let typed = NewAudit { case_reference: "CF-9".into(), auditor: "Sam Patel".into() };
+        let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        typed.start(AuditId::new(id), TemplateRef::new("case-file-audit", 1), day).unwrap()
+    }
+
+    #[test]
+    fn a_draft_is_kept_until_cleared_and_belongs_to_its_audit_only() {
+        let store = MemoryStore::default();
+        let now = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap();
+        let id = AuditId::new("a1");
+        assert_eq!(block_on(load_amendment_draft(&store, &id)).unwrap(), None);
+        let mut revised = audit("a1");
+        revised.set_header_value("team", "Assessment East\n\"quoted\"");
+        let draft = AmendmentDraft { revised, by: "Jo Bloggs".into(), reason: "Team was wrong".into() };
+        block_on(save_amendment_draft(&store, &draft, now)).unwrap();
+        assert_eq!(block_on(load_amendment_draft(&store, &id)).unwrap(), Some(draft));
+        assert_eq!(block_on(load_amendment_draft(&store, &AuditId::new("a2"))).unwrap(), None);
+        block_on(clear_amendment_draft(&store, &id, now)).unwrap();
+        assert_eq!(block_on(load_amendment_draft(&store, &id)).unwrap(), None);
+    }
+}
