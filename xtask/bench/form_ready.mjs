@@ -21,6 +21,7 @@ await page.addInitScript(() => {
 await page.goto(url);
 await page.evaluate(() => window.__ready);
 const lens = page.locator("practice-lens");
+await lens.getByRole("button", { name: "Audit a case", exact: true }).click();
 await lens.locator("#lens-case-reference").fill("CF-TIMING");
 await lens.locator("#lens-auditor").fill("Jo Bloggs");
 await lens.getByLabel("Case file audit", { exact: true }).check();
