@@ -115,6 +115,7 @@ test("a second tab editing the same audit gets a conflict, never a silent overwr
   await b.locator("#lens-h-team").fill("Written in tab B");
   await b.getByRole("heading", { name: "This audit was changed somewhere else" }).waitFor();
   assert.equal(await b.locator(".lens-save-status").textContent(), "Not saved: this audit was changed in another tab or window");
+  assert.deepEqual(await violations(second), [], "the conflict warning");
 
   await b.getByRole("button", { name: "Load the saved version" }).click();
   await second.waitForFunction(() =>
