@@ -42,17 +42,9 @@ fn device_log_key() -> RecordKey {
 }
 
 fn decode(record: &StoredRecord) -> Result<DeviceLog, StoreError> {
-    match record.schema_version {
-        1 => serde_json::from_str(&record.body)
-            .map_err(|error| StoreError::Corrupt { key: record.key.clone(), reason: error.to_string() }),
-        found if found > CURRENT_DEVICE_LOG_SCHEMA => {
-            Err(StoreError::TooNew { key: record.key.clone(), found, supported: CURRENT_DEVICE_LOG_SCHEMA })
-        }
-        other => Err(StoreError::Corrupt {
-            key: record.key.clone(),
-            reason: format!("unknown record format {other}"),
-        }),
-    }
+    not_newer(CURRENT_DEVICE_LOG_SCHEMA)(record)?;
+    serde_json::from_str(&record.body)
+        .map_err(|error| StoreError::Corrupt { key: record.key.clone(), reason: error.to_string() })
 }
 
 /// The device log; an empty one when nothing has been logged yet.

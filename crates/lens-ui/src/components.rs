@@ -7,6 +7,7 @@ mod audit_list;
 mod device_data;
 mod download;
 mod error_summary;
+mod focus;
 mod follow_up_list;
 mod home;
 mod moderation_form;

@@ -28,6 +28,7 @@ use self::draft::{draft_form, FormView};
 use self::edit::{apply, Edit};
 use self::export::export_bar;
 use self::record::audit_record;
+use super::focus::use_focus_on_mount;
 use super::{ErrorSummary, FieldError};
 use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
 
@@ -48,15 +49,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
     let state = use_mut_ref(|| FormState::new(&props.opened));
     let anchors = (*use_memo((), |_| Anchors::default())).clone();
     let rerender = use_force_update();
-    {
-        // Focus starts on the audit's heading, so keyboard and screen reader users begin at the top.
-        let title = anchors.node(FORM_TITLE_ID);
-        use_effect_with((), move |_| {
-            if let Some(element) = title.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        });
-    }
+    use_focus_on_mount(anchors.node(FORM_TITLE_ID));
     let saver = Saver {
         state: state.clone(),
         store: props.store.clone(),

@@ -18,6 +18,7 @@ use self::item::{agreed_grade_id, moderated_item, own_grade_id, rationale_id, It
 use super::audit_cells::case_label;
 use super::audit_form::anchors::{option_id, Anchors};
 use super::audit_form::fields::error_message;
+use super::focus::use_focus_on_mount;
 use super::{ErrorSummary, FieldError};
 use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
 
@@ -59,14 +60,7 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
     let attempt = use_state(|| 0_u32);
     let progress = use_state(|| Progress::Editing);
     let anchors = (*use_memo((), |_| Anchors::default())).clone();
-    {
-        let title = anchors.node(TITLE_ID);
-        use_effect_with((), move |_| {
-            if let Some(element) = title.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        });
-    }
+    use_focus_on_mount(anchors.node(TITLE_ID));
     let audit = &props.audit.value;
     let template = props.template.clone();
     let Some(scale) = template.scale.clone() else {

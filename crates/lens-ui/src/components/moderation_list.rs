@@ -8,6 +8,7 @@ use lens_store::Versioned;
 use yew::prelude::*;
 
 use super::audit_cells::{case_cell, case_label};
+use super::focus::use_focus_on_mount;
 use crate::app::Session;
 use crate::screen::Screen;
 
@@ -42,14 +43,7 @@ pub(crate) struct ModerationListProps {
 #[component]
 pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
     let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        });
-    }
+    use_focus_on_mount(heading.clone());
     let session = &props.session;
     let template_of =
         |audit: &Audit| props.templates.iter().find(|template| template.reference() == audit.template);

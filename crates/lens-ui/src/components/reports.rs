@@ -9,16 +9,19 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use lens_core::{
-    build_report, parse_iso_date, Audit, Moderation, Period, PeriodLength, Report, ReportFilter,
+    build_report, parse_iso_date, Audit, Moderation, Period, PeriodLength, Report, ReportError, ReportFilter,
     ReportSettings, Template, TemplateKind,
 };
 use lens_store::device_log::DeviceLog;
 use lens_store::report_export::{report_csv, report_json};
+use lens_store::Versioned;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use self::figures::figure_tables;
+use super::audit_form::fields::error_message;
 use super::download::{download_and_log, DownloadFile};
+use super::focus::use_focus_on_mount;
 use crate::app::Session;
 use crate::ports::PlatformHandle;
 
@@ -53,34 +56,26 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         template: String::new(),
     });
     let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        });
-    }
+    use_focus_on_mount(heading.clone());
     let session = &props.session;
-    let from = parse_iso_date(&choice.from);
-    let to = parse_iso_date(&choice.to);
-    let from_error = from.is_none().then_some("Enter the first day of the report as a real date");
-    let to_error = to.is_none().then_some("Enter the last day of the report as a real date");
-    let audits: Vec<Audit> = session.audits.iter().map(|audit| audit.value.clone()).collect();
-    let moderations: Vec<Moderation> =
-        session.moderations.iter().map(|moderation| moderation.value.clone()).collect();
-    let report = match (from, to) {
-        (Some(from), Some(to)) => {
-            let filter = ReportFilter {
-                team: Some(choice.team.clone()).filter(|team| !team.is_empty()),
-                template: Some(choice.template.clone()).filter(|template| !template.is_empty()),
-                ..ReportFilter::between(from, to)
-            };
-            Some(build_report(&audits, &moderations, &props.templates, &filter, &ReportSettings::new(today)))
-        }
-        _ => None,
-    };
-    let period_error = match &report {
+    let from_error =
+        parse_iso_date(&choice.from).is_none().then_some("Enter the first day of the report as a real date");
+    let to_error =
+        parse_iso_date(&choice.to).is_none().then_some("Enter the last day of the report as a real date");
+    // Rebuilt only when what it covers or the data changes, not when an export is logged.
+    let report = use_memo(
+        (
+            (*choice).clone(),
+            session.audits.clone(),
+            session.moderations.clone(),
+            props.templates.clone(),
+            today,
+        ),
+        |(choice, audits, moderations, templates, today)| {
+            make_report(choice, audits, moderations, templates, *today)
+        },
+    );
+    let period_error = match &*report {
         Some(Err(error)) => Some(error.to_string()),
         _ => None,
     };
@@ -101,15 +96,19 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         let update = update(change);
         Callback::from(move |event: Event| update(event.target_unchecked_into::<HtmlSelectElement>().value()))
     };
-    let teams: BTreeSet<String> =
-        audits.iter().map(|audit| audit.team().trim().to_owned()).filter(|team| !team.is_empty()).collect();
+    let teams: BTreeSet<String> = session
+        .audits
+        .iter()
+        .map(|audit| audit.value.team().trim().to_owned())
+        .filter(|team| !team.is_empty())
+        .collect();
     let team_options = teams.iter().map(|team| {
         html! { <option value={team.clone()} selected={choice.team == *team}>{ team.clone() }</option> }
     });
     let template_options = props.templates.iter().filter(|template| template.kind != TemplateKind::Reflection).map(|template| {
         html! { <option value={template.id.clone()} selected={choice.template == template.id}>{ template.title.clone() }</option> }
     });
-    let downloads = match &report {
+    let downloads = match &*report {
         Some(Ok(report)) => {
             let report = Rc::new(report.clone());
             let download = |csv: bool| {
@@ -161,7 +160,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                     </div>
                 </div>
             </div>
-            if let Some(Ok(report)) = &report {
+            if let Some(Ok(report)) = &*report {
                 <p class="lens-body" role="status">{ summary_sentence(report.filter.from, report.filter.to, report.figure("audits_completed", "").map_or(0, |figure| figure.count)) }</p>
                 { downloads }
                 if !report.notes.is_empty() {
@@ -173,6 +172,26 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
             }
         </section>
     }
+}
+
+/// The report for what was chosen, or nothing while a date is not a real date.
+fn make_report(
+    choice: &Choice,
+    audits: &[Versioned<Audit>],
+    moderations: &[Versioned<Moderation>],
+    templates: &[Template],
+    today: NaiveDate,
+) -> Option<Result<Report, ReportError>> {
+    let (from, to) = (parse_iso_date(&choice.from)?, parse_iso_date(&choice.to)?);
+    let filter = ReportFilter {
+        team: Some(choice.team.clone()).filter(|team| !team.is_empty()),
+        template: Some(choice.template.clone()).filter(|template| !template.is_empty()),
+        ..ReportFilter::between(from, to)
+    };
+    let audits: Vec<Audit> = audits.iter().map(|audit| audit.value.clone()).collect();
+    let moderations: Vec<Moderation> =
+        moderations.iter().map(|moderation| moderation.value.clone()).collect();
+    Some(build_report(&audits, &moderations, templates, &filter, &ReportSettings::new(today)))
 }
 
 /// The report as CSV or JSON.
@@ -214,11 +233,7 @@ fn date_field(
     html! {
         <div class={group}>
             <label class="lens-label" for={id}>{ label }</label>
-            if let Some(message) = &error {
-                <p class="lens-error-message" id={format!("{id}-error")}>
-                    <span class="lens-visually-hidden">{ "Error: " }</span>{ message.clone() }
-                </p>
-            }
+            { error_message(id, error.as_deref()) }
             <input class={input_class} id={id} type="date" value={value.to_owned()} {onchange}
                 aria-describedby={described_by} />
         </div>

@@ -10,6 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::focus::use_focus_on_mount;
 use super::{ErrorSummary, FieldError};
 use crate::ports::{LensEvent, OpenedStore, Persistence, PlatformHandle};
 
@@ -57,15 +58,7 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
     let only_choice = if offered.len() == 1 { Some(offered[0].id.clone()) } else { None };
     let chosen = use_state(|| only_choice.clone().unwrap_or_default());
     let heading = use_node_ref();
-    {
-        // Focus starts on the heading, so keyboard and screen reader users begin at the top.
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        });
-    }
+    use_focus_on_mount(heading.clone());
     let template_missing = use_state(|| false);
     let case_reference_ref = use_node_ref();
     let auditor_ref = use_node_ref();

@@ -29,6 +29,21 @@ pub(crate) fn error_message(id: &str, error: Option<&str>) -> Html {
     }
 }
 
+/// The GOV.UK character count under a textarea (`{id}-info`): it counts down, then says how many
+/// characters are too many, and never stops typing.
+pub(crate) fn character_count(id: &str, text: &str) -> Html {
+    let remaining = lens_core::MAX_NARRATIVE_CHARS as i64 - text.chars().count() as i64;
+    let (class, count) = if remaining < 0 {
+        (
+            "lens-character-count lens-character-count--over",
+            format!("You have {} characters too many", -remaining),
+        )
+    } else {
+        ("lens-character-count", format!("You have {remaining} characters remaining"))
+    };
+    html! { <p {class} id={format!("{id}-info")}>{ count }</p> }
+}
+
 /// The ids an input is described by: its hint and its error, when there are any.
 pub(crate) fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     let ids: Vec<String> = [(hint, "hint"), (error, "error")]

@@ -2,13 +2,13 @@
 //! element, the grades as radios in the scale's order, and the narrative with a character count
 //! that never stops typing.
 
-use lens_core::{GradeRule, GradeScale, Item, ItemResponse, NarrativeRule, MAX_NARRATIVE_CHARS};
+use lens_core::{GradeRule, GradeScale, Item, ItemResponse, NarrativeRule};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::anchors::{grade_id, narrative_id, option_id, Anchors};
 use super::edit::Edit;
-use super::fields::{described_by, error_message};
+use super::fields::{character_count, described_by, error_message};
 
 pub(crate) struct StandardView<'a> {
     pub item: &'a Item,
@@ -79,7 +79,6 @@ fn grade_radios(view: &StandardView) -> Html {
 fn narrative_box(view: &StandardView, graded: bool) -> Html {
     let id = narrative_id(&view.item.id);
     let text = view.response.map(|response| response.narrative.clone()).unwrap_or_default();
-    let remaining = MAX_NARRATIVE_CHARS as i64 - text.chars().count() as i64;
     let (item, edit) = (view.item.id.clone(), view.edit.clone());
     let oninput = Callback::from(move |event: InputEvent| {
         let value = event.target_unchecked_into::<HtmlTextAreaElement>().value();
@@ -87,16 +86,6 @@ fn narrative_box(view: &StandardView, graded: bool) -> Html {
     });
     let label = if graded { "Evidence and impact on the child".to_owned() } else { view.item.prompt.clone() };
     let label_class = if graded { "lens-label" } else { "lens-label lens-heading-s" };
-    let count_class = if remaining < 0 {
-        "lens-character-count lens-character-count--over"
-    } else {
-        "lens-character-count"
-    };
-    let count = if remaining < 0 {
-        format!("You have {} characters too many", -remaining)
-    } else {
-        format!("You have {remaining} characters remaining")
-    };
     let group = if view.narrative_error.is_some() {
         "lens-form-group lens-form-group--error"
     } else {
@@ -112,9 +101,9 @@ fn narrative_box(view: &StandardView, graded: bool) -> Html {
         <div class={group}>
             <label class={label_class} for={id.clone()}>{ label }</label>
             { error_message(&id, view.narrative_error) }
-            <textarea {class} id={id.clone()} name={id.clone()} rows="5" value={text}
+            <textarea {class} id={id.clone()} name={id.clone()} rows="5" value={text.clone()}
                 ref={view.anchors.node(&id)} {oninput} aria-describedby={described} />
-            <p class={count_class} id={format!("{id}-info")}>{ count }</p>
+            { character_count(&id, &text) }
         </div>
     }
 }

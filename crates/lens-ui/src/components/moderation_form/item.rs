@@ -1,12 +1,12 @@
 //! One standard being moderated: the moderator's own grade, then the auditor's grade and
 //! findings, the agreed grade, and the rationale for it.
 
-use lens_core::{GradeScale, Item, ItemResponse, ModeratedItem, MAX_NARRATIVE_CHARS};
+use lens_core::{GradeScale, Item, ItemResponse, ModeratedItem};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::audit_form::anchors::{option_id, Anchors};
-use crate::components::audit_form::fields::error_message;
+use crate::components::audit_form::fields::{character_count, described_by, error_message};
 
 /// What a change to one item sets.
 #[derive(Clone)]
@@ -119,32 +119,26 @@ fn rationale(view: &ItemView) -> Html {
     let id = rationale_id(&view.item.id);
     let error = view.error(&id);
     let text = view.moderated.rationale.clone();
-    let remaining = MAX_NARRATIVE_CHARS as i64 - text.chars().count() as i64;
     let (item, edit) = (view.item.id.clone(), view.edit.clone());
     let oninput = Callback::from(move |event: InputEvent| {
         let value = event.target_unchecked_into::<HtmlTextAreaElement>().value();
         edit.emit(ItemEdit::Rationale(item.clone(), value));
     });
-    let count = if remaining < 0 {
-        format!("You have {} characters too many", -remaining)
-    } else {
-        format!("You have {remaining} characters remaining")
-    };
     let group = if error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
-    let described = match error {
-        Some(_) => format!("{id}-hint {id}-error {id}-info"),
-        None => format!("{id}-hint {id}-info"),
-    };
+    let described = [described_by(&id, true, error.is_some()), Some(format!("{id}-info"))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
     html! {
         <div class={group}>
             <label class="lens-label" for={id.clone()}>{ "Rationale for the agreed grade" }</label>
             <div class="lens-hint" id={format!("{id}-hint")}>{ "Needed when the agreed grade differs from the auditor's." }</div>
             { error_message(&id, error) }
             <textarea class={classes!("lens-textarea", error.map(|_| "lens-textarea--error"))} id={id.clone()}
-                name={id.clone()} rows="3" value={text} ref={view.anchors.node(&id)} {oninput}
+                name={id.clone()} rows="3" value={text.clone()} ref={view.anchors.node(&id)} {oninput}
                 aria-describedby={described} />
-            <p class={if remaining < 0 { "lens-character-count lens-character-count--over" } else { "lens-character-count" }}
-                id={format!("{id}-info")}>{ count }</p>
+            { character_count(&id, &text) }
         </div>
     }
 }
