@@ -11,6 +11,7 @@ mod export_csv_command;
 mod input;
 mod options;
 mod report_command;
+mod themes_command;
 mod validate_command;
 
 use std::process::ExitCode;
@@ -73,6 +74,7 @@ fn main() -> ExitCode {
         Some("import-csv") => output(bundle_commands::import_csv(&args[1..], chrono::Utc::now())),
         Some("merge") => output(bundle_commands::merge(&args[1..], chrono::Utc::now())),
         Some("generate") => output(bundle_commands::generate(&args[1..])),
+        Some("themes") => themes(&args[1..]),
         Some(other) => usage_error(&format!("there is no command '{other}'.")),
     }
 }
@@ -129,6 +131,22 @@ fn output(result: Result<String, Vec<String>>) -> ExitCode {
             }
             ExitCode::from(2)
         }
+    }
+}
+
+/// Prints a themes command's output; skipped lines make the exit status 1, failure 2.
+fn themes(args: &[String]) -> ExitCode {
+    let outcome = themes_command::run(args);
+    print!("{}", outcome.stdout);
+    for problem in &outcome.problems {
+        eprintln!("lens: {problem}");
+    }
+    if outcome.failed {
+        ExitCode::from(2)
+    } else if outcome.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

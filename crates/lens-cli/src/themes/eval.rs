@@ -1,0 +1,122 @@
+//! `lens themes eval`: the theme engine's figures on the repository's labelled data.
+
+use lens_core::themes::{LabelledNarrative, Polarity, TagScores, Tagger};
+
+use super::jsonl::{self, text_of};
+use super::Outcome;
+use crate::options::Options;
+
+/// Where the repository keeps its labelled theme data.
+const DATA_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/themes");
+
+/// Runs the evaluation and writes the report.
+pub fn run(options: &Options, tagger: &Tagger) -> Outcome {
+    let narratives_path =
+        options.get("narratives").map_or_else(|| format!("{DATA_DIR}/qa_public.jsonl"), str::to_owned);
+    let mut outcome = Outcome::default();
+    let text = match std::fs::read_to_string(&narratives_path) {
+        Ok(text) => text,
+        Err(error) => return Outcome::failure(format!("cannot read {narratives_path}: {error}")),
+    };
+    let lines = jsonl::read(&narratives_path, &text, &["id", "text"]);
+    outcome.problems.extend(lines.problems);
+    let mut narratives = Vec::new();
+    for line in &lines.good {
+        match labelled(&line.object) {
+            Ok(narrative) => narratives.push(narrative),
+            Err(problem) => {
+                outcome.problems.push(format!("{narratives_path}:{}: {problem}; it was skipped", line.number))
+            }
+        }
+    }
+    let scores = TagScores::score(tagger, &narratives);
+    let show: usize = options.get("show").and_then(|value| value.parse().ok()).unwrap_or(0);
+    outcome.stdout = report(&narratives_path, &tagger.codebook().name, &scores, show);
+    outcome
+}
+
+fn labelled(object: &serde_json::Map<String, serde_json::Value>) -> Result<LabelledNarrative, String> {
+    let mut labels = Vec::new();
+    for label in
+        object.get("labels").and_then(|labels| labels.as_array()).ok_or("it has no \"labels\" list")?
+    {
+        let theme = label.get("theme").and_then(|theme| theme.as_str()).ok_or("a label has no \"theme\"")?;
+        let polarity = label
+            .get("polarity")
+            .and_then(|polarity| polarity.as_str())
+            .and_then(Polarity::parse)
+            .ok_or("a label's \"polarity\" is not \"strength\" or \"concern\"")?;
+        let evidence = label
+            .get("evidence")
+            .and_then(|evidence| evidence.as_array())
+            .map(|sentences| sentences.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default();
+        labels.push((theme.to_owned(), polarity, evidence));
+    }
+    Ok(LabelledNarrative { id: text_of(object, "id"), text: text_of(object, "text"), labels })
+}
+
+fn report(path: &str, codebook: &str, scores: &TagScores, show: usize) -> String {
+    let mut out = String::new();
+    let file = path.rsplit('/').next().unwrap_or(path);
+    out.push_str(&format!(
+        "Theme tagging: {file}, {} narratives, codebook \"{codebook}\"\n",
+        scores.narratives
+    ));
+    let pairs = &scores.pairs;
+    out.push_str(&format!(
+        "  theme+polarity micro  P {:.3}  R {:.3}  F1 {:.3}   (target F1 >= 0.85)\n",
+        pairs.precision(),
+        pairs.recall(),
+        pairs.f1()
+    ));
+    let themes = &scores.themes;
+    out.push_str(&format!(
+        "  theme only     micro  P {:.3}  R {:.3}  F1 {:.3}\n",
+        themes.precision(),
+        themes.recall(),
+        themes.f1()
+    ));
+    out.push_str(&format!(
+        "  polarity accuracy on themes found  {:.3}  ({} of {})   (target >= 0.95)\n",
+        scores.polarity_accuracy(),
+        scores.polarity_correct,
+        scores.themes_found
+    ));
+    out.push_str(&format!(
+        "  evidence: first quote is a labelled evidence sentence  {:.3}  ({} of {})\n",
+        scores.evidence_share(),
+        scores.evidence_matched,
+        scores.themes_found
+    ));
+    out.push_str(
+        "  per theme (theme+polarity): F1, found and labelled, found not labelled, labelled not found\n",
+    );
+    for (theme, counts) in &scores.per_theme {
+        out.push_str(&format!(
+            "    {theme:<22} {:.3}  {:>3} {:>3} {:>3}\n",
+            counts.f1(),
+            counts.true_positives,
+            counts.false_positives,
+            counts.false_negatives
+        ));
+    }
+    for mismatch in scores.mismatches.iter().take(show) {
+        let list = |pairs: &[(String, Polarity)]| -> String {
+            pairs
+                .iter()
+                .map(|(theme, polarity)| format!("{theme}/{}", polarity.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let words: Vec<String> = mismatch.extra_words.iter().map(|words| words.join("|")).collect();
+        out.push_str(&format!(
+            "  {}: missed [{}] extra [{}] from [{}]\n",
+            mismatch.id,
+            list(&mismatch.missed),
+            list(&mismatch.extra),
+            words.join("; ")
+        ));
+    }
+    out
+}

@@ -1,0 +1,53 @@
+//! `lens themes`: tag narratives with codebook themes, discover phrases, extract keyphrases and
+//! evaluate all of it, over JSON Lines files.
+
+#[path = "themes/eval.rs"]
+mod eval;
+#[path = "themes/jsonl.rs"]
+mod jsonl;
+
+use lens_core::themes::{Codebook, Tagger};
+
+use crate::options::Options;
+
+/// What a themes command printed, and whether anything went wrong.
+#[derive(Default)]
+pub struct Outcome {
+    /// Standard output.
+    pub stdout: String,
+    /// Messages for standard error: skipped lines, or why nothing could be done.
+    pub problems: Vec<String>,
+    /// Nothing could be done (as opposed to some lines skipped).
+    pub failed: bool,
+}
+
+impl Outcome {
+    fn failure(message: String) -> Self {
+        Self { stdout: String::new(), problems: vec![message], failed: true }
+    }
+}
+
+/// Runs `lens themes SUBCOMMAND …`.
+pub fn run(args: &[String]) -> Outcome {
+    let Some((subcommand, rest)) = args.split_first() else {
+        return Outcome::failure("themes needs a subcommand: eval, tag, discover or keyphrases".to_owned());
+    };
+    let known: &[&str] = match subcommand.as_str() {
+        "eval" => &["narratives", "keyphrases", "codebook", "show"],
+        _ => {
+            return Outcome::failure(format!(
+                "there is no themes subcommand '{subcommand}': use eval, tag, discover or keyphrases"
+            ))
+        }
+    };
+    let options = match Options::parse(rest, known) {
+        Ok(options) => options,
+        Err(message) => return Outcome::failure(message),
+    };
+    let codebook = Codebook::builtin();
+    let tagger = Tagger::new(&codebook);
+    match subcommand.as_str() {
+        "eval" => eval::run(&options, &tagger),
+        _ => unreachable!("checked above"),
+    }
+}

@@ -1,0 +1,186 @@
+//! Scoring the tagger against narratives labelled by people.
+//!
+//! Per narrative, the predicted set of (theme, polarity) pairs is compared with the labelled set;
+//! precision, recall and F1 are micro-averaged over all narratives. Also: theme-only F1 (polarity
+//! ignored), polarity accuracy on the themes found (predicted themes the labels also have), and
+//! the share of those whose first quoted sentence is one of the labelled evidence sentences.
+
+use std::collections::BTreeSet;
+
+use super::tagger::{Polarity, Tagger};
+
+/// A narrative with the themes people found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelledNarrative {
+    /// The narrative's identifier.
+    pub id: String,
+    /// The narrative.
+    pub text: String,
+    /// Each labelled theme, its polarity and the sentences that evidence it.
+    pub labels: Vec<(String, Polarity, Vec<String>)>,
+}
+
+/// A narrative where the tagger and the labels differ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The narrative's identifier.
+    pub id: String,
+    /// Labelled pairs the tagger did not find.
+    pub missed: Vec<(String, Polarity)>,
+    /// Pairs the tagger found that are not labelled.
+    pub extra: Vec<(String, Polarity)>,
+    /// For each extra pair, the words quoted as its evidence.
+    pub extra_words: Vec<Vec<String>>,
+}
+
+/// Precision, recall and F1 from counts.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Counts {
+    /// Found and labelled.
+    pub true_positives: usize,
+    /// Found, not labelled.
+    pub false_positives: usize,
+    /// Labelled, not found.
+    pub false_negatives: usize,
+}
+
+impl Counts {
+    /// True positives over everything found.
+    pub fn precision(&self) -> f64 {
+        ratio(self.true_positives, self.true_positives + self.false_positives)
+    }
+
+    /// True positives over everything labelled.
+    pub fn recall(&self) -> f64 {
+        ratio(self.true_positives, self.true_positives + self.false_negatives)
+    }
+
+    /// The harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        ratio(2 * self.true_positives, 2 * self.true_positives + self.false_positives + self.false_negatives)
+    }
+
+    fn add(&mut self, predicted: &BTreeSet<(String, Polarity)>, gold: &BTreeSet<(String, Polarity)>) {
+        let found = predicted.intersection(gold).count();
+        self.true_positives += found;
+        self.false_positives += predicted.len() - found;
+        self.false_negatives += gold.len() - found;
+    }
+}
+
+fn ratio(numerator: usize, denominator: usize) -> f64 {
+    if denominator == 0 {
+        0.0
+    } else {
+        numerator as f64 / denominator as f64
+    }
+}
+
+/// The tagger's scores on a labelled set.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TagScores {
+    /// Narratives scored.
+    pub narratives: usize,
+    /// (theme, polarity) pairs, micro-averaged.
+    pub pairs: Counts,
+    /// Themes with polarity ignored, micro-averaged.
+    pub themes: Counts,
+    /// Predicted themes the labels also have.
+    pub themes_found: usize,
+    /// Of those, how many have the labelled polarity.
+    pub polarity_correct: usize,
+    /// Of those, how many quote a labelled evidence sentence first.
+    pub evidence_matched: usize,
+    /// Per theme in codebook order: its (theme, polarity) counts.
+    pub per_theme: Vec<(String, Counts)>,
+    /// The narratives where tagger and labels differ.
+    pub mismatches: Vec<Mismatch>,
+}
+
+impl TagScores {
+    /// Tags every narrative and scores the result.
+    pub fn score(tagger: &Tagger, narratives: &[LabelledNarrative]) -> Self {
+        let mut scores = Self {
+            per_theme: tagger
+                .codebook()
+                .themes
+                .iter()
+                .map(|theme| (theme.id.clone(), Counts::default()))
+                .collect(),
+            ..Self::default()
+        };
+        for narrative in narratives {
+            let tagging = tagger.tag(&narrative.text, None);
+            let predicted: BTreeSet<(String, Polarity)> =
+                tagging.themes.iter().map(|finding| (finding.theme.clone(), finding.polarity)).collect();
+            let gold: BTreeSet<(String, Polarity)> =
+                narrative.labels.iter().map(|(theme, polarity, _)| (theme.clone(), *polarity)).collect();
+            scores.narratives += 1;
+            scores.pairs.add(&predicted, &gold);
+            let only_themes = |pairs: &BTreeSet<(String, Polarity)>| -> BTreeSet<(String, Polarity)> {
+                pairs.iter().map(|(theme, _)| (theme.clone(), Polarity::Strength)).collect()
+            };
+            scores.themes.add(&only_themes(&predicted), &only_themes(&gold));
+            for (theme, counts) in &mut scores.per_theme {
+                let of_theme = |pairs: &BTreeSet<(String, Polarity)>| -> BTreeSet<(String, Polarity)> {
+                    pairs.iter().filter(|(id, _)| id == theme).cloned().collect()
+                };
+                counts.add(&of_theme(&predicted), &of_theme(&gold));
+            }
+            for finding in &tagging.themes {
+                let Some((_, polarity, sentences)) =
+                    narrative.labels.iter().find(|(theme, _, _)| *theme == finding.theme)
+                else {
+                    continue;
+                };
+                scores.themes_found += 1;
+                scores.polarity_correct += usize::from(*polarity == finding.polarity);
+                let first_quote = finding.evidence.first().map(|evidence| evidence.sentence.as_str());
+                scores.evidence_matched +=
+                    usize::from(first_quote.is_some_and(|quote| sentences.iter().any(|s| s == quote)));
+            }
+            if predicted != gold {
+                let extra: Vec<(String, Polarity)> = predicted.difference(&gold).cloned().collect();
+                let extra_words = extra
+                    .iter()
+                    .map(|(theme, _)| {
+                        let finding = tagging.themes.iter().find(|finding| finding.theme == *theme);
+                        finding
+                            .map(|finding| {
+                                finding
+                                    .evidence
+                                    .iter()
+                                    .map(|evidence| {
+                                        narrative
+                                            .text
+                                            .chars()
+                                            .skip(evidence.start)
+                                            .take(evidence.end - evidence.start)
+                                            .collect()
+                                    })
+                                    .collect()
+                            })
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                scores.mismatches.push(Mismatch {
+                    id: narrative.id.clone(),
+                    missed: gold.difference(&predicted).cloned().collect(),
+                    extra,
+                    extra_words,
+                });
+            }
+        }
+        scores
+    }
+
+    /// Polarity accuracy on the themes found.
+    pub fn polarity_accuracy(&self) -> f64 {
+        ratio(self.polarity_correct, self.themes_found)
+    }
+
+    /// The share of found themes that quote a labelled evidence sentence.
+    pub fn evidence_share(&self) -> f64 {
+        ratio(self.evidence_matched, self.themes_found)
+    }
+}

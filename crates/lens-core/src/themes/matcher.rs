@@ -1,0 +1,298 @@
+//! Phrases compiled once into numbers, and found in a narrative's words by number.
+//!
+//! A [`Compiler`] folds, expands and stems every phrase of a codebook and of the judgement
+//! lexicon into [`Element`]s over one vocabulary. A narrative becomes [`Token`]s: its words with
+//! abbreviations expanded ("TM" is the two tokens "team manager", both pointing at "TM") and each
+//! word's stem and exact form looked up in that vocabulary. A [`PhraseIndex`] then finds phrases
+//! by their first element, so matching costs a lookup per word, not a scan of the codebook.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::text::{Analyser, Analysis};
+
+/// A number no word of the vocabulary has.
+const UNKNOWN: u32 = u32::MAX;
+
+/// One position of a compiled phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Element {
+    /// Any word with this stem.
+    Stem(u32),
+    /// Only this exact folded word.
+    Exact(u32),
+    /// Any number, in digits or words ("45", "six"), written `_n_` in a phrase.
+    Number,
+}
+
+/// Number words a cue's `_n_` stands for, beside digits.
+const NUMBER_WORDS: [&str; 24] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "eighteen", "twenty", "thirty", "forty", "fifty", "sixty",
+    "several", "few",
+];
+
+fn is_number(folded: &str) -> bool {
+    folded.chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&folded)
+}
+
+/// One token of a narrative: a word, or one word of an abbreviation's expansion.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    stem: u32,
+    exact: u32,
+    /// The byte span of the written word (the abbreviation, when expanded).
+    pub(crate) span: Range<usize>,
+    pub(crate) sentence: usize,
+    pub(crate) break_before: bool,
+    pub(crate) clause_break_before: bool,
+    number: bool,
+}
+
+impl Token {
+    fn matches(&self, element: Element) -> bool {
+        match element {
+            Element::Stem(id) => self.stem == id,
+            Element::Exact(id) => self.exact == id,
+            Element::Number => self.number,
+        }
+    }
+}
+
+/// Folds, expands and stems phrases into elements over one growing vocabulary.
+pub(crate) struct Compiler {
+    analyser: Analyser,
+    vocabulary: HashMap<String, u32>,
+    /// Abbreviation, and the (stem, exact) keys of its expansion's words.
+    abbreviations: HashMap<String, Vec<(String, String)>>,
+}
+
+impl Compiler {
+    /// A compiler that expands these abbreviations (matched case-sensitively).
+    pub(crate) fn new(abbreviations: &[(String, String)]) -> Self {
+        let analyser = Analyser::default();
+        let abbreviations = abbreviations
+            .iter()
+            .map(|(abbreviation, expansion)| {
+                let keys = analyser
+                    .analyse(expansion)
+                    .words
+                    .into_iter()
+                    .map(|word| (word.stem, exact_key(&word.folded)))
+                    .collect();
+                (abbreviation.trim().to_owned(), keys)
+            })
+            .collect();
+        Self { analyser, vocabulary: HashMap::new(), abbreviations }
+    }
+
+    fn intern(&mut self, key: String) -> u32 {
+        let next = u32::try_from(self.vocabulary.len()).unwrap_or(UNKNOWN - 1);
+        *self.vocabulary.entry(key).or_insert(next)
+    }
+
+    /// A phrase as elements. Words written `=word` must match exactly; others match by stem.
+    pub(crate) fn compile(&mut self, phrase: &str) -> Vec<Element> {
+        let analysis = self.analyser.analyse(phrase);
+        let mut elements = Vec::new();
+        for word in &analysis.words {
+            let exact = word.span.start > 0 && phrase[..word.span.start].ends_with('=');
+            let written = written_form(phrase, &word.span);
+            if let Some(expansion) = self.abbreviations.get(written).cloned() {
+                for (stem, _) in expansion {
+                    elements.push(Element::Stem(self.intern(stem)));
+                }
+            } else if word.folded == "_n_" {
+                elements.push(Element::Number);
+            } else if exact {
+                elements.push(Element::Exact(self.intern(exact_key(&word.folded))));
+            } else {
+                elements.push(Element::Stem(self.intern(word.stem.clone())));
+            }
+        }
+        elements
+    }
+
+    /// A narrative's tokens, with its analysis (sentences and words).
+    pub(crate) fn tokens(&self, text: &str) -> (Analysis, Vec<Token>) {
+        let analysis = self.analyser.analyse(text);
+        let lookup = |key: &str| self.vocabulary.get(key).copied().unwrap_or(UNKNOWN);
+        let mut tokens = Vec::with_capacity(analysis.words.len() + 4);
+        for word in &analysis.words {
+            let number = is_number(&word.folded);
+            let token = |stem: u32, exact: u32, first: bool| Token {
+                number,
+                stem,
+                exact,
+                span: word.span.clone(),
+                sentence: word.sentence,
+                break_before: first && word.break_before,
+                clause_break_before: first && word.clause_break_before,
+            };
+            match self.abbreviations.get(written_form(text, &word.span)) {
+                Some(expansion) => {
+                    for (index, (stem, exact)) in expansion.iter().enumerate() {
+                        tokens.push(token(lookup(stem), lookup(exact), index == 0));
+                    }
+                }
+                None => tokens.push(token(lookup(&word.stem), lookup(&exact_key(&word.folded)), true)),
+            }
+        }
+        (analysis, tokens)
+    }
+}
+
+fn exact_key(folded: &str) -> String {
+    format!("={folded}")
+}
+
+/// A word as written, without a possessive ending: "TM's" is "TM".
+fn written_form<'a>(text: &'a str, span: &Range<usize>) -> &'a str {
+    let word = &text[span.clone()];
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word)
+}
+
+/// Phrases, each with a value, found by their first element.
+pub(crate) struct PhraseIndex<T> {
+    phrases: Vec<(Vec<Element>, T)>,
+    by_first: HashMap<Element, Vec<usize>>,
+}
+
+/// A phrase found in a narrative.
+#[derive(Debug, Clone)]
+pub(crate) struct Found<'a, T> {
+    /// The value the phrase was added with.
+    pub(crate) value: &'a T,
+    /// The tokens of the first and last word matched (a gapped match skips words between).
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+    /// How many elements the phrase has.
+    pub(crate) length: usize,
+}
+
+impl<T> Default for PhraseIndex<T> {
+    fn default() -> Self {
+        Self { phrases: Vec::new(), by_first: HashMap::new() }
+    }
+}
+
+impl<T> PhraseIndex<T> {
+    /// Adds a compiled phrase; an empty one is ignored.
+    pub(crate) fn add(&mut self, elements: Vec<Element>, value: T) {
+        if let Some(first) = elements.first().copied() {
+            self.by_first.entry(first).or_default().push(self.phrases.len());
+            self.phrases.push((elements, value));
+        }
+    }
+
+    /// Every phrase starting at token `start`, allowing `max_gap` skipped words in all, never
+    /// across punctuation or into another sentence.
+    pub(crate) fn matches_at<'a>(
+        &'a self,
+        tokens: &[Token],
+        start: usize,
+        max_gap: usize,
+    ) -> Vec<Found<'a, T>> {
+        let mut found = Vec::new();
+        let Some(token) = tokens.get(start) else { return found };
+        let number = if token.number { Some(Element::Number) } else { None };
+        for first in
+            [Some(Element::Stem(token.stem)), Some(Element::Exact(token.exact)), number].into_iter().flatten()
+        {
+            let Some(candidates) = self.by_first.get(&first) else { continue };
+            for &index in candidates {
+                let (elements, value) = &self.phrases[index];
+                if let Some(last) = match_rest(tokens, start, &elements[1..], max_gap) {
+                    found.push(Found { value, first: start, last, length: elements.len() });
+                }
+            }
+        }
+        found
+    }
+}
+
+fn match_rest(tokens: &[Token], start: usize, rest: &[Element], max_gap: usize) -> Option<usize> {
+    let mut position = start;
+    let mut gap_left = max_gap;
+    for &element in rest {
+        let mut next = position + 1;
+        loop {
+            let token = tokens.get(next)?;
+            if token.break_before || token.sentence != tokens[start].sentence {
+                return None;
+            }
+            if token.matches(element) {
+                break;
+            }
+            if gap_left == 0 {
+                return None;
+            }
+            gap_left -= 1;
+            next += 1;
+        }
+        position = next;
+    }
+    Some(position)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Compiler, PhraseIndex};
+
+    fn found(phrases: &[&str], text: &str, max_gap: usize) -> Vec<String> {
+        let mut compiler = Compiler::new(&[("TM".to_owned(), "team manager".to_owned())]);
+        let mut index = PhraseIndex::default();
+        for phrase in phrases {
+            let elements = compiler.compile(phrase);
+            index.add(elements, (*phrase).to_owned());
+        }
+        let (_, tokens) = compiler.tokens(text);
+        (0..tokens.len())
+            .flat_map(|start| index.matches_at(&tokens, start, max_gap))
+            .map(|found| {
+                format!("{}@{}..{}", found.value, tokens[found.first].span.start, tokens[found.last].span.end)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn phrases_match_by_stem_across_spelling_and_inflection() {
+        assert_eq!(
+            found(&["analysis of risk"], "Analysis of risks was poor.", 0),
+            ["analysis of risk@0..17"]
+        );
+        assert_eq!(found(&["organisation"], "The organization", 0), ["organisation@4..16"]);
+    }
+
+    #[test]
+    fn exact_words_do_not_match_other_forms() {
+        assert_eq!(
+            found(&["=supervision"], "Contact is supervised. Supervision is monthly.", 0),
+            ["=supervision@23..34"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_expand_in_text_and_in_phrases() {
+        assert_eq!(
+            found(&["team manager oversight"], "The TM's oversight", 0),
+            ["team manager oversight@4..18"]
+        );
+        assert_eq!(found(&["TM direction"], "clear team manager direction", 0), ["TM direction@6..28"]);
+    }
+
+    #[test]
+    fn numbers_match_in_digits_or_words() {
+        assert_eq!(
+            found(&["within _n_ days"], "within 5 days, within five working days", 1),
+            ["within _n_ days@0..13", "within _n_ days@15..39"]
+        );
+    }
+
+    #[test]
+    fn gaps_are_bounded_and_never_cross_punctuation() {
+        assert_eq!(found(&["seen alone"], "not seen on her own, alone", 2), Vec::<String>::new());
+        assert_eq!(found(&["seen own"], "seen on her own", 2), ["seen own@0..15"]);
+        assert_eq!(found(&["seen own"], "seen on her own", 1), Vec::<String>::new());
+    }
+}

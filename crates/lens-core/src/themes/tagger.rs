@@ -1,0 +1,331 @@
+//! Tagging: which codebook themes a narrative expresses, good practice or area for improvement,
+//! and the words that show it.
+//!
+//! A [`Tagger`] is built once from a codebook. For each narrative it finds the codebook's cues
+//! (up to two words may come between the words of a cue: "seen on her own" matches "seen own"),
+//! then gives each mention the polarity of its clause; when the clause has no judgement in it, the
+//! sentence's; then the narrative's, with the standard's grade as a further signal. A mention with
+//! no judgement anywhere is a bare fact ("Jayden is on a CP plan"), not a theme: it is left out and
+//! said so in the diagnostics. When a theme's mentions disagree the majority wins; that too is said.
+
+use std::fmt;
+
+use super::codebook::Codebook;
+use super::matcher::{Compiler, PhraseIndex, Token};
+use super::polarity::{Clauses, Judgement};
+use super::text::char_offset;
+use crate::GradeStanding;
+
+/// How many words may come between the words of a multi-word cue.
+const MAX_CUE_GAP: usize = 2;
+/// How many words either side of a cue count as near it.
+const NEAR: usize = 3;
+/// How far a judgement may be from a cue that needs one.
+const JUDGEMENT_REACH: usize = 4;
+/// The weight of the standard's grade beside the narrative's own judgement.
+const GRADE_WEIGHT: i32 = 2;
+
+/// Whether a theme is good practice or an area for improvement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Polarity {
+    /// Good practice: present, timely, effective or of good quality.
+    Strength,
+    /// Area for improvement: absent, late, weak, unclear or not evidenced.
+    Concern,
+}
+
+impl Polarity {
+    /// `strength` or `concern`, as in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Strength => "strength",
+            Self::Concern => "concern",
+        }
+    }
+
+    /// The polarity named `strength` or `concern`.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "strength" => Some(Self::Strength),
+            "concern" => Some(Self::Concern),
+            _ => None,
+        }
+    }
+}
+
+/// The words that show a theme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The sentence the words are in.
+    pub sentence: String,
+    /// Where the words start in the narrative, in characters (Unicode scalar values).
+    pub start: usize,
+    /// Where they end, in characters, exclusive.
+    pub end: usize,
+}
+
+/// One theme a narrative expresses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeFinding {
+    /// The theme's codebook identifier.
+    pub theme: String,
+    /// Good practice or area for improvement.
+    pub polarity: Polarity,
+    /// The words that gave the theme that polarity, in text order.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Something the tagger noticed while tagging, for whoever checks its work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagDiagnostic {
+    /// The narrative has no words.
+    NoWords,
+    /// A theme is named with no judgement anywhere in the narrative, so it was not counted.
+    BareMention {
+        /// The theme.
+        theme: String,
+        /// Where the cue starts, in characters.
+        start: usize,
+        /// Where it ends, in characters.
+        end: usize,
+    },
+    /// A theme's mentions disagree; the majority was kept.
+    MixedPolarity {
+        /// The theme.
+        theme: String,
+        /// Mentions judging it good practice.
+        strengths: usize,
+        /// Mentions judging it an area for improvement.
+        concerns: usize,
+        /// The polarity kept.
+        kept: Polarity,
+    },
+}
+
+impl fmt::Display for TagDiagnostic {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoWords => write!(formatter, "the narrative has no words"),
+            Self::BareMention { theme, start, end } => {
+                write!(formatter, "{theme} is mentioned at {start}..{end} without a judgement, so it is not counted")
+            }
+            Self::MixedPolarity { theme, strengths, concerns, kept } => write!(
+                formatter,
+                "{theme} is judged good practice {strengths} time(s) and an area for improvement {concerns} time(s); {} kept",
+                kept.as_str()
+            ),
+        }
+    }
+}
+
+/// What the tagger found in one narrative.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tagging {
+    /// The themes, in codebook order.
+    pub themes: Vec<ThemeFinding>,
+    /// What was left out or decided, and why.
+    pub diagnostics: Vec<TagDiagnostic>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct CueTarget {
+    theme: usize,
+    /// Gives way to a longer cue of another theme.
+    weak: bool,
+    /// Counts only with a judgement word within [`JUDGEMENT_REACH`] words in its clause.
+    needs_judgement: bool,
+}
+
+/// A mention of a theme: a cue found in the narrative.
+#[derive(Debug, Clone)]
+struct Mention {
+    theme: usize,
+    weak: bool,
+    needs_judgement: bool,
+    first: usize,
+    last: usize,
+    length: usize,
+}
+
+/// A codebook compiled for tagging.
+pub struct Tagger {
+    codebook: Codebook,
+    compiler: Compiler,
+    cues: PhraseIndex<CueTarget>,
+    judgement: Judgement,
+}
+
+impl Tagger {
+    /// Compiles a codebook. Costs a few milliseconds: build one and reuse it.
+    pub fn new(codebook: &Codebook) -> Self {
+        let mut compiler = Compiler::new(&codebook.abbreviations);
+        let judgement = Judgement::new(&mut compiler);
+        let mut cues = PhraseIndex::default();
+        for (theme_index, theme) in codebook.themes.iter().enumerate() {
+            for cue in &theme.cues {
+                let (phrase, weak, needs_judgement) = cue_marks(cue);
+                cues.add(compiler.compile(phrase), CueTarget { theme: theme_index, weak, needs_judgement });
+            }
+        }
+        Self { codebook: codebook.clone(), compiler, cues, judgement }
+    }
+
+    /// The codebook this tagger was built from.
+    pub fn codebook(&self) -> &Codebook {
+        &self.codebook
+    }
+
+    /// The themes of one narrative. `grade` is the grade of the standard the narrative belongs
+    /// to, if any. Never fails: odd text gives no themes and a diagnostic.
+    pub fn tag(&self, text: &str, grade: Option<GradeStanding>) -> Tagging {
+        let (analysis, tokens) = self.compiler.tokens(text);
+        if tokens.is_empty() {
+            return Tagging { themes: Vec::new(), diagnostics: vec![TagDiagnostic::NoWords] };
+        }
+        let clauses = self.judgement.judge(&tokens);
+        let mentions = self.mentions(&tokens);
+        let grade_signal = match grade {
+            Some(GradeStanding::GoodOrBetter) => GRADE_WEIGHT,
+            Some(_) => -GRADE_WEIGHT,
+            None => 0,
+        };
+        let mut tagging = Tagging::default();
+        for theme_index in 0..self.codebook.themes.len() {
+            let theme = &self.codebook.themes[theme_index].id;
+            let mut judged: Vec<(Polarity, i32, &Mention)> = Vec::new();
+            for mention in mentions.iter().filter(|mention| mention.theme == theme_index) {
+                let window = (mention.first.saturating_sub(JUDGEMENT_REACH), mention.last + JUDGEMENT_REACH);
+                if mention.needs_judgement && !clauses.judged_near(mention.first, window.0, window.1) {
+                    continue;
+                }
+                match mention_polarity(&clauses, &tokens, mention, grade_signal) {
+                    Some((polarity, weight)) => judged.push((polarity, weight, mention)),
+                    None => {
+                        let (start, end) = char_span(text, &tokens, mention);
+                        tagging.diagnostics.push(TagDiagnostic::BareMention {
+                            theme: theme.clone(),
+                            start,
+                            end,
+                        });
+                    }
+                }
+            }
+            if judged.is_empty() {
+                continue;
+            }
+            let strengths = judged.iter().filter(|(polarity, _, _)| *polarity == Polarity::Strength).count();
+            let concerns = judged.len() - strengths;
+            let weight_of = |wanted: Polarity| -> i32 {
+                judged
+                    .iter()
+                    .filter(|(polarity, _, _)| *polarity == wanted)
+                    .map(|(_, weight, _)| weight)
+                    .sum()
+            };
+            // Judgements next to the theme outweigh those further away. A tie goes to the area
+            // for improvement: missing one costs a child more.
+            let kept = if weight_of(Polarity::Strength) > weight_of(Polarity::Concern) {
+                Polarity::Strength
+            } else {
+                Polarity::Concern
+            };
+            if strengths > 0 && concerns > 0 {
+                tagging.diagnostics.push(TagDiagnostic::MixedPolarity {
+                    theme: theme.clone(),
+                    strengths,
+                    concerns,
+                    kept,
+                });
+            }
+            let evidence = judged
+                .iter()
+                .filter(|(polarity, _, _)| *polarity == kept)
+                .map(|(_, _, mention)| {
+                    let (start, end) = char_span(text, &tokens, mention);
+                    let sentence = analysis.sentences[tokens[mention.first].sentence].clone();
+                    Evidence { sentence: text[sentence].to_owned(), start, end }
+                })
+                .collect();
+            tagging.themes.push(ThemeFinding { theme: theme.clone(), polarity: kept, evidence });
+        }
+        tagging
+    }
+
+    /// Every cue found, without those covered by a longer one of the same theme, and generic
+    /// ones covered by another theme's cue.
+    fn mentions(&self, tokens: &[Token]) -> Vec<Mention> {
+        let mut found: Vec<Mention> = Vec::new();
+        for start in 0..tokens.len() {
+            for cue in self.cues.matches_at(tokens, start, MAX_CUE_GAP) {
+                found.push(Mention {
+                    theme: cue.value.theme,
+                    weak: cue.value.weak,
+                    needs_judgement: cue.value.needs_judgement,
+                    first: cue.first,
+                    last: cue.last,
+                    length: cue.length,
+                });
+            }
+        }
+        // Widest first at each place, so a same-theme overlap keeps the longer cue.
+        found.sort_by_key(|mention| {
+            (mention.first, std::cmp::Reverse(mention.last), std::cmp::Reverse(mention.length))
+        });
+        let overlaps = |one: &Mention, other: &Mention| one.first <= other.last && other.first <= one.last;
+        let mut kept: Vec<Mention> = Vec::new();
+        for mention in &found {
+            let repeats = kept.iter().any(|other| other.theme == mention.theme && overlaps(other, mention));
+            let gives_way = mention.weak
+                && found
+                    .iter()
+                    .any(|other| !other.weak && other.theme != mention.theme && overlaps(other, mention));
+            if !repeats && !gives_way {
+                kept.push(mention.clone());
+            }
+        }
+        kept
+    }
+}
+
+/// A cue without its marks: `~` (generic, gives way to longer cues) and `?` (needs a judgement
+/// near it), in either order.
+fn cue_marks(cue: &str) -> (&str, bool, bool) {
+    let mut phrase = cue.trim();
+    let (mut weak, mut needs_judgement) = (false, false);
+    loop {
+        if let Some(rest) = phrase.strip_prefix('~') {
+            weak = true;
+            phrase = rest;
+        } else if let Some(rest) = phrase.strip_prefix('?') {
+            needs_judgement = true;
+            phrase = rest;
+        } else {
+            return (phrase, weak, needs_judgement);
+        }
+    }
+}
+
+/// The mention's polarity and how near its judgement was (4 next to it, 3 in its clause, 2 in its
+/// sentence, 1 in the narrative): the judgement near it, else its clause's, else its sentence's,
+/// else the narrative's with the grade.
+fn mention_polarity(
+    clauses: &Clauses,
+    tokens: &[Token],
+    mention: &Mention,
+    grade_signal: i32,
+) -> Option<(Polarity, i32)> {
+    let near = clauses.near(mention.first, mention.first.saturating_sub(NEAR), mention.last + NEAR);
+    let clause = clauses.scores[clauses.of_token[mention.first]];
+    let sentence = clauses.sentence_score(tokens[mention.first].sentence);
+    // The grade is a further signal, never the only one.
+    let judged_anywhere = clauses.scores.iter().any(|&score| score != 0);
+    let narrative = if judged_anywhere { clauses.total() + grade_signal } else { 0 };
+    let (score, weight) =
+        [(near, 4), (clause, 3), (sentence, 2), (narrative, 1)].into_iter().find(|(score, _)| *score != 0)?;
+    let polarity = if score > 0 { Polarity::Strength } else { Polarity::Concern };
+    Some((polarity, weight))
+}
+
+fn char_span(text: &str, tokens: &[Token], mention: &Mention) -> (usize, usize) {
+    (char_offset(text, tokens[mention.first].span.start), char_offset(text, tokens[mention.last].span.end))
+}

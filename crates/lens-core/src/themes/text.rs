@@ -1,0 +1,165 @@
+//! The text pipeline: sentences and words with their places in the text, folded, spelt the
+//! British way and stemmed, so that every later step compares normal forms and can still point
+//! back at the exact characters a person wrote.
+//!
+//! Sentence and word boundaries are Unicode's (UAX #29, via unicode-segmentation). A word keeps
+//! its byte span in the source; its `folded` form is lower case, with curly apostrophes made
+//! straight, the possessive "'s" dropped and the British spelling; its `stem` is the Snowball
+//! English stem of that. `break_before` marks punctuation (other than a hyphen) between a word
+//! and the one before it, or a sentence start: phrases never run across it.
+
+use std::ops::Range;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::spelling::british;
+
+/// One word of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// Where the word is in the source, in bytes.
+    pub(crate) span: Range<usize>,
+    /// Lower case, straight apostrophes, no possessive, British spelling.
+    pub(crate) folded: String,
+    /// The Snowball English stem of `folded`.
+    pub(crate) stem: String,
+    /// Index of the sentence the word belongs to.
+    pub(crate) sentence: usize,
+    /// Punctuation (not a hyphen) or a sentence boundary comes between this word and the last.
+    pub(crate) break_before: bool,
+    /// A semicolon, colon, dash or bracket comes between this word and the last.
+    pub(crate) clause_break_before: bool,
+}
+
+/// A text cut into sentences and words.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Analysis {
+    /// Each sentence's byte span, trimmed of surrounding white space.
+    pub(crate) sentences: Vec<Range<usize>>,
+    /// Every word, in order.
+    pub(crate) words: Vec<Word>,
+}
+
+/// Cuts texts into sentences and words; holds the stemmer so it is made once.
+pub(crate) struct Analyser {
+    stemmer: Stemmer,
+}
+
+impl Default for Analyser {
+    fn default() -> Self {
+        Self { stemmer: Stemmer::create(Algorithm::English) }
+    }
+}
+
+impl Analyser {
+    /// The Snowball English stem of an already folded word.
+    pub(crate) fn stem(&self, folded: &str) -> String {
+        self.stemmer.stem(folded).into_owned()
+    }
+
+    /// Folds one word as the pipeline does: lower case, straight apostrophe, no possessive, British.
+    pub(crate) fn fold(&self, word: &str) -> String {
+        let mut folded: String = word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).collect();
+        folded = folded.to_lowercase();
+        if let Some(base) = folded.strip_suffix("'s").or_else(|| folded.strip_suffix('\'')) {
+            folded.truncate(base.len());
+        }
+        british(&folded).unwrap_or(folded)
+    }
+
+    /// Sentences and words of `text`. Never fails: odd text gives fewer or no words.
+    pub(crate) fn analyse(&self, text: &str) -> Analysis {
+        let mut analysis = Analysis::default();
+        for (sentence_start, sentence) in text.split_sentence_bound_indices() {
+            let trimmed = sentence.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let offset = sentence_start + (sentence.len() - sentence.trim_start().len());
+            let sentence_index = analysis.sentences.len();
+            analysis.sentences.push(offset..offset + trimmed.len());
+            let mut previous_end = None;
+            for (word_start, word) in sentence.split_word_bound_indices() {
+                if !word.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                let start = sentence_start + word_start;
+                let between = previous_end.map(|end| &text[end..start]);
+                let break_before =
+                    between.is_none_or(|gap| gap.chars().any(|c| !c.is_whitespace() && c != '-'));
+                let clause_break_before = between.is_none_or(|gap| {
+                    gap.chars().any(|c| matches!(c, ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}'))
+                });
+                let folded = self.fold(word);
+                let stem = self.stem(&folded);
+                analysis.words.push(Word {
+                    span: start..start + word.len(),
+                    folded,
+                    stem,
+                    sentence: sentence_index,
+                    break_before,
+                    clause_break_before,
+                });
+                previous_end = Some(start + word.len());
+            }
+        }
+        analysis
+    }
+}
+
+/// The number of characters (Unicode scalar values) before byte `offset` of `text`.
+pub(crate) fn char_offset(text: &str, offset: usize) -> usize {
+    text.get(..offset).map_or(0, |before| before.chars().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Analyser;
+
+    fn words(text: &str) -> Vec<(String, String, bool)> {
+        Analyser::default()
+            .analyse(text)
+            .words
+            .into_iter()
+            .map(|word| (word.folded, word.stem, word.break_before))
+            .collect()
+    }
+
+    #[test]
+    fn words_are_folded_stemmed_and_keep_their_place() {
+        let text = "The child\u{2019}s views: organization, behavior.";
+        let analysis = Analyser::default().analyse(text);
+        let folded: Vec<&str> = analysis.words.iter().map(|word| word.folded.as_str()).collect();
+        assert_eq!(folded, ["the", "child", "views", "organisation", "behaviour"]);
+        assert_eq!(&text[analysis.words[1].span.clone()], "child\u{2019}s");
+        assert_eq!(analysis.words[3].stem, Analyser::default().stem("organisation"));
+        assert!(analysis.words[3].clause_break_before, "a colon starts a clause");
+        assert!(!analysis.words[2].break_before);
+    }
+
+    #[test]
+    fn sentences_are_found_and_trimmed() {
+        let text = "  Visits were late.  The plan is vague! Why?";
+        let analysis = Analyser::default().analyse(text);
+        let sentences: Vec<&str> = analysis.sentences.iter().map(|span| &text[span.clone()]).collect();
+        assert_eq!(sentences, ["Visits were late.", "The plan is vague!", "Why?"]);
+        assert_eq!(analysis.words[2].sentence, 0);
+        assert_eq!(analysis.words[3].sentence, 1);
+        assert!(analysis.words[3].break_before, "a new sentence is a break");
+    }
+
+    #[test]
+    fn hyphens_join_and_commas_break() {
+        let found = words("well-written, up-to-date");
+        let breaks: Vec<bool> = found.iter().map(|(_, _, brk)| *brk).collect();
+        assert_eq!(breaks, [true, false, true, false, false]);
+    }
+
+    #[test]
+    fn odd_text_gives_no_words_and_no_panic() {
+        for text in ["", "   ", "…!?", "\u{0}\u{feff}", "🙂🙂"] {
+            assert!(words(text).is_empty(), "{text:?}");
+        }
+    }
+}
