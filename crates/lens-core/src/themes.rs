@@ -10,13 +10,16 @@
 mod builtin;
 mod codebook;
 mod evaluation;
+mod keyphrases;
 mod lexicon;
 mod matcher;
 mod polarity;
 mod spelling;
+mod stopwords;
 mod tagger;
 mod text;
 
 pub use codebook::{Codebook, CodebookProblem, CodebookTheme, MAX_THEME_ID_CHARS};
-pub use evaluation::{LabelledNarrative, TagScores};
+pub use evaluation::{keyphrase_f1_at, LabelledNarrative, TagScores};
+pub use keyphrases::{keyphrases, Keyphrase, MAX_PHRASE_WORDS};
 pub use tagger::{Evidence, Polarity, TagDiagnostic, Tagger, Tagging, ThemeFinding};

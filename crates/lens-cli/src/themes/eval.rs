@@ -1,6 +1,6 @@
 //! `lens themes eval`: the theme engine's figures on the repository's labelled data.
 
-use lens_core::themes::{LabelledNarrative, Polarity, TagScores, Tagger};
+use lens_core::themes::{keyphrase_f1_at, keyphrases, LabelledNarrative, Polarity, TagScores, Tagger};
 
 use super::jsonl::{self, text_of};
 use super::Outcome;
@@ -32,7 +32,47 @@ pub fn run(options: &Options, tagger: &Tagger) -> Outcome {
     let scores = TagScores::score(tagger, &narratives);
     let show: usize = options.get("show").and_then(|value| value.parse().ok()).unwrap_or(0);
     outcome.stdout = report(&narratives_path, &tagger.codebook().name, &scores, show);
+    let keyphrases_path =
+        options.get("keyphrases").map_or_else(|| format!("{DATA_DIR}/semeval2017.jsonl"), str::to_owned);
+    match std::fs::read_to_string(&keyphrases_path) {
+        Ok(text) => {
+            let lines = jsonl::read(&keyphrases_path, &text, &["id", "text"]);
+            outcome.problems.extend(lines.problems);
+            outcome.stdout.push_str(&keyphrase_report(&keyphrases_path, &lines.good));
+        }
+        Err(error) => outcome.problems.push(format!("cannot read {keyphrases_path}: {error}")),
+    }
     outcome
+}
+
+/// F1@10 and friends on keyphrase data (`{"id", "text", "keyphrases": [..]}` per line).
+fn keyphrase_report(path: &str, lines: &[jsonl::Line]) -> String {
+    let texts: Vec<String> = lines.iter().map(|line| text_of(&line.object, "text")).collect();
+    let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let ranked = keyphrases(&text_refs, 20);
+    let documents: Vec<(Vec<String>, Vec<String>)> = lines
+        .iter()
+        .zip(ranked)
+        .map(|(line, ranked)| {
+            let gold = line
+                .object
+                .get("keyphrases")
+                .and_then(|gold| gold.as_array())
+                .map_or_else(Vec::new, |gold| {
+                    gold.iter().filter_map(|phrase| phrase.as_str().map(str::to_owned)).collect()
+                });
+            (ranked.into_iter().map(|keyphrase| keyphrase.phrase).collect(), gold)
+        })
+        .collect();
+    let (precision, recall, f1) = keyphrase_f1_at(&documents, 10);
+    let file = path.rsplit('/').next().unwrap_or(path);
+    format!(
+        "Keyphrases: {file}, {} texts\n  P@10 {:.1}  R@10 {:.1}  F1@10 {:.1}   (target F1@10 >= 31)\n",
+        documents.len(),
+        precision * 100.0,
+        recall * 100.0,
+        f1 * 100.0
+    )
 }
 
 fn labelled(object: &serde_json::Map<String, serde_json::Value>) -> Result<LabelledNarrative, String> {

@@ -184,3 +184,34 @@ impl TagScores {
         ratio(self.evidence_matched, self.themes_found)
     }
 }
+
+/// Keyphrase precision, recall and F1 at `k`, macro-averaged over documents, as the SemEval
+/// protocol scores them: phrases lower-cased and stemmed word by word, duplicates (by stems)
+/// dropped keeping rank order, cut at `k`, exact matches with the stemmed gold phrases counted.
+/// Each document is its predicted phrases, best first, and its gold phrases.
+pub fn keyphrase_f1_at(documents: &[(Vec<String>, Vec<String>)], k: usize) -> (f64, f64, f64) {
+    let analyser = super::text::Analyser::default();
+    let stemmed = |phrase: &str| -> String {
+        phrase.to_lowercase().split_whitespace().map(|word| analyser.stem(word)).collect::<Vec<_>>().join(" ")
+    };
+    let (mut precision, mut recall, mut f1) = (0.0, 0.0, 0.0);
+    for (predicted, gold) in documents {
+        let mut seen: Vec<String> = Vec::new();
+        for phrase in predicted {
+            let key = stemmed(phrase);
+            if !seen.contains(&key) {
+                seen.push(key);
+            }
+        }
+        seen.truncate(k);
+        let gold: BTreeSet<String> = gold.iter().map(|phrase| stemmed(phrase)).collect();
+        let hits = seen.iter().filter(|key| gold.contains(*key)).count();
+        let p = hits as f64 / k as f64;
+        let r = ratio(hits, gold.len());
+        precision += p;
+        recall += r;
+        f1 += if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    }
+    let n = documents.len().max(1) as f64;
+    (precision / n, recall / n, f1 / n)
+}

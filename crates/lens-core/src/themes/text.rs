@@ -30,6 +30,8 @@ pub(crate) struct Word {
     pub(crate) break_before: bool,
     /// A semicolon, colon, dash or bracket comes between this word and the last.
     pub(crate) clause_break_before: bool,
+    /// A hyphen and nothing else joins this word to the last ("four-dimensional").
+    pub(crate) hyphen_before: bool,
 }
 
 /// A text cut into sentences and words.
@@ -91,6 +93,7 @@ impl Analyser {
                 let clause_break_before = between.is_none_or(|gap| {
                     gap.chars().any(|c| matches!(c, ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}'))
                 });
+                let hyphen_before = between == Some("-");
                 let folded = self.fold(word);
                 let stem = self.stem(&folded);
                 analysis.words.push(Word {
@@ -100,6 +103,7 @@ impl Analyser {
                     sentence: sentence_index,
                     break_before,
                     clause_break_before,
+                    hyphen_before,
                 });
                 previous_end = Some(start + word.len());
             }

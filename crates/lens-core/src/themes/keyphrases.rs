@@ -1,0 +1,260 @@
+//! Keyphrases: the phrases that say what a text is about, with no codebook and no model.
+//!
+//! Candidates are maximal runs of words between stopwords and punctuation, of at most
+//! [`MAX_PHRASE_WORDS`] words, grouped by their stems ("care plans" and "care plan" are one).
+//! A candidate's frequency counts its occurrences as a whole run, and, at [`PART_WEIGHT`], inside
+//! longer runs ("sign problem" inside "severe sign problem"). Its score is that frequency times
+//! its inverse document frequency over the batch, so phrases every text uses sink; a phrase of
+//! several words gains, as it names a thing more exactly, and so does one made of rarer words; a
+//! phrase ending in an adjective or adverb form ("-ly", "-ous", "-ive", "-ed" …) loses, as
+//! keyphrases are mostly noun phrases. Ties break on first occurrence, then on the stems, so the
+//! ranking never depends on hash order.
+
+use std::collections::BTreeMap;
+
+use super::stopwords::is_stopword;
+use super::text::{Analyser, Analysis};
+
+/// The longest candidate phrase, in words.
+pub const MAX_PHRASE_WORDS: usize = 4;
+/// What an occurrence inside a longer run counts, beside a whole run's 1.
+const PART_WEIGHT: f64 = 0.7;
+/// The gain per extra word of a phrase.
+const LENGTH_GAIN: f64 = 0.4;
+/// The gain per unit of the phrase's words' mean inverse document frequency.
+const RARE_WORD_GAIN: f64 = 0.2;
+/// The factor for a phrase whose last word looks like an adjective, adverb or participle.
+const NOT_A_NOUN: f64 = 0.4;
+/// Endings of words that rarely end a noun phrase.
+const NON_NOUN_ENDINGS: [&str; 9] = ["ly", "al", "ive", "ous", "ible", "able", "ic", "ful", "ed"];
+
+/// A candidate phrase of one text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Candidate {
+    /// The stems, space-separated: the phrase's identity.
+    pub(crate) key: String,
+    /// The phrase as first written, lower case.
+    pub(crate) surface: String,
+    /// Whole-run occurrences plus [`PART_WEIGHT`] per occurrence inside a longer run.
+    pub(crate) frequency: f64,
+    /// Whether it occurs at least once as a whole run (only those are ranked).
+    pub(crate) whole: bool,
+    /// The word position of its first occurrence.
+    pub(crate) first_word: usize,
+    /// Its stems, one per word.
+    pub(crate) stems: Vec<String>,
+    /// Its last word, folded.
+    pub(crate) last_word: String,
+    /// Byte spans of its whole-run occurrences.
+    pub(crate) spans: Vec<(usize, usize)>,
+}
+
+/// One ranked keyphrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyphrase {
+    /// The phrase as written (lower case).
+    pub phrase: String,
+    /// Its score: higher is more characteristic.
+    pub score: f64,
+}
+
+/// The candidates of one analysed text (whole runs and their parts), in order of first occurrence.
+pub(crate) fn candidates(text: &str, analysis: &Analysis) -> Vec<Candidate> {
+    let words = &analysis.words;
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut found: Vec<Candidate> = Vec::new();
+    for run in runs(analysis) {
+        for first in 0..run.len() {
+            for last in first..run.len().min(first + MAX_PHRASE_WORDS) {
+                let piece = &run[first..=last];
+                let whole = piece.len() == run.len();
+                let stems: Vec<String> = piece.iter().map(|&index| words[index].stem.clone()).collect();
+                let key = stems.join(" ");
+                let start = words[piece[0]].span.start;
+                let end = words[piece[piece.len() - 1]].span.end;
+                let index = *by_key.entry(key.clone()).or_insert_with(|| {
+                    found.push(Candidate {
+                        key,
+                        surface: text[start..end]
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .to_lowercase(),
+                        frequency: 0.0,
+                        whole: false,
+                        first_word: piece[0],
+                        stems,
+                        last_word: words[piece[piece.len() - 1]].folded.clone(),
+                        spans: Vec::new(),
+                    });
+                    found.len() - 1
+                });
+                let candidate = &mut found[index];
+                if whole {
+                    candidate.frequency += 1.0;
+                    candidate.whole = true;
+                    candidate.spans.push((start, end));
+                } else {
+                    candidate.frequency += PART_WEIGHT;
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Maximal runs of words with no stopword or punctuation in them, as word indices.
+fn runs(analysis: &Analysis) -> Vec<Vec<usize>> {
+    let mut runs = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let words = &analysis.words;
+    for (index, word) in words.iter().enumerate() {
+        if word.break_before && !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+        // A stopword inside a hyphenated compound ("four-dimensional") is part of a word.
+        let in_compound = word.hyphen_before || words.get(index + 1).is_some_and(|next| next.hyphen_before);
+        if ends_phrases(&word.folded) && !(in_compound && word.folded.chars().any(char::is_alphabetic)) {
+            if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        } else {
+            run.push(index);
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+/// Whether a folded word cannot be part of a phrase: a stopword, a single letter or a bare number.
+fn ends_phrases(folded: &str) -> bool {
+    is_stopword(folded) || folded.chars().count() < 2 || !folded.chars().any(char::is_alphabetic)
+}
+
+/// Document frequencies over a batch: of each phrase key, and of each word stem.
+pub(crate) struct Frequencies {
+    texts: f64,
+    phrases: BTreeMap<String, usize>,
+    stems: BTreeMap<String, usize>,
+}
+
+impl Frequencies {
+    pub(crate) fn new(per_text: &[Vec<Candidate>]) -> Self {
+        let mut phrases: BTreeMap<String, usize> = BTreeMap::new();
+        let mut stems: BTreeMap<String, usize> = BTreeMap::new();
+        for candidates in per_text {
+            let mut text_stems: Vec<&str> = Vec::new();
+            for candidate in candidates {
+                *phrases.entry(candidate.key.clone()).or_default() += 1;
+                text_stems.extend(candidate.stems.iter().map(String::as_str));
+            }
+            text_stems.sort_unstable();
+            text_stems.dedup();
+            for stem in text_stems {
+                *stems.entry(stem.to_owned()).or_default() += 1;
+            }
+        }
+        Self { texts: per_text.len() as f64, phrases, stems }
+    }
+
+    fn inverse(&self, count: Option<&usize>) -> f64 {
+        libm::log(self.texts / count.copied().unwrap_or(1).max(1) as f64)
+    }
+
+    /// A candidate's score in its text.
+    pub(crate) fn score(&self, candidate: &Candidate) -> f64 {
+        let phrase_rarity = self.inverse(self.phrases.get(&candidate.key));
+        let word_rarity = candidate.stems.iter().map(|stem| self.inverse(self.stems.get(stem))).sum::<f64>()
+            / candidate.stems.len().max(1) as f64;
+        let length = 1.0 + LENGTH_GAIN * (candidate.stems.len() as f64 - 1.0);
+        let noun_like = if NON_NOUN_ENDINGS.iter().any(|ending| candidate.last_word.ends_with(ending)) {
+            NOT_A_NOUN
+        } else {
+            1.0
+        };
+        candidate.frequency * phrase_rarity * length * (1.0 + RARE_WORD_GAIN * word_rarity) * noun_like
+    }
+}
+
+/// Ranks whole-run candidates of one text, best first, ties by first occurrence then stems.
+pub(crate) fn rank<'a>(frequencies: &Frequencies, candidates: &'a [Candidate]) -> Vec<(f64, &'a Candidate)> {
+    let mut ranked: Vec<(f64, &Candidate)> = candidates
+        .iter()
+        .filter(|candidate| candidate.whole)
+        .map(|candidate| (frequencies.score(candidate), candidate))
+        .collect();
+    ranked.sort_by(|(a_score, a), (b_score, b)| {
+        b_score.total_cmp(a_score).then(a.first_word.cmp(&b.first_word)).then_with(|| a.key.cmp(&b.key))
+    });
+    ranked
+}
+
+/// Ranks each text's candidates against the batch; returns up to `top` per text.
+pub fn keyphrases(texts: &[&str], top: usize) -> Vec<Vec<Keyphrase>> {
+    let analyser = Analyser::default();
+    let per_text: Vec<Vec<Candidate>> =
+        texts.iter().map(|text| candidates(text, &analyser.analyse(text))).collect();
+    let frequencies = Frequencies::new(&per_text);
+    per_text
+        .iter()
+        .map(|candidates| {
+            rank(&frequencies, candidates)
+                .into_iter()
+                .take(top)
+                .map(|(score, candidate)| Keyphrase { phrase: candidate.surface.clone(), score })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{candidates, keyphrases};
+    use crate::themes::text::Analyser;
+
+    #[test]
+    fn candidates_are_runs_between_stopwords_and_punctuation() {
+        let text = "The care plans were vague, and the care plan had no contingency plan for weekends.";
+        let found: Vec<(String, f64, bool)> = candidates(text, &Analyser::default().analyse(text))
+            .into_iter()
+            .map(|candidate| {
+                (candidate.surface, (candidate.frequency * 100.0).round() / 100.0, candidate.whole)
+            })
+            .collect();
+        let expected = [
+            ("care", 1.4, false),
+            ("care plans", 2.0, true),
+            ("plans", 2.1, false),
+            ("vague", 1.0, true),
+            ("contingency", 0.7, false),
+            ("contingency plan", 1.0, true),
+            ("weekends", 1.0, true),
+        ];
+        let expected: Vec<(String, f64, bool)> = expected
+            .iter()
+            .map(|(phrase, frequency, whole)| ((*phrase).to_owned(), *frequency, *whole))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn runs_longer_than_four_words_only_lend_their_parts() {
+        let text = "large scale lattice field theory simulation results";
+        let found = candidates(text, &Analyser::default().analyse(text));
+        assert!(!found.is_empty());
+        assert!(found.iter().all(|candidate| !candidate.whole && candidate.stems.len() <= 4));
+    }
+
+    #[test]
+    fn phrases_common_to_every_text_sink() {
+        let texts = [
+            "Lattice gauge theory and sign problem.",
+            "Lattice gauge theory with cooling.",
+            "Lattice gauge theory.",
+        ];
+        let first = &keyphrases(&texts, 3)[0];
+        assert_eq!(first[0].phrase, "sign problem");
+    }
+}
