@@ -7,19 +7,27 @@
 //! discovery find what the codebook does not name; aggregates turn tagged narratives into
 //! report figures; evaluation scores all of it against labelled data.
 
+mod aggregate;
 mod builtin;
 mod codebook;
+mod discovery;
 mod evaluation;
 mod keyphrases;
 mod lexicon;
 mod matcher;
 mod polarity;
+mod quotes;
 mod spelling;
 mod stopwords;
 mod tagger;
 mod text;
 
+pub use aggregate::{aggregate, TaggedNarrative, ThemeAggregate};
 pub use codebook::{Codebook, CodebookProblem, CodebookTheme, MAX_THEME_ID_CHARS};
+pub use discovery::{
+    discover, Direction, DiscoveredPhrase, Discovery, DiscoveryInput, GroupPhrases, Quote, Trend,
+    KEYNESS_THRESHOLD, MIN_NARRATIVES,
+};
 pub use evaluation::{keyphrase_f1_at, LabelledNarrative, TagScores};
 pub use keyphrases::{keyphrases, Keyphrase, MAX_PHRASE_WORDS};
 pub use tagger::{Evidence, Polarity, TagDiagnostic, Tagger, Tagging, ThemeFinding};

@@ -187,7 +187,7 @@ pub(crate) const THEMES: &[BuiltinTheme] = &[
         label: "Recording quality",
         description: "Case recording is up to date, clear, analytical, purposeful, respectful, written to or for the child, with case summaries and case notes on time.",
         cues: &[
-            "?=recording", "case notes", "case summary", "written to the child", "records are up to date", "recording is late", "copy and paste", "jargon", "case notes not uploaded", "?=records", "written in a way", "well-written", "plain English", "genogram", "ecomap", "well organised", "well-organised", "?=file", "case recording", "?notes", "uploaded",
+            "?=recording", "case notes", "case summary", "written to the child", "records are up to date", "recording is late", "copy and paste", "jargon", "case notes not uploaded", "?=records", "written in a way", "well-written", "plain English", "genogram", "ecomap", "well organised", "well-organised", "~?=file", "case recording", "?notes", "uploaded",
         ],
     },
     BuiltinTheme {
