@@ -47,6 +47,11 @@ pub struct ThemeAggregate {
     pub quotes: Vec<(String, String)>,
 }
 
+/// A theme's place in the codebook, its id and a polarity.
+type GroupKey = (usize, String, Polarity);
+/// A narrative's index and its evidence sentences for one theme.
+type Member<'a> = (usize, Vec<&'a str>);
+
 /// Aggregates tagged narratives, in the order given by `theme_order` (codebook ids), with up to
 /// `quotes` quotes each.
 pub fn aggregate(
@@ -56,7 +61,7 @@ pub fn aggregate(
 ) -> Vec<ThemeAggregate> {
     let analyser = Analyser::default();
     let position = |theme: &str| theme_order.iter().position(|id| *id == theme).unwrap_or(theme_order.len());
-    let mut groups: BTreeMap<(usize, String, Polarity), Vec<(usize, Vec<&str>)>> = BTreeMap::new();
+    let mut groups: BTreeMap<GroupKey, Vec<Member<'_>>> = BTreeMap::new();
     for (index, narrative) in narratives.iter().enumerate() {
         for finding in &narrative.tagging.themes {
             let sentences = finding.evidence.iter().map(|evidence| evidence.sentence.as_str()).collect();
@@ -110,7 +115,7 @@ pub fn aggregate(
         })
         .collect();
     // Most narratives first; the map's order (theme order, then polarity) breaks ties.
-    aggregates.sort_by(|a, b| b.narratives.cmp(&a.narratives));
+    aggregates.sort_by_key(|aggregate| std::cmp::Reverse(aggregate.narratives));
     aggregates
 }
 
