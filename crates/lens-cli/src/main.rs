@@ -42,6 +42,20 @@ Commands:
                    are listed and the newer or already-held record kept
   generate --out FILE [--seed N] [--auditors N] [--audits N] [--months N]
                    a realistic sample bundle, the same for the same seed
+  themes tag FILE.jsonl [--codebook CODEBOOK.json]
+                   the codebook themes of each narrative ({\"id\", \"text\"} per line), with
+                   polarity (strength or concern) and the evidence sentence and offsets
+  themes keyphrases FILE.jsonl [--top N]
+                   each text's keyphrases, scored against the whole file
+  themes discover FILE.jsonl [--group-by FIELD] [--top N] [--codebook C]
+                   [--period-field FIELD --compare EARLIER,LATER]
+                   phrases the codebook does not cover, characteristic of each group,
+                   with quotes; phrases that rose or fell between two periods
+  themes report FILE.jsonl [--split-by FIELD] [--codebook C]
+                   per theme and polarity: narratives, audits, share, months, quotes
+  themes eval [--narratives FILE] [--keyphrases FILE] [--show N]
+                   the theme engine's figures on the repository's labelled data
+                   (lines that cannot be read are reported and skipped: exit status 1)
   help             show this message
   version          show the Practice Lens version
 ";

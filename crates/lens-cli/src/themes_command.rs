@@ -1,6 +1,10 @@
 //! `lens themes`: tag narratives with codebook themes, discover phrases, extract keyphrases and
 //! evaluate all of it, over JSON Lines files.
 
+#[path = "themes/batch.rs"]
+mod batch;
+#[path = "themes/codebook_file.rs"]
+mod codebook_file;
 #[path = "themes/eval.rs"]
 mod eval;
 #[path = "themes/jsonl.rs"]
@@ -22,7 +26,7 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn failure(message: String) -> Self {
+    pub(crate) fn failure(message: String) -> Self {
         Self { stdout: String::new(), problems: vec![message], failed: true }
     }
 }
@@ -30,10 +34,16 @@ impl Outcome {
 /// Runs `lens themes SUBCOMMAND …`.
 pub fn run(args: &[String]) -> Outcome {
     let Some((subcommand, rest)) = args.split_first() else {
-        return Outcome::failure("themes needs a subcommand: eval, tag, discover or keyphrases".to_owned());
+        return Outcome::failure(
+            "themes needs a subcommand: tag, keyphrases, discover, report or eval".to_owned(),
+        );
     };
     let known: &[&str] = match subcommand.as_str() {
         "eval" => &["narratives", "keyphrases", "codebook", "show"],
+        "tag" => &["codebook"],
+        "keyphrases" => &["top"],
+        "discover" => &["codebook", "group-by", "top", "period-field", "compare"],
+        "report" => &["codebook", "split-by"],
         _ => {
             return Outcome::failure(format!(
                 "there is no themes subcommand '{subcommand}': use eval, tag, discover or keyphrases"
@@ -44,10 +54,22 @@ pub fn run(args: &[String]) -> Outcome {
         Ok(options) => options,
         Err(message) => return Outcome::failure(message),
     };
-    let codebook = Codebook::builtin();
+    let codebook = match options.get("codebook") {
+        None => Codebook::builtin(),
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => match codebook_file::parse(path, &text) {
+                Ok(codebook) => codebook,
+                Err(problems) => return Outcome { stdout: String::new(), problems, failed: true },
+            },
+            Err(error) => return Outcome::failure(format!("cannot read the codebook {path}: {error}")),
+        },
+    };
     let tagger = Tagger::new(&codebook);
     match subcommand.as_str() {
         "eval" => eval::run(&options, &tagger),
-        _ => unreachable!("checked above"),
+        "tag" => batch::tag(&options, &tagger),
+        "keyphrases" => batch::keyphrase_lines(&options),
+        "discover" => batch::discover_phrases(&options, &tagger),
+        _ => batch::report(&options, &tagger),
     }
 }

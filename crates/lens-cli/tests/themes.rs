@@ -1,0 +1,126 @@
+//! `lens themes`: tagging, keyphrases, discovery and the evaluation figures.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn themes(args: &[&str], name: &str, input: &str) -> Output {
+    let path: PathBuf = std::env::temp_dir().join(format!("lens-themes-{}-{name}.jsonl", std::process::id()));
+    std::fs::write(&path, input).unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_lens"));
+    command.arg("themes").arg(args[0]).arg(&path).args(&args[1..]);
+    let output = command.output().unwrap();
+    let _ = std::fs::remove_file(&path);
+    output
+}
+
+fn lines(output: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout).lines().map(|line| serde_json::from_str(line).unwrap()).collect()
+}
+
+#[test]
+fn tag_writes_themes_with_polarity_and_evidence_offsets() {
+    let text = "Supervision is regular and reflective. There is no chronology on file.";
+    let input = format!("{}\n", serde_json::json!({"id": "n1", "team": "CIN", "text": text}));
+    let output = themes(&["tag"], "tag", &input);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let records = lines(&output);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["id"], "n1");
+    let found: Vec<(String, String)> = records[0]["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|theme| {
+            (theme["theme"].as_str().unwrap().to_owned(), theme["polarity"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    assert_eq!(found, [("supervision".into(), "strength".into()), ("chronology".into(), "concern".into())]);
+    let evidence = &records[0]["themes"][1]["evidence"][0];
+    assert_eq!(evidence["sentence"], "There is no chronology on file.");
+    let (start, end) =
+        (evidence["start"].as_u64().unwrap() as usize, evidence["end"].as_u64().unwrap() as usize);
+    let quoted: String = text.chars().skip(start).take(end - start).collect();
+    assert!(quoted.contains("chronology"), "offsets {start}..{end} quote '{quoted}'");
+}
+
+#[test]
+fn malformed_lines_are_reported_by_number_skipped_and_make_the_exit_status_1() {
+    let input =
+        "{\"id\": 1, \"text\": \"Visits were late.\"}\n{oops\n{\"id\": 3}\n{\"id\": 4, \"text\": \"\"}\n";
+    let output = themes(&["tag"], "bad", input);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(":2: the line is not valid JSON"), "{stderr}");
+    assert!(stderr.contains(":3: the object has no text \"text\""), "{stderr}");
+    let records = lines(&output);
+    assert_eq!(records.len(), 2, "the good lines are still tagged");
+    assert_eq!(records[0]["themes"][0]["theme"], "timeliness");
+    assert_eq!(records[1]["diagnostics"][0], "the narrative has no words");
+}
+
+#[test]
+fn a_council_codebook_replaces_the_built_in_one_and_a_bad_one_is_explained() {
+    let codebook = r#"{"name": "ours", "themes": [{"id": "respite", "label": "Respite", "indicative_phrases": ["respite care"]}]}"#;
+    let codebook_path =
+        std::env::temp_dir().join(format!("lens-themes-{}-codebook.json", std::process::id()));
+    std::fs::write(&codebook_path, codebook).unwrap();
+    let input = "{\"id\": \"a\", \"text\": \"Respite care was arranged quickly. Supervision was good.\"}\n";
+    let output = themes(&["tag", "--codebook", codebook_path.to_str().unwrap()], "codebook", input);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let records = lines(&output);
+    assert_eq!(records[0]["themes"].as_array().unwrap().len(), 1);
+    assert_eq!(records[0]["themes"][0]["theme"], "respite");
+    assert_eq!(records[0]["themes"][0]["polarity"], "strength");
+
+    std::fs::write(&codebook_path, r#"{"themes": []}"#).unwrap();
+    let output = themes(&["tag", "--codebook", codebook_path.to_str().unwrap()], "codebook-bad", input);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the codebook has no themes"));
+    let _ = std::fs::remove_file(&codebook_path);
+}
+
+#[test]
+fn keyphrases_and_discovery_write_json() {
+    let input = [
+        ("a", "Transport to school was unreliable.", "CIN"),
+        ("b", "Transport was late again.", "CIN"),
+        ("c", "Respite care was arranged.", "CiC"),
+        ("d", "Respite care has helped.", "CiC"),
+    ]
+    .iter()
+    .map(|(id, text, team)| format!("{}\n", serde_json::json!({"id": id, "text": text, "team": team})))
+    .collect::<String>();
+    let output = themes(&["keyphrases", "--top", "2"], "keyphrases", &input);
+    assert!(output.status.success());
+    let records = lines(&output);
+    assert_eq!(records[0]["id"], "a");
+    assert!(records[0]["keyphrases"].as_array().unwrap().len() <= 2);
+
+    let output = themes(&["discover", "--group-by", "team"], "discover", &input);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let result: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(result["groups"][0]["group"], "CIN");
+    assert_eq!(result["groups"][0]["phrases"][0]["phrase"], "transport");
+    assert_eq!(result["groups"][1]["phrases"][0]["phrase"], "respite care");
+    assert_eq!(result["groups"][1]["phrases"][0]["quotes"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn eval_meets_the_quality_targets_on_the_repository_data() {
+    let output = Command::new(env!("CARGO_BIN_EXE_lens")).args(["themes", "eval"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report = String::from_utf8_lossy(&output.stdout);
+    let figure = |label: &str, after: &str| -> f64 {
+        let line = report
+            .lines()
+            .find(|line| line.contains(label))
+            .unwrap_or_else(|| panic!("no {label} in\n{report}"));
+        let rest = &line[line.find(after).unwrap() + after.len()..];
+        rest.split_whitespace().next().unwrap().parse().unwrap()
+    };
+    assert!(figure("theme+polarity micro", "F1 ") >= 0.85, "{report}");
+    assert!(figure("polarity accuracy", "found ") >= 0.95, "{report}");
+    assert!(figure("F1@10", "F1@10 ") >= 31.0, "{report}");
+}
