@@ -12,6 +12,8 @@ mod builtin;
 mod codebook;
 mod discovery;
 mod evaluation;
+#[cfg(test)]
+mod golden_tests;
 mod keyphrases;
 mod lexicon;
 mod matcher;

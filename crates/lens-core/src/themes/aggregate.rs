@@ -121,6 +121,9 @@ pub fn aggregate(
 
 #[cfg(test)]
 mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::{aggregate, TaggedNarrative};
     use crate::themes::{Codebook, Polarity, Tagger};
 

@@ -142,6 +142,9 @@ impl Codebook {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::{Codebook, CodebookProblem, CodebookTheme};
 
     fn theme(id: &str, cues: &[&str]) -> CodebookTheme {

@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::codebook::Codebook;
-use super::keyphrases::{candidates, Candidate};
+use super::keyphrases::{candidates, looks_like_modifier, Candidate};
 use super::quotes::{diverse, QuoteCandidate};
 use super::text::{Analyser, Analysis};
 
@@ -126,7 +126,9 @@ pub fn discover(
         .map(|input| {
             let analysis = analyser.analyse(input.text);
             let mut found = candidates(input.text, &analysis);
-            found.retain(|candidate| candidate.whole && !is_covered(&candidate.stems, &covered));
+            found.retain(|candidate| {
+                candidate.whole && names_something(candidate) && !is_covered(&candidate.stems, &covered)
+            });
             Prepared { input: *input, analysis, candidates: found }
         })
         .collect();
@@ -174,29 +176,44 @@ pub fn discover(
     Discovery { groups: group_phrases, trends }
 }
 
-/// Each codebook cue's stems, without marks.
+/// Each codebook cue's stems, without marks, and each abbreviation whose expansion a cue covers.
 fn covered_stems(analyser: &Analyser, codebook: &Codebook) -> Vec<Vec<String>> {
-    codebook
+    let stems_of = |text: &str| -> Vec<String> {
+        analyser
+            .analyse(text.trim_start_matches(['~', '?']))
+            .words
+            .into_iter()
+            .map(|word| word.stem)
+            .collect()
+    };
+    let mut covered: Vec<Vec<String>> = codebook
         .themes
         .iter()
         .flat_map(|theme| &theme.cues)
-        .map(|cue| {
-            analyser
-                .analyse(cue.trim_start_matches(['~', '?']))
-                .words
-                .into_iter()
-                .map(|word| word.stem)
-                .collect()
-        })
-        .filter(|stems: &Vec<String>| !stems.is_empty())
-        .collect()
+        .map(|cue| stems_of(cue))
+        .filter(|stems| !stems.is_empty())
+        .collect();
+    for (abbreviation, expansion) in &codebook.abbreviations {
+        if is_covered(&stems_of(expansion), &covered) {
+            covered.push(stems_of(abbreviation));
+        }
+    }
+    covered
 }
 
-/// Whether a cue's stems appear, in order and together, within the phrase's stems.
+/// Whether a cue's stems appear, in order and together, within the phrase's stems, or the phrase
+/// is itself part of a cue ("plan" of "care plan").
 fn is_covered(stems: &[String], covered: &[Vec<String>]) -> bool {
-    covered.iter().any(|cue| {
-        cue.len() <= stems.len() && stems.windows(cue.len()).any(|window| window == cue.as_slice())
-    })
+    let within = |outer: &[String], inner: &[String]| {
+        inner.len() <= outer.len() && outer.windows(inner.len()).any(|window| window == inner)
+    };
+    covered.iter().any(|cue| within(stems, cue) || within(cue, stems))
+}
+
+/// Whether a candidate can name a pattern: a single word must look like a noun, since "requested"
+/// or "analytical" alone say nothing about what was found.
+fn names_something(candidate: &Candidate) -> bool {
+    candidate.stems.len() > 1 || !looks_like_modifier(&candidate.last_word)
 }
 
 /// Merges near-duplicates into the better-ranked phrase, keeps those used in enough narratives,
@@ -210,9 +227,13 @@ fn merge_and_quote(
     let mut merged: Vec<(f64, Vec<&str>)> = Vec::new();
     for &(score, key) in scored {
         let stems: BTreeSet<&str> = key.split(' ').collect();
+        // Near-duplicates: one's stems inside the other's, sharing at least half of them all.
         let duplicate_of = merged.iter_mut().find(|(_, keys)| {
             let head_stems: BTreeSet<&str> = keys[0].split(' ').collect();
-            head_stems.is_subset(&stems) || stems.is_subset(&head_stems)
+            let nested = head_stems.is_subset(&stems) || stems.is_subset(&head_stems);
+            let shared =
+                head_stems.intersection(&stems).count() as f64 / head_stems.union(&stems).count() as f64;
+            nested && shared >= 0.5
         });
         match duplicate_of {
             Some((_, keys)) => keys.push(key),
@@ -359,6 +380,9 @@ fn log_likelihood(in_first: f64, in_second: f64, first_size: f64, second_size: f
 
 #[cfg(test)]
 mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::{discover, log_likelihood, Direction, DiscoveryInput};
     use crate::themes::Codebook;
 

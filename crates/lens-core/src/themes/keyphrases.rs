@@ -133,6 +133,11 @@ fn ends_phrases(folded: &str) -> bool {
     is_stopword(folded) || folded.chars().count() < 2 || !folded.chars().any(char::is_alphabetic)
 }
 
+/// Whether a folded word has an ending that rarely ends a noun phrase ("-ly", "-ous", "-ed" …).
+pub(crate) fn looks_like_modifier(folded: &str) -> bool {
+    NON_NOUN_ENDINGS.iter().any(|ending| folded.ends_with(ending))
+}
+
 /// Document frequencies over a batch: of each phrase key, and of each word stem.
 pub(crate) struct Frequencies {
     texts: f64,
@@ -169,11 +174,7 @@ impl Frequencies {
         let word_rarity = candidate.stems.iter().map(|stem| self.inverse(self.stems.get(stem))).sum::<f64>()
             / candidate.stems.len().max(1) as f64;
         let length = 1.0 + LENGTH_GAIN * (candidate.stems.len() as f64 - 1.0);
-        let noun_like = if NON_NOUN_ENDINGS.iter().any(|ending| candidate.last_word.ends_with(ending)) {
-            NOT_A_NOUN
-        } else {
-            1.0
-        };
+        let noun_like = if looks_like_modifier(&candidate.last_word) { NOT_A_NOUN } else { 1.0 };
         candidate.frequency * phrase_rarity * length * (1.0 + RARE_WORD_GAIN * word_rarity) * noun_like
     }
 }
@@ -211,6 +212,9 @@ pub fn keyphrases(texts: &[&str], top: usize) -> Vec<Vec<Keyphrase>> {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::{candidates, keyphrases};
     use crate::themes::text::Analyser;
 

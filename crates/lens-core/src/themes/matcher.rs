@@ -237,6 +237,9 @@ fn match_rest(tokens: &[Token], start: usize, rest: &[Element], max_gap: usize) 
 
 #[cfg(test)]
 mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::{Compiler, PhraseIndex};
 
     fn found(phrases: &[&str], text: &str, max_gap: usize) -> Vec<String> {

@@ -228,6 +228,9 @@ impl Judgement {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::Judgement;
     use crate::themes::matcher::Compiler;
 

@@ -1,7 +1,8 @@
 //! Choosing quotes that say different things: maximal marginal relevance over sentences.
 //!
 //! Each pick maximises `LAMBDA × relevance − (1 − LAMBDA) × the highest similarity to a quote
-//! already picked`, with similarity the Jaccard overlap of the sentences' stems. Ties go to the
+//! already picked`, with similarity the Jaccard overlap of the sentences' stems (and 1 for
+//! another sentence of the same narrative). Ties go to the
 //! earlier candidate, so the same input always gives the same quotes.
 
 use std::collections::BTreeSet;
@@ -30,16 +31,18 @@ fn similarity(one: &BTreeSet<String>, other: &BTreeSet<String>) -> f64 {
     one.intersection(other).count() as f64 / union as f64
 }
 
-/// Up to `count` candidates, by maximal marginal relevance; the same sentence is never picked twice.
+/// Up to `count` candidates, by maximal marginal relevance, at most one per narrative.
 pub(crate) fn diverse(candidates: &[QuoteCandidate], count: usize) -> Vec<usize> {
     let mut picked: Vec<usize> = Vec::new();
     while picked.len() < count {
         let mut best: Option<(f64, usize)> = None;
         for (index, candidate) in candidates.iter().enumerate() {
-            if picked
-                .iter()
-                .any(|&chosen| chosen == index || candidates[chosen].sentence == candidate.sentence)
-            {
+            // One quote per narrative, and never the same sentence twice.
+            let repeats = picked.iter().any(|&chosen| {
+                candidates[chosen].narrative == candidate.narrative
+                    || candidates[chosen].sentence == candidate.sentence
+            });
+            if repeats {
                 continue;
             }
             let redundancy = picked
@@ -61,6 +64,9 @@ pub(crate) fn diverse(candidates: &[QuoteCandidate], count: usize) -> Vec<usize>
 
 #[cfg(test)]
 mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::{diverse, QuoteCandidate};
 
     fn candidate(narrative: usize, sentence: &str, relevance: f64) -> QuoteCandidate {
@@ -78,9 +84,10 @@ mod tests {
             candidate(0, "no chronology on file", 1.0),
             candidate(1, "no chronology on file again", 0.95),
             candidate(2, "chronology not updated since May", 0.9),
+            candidate(2, "chronology is a list", 1.0),
         ];
-        assert_eq!(diverse(&candidates, 2), [0, 2]);
-        assert_eq!(diverse(&candidates, 5), [0, 2, 1]);
+        assert_eq!(diverse(&candidates, 2), [0, 3]);
+        assert_eq!(diverse(&candidates, 5), [0, 3, 1], "narrative 2 is quoted once");
         assert!(diverse(&[], 3).is_empty());
     }
 }

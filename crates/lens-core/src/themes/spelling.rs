@@ -107,6 +107,9 @@ fn iz_to_is(word: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::british;
 
     fn check(word: &str, expected: Option<&str>) {

@@ -179,6 +179,9 @@ pub(crate) fn is_stopword(folded: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::is_stopword;
 
     #[test]

@@ -119,6 +119,9 @@ pub(crate) fn char_offset(text: &str, offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::Analyser;
 
     fn words(text: &str) -> Vec<(String, String, bool)> {
