@@ -1,5 +1,6 @@
 //! `cargo xtask bench wasm`: the agreement statistics as WebAssembly in headless Chromium
 //! beside the same code natively, timed by the same harness (xtask/wasm-bench), with ratios.
+//! The theme benchmark (`bench_themes.rs`) runs its suite through the same harness.
 
 use std::collections::BTreeMap;
 use std::process::Command;
@@ -10,11 +11,28 @@ use crate::bundle::build_wasm_module;
 use crate::process::{output, repo_root};
 use crate::{prereq, server};
 
+/// Median milliseconds per case, by case name.
+pub type Medians = BTreeMap<String, f64>;
+
 /// Native and browser runs alternate this many times; each side reports its median run.
 const ROUNDS: usize = 3;
 
-/// Runs the comparison and prints a Markdown table.
+/// Runs the agreement comparison and prints a Markdown table.
 pub fn run() -> Result<(), String> {
+    let (native, wasm) = native_and_wasm("agreement", true)?;
+    println!("\n| case | native | wasm in Chromium | wasm / native | target |");
+    println!("|---|---:|---:|---:|---:|");
+    for (name, native_ms) in &native {
+        let wasm_ms = wasm.get(name).ok_or_else(|| format!("Chromium gave no result for {name}"))?;
+        println!("| {name} | {native_ms:.2} ms | {wasm_ms:.2} ms | {:.2}× | ≤ 2× |", wasm_ms / native_ms);
+    }
+    Ok(())
+}
+
+/// Runs one suite natively and in Chromium, alternating [`ROUNDS`] times; each side's median
+/// milliseconds per case. `size_first` builds the native side with the bundle's size-first
+/// setting, to compare like with like; without it, natively as the `lens` command is built.
+pub fn native_and_wasm(suite: &str, size_first: bool) -> Result<(Medians, Medians), String> {
     let tools = prereq::ensure_test_tools()?;
     let root = repo_root();
     let out_dir = root.join("target/wasm-bench");
@@ -30,24 +48,20 @@ pub fn run() -> Result<(), String> {
     let mut wasm_runs = Vec::new();
     for round in 1..=ROUNDS {
         println!("Round {round} of {ROUNDS}: native, then Chromium…");
-        let native =
-            // Built with the bundle's size-first setting, so both sides share one build setting.
-            output(Command::new("cargo").args(["run", "--quiet", "--config", crate::bundle::SIZE_FIRST, "--release", "-p", "lens-wasm-bench"]))
-                .ok_or("the native benchmark failed")?;
+        let mut native = Command::new("cargo");
+        native.args(["run", "--quiet"]);
+        if size_first {
+            native.args(["--config", crate::bundle::SIZE_FIRST]);
+        }
+        native.args(["--release", "-p", "lens-wasm-bench", "--", suite]);
+        let native = output(&mut native).ok_or("the native benchmark failed")?;
         native_runs.push(parse(&native)?);
-        let wasm = output(Command::new("node").arg(root.join("xtask/bench/wasm_bench.mjs")).arg(&url))
-            .ok_or("the benchmark in Chromium failed")?;
+        let wasm =
+            output(Command::new("node").arg(root.join("xtask/bench/wasm_bench.mjs")).arg(&url).arg(suite))
+                .ok_or("the benchmark in Chromium failed")?;
         wasm_runs.push(parse(&wasm)?);
     }
-    let native = medians(&native_runs);
-    let wasm = medians(&wasm_runs);
-    println!("\n| case | native | wasm in Chromium | wasm / native | target |");
-    println!("|---|---:|---:|---:|---:|");
-    for (name, native_ms) in &native {
-        let wasm_ms = wasm.get(name).ok_or_else(|| format!("Chromium gave no result for {name}"))?;
-        println!("| {name} | {native_ms:.2} ms | {wasm_ms:.2} ms | {:.2}× | ≤ 2× |", wasm_ms / native_ms);
-    }
-    Ok(())
+    Ok((medians(&native_runs), medians(&wasm_runs)))
 }
 
 fn parse(text: &str) -> Result<BTreeMap<String, f64>, String> {

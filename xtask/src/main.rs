@@ -6,6 +6,7 @@
 
 mod bench;
 mod bench_form;
+mod bench_themes;
 mod bench_wasm;
 mod bundle;
 mod pipeline;
@@ -25,6 +26,7 @@ Commands:
   bench agreement    agreement statistics beside the Python references (scikit-learn, krippendorff), with ratios
   bench wasm         agreement statistics as WebAssembly in headless Chromium beside the same code natively
   bench form         from page load to the toolkit ready and to an audit form ready for input, in Chromium
+  bench themes       theme tagging, discovery and keyphrases natively and in Chromium, beside Python YAKE
 ";
 
 fn main() -> ExitCode {
@@ -37,7 +39,8 @@ fn main() -> ExitCode {
             Some("agreement") => bench::agreement(),
             Some("wasm") => bench_wasm::run(),
             Some("form") => bench_form::run(),
-            _ => Err(format!("bench takes one suite: agreement, wasm or form\n\n{USAGE}")),
+            Some("themes") => bench_themes::run_themes(),
+            _ => Err(format!("bench takes one suite: agreement, wasm, form or themes\n\n{USAGE}")),
         },
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");

@@ -1,8 +1,10 @@
-//! The agreement benchmark as one function over a clock, so the native binary and the
-//! WebAssembly module in Chromium time exactly the same work the same way.
+//! The agreement and theme benchmarks as one function over a clock, so the native binary and
+//! the WebAssembly module in Chromium time exactly the same work the same way.
 //!
 //! Each case is warmed up, then timed in batches long enough for the browser's coarse clock
 //! (a sample lasts at least [`SAMPLE_MS`]), and reported as the median time per call.
+
+pub mod themes;
 
 use std::hint::black_box;
 
@@ -47,23 +49,41 @@ const WORK: [(&str, Work); 3] = [
     ("statistics_with_intervals", statistics_with_intervals),
 ];
 
-/// Runs every case; `now` returns milliseconds from any fixed origin.
-pub fn run(now: &dyn Fn() -> f64) -> Result<Vec<Measurement>, String> {
+/// Runs every case of `suite` (`agreement` or `themes`); `now` returns milliseconds from any
+/// fixed origin.
+pub fn run(now: &dyn Fn() -> f64, suite: &str) -> Result<Vec<Measurement>, String> {
     let mut results = Vec::new();
-    for (set, spec) in [
-        ("two_raters_1m", SyntheticSpec::two_raters_1m()),
-        ("five_raters_100k", SyntheticSpec::five_raters_100k()),
-    ] {
-        let ratings = spec.generate().map_err(|error| format!("{set}: {error}"))?;
-        for (statistic, work) in WORK {
-            let (median_ms, batch) = measure(now, || work(&ratings));
-            results.push(Measurement { name: format!("{set}/{statistic}"), median_ms, batch });
+    match suite {
+        "agreement" => {
+            for (set, spec) in [
+                ("two_raters_1m", SyntheticSpec::two_raters_1m()),
+                ("five_raters_100k", SyntheticSpec::five_raters_100k()),
+            ] {
+                let ratings = spec.generate().map_err(|error| format!("{set}: {error}"))?;
+                for (statistic, work) in WORK {
+                    let (median_ms, batch) = measure(now, &|| work(&ratings));
+                    results.push(Measurement { name: format!("{set}/{statistic}"), median_ms, batch });
+                }
+            }
         }
+        "themes" => {
+            let data = themes::ThemeData::new();
+            let cases: [(&str, &dyn Fn()); 3] = [
+                ("themes/tag_1000", &|| data.tag()),
+                ("themes/discover_10000", &|| data.discover()),
+                ("themes/keyphrases_semeval_493", &|| data.keyphrases()),
+            ];
+            for (name, work) in cases {
+                let (median_ms, batch) = measure(now, work);
+                results.push(Measurement { name: name.to_owned(), median_ms, batch });
+            }
+        }
+        other => return Err(format!("there is no benchmark suite '{other}': use agreement or themes")),
     }
     Ok(results)
 }
 
-fn measure(now: &dyn Fn() -> f64, work: impl Fn()) -> (f64, u32) {
+fn measure(now: &dyn Fn() -> f64, work: &dyn Fn()) -> (f64, u32) {
     for _ in 0..3 {
         work();
     }
@@ -93,12 +113,12 @@ pub fn to_json(results: &[Measurement]) -> String {
     format!("{{{}}}", fields.join(","))
 }
 
-/// The browser entry point: runs every case with `performance.now()` and returns the JSON.
+/// The browser entry point: runs every case of `suite` with `performance.now()` and returns the JSON.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn run_benchmarks() -> Result<String, wasm_bindgen::JsValue> {
+pub fn run_benchmarks(suite: &str) -> Result<String, wasm_bindgen::JsValue> {
     let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into())?;
     let now_fn: js_sys::Function = js_sys::Reflect::get(&performance, &"now".into())?.into();
     let now = || now_fn.call0(&performance).ok().and_then(|value| value.as_f64()).unwrap_or(f64::NAN);
-    run(&now).map(|results| to_json(&results)).map_err(|error| error.into())
+    run(&now, suite).map(|results| to_json(&results)).map_err(|error| error.into())
 }

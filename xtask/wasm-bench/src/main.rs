@@ -1,4 +1,5 @@
-//! The agreement benchmark natively: prints the same JSON the browser module returns.
+//! The benchmarks natively: `lens-wasm-bench [agreement|themes]` prints the same JSON the
+//! browser module returns.
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -6,7 +7,8 @@ use std::time::Instant;
 fn main() -> ExitCode {
     let origin = Instant::now();
     let now = || origin.elapsed().as_secs_f64() * 1000.0;
-    match lens_wasm_bench::run(&now) {
+    let suite = std::env::args().nth(1).unwrap_or_else(|| "agreement".to_owned());
+    match lens_wasm_bench::run(&now, &suite) {
         Ok(results) => {
             println!("{}", lens_wasm_bench::to_json(&results));
             ExitCode::SUCCESS

@@ -11,9 +11,12 @@
 //! fell are flagged by the log-likelihood keyness test.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use super::codebook::Codebook;
-use super::keyphrases::{candidates, looks_like_modifier, Candidate};
+use super::keyphrases::{candidates, looks_like_modifier, Candidate, Parts};
 use super::quotes::{diverse, QuoteCandidate};
 use super::text::{Analyser, Analysis};
 
@@ -121,13 +124,18 @@ pub fn discover(
 ) -> Discovery {
     let analyser = Analyser::default();
     let covered = codebook.map(|codebook| covered_stems(&analyser, codebook)).unwrap_or_default();
+    // Whether each distinct phrase is kept, decided once: narratives repeat phrases.
+    let mut kept: FxHashMap<String, bool> = FxHashMap::default();
     let prepared: Vec<Prepared<'_>> = narratives
         .iter()
         .map(|input| {
             let analysis = analyser.analyse(input.text);
-            let mut found = candidates(input.text, &analysis);
+            let mut found = candidates(&analysis, Parts::OfWholeOnly);
             found.retain(|candidate| {
-                candidate.whole && names_something(candidate) && !is_covered(&candidate.stems, &covered)
+                candidate.whole
+                    && *kept.entry(candidate.key.clone()).or_insert_with(|| {
+                        names_something(candidate) && !is_covered(&candidate.stems, &covered)
+                    })
             });
             Prepared { input: *input, analysis, candidates: found }
         })
@@ -136,9 +144,10 @@ pub fn discover(
     for (index, narrative) in prepared.iter().enumerate() {
         groups.entry(narrative.input.group).or_default().push(index);
     }
-    // Phrase frequency per group, and over all groups.
-    let mut per_group: BTreeMap<&str, BTreeMap<&str, f64>> = BTreeMap::new();
-    let mut overall: BTreeMap<&str, f64> = BTreeMap::new();
+    // Phrase frequency per group, and over all groups. Hash maps only count; every ranking
+    // below sorts with explicit tie-breaks.
+    let mut per_group: BTreeMap<&str, FxHashMap<&str, f64>> = BTreeMap::new();
+    let mut overall: FxHashMap<&str, f64> = FxHashMap::default();
     for (group, members) in &groups {
         let counts = per_group.entry(group).or_default();
         for &member in members {
@@ -148,8 +157,12 @@ pub fn discover(
             }
         }
     }
-    let average_group_size = per_group.values().map(|counts| counts.values().sum::<f64>()).sum::<f64>()
-        / per_group.len().max(1) as f64;
+    // Sums run in key order, so the floating-point result is the same on every platform.
+    let per_group: BTreeMap<&str, BTreeMap<&str, f64>> =
+        per_group.into_iter().map(|(group, counts)| (group, counts.into_iter().collect())).collect();
+    let average_group_size =
+        per_group.values().map(|counts| counts.values().copied().sum::<f64>()).sum::<f64>()
+            / per_group.len().max(1) as f64;
     let group_phrases = groups
         .iter()
         .map(|(group, members)| {
@@ -177,8 +190,8 @@ pub fn discover(
 }
 
 /// Each codebook cue's stems, without marks, and each abbreviation whose expansion a cue covers.
-fn covered_stems(analyser: &Analyser, codebook: &Codebook) -> Vec<Vec<String>> {
-    let stems_of = |text: &str| -> Vec<String> {
+fn covered_stems(analyser: &Analyser, codebook: &Codebook) -> Vec<Vec<Arc<str>>> {
+    let stems_of = |text: &str| -> Vec<Arc<str>> {
         analyser
             .analyse(text.trim_start_matches(['~', '?']))
             .words
@@ -186,7 +199,7 @@ fn covered_stems(analyser: &Analyser, codebook: &Codebook) -> Vec<Vec<String>> {
             .map(|word| word.stem)
             .collect()
     };
-    let mut covered: Vec<Vec<String>> = codebook
+    let mut covered: Vec<Vec<Arc<str>>> = codebook
         .themes
         .iter()
         .flat_map(|theme| &theme.cues)
@@ -203,8 +216,8 @@ fn covered_stems(analyser: &Analyser, codebook: &Codebook) -> Vec<Vec<String>> {
 
 /// Whether a cue's stems appear, in order and together, within the phrase's stems, or the phrase
 /// is itself part of a cue ("plan" of "care plan").
-fn is_covered(stems: &[String], covered: &[Vec<String>]) -> bool {
-    let within = |outer: &[String], inner: &[String]| {
+fn is_covered(stems: &[Arc<str>], covered: &[Vec<Arc<str>>]) -> bool {
+    let within = |outer: &[Arc<str>], inner: &[Arc<str>]| {
         inner.len() <= outer.len() && outer.windows(inner.len()).any(|window| window == inner)
     };
     covered.iter().any(|cue| within(stems, cue) || within(cue, stems))
@@ -218,51 +231,63 @@ fn names_something(candidate: &Candidate) -> bool {
 
 /// Merges near-duplicates into the better-ranked phrase, keeps those used in enough narratives,
 /// and picks quotes, up to `top` phrases.
-fn merge_and_quote(
-    prepared: &[Prepared<'_>],
+fn merge_and_quote<'a>(
+    prepared: &'a [Prepared<'_>],
     members: &[usize],
-    scored: &[(f64, &str)],
+    scored: &[(f64, &'a str)],
     top: usize,
 ) -> Vec<DiscoveredPhrase> {
-    let mut merged: Vec<(f64, Vec<&str>)> = Vec::new();
-    for &(score, key) in scored {
-        let stems: BTreeSet<&str> = key.split(' ').collect();
-        // Near-duplicates: one's stems inside the other's, sharing at least half of them all.
-        let duplicate_of = merged.iter_mut().find(|(_, keys)| {
-            let head_stems: BTreeSet<&str> = keys[0].split(' ').collect();
-            let nested = head_stems.is_subset(&stems) || stems.is_subset(&head_stems);
-            let shared =
-                head_stems.intersection(&stems).count() as f64 / head_stems.union(&stems).count() as f64;
-            nested && shared >= 0.5
-        });
-        match duplicate_of {
-            Some((_, keys)) => keys.push(key),
-            None => merged.push((score, vec![key])),
+    // Which of the group's narratives use each phrase, in narrative order.
+    let mut uses: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &member in members {
+        for candidate in &prepared[member].candidates {
+            uses.entry(candidate.key.as_str()).or_default().push(member);
         }
     }
-    let using = |keys: &[&str]| -> usize {
-        members
-            .iter()
-            .filter(|&&member| {
-                prepared[member].candidates.iter().any(|candidate| keys.contains(&candidate.key.as_str()))
-            })
-            .count()
+    // Near-duplicates: one's stems inside the other's, sharing at least half of them all.
+    let near = |one: &BTreeSet<&str>, other: &BTreeSet<&str>| {
+        let nested = one.is_subset(other) || other.is_subset(one);
+        let union = one.union(other).count().max(1);
+        nested && one.intersection(other).count() as f64 / union as f64 >= 0.5
     };
-    merged
+    // Heads, best first: phrases used in enough narratives and not close to a better one.
+    let mut heads: Vec<(f64, BTreeSet<&str>, Vec<&str>)> = Vec::new();
+    for &(score, key) in scored {
+        if heads.len() == top {
+            break;
+        }
+        let stems: BTreeSet<&str> = key.split(' ').collect();
+        let used = uses.get(key).map_or(0, Vec::len);
+        if used >= MIN_NARRATIVES && !heads.iter().any(|(_, head, _)| near(head, &stems)) {
+            heads.push((score, stems, vec![key]));
+        }
+    }
+    // Every other phrase joins the first head it nearly duplicates.
+    for &(_, key) in scored {
+        if heads.iter().any(|(_, _, keys)| keys[0] == key) {
+            continue;
+        }
+        let stems: BTreeSet<&str> = key.split(' ').collect();
+        if let Some((_, _, keys)) = heads.iter_mut().find(|(_, head, _)| near(head, &stems)) {
+            keys.push(key);
+        }
+    }
+    heads
         .into_iter()
-        .filter(|(_, keys)| using(keys) >= MIN_NARRATIVES)
-        .take(top)
-        .map(|(score, keys)| {
+        .map(|(score, _, keys)| {
             let mut surfaces: Vec<String> = Vec::new();
             let mut using: BTreeSet<usize> = BTreeSet::new();
             let mut quotes: Vec<QuoteCandidate> = Vec::new();
-            for &member in members {
-                let narrative = &prepared[member];
-                for candidate in
-                    narrative.candidates.iter().filter(|candidate| keys.contains(&candidate.key.as_str()))
-                {
-                    if !surfaces.contains(&candidate.surface) {
-                        surfaces.push(candidate.surface.clone());
+            for key in &keys {
+                for &member in uses.get(key).map_or(&[][..], Vec::as_slice) {
+                    let narrative = &prepared[member];
+                    let Some(candidate) = narrative.candidates.iter().find(|candidate| candidate.key == *key)
+                    else {
+                        continue;
+                    };
+                    let surface = candidate.surface(narrative.input.text);
+                    if !surfaces.contains(&surface) {
+                        surfaces.push(surface);
                     }
                     using.insert(member);
                     for &(start, _) in &candidate.spans {
@@ -272,20 +297,11 @@ fn merge_and_quote(
                     }
                 }
             }
+            // Quotes in narrative order, so the choice does not depend on the order of variants.
+            quotes.sort_by_key(|quote| quote.narrative);
             let picked = diverse(&quotes, QUOTES_PER_PHRASE);
-            // The phrase is named by the best-ranked form; the others are its variants.
-            let head_surface = members
-                .iter()
-                .flat_map(|&member| &prepared[member].candidates)
-                .find(|candidate| candidate.key == keys[0])
-                .map(|candidate| candidate.surface.clone());
-            if let Some(head_surface) = &head_surface {
-                surfaces.retain(|surface| surface != head_surface);
-                surfaces.insert(0, head_surface.clone());
-            }
-            let head = surfaces.first().cloned().unwrap_or_default();
             DiscoveredPhrase {
-                phrase: head,
+                phrase: surfaces.first().cloned().unwrap_or_default(),
                 score,
                 narratives: using.len(),
                 variants: surfaces.into_iter().skip(1).collect(),
@@ -305,7 +321,7 @@ fn merge_and_quote(
 fn sentence_at(narrative: &Prepared<'_>, member: usize, start: usize) -> Option<QuoteCandidate> {
     let (index, span) =
         narrative.analysis.sentences.iter().enumerate().find(|(_, span)| span.contains(&start))?;
-    let stems: BTreeSet<String> = narrative
+    let stems: BTreeSet<Arc<str>> = narrative
         .analysis
         .words
         .iter()
@@ -329,14 +345,14 @@ fn trends(prepared: &[Prepared<'_>], earlier: &str, later: &str) -> Vec<Trend> {
     if earlier_total == 0.0 || later_total == 0.0 {
         return Vec::new();
     }
-    let mut uses: BTreeMap<&str, (usize, usize, &str)> = BTreeMap::new();
+    let mut uses: BTreeMap<&str, (usize, usize, &Candidate, &str)> = BTreeMap::new();
     for narrative in prepared {
         let period = narrative.input.period;
         if period != earlier && period != later {
             continue;
         }
         for candidate in &narrative.candidates {
-            let entry = uses.entry(candidate.key.as_str()).or_insert((0, 0, candidate.surface.as_str()));
+            let entry = uses.entry(candidate.key.as_str()).or_insert((0, 0, candidate, narrative.input.text));
             if period == earlier {
                 entry.0 += 1;
             } else {
@@ -346,10 +362,10 @@ fn trends(prepared: &[Prepared<'_>], earlier: &str, later: &str) -> Vec<Trend> {
     }
     let mut found: Vec<Trend> = uses
         .into_values()
-        .filter_map(|(before, after, surface)| {
+        .filter_map(|(before, after, candidate, text)| {
             let log_likelihood = log_likelihood(before as f64, after as f64, earlier_total, later_total);
             (log_likelihood >= KEYNESS_THRESHOLD).then(|| Trend {
-                phrase: surface.to_owned(),
+                phrase: candidate.surface(text),
                 earlier: before,
                 later: after,
                 log_likelihood,

@@ -11,6 +11,9 @@
 //! ranking never depends on hash order.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use super::stopwords::is_stopword;
 use super::text::{Analyser, Analysis};
@@ -28,13 +31,22 @@ const NOT_A_NOUN: f64 = 0.4;
 /// Endings of words that rarely end a noun phrase.
 const NON_NOUN_ENDINGS: [&str; 9] = ["ly", "al", "ive", "ous", "ible", "able", "ic", "ful", "ed"];
 
+/// Which parts of longer runs a text's candidates include.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Parts {
+    /// Every run of up to four words inside a longer run (keyphrases: they count across texts).
+    All,
+    /// Only parts that are also a whole run of the same text (discovery ranks whole runs only).
+    OfWholeOnly,
+}
+
 /// A candidate phrase of one text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Candidate {
     /// The stems, space-separated: the phrase's identity.
     pub(crate) key: String,
-    /// The phrase as first written, lower case.
-    pub(crate) surface: String,
+    /// Where the phrase was first written, in bytes: see [`Candidate::surface`].
+    pub(crate) first_span: (usize, usize),
     /// Whole-run occurrences plus [`PART_WEIGHT`] per occurrence inside a longer run.
     pub(crate) frequency: f64,
     /// Whether it occurs at least once as a whole run (only those are ranked).
@@ -42,11 +54,24 @@ pub(crate) struct Candidate {
     /// The word position of its first occurrence.
     pub(crate) first_word: usize,
     /// Its stems, one per word.
-    pub(crate) stems: Vec<String>,
+    pub(crate) stems: Vec<Arc<str>>,
     /// Its last word, folded.
-    pub(crate) last_word: String,
+    pub(crate) last_word: Arc<str>,
     /// Byte spans of its whole-run occurrences.
     pub(crate) spans: Vec<(usize, usize)>,
+}
+
+impl Candidate {
+    /// The phrase as first written in `text` (the text it was found in), lower case, single-spaced.
+    pub(crate) fn surface(&self, text: &str) -> String {
+        let (start, end) = self.first_span;
+        text.get(start..end)
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
 }
 
 /// One ranked keyphrase.
@@ -59,43 +84,66 @@ pub struct Keyphrase {
 }
 
 /// The candidates of one analysed text (whole runs and their parts), in order of first occurrence.
-pub(crate) fn candidates(text: &str, analysis: &Analysis) -> Vec<Candidate> {
+pub(crate) fn candidates(analysis: &Analysis, parts: Parts) -> Vec<Candidate> {
     let words = &analysis.words;
-    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     let mut found: Vec<Candidate> = Vec::new();
-    for run in runs(analysis) {
-        for first in 0..run.len() {
-            for last in first..run.len().min(first + MAX_PHRASE_WORDS) {
-                let piece = &run[first..=last];
-                let whole = piece.len() == run.len();
-                let stems: Vec<String> = piece.iter().map(|&index| words[index].stem.clone()).collect();
-                let key = stems.join(" ");
-                let start = words[piece[0]].span.start;
-                let end = words[piece[piece.len() - 1]].span.end;
-                let index = *by_key.entry(key.clone()).or_insert_with(|| {
-                    found.push(Candidate {
-                        key,
-                        surface: text[start..end]
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                            .to_lowercase(),
-                        frequency: 0.0,
-                        whole: false,
-                        first_word: piece[0],
-                        stems,
-                        last_word: words[piece[piece.len() - 1]].folded.clone(),
-                        spans: Vec::new(),
-                    });
-                    found.len() - 1
-                });
-                let candidate = &mut found[index];
-                if whole {
-                    candidate.frequency += 1.0;
-                    candidate.whole = true;
-                    candidate.spans.push((start, end));
-                } else {
-                    candidate.frequency += PART_WEIGHT;
+    // One buffer for every piece's key: a key is only copied when the phrase is new.
+    let mut key = String::new();
+    let runs = runs(analysis);
+    // Whole runs first when only they are wanted, so their parts elsewhere can find them.
+    let passes: &[bool] = match parts {
+        Parts::All => &[false],
+        Parts::OfWholeOnly => &[true, false],
+    };
+    for &whole_pass in passes {
+        for run in &runs {
+            for first in 0..run.len() {
+                for last in first..run.len().min(first + MAX_PHRASE_WORDS) {
+                    let piece = &run[first..=last];
+                    let whole = piece.len() == run.len();
+                    let counted_here = match parts {
+                        Parts::All => true,
+                        Parts::OfWholeOnly => whole == whole_pass,
+                    };
+                    if !counted_here {
+                        continue;
+                    }
+                    key.clear();
+                    for (position, &index) in piece.iter().enumerate() {
+                        if position > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(&words[index].stem);
+                    }
+                    let start = words[piece[0]].span.start;
+                    let end = words[piece[piece.len() - 1]].span.end;
+                    let index = match by_key.get(key.as_str()) {
+                        Some(&index) => index,
+                        None if parts == Parts::OfWholeOnly && !whole => continue,
+                        None => {
+                            by_key.insert(key.clone(), found.len());
+                            found.push(Candidate {
+                                key: key.clone(),
+                                first_span: (start, end),
+                                frequency: 0.0,
+                                whole: false,
+                                first_word: piece[0],
+                                stems: piece.iter().map(|&index| words[index].stem.clone()).collect(),
+                                last_word: words[piece[piece.len() - 1]].folded.clone(),
+                                spans: Vec::new(),
+                            });
+                            found.len() - 1
+                        }
+                    };
+                    let candidate = &mut found[index];
+                    if whole {
+                        candidate.frequency += 1.0;
+                        candidate.whole = true;
+                        candidate.spans.push((start, end));
+                    } else {
+                        candidate.frequency += PART_WEIGHT;
+                    }
                 }
             }
         }
@@ -153,7 +201,7 @@ impl Frequencies {
             let mut text_stems: Vec<&str> = Vec::new();
             for candidate in candidates {
                 *phrases.entry(candidate.key.clone()).or_default() += 1;
-                text_stems.extend(candidate.stems.iter().map(String::as_str));
+                text_stems.extend(candidate.stems.iter().map(|stem| &**stem));
             }
             text_stems.sort_unstable();
             text_stems.dedup();
@@ -171,8 +219,9 @@ impl Frequencies {
     /// A candidate's score in its text.
     pub(crate) fn score(&self, candidate: &Candidate) -> f64 {
         let phrase_rarity = self.inverse(self.phrases.get(&candidate.key));
-        let word_rarity = candidate.stems.iter().map(|stem| self.inverse(self.stems.get(stem))).sum::<f64>()
-            / candidate.stems.len().max(1) as f64;
+        let word_rarity =
+            candidate.stems.iter().map(|stem| self.inverse(self.stems.get(&**stem))).sum::<f64>()
+                / candidate.stems.len().max(1) as f64;
         let length = 1.0 + LENGTH_GAIN * (candidate.stems.len() as f64 - 1.0);
         let noun_like = if looks_like_modifier(&candidate.last_word) { NOT_A_NOUN } else { 1.0 };
         candidate.frequency * phrase_rarity * length * (1.0 + RARE_WORD_GAIN * word_rarity) * noun_like
@@ -196,15 +245,16 @@ pub(crate) fn rank<'a>(frequencies: &Frequencies, candidates: &'a [Candidate]) -
 pub fn keyphrases(texts: &[&str], top: usize) -> Vec<Vec<Keyphrase>> {
     let analyser = Analyser::default();
     let per_text: Vec<Vec<Candidate>> =
-        texts.iter().map(|text| candidates(text, &analyser.analyse(text))).collect();
+        texts.iter().map(|text| candidates(&analyser.analyse(text), Parts::All)).collect();
     let frequencies = Frequencies::new(&per_text);
     per_text
         .iter()
-        .map(|candidates| {
+        .zip(texts)
+        .map(|(candidates, text)| {
             rank(&frequencies, candidates)
                 .into_iter()
                 .take(top)
-                .map(|(score, candidate)| Keyphrase { phrase: candidate.surface.clone(), score })
+                .map(|(score, candidate)| Keyphrase { phrase: candidate.surface(text), score })
                 .collect()
         })
         .collect()
@@ -215,16 +265,16 @@ mod tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    use super::{candidates, keyphrases};
+    use super::{candidates, keyphrases, Parts};
     use crate::themes::text::Analyser;
 
     #[test]
     fn candidates_are_runs_between_stopwords_and_punctuation() {
         let text = "The care plans were vague, and the care plan had no contingency plan for weekends.";
-        let found: Vec<(String, f64, bool)> = candidates(text, &Analyser::default().analyse(text))
+        let found: Vec<(String, f64, bool)> = candidates(&Analyser::default().analyse(text), Parts::All)
             .into_iter()
             .map(|candidate| {
-                (candidate.surface, (candidate.frequency * 100.0).round() / 100.0, candidate.whole)
+                (candidate.surface(text), (candidate.frequency * 100.0).round() / 100.0, candidate.whole)
             })
             .collect();
         let expected = [
@@ -246,7 +296,7 @@ mod tests {
     #[test]
     fn runs_longer_than_four_words_only_lend_their_parts() {
         let text = "large scale lattice field theory simulation results";
-        let found = candidates(text, &Analyser::default().analyse(text));
+        let found = candidates(&Analyser::default().analyse(text), Parts::All);
         assert!(!found.is_empty());
         assert!(found.iter().all(|candidate| !candidate.whole && candidate.stems.len() <= 4));
     }

@@ -6,7 +6,7 @@
 //! word's stem and exact form looked up in that vocabulary. A [`PhraseIndex`] then finds phrases
 //! by their first element, so matching costs a lookup per word, not a scan of the codebook.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::text::{Analyser, Analysis};
@@ -62,8 +62,11 @@ impl Token {
 /// Folds, expands and stems phrases into elements over one growing vocabulary.
 pub(crate) struct Compiler {
     analyser: Analyser,
-    vocabulary: HashMap<String, u32>,
-    /// Abbreviation, and the (stem, exact) keys of its expansion's words.
+    /// Stems of phrase words, numbered.
+    stems: HashMap<String, u32>,
+    /// Exact folded words of phrase words (written `=word`), numbered.
+    exact_words: HashMap<String, u32>,
+    /// Abbreviation, and the (stem, folded word) of each word of its expansion.
     abbreviations: HashMap<String, Vec<(String, String)>>,
 }
 
@@ -78,17 +81,17 @@ impl Compiler {
                     .analyse(expansion)
                     .words
                     .into_iter()
-                    .map(|word| (word.stem, exact_key(&word.folded)))
+                    .map(|word| (word.stem.to_string(), word.folded.to_string()))
                     .collect();
                 (abbreviation.trim().to_owned(), keys)
             })
             .collect();
-        Self { analyser, vocabulary: HashMap::new(), abbreviations }
+        Self { analyser, stems: HashMap::default(), exact_words: HashMap::default(), abbreviations }
     }
 
-    fn intern(&mut self, key: String) -> u32 {
-        let next = u32::try_from(self.vocabulary.len()).unwrap_or(UNKNOWN - 1);
-        *self.vocabulary.entry(key).or_insert(next)
+    fn intern(map: &mut HashMap<String, u32>, key: String) -> u32 {
+        let next = u32::try_from(map.len()).unwrap_or(UNKNOWN - 1);
+        *map.entry(key).or_insert(next)
     }
 
     /// A phrase as elements. Words written `=word` must match exactly; others match by stem.
@@ -100,14 +103,14 @@ impl Compiler {
             let written = written_form(phrase, &word.span);
             if let Some(expansion) = self.abbreviations.get(written).cloned() {
                 for (stem, _) in expansion {
-                    elements.push(Element::Stem(self.intern(stem)));
+                    elements.push(Element::Stem(Self::intern(&mut self.stems, stem)));
                 }
-            } else if word.folded == "_n_" {
+            } else if &*word.folded == "_n_" {
                 elements.push(Element::Number);
             } else if exact {
-                elements.push(Element::Exact(self.intern(exact_key(&word.folded))));
+                elements.push(Element::Exact(Self::intern(&mut self.exact_words, word.folded.to_string())));
             } else {
-                elements.push(Element::Stem(self.intern(word.stem.clone())));
+                elements.push(Element::Stem(Self::intern(&mut self.stems, word.stem.to_string())));
             }
         }
         elements
@@ -116,7 +119,8 @@ impl Compiler {
     /// A narrative's tokens, with its analysis (sentences and words).
     pub(crate) fn tokens(&self, text: &str) -> (Analysis, Vec<Token>) {
         let analysis = self.analyser.analyse(text);
-        let lookup = |key: &str| self.vocabulary.get(key).copied().unwrap_or(UNKNOWN);
+        let stem_id = |stem: &str| self.stems.get(stem).copied().unwrap_or(UNKNOWN);
+        let exact_id = |folded: &str| self.exact_words.get(folded).copied().unwrap_or(UNKNOWN);
         let mut tokens = Vec::with_capacity(analysis.words.len() + 4);
         for word in &analysis.words {
             let number = is_number(&word.folded);
@@ -132,18 +136,14 @@ impl Compiler {
             match self.abbreviations.get(written_form(text, &word.span)) {
                 Some(expansion) => {
                     for (index, (stem, exact)) in expansion.iter().enumerate() {
-                        tokens.push(token(lookup(stem), lookup(exact), index == 0));
+                        tokens.push(token(stem_id(stem), exact_id(exact), index == 0));
                     }
                 }
-                None => tokens.push(token(lookup(&word.stem), lookup(&exact_key(&word.folded)), true)),
+                None => tokens.push(token(stem_id(&word.stem), exact_id(&word.folded), true)),
             }
         }
         (analysis, tokens)
     }
-}
-
-fn exact_key(folded: &str) -> String {
-    format!("={folded}")
 }
 
 /// A word as written, without a possessive ending: "TM's" is "TM".
@@ -172,7 +172,7 @@ pub(crate) struct Found<'a, T> {
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        Self { phrases: Vec::new(), by_first: HashMap::new() }
+        Self { phrases: Vec::new(), by_first: HashMap::default() }
     }
 }
 

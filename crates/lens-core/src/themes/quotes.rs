@@ -6,6 +6,7 @@
 //! earlier candidate, so the same input always gives the same quotes.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// The weight of relevance against novelty.
 const LAMBDA: f64 = 0.6;
@@ -18,12 +19,12 @@ pub(crate) struct QuoteCandidate {
     /// The sentence.
     pub(crate) sentence: String,
     /// Its stems, for similarity.
-    pub(crate) stems: BTreeSet<String>,
+    pub(crate) stems: BTreeSet<Arc<str>>,
     /// How well it represents what is being quoted, from 0 to 1.
     pub(crate) relevance: f64,
 }
 
-fn similarity(one: &BTreeSet<String>, other: &BTreeSet<String>) -> f64 {
+fn similarity(one: &BTreeSet<Arc<str>>, other: &BTreeSet<Arc<str>>) -> f64 {
     let union = one.union(other).count();
     if union == 0 {
         return 0.0;
@@ -73,7 +74,7 @@ mod tests {
         QuoteCandidate {
             narrative,
             sentence: sentence.to_owned(),
-            stems: sentence.split_whitespace().map(str::to_owned).collect(),
+            stems: sentence.split_whitespace().map(Into::into).collect(),
             relevance,
         }
     }

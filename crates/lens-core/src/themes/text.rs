@@ -5,10 +5,14 @@
 //! Sentence and word boundaries are Unicode's (UAX #29, via unicode-segmentation). A word keeps
 //! its byte span in the source; its `folded` form is lower case, with curly apostrophes made
 //! straight, the possessive "'s" dropped and the British spelling; its `stem` is the Snowball
-//! English stem of that. `break_before` marks punctuation (other than a hyphen) between a word
+//! English stem of that. Both are remembered per written word, since narratives reuse a small
+//! vocabulary and stemming is the pipeline's dearest step. `break_before` marks punctuation (other than a hyphen) between a word
 //! and the one before it, or a sentence start: phrases never run across it.
 
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::FxHashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -21,9 +25,9 @@ pub(crate) struct Word {
     /// Where the word is in the source, in bytes.
     pub(crate) span: Range<usize>,
     /// Lower case, straight apostrophes, no possessive, British spelling.
-    pub(crate) folded: String,
+    pub(crate) folded: Arc<str>,
     /// The Snowball English stem of `folded`.
-    pub(crate) stem: String,
+    pub(crate) stem: Arc<str>,
     /// Index of the sentence the word belongs to.
     pub(crate) sentence: usize,
     /// Punctuation (not a hyphen) or a sentence boundary comes between this word and the last.
@@ -43,14 +47,24 @@ pub(crate) struct Analysis {
     pub(crate) words: Vec<Word>,
 }
 
-/// Cuts texts into sentences and words; holds the stemmer so it is made once.
+/// How many distinct written words the cache holds before it starts afresh.
+const WORD_CACHE_SIZE: usize = 50_000;
+
+/// A word's folded form and stem.
+type Normalised = (Arc<str>, Arc<str>);
+
+/// Cuts texts into sentences and words; holds the stemmer so it is made once, and remembers the
+/// stems of words it has seen, since audit narratives reuse a small vocabulary and stemming is
+/// the pipeline's dearest step.
 pub(crate) struct Analyser {
     stemmer: Stemmer,
+    /// A written word, and its folded form and stem: shared, so a repeated word costs no allocation.
+    words: Mutex<FxHashMap<Box<str>, Normalised>>,
 }
 
 impl Default for Analyser {
     fn default() -> Self {
-        Self { stemmer: Stemmer::create(Algorithm::English) }
+        Self { stemmer: Stemmer::create(Algorithm::English), words: Mutex::new(FxHashMap::default()) }
     }
 }
 
@@ -60,10 +74,32 @@ impl Analyser {
         self.stemmer.stem(folded).into_owned()
     }
 
+    /// A written word's folded form and stem, from the cache when it has been seen.
+    fn normalise(&self, word: &str) -> Normalised {
+        let compute = || {
+            let folded = self.fold(word);
+            let stem: Arc<str> = self.stemmer.stem(&folded).into();
+            (Arc::<str>::from(folded), stem)
+        };
+        let Ok(mut cache) = self.words.lock() else { return compute() };
+        if let Some(found) = cache.get(word) {
+            return found.clone();
+        }
+        let found = compute();
+        if cache.len() >= WORD_CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(word.into(), found.clone());
+        found
+    }
+
     /// Folds one word as the pipeline does: lower case, straight apostrophe, no possessive, British.
     pub(crate) fn fold(&self, word: &str) -> String {
-        let mut folded: String = word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).collect();
-        folded = folded.to_lowercase();
+        let mut folded = if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else {
+            word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).collect::<String>().to_lowercase()
+        };
         if let Some(base) = folded.strip_suffix("'s").or_else(|| folded.strip_suffix('\'')) {
             folded.truncate(base.len());
         }
@@ -94,8 +130,7 @@ impl Analyser {
                     gap.chars().any(|c| matches!(c, ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}'))
                 });
                 let hyphen_before = between == Some("-");
-                let folded = self.fold(word);
-                let stem = self.stem(&folded);
+                let (folded, stem) = self.normalise(word);
                 analysis.words.push(Word {
                     span: start..start + word.len(),
                     folded,
@@ -129,7 +164,7 @@ mod tests {
             .analyse(text)
             .words
             .into_iter()
-            .map(|word| (word.folded, word.stem, word.break_before))
+            .map(|word| (word.folded.to_string(), word.stem.to_string(), word.break_before))
             .collect()
     }
 
@@ -137,10 +172,10 @@ mod tests {
     fn words_are_folded_stemmed_and_keep_their_place() {
         let text = "The child\u{2019}s views: organization, behavior.";
         let analysis = Analyser::default().analyse(text);
-        let folded: Vec<&str> = analysis.words.iter().map(|word| word.folded.as_str()).collect();
+        let folded: Vec<&str> = analysis.words.iter().map(|word| &*word.folded).collect();
         assert_eq!(folded, ["the", "child", "views", "organisation", "behaviour"]);
         assert_eq!(&text[analysis.words[1].span.clone()], "child\u{2019}s");
-        assert_eq!(analysis.words[3].stem, Analyser::default().stem("organisation"));
+        assert_eq!(*analysis.words[3].stem, Analyser::default().stem("organisation"));
         assert!(analysis.words[3].clause_break_before, "a colon starts a clause");
         assert!(!analysis.words[2].break_before);
     }
