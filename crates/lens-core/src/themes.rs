@@ -1,7 +1,7 @@
 //! Themes: what auditors keep saying, good practice and areas for improvement, traced to the words.
 //!
 //! Everything here runs the same natively and in WebAssembly, needs no model and no server, and
-//! never fails on odd text. The pipeline ([`text`]) cuts narratives into sentences and words,
+//! never fails on odd text. The text pipeline cuts narratives into sentences and words,
 //! folds case and spelling, and stems. A [`Tagger`] compiles a [`Codebook`] once and finds the
 //! themes each narrative expresses, each with its polarity and evidence. Keyphrases and
 //! discovery find what the codebook does not name; aggregates turn tagged narratives into
