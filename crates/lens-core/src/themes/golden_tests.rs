@@ -2,8 +2,8 @@
 //! a checked-in golden file. The same test runs natively and in WebAssembly, so any difference
 //! between the two (hash order, float functions) fails here.
 //!
-//! After a deliberate change, regenerate natively with `LENS_UPDATE_GOLDEN=1 cargo test -p
-//! lens-core golden` and review the difference.
+//! After a deliberate change, the failing test prints the new output between markers; write it
+//! back (the command is in tests/README.md) and review the difference.
 
 use std::fmt::Write;
 
@@ -137,13 +137,9 @@ fn render() -> String {
 #[test]
 fn the_theme_engine_gives_the_golden_output() {
     let rendered = render();
-    #[cfg(not(target_arch = "wasm32"))]
-    if std::env::var_os("LENS_UPDATE_GOLDEN").is_some() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/themes/golden.txt");
-        std::fs::write(path, &rendered).unwrap();
-        return;
-    }
     if rendered != GOLDEN {
+        // The whole new output, between markers, so a deliberate change can be written back.
+        eprintln!("--- golden begin\n{rendered}--- golden end");
         let first_difference = rendered.lines().zip(GOLDEN.lines()).position(|(new, old)| new != old);
         panic!(
             "the theme engine's output differs from tests/fixtures/themes/golden.txt (first at line {:?}):\n{}",
