@@ -30,6 +30,6 @@ pub use discovery::{
     discover, Direction, DiscoveredPhrase, Discovery, DiscoveryInput, GroupPhrases, Quote, Trend,
     KEYNESS_THRESHOLD, MIN_NARRATIVES,
 };
-pub use evaluation::{keyphrase_f1_at, LabelledNarrative, TagScores};
+pub use evaluation::{keyphrase_f1_at, Counts, LabelledNarrative, Mismatch, TagScores};
 pub use keyphrases::{keyphrases, Keyphrase, MAX_PHRASE_WORDS};
 pub use tagger::{Evidence, Polarity, TagDiagnostic, Tagger, Tagging, ThemeFinding};

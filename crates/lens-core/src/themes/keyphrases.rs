@@ -86,69 +86,67 @@ pub struct Keyphrase {
 /// The candidates of one analysed text (whole runs and their parts), in order of first occurrence.
 pub(crate) fn candidates(analysis: &Analysis, parts: Parts) -> Vec<Candidate> {
     let words = &analysis.words;
+    let runs = runs(analysis);
+    let pieces = runs.iter().flat_map(|run| pieces_of(run));
+    // Whole runs first when only they are wanted, so their parts elsewhere can find them.
+    let pieces: Vec<(&[usize], bool)> = match parts {
+        Parts::All => pieces.collect(),
+        Parts::OfWholeOnly => {
+            let (whole, part): (Vec<_>, Vec<_>) = pieces.partition(|(_, whole)| *whole);
+            whole.into_iter().chain(part).collect()
+        }
+    };
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     let mut found: Vec<Candidate> = Vec::new();
     // One buffer for every piece's key: a key is only copied when the phrase is new.
     let mut key = String::new();
-    let runs = runs(analysis);
-    // Whole runs first when only they are wanted, so their parts elsewhere can find them.
-    let passes: &[bool] = match parts {
-        Parts::All => &[false],
-        Parts::OfWholeOnly => &[true, false],
-    };
-    for &whole_pass in passes {
-        for run in &runs {
-            for first in 0..run.len() {
-                for last in first..run.len().min(first + MAX_PHRASE_WORDS) {
-                    let piece = &run[first..=last];
-                    let whole = piece.len() == run.len();
-                    let counted_here = match parts {
-                        Parts::All => true,
-                        Parts::OfWholeOnly => whole == whole_pass,
-                    };
-                    if !counted_here {
-                        continue;
-                    }
-                    key.clear();
-                    for (position, &index) in piece.iter().enumerate() {
-                        if position > 0 {
-                            key.push(' ');
-                        }
-                        key.push_str(&words[index].stem);
-                    }
-                    let start = words[piece[0]].span.start;
-                    let end = words[piece[piece.len() - 1]].span.end;
-                    let index = match by_key.get(key.as_str()) {
-                        Some(&index) => index,
-                        None if parts == Parts::OfWholeOnly && !whole => continue,
-                        None => {
-                            by_key.insert(key.clone(), found.len());
-                            found.push(Candidate {
-                                key: key.clone(),
-                                first_span: (start, end),
-                                frequency: 0.0,
-                                whole: false,
-                                first_word: piece[0],
-                                stems: piece.iter().map(|&index| words[index].stem.clone()).collect(),
-                                last_word: words[piece[piece.len() - 1]].folded.clone(),
-                                spans: Vec::new(),
-                            });
-                            found.len() - 1
-                        }
-                    };
-                    let candidate = &mut found[index];
-                    if whole {
-                        candidate.frequency += 1.0;
-                        candidate.whole = true;
-                        candidate.spans.push((start, end));
-                    } else {
-                        candidate.frequency += PART_WEIGHT;
-                    }
-                }
+    for (piece, whole) in pieces {
+        key.clear();
+        for (position, &index) in piece.iter().enumerate() {
+            if position > 0 {
+                key.push(' ');
             }
+            key.push_str(&words[index].stem);
+        }
+        let (first, last) = (piece[0], piece[piece.len() - 1]);
+        let span = (words[first].span.start, words[last].span.end);
+        let index = match by_key.get(key.as_str()) {
+            Some(&index) => index,
+            None if parts == Parts::OfWholeOnly && !whole => continue,
+            None => {
+                by_key.insert(key.clone(), found.len());
+                found.push(Candidate {
+                    key: key.clone(),
+                    first_span: span,
+                    frequency: 0.0,
+                    whole: false,
+                    first_word: first,
+                    stems: piece.iter().map(|&index| words[index].stem.clone()).collect(),
+                    last_word: words[last].folded.clone(),
+                    spans: Vec::new(),
+                });
+                found.len() - 1
+            }
+        };
+        let candidate = &mut found[index];
+        if whole {
+            candidate.frequency += 1.0;
+            candidate.whole = true;
+            candidate.spans.push(span);
+        } else {
+            candidate.frequency += PART_WEIGHT;
         }
     }
     found
+}
+
+/// Every piece of a run of at most [`MAX_PHRASE_WORDS`] words, in order, each with whether it is
+/// the whole run.
+fn pieces_of(run: &[usize]) -> impl Iterator<Item = (&[usize], bool)> {
+    (0..run.len()).flat_map(move |first| {
+        (first..run.len().min(first + MAX_PHRASE_WORDS))
+            .map(move |last| (&run[first..=last], last + 1 - first == run.len()))
+    })
 }
 
 /// Maximal runs of words with no stopword or punctuation in them, as word indices.

@@ -326,7 +326,6 @@ pub(crate) const NEGATION_BEFORE: &[&str] = &[
     "couldn't",
     "free from",
     "free of",
-    "nor",
 ];
 
 /// Words that negate what comes just before them ("drift was avoided", "delay was minimal").

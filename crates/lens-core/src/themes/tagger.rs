@@ -189,6 +189,10 @@ impl Tagger {
             Some(_) => -GRADE_WEIGHT,
             None => 0,
         };
+        // The narrative's own judgement with the grade; the grade is a further signal, never the
+        // only one, so a narrative that judges nothing scores nothing.
+        let judged_anywhere = clauses.scores.iter().any(|&score| score != 0);
+        let narrative_score = if judged_anywhere { clauses.total() + grade_signal } else { 0 };
         let mut tagging = Tagging::default();
         for theme_index in 0..self.codebook.themes.len() {
             let theme = &self.codebook.themes[theme_index].id;
@@ -198,7 +202,7 @@ impl Tagger {
                 if mention.needs_judgement && !clauses.judged_near(mention.first, window.0, window.1) {
                     continue;
                 }
-                match mention_polarity(&clauses, &tokens, mention, grade_signal) {
+                match mention_polarity(&clauses, &tokens, mention, narrative_score) {
                     Some((polarity, weight)) => judged.push((polarity, weight, mention)),
                     None => {
                         let (start, end) = char_span(text, &tokens, mention);
@@ -307,21 +311,19 @@ fn cue_marks(cue: &str) -> (&str, bool, bool) {
 
 /// The mention's polarity and how near its judgement was (4 next to it, 3 in its clause, 2 in its
 /// sentence, 1 in the narrative): the judgement near it, else its clause's, else its sentence's,
-/// else the narrative's with the grade.
+/// else the narrative's with the grade (`narrative_score`).
 fn mention_polarity(
     clauses: &Clauses,
     tokens: &[Token],
     mention: &Mention,
-    grade_signal: i32,
+    narrative_score: i32,
 ) -> Option<(Polarity, i32)> {
     let near = clauses.near(mention.first, mention.first.saturating_sub(NEAR), mention.last + NEAR);
     let clause = clauses.scores[clauses.of_token[mention.first]];
     let sentence = clauses.sentence_score(tokens[mention.first].sentence);
-    // The grade is a further signal, never the only one.
-    let judged_anywhere = clauses.scores.iter().any(|&score| score != 0);
-    let narrative = if judged_anywhere { clauses.total() + grade_signal } else { 0 };
-    let (score, weight) =
-        [(near, 4), (clause, 3), (sentence, 2), (narrative, 1)].into_iter().find(|(score, _)| *score != 0)?;
+    let (score, weight) = [(near, 4), (clause, 3), (sentence, 2), (narrative_score, 1)]
+        .into_iter()
+        .find(|(score, _)| *score != 0)?;
     let polarity = if score > 0 { Polarity::Strength } else { Polarity::Concern };
     Some((polarity, weight))
 }

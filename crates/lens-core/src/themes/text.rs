@@ -94,7 +94,7 @@ impl Analyser {
     }
 
     /// Folds one word as the pipeline does: lower case, straight apostrophe, no possessive, British.
-    pub(crate) fn fold(&self, word: &str) -> String {
+    fn fold(&self, word: &str) -> String {
         let mut folded = if word.is_ascii() {
             word.to_ascii_lowercase()
         } else {

@@ -54,6 +54,15 @@ pub(crate) fn described_by(id: &str, hint: bool, error: bool) -> Option<String> 
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+/// The ids that describe a narrative field: its hint and error, if any, then its character count.
+pub(crate) fn described_with_count(id: &str, hint: bool, error: bool) -> String {
+    [described_by(id, hint, error), Some(format!("{id}-info"))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn group_class(error: Option<&str>) -> &'static str {
     if error.is_some() {
         "lens-form-group lens-form-group--error"

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::anchors::{grade_id, narrative_id, option_id, Anchors};
 use super::edit::Edit;
-use super::fields::{character_count, described_by, error_message};
+use super::fields::{character_count, described_with_count, error_message};
 
 pub(crate) struct StandardView<'a> {
     pub item: &'a Item,
@@ -92,11 +92,7 @@ fn narrative_box(view: &StandardView, graded: bool) -> Html {
         "lens-form-group"
     };
     let class = classes!("lens-textarea", view.narrative_error.map(|_| "lens-textarea--error"));
-    let described = [described_by(&id, false, view.narrative_error.is_some()), Some(format!("{id}-info"))]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described = described_with_count(&id, false, view.narrative_error.is_some());
     html! {
         <div class={group}>
             <label class={label_class} for={id.clone()}>{ label }</label>

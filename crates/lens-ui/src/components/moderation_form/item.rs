@@ -6,7 +6,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::audit_form::anchors::{option_id, Anchors};
-use crate::components::audit_form::fields::{character_count, described_by, error_message};
+use crate::components::audit_form::fields::{character_count, described_with_count, error_message};
 
 /// What a change to one item sets.
 #[derive(Clone)]
@@ -125,11 +125,7 @@ fn rationale(view: &ItemView) -> Html {
         edit.emit(ItemEdit::Rationale(item.clone(), value));
     });
     let group = if error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
-    let described = [described_by(&id, true, error.is_some()), Some(format!("{id}-info"))]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described = described_with_count(&id, true, error.is_some());
     html! {
         <div class={group}>
             <label class="lens-label" for={id.clone()}>{ "Rationale for the agreed grade" }</label>
