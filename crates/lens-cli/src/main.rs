@@ -53,8 +53,10 @@ Commands:
                    with quotes; phrases that rose or fell between two periods
   themes report FILE.jsonl [--split-by FIELD] [--codebook C]
                    per theme and polarity: narratives, audits, share, months, quotes
-  themes eval [--narratives FILE] [--keyphrases FILE] [--show N]
-                   the theme engine's figures on the repository's labelled data
+  themes eval [--narratives FILE] [--keyphrases FILE] [--show N] [--single-use N]
+                   the theme engine's figures on the repository's labelled data, and an
+                   estimate for unseen narratives; --show lists narratives tagged
+                   differently from their labels, --single-use the rules one narrative uses
                    (lines that cannot be read are reported and skipped: exit status 1)
   help             show this message
   version          show the Practice Lens version

@@ -39,7 +39,7 @@ pub fn run(args: &[String]) -> Outcome {
         );
     };
     let known: &[&str] = match subcommand.as_str() {
-        "eval" => &["narratives", "keyphrases", "codebook", "show"],
+        "eval" => &["narratives", "keyphrases", "codebook", "show", "single-use"],
         "tag" => &["codebook"],
         "keyphrases" => &["top"],
         "discover" => &["codebook", "group-by", "top", "period-field", "compare"],

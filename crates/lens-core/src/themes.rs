@@ -23,6 +23,7 @@ mod spelling;
 mod stopwords;
 mod tagger;
 mod text;
+mod word_classes;
 
 pub use aggregate::{aggregate, TaggedNarrative, ThemeAggregate};
 pub use codebook::{Codebook, CodebookProblem, CodebookTheme, MAX_THEME_ID_CHARS};
@@ -30,6 +31,6 @@ pub use discovery::{
     discover, Direction, DiscoveredPhrase, Discovery, DiscoveryInput, GroupPhrases, Quote, Trend,
     KEYNESS_THRESHOLD, MIN_NARRATIVES,
 };
-pub use evaluation::{keyphrase_f1_at, Counts, LabelledNarrative, Mismatch, TagScores};
+pub use evaluation::{keyphrase_f1_at, Counts, LabelledNarrative, Mismatch, TagScores, UnseenEstimate};
 pub use keyphrases::{keyphrases, Keyphrase, MAX_PHRASE_WORDS};
 pub use tagger::{Evidence, Polarity, TagDiagnostic, Tagger, Tagging, ThemeFinding};

@@ -1,6 +1,8 @@
 //! `lens themes eval`: the theme engine's figures on the repository's labelled data.
 
-use lens_core::themes::{keyphrase_f1_at, keyphrases, LabelledNarrative, Polarity, TagScores, Tagger};
+use lens_core::themes::{
+    keyphrase_f1_at, keyphrases, LabelledNarrative, Polarity, TagScores, Tagger, UnseenEstimate,
+};
 
 use super::jsonl::{self, text_of};
 use super::Outcome;
@@ -32,6 +34,8 @@ pub fn run(options: &Options, tagger: &Tagger) -> Outcome {
     let scores = TagScores::score(tagger, &narratives);
     let show: usize = options.get("show").and_then(|value| value.parse().ok()).unwrap_or(0);
     outcome.stdout = report(&narratives_path, &tagger.codebook().name, &scores, show);
+    let single_use: usize = options.get("single-use").and_then(|value| value.parse().ok()).unwrap_or(0);
+    outcome.stdout.push_str(&unseen_report(&TagScores::estimate_unseen(tagger, &narratives), single_use));
     let keyphrases_path =
         options.get("keyphrases").map_or_else(|| format!("{DATA_DIR}/semeval2017.jsonl"), str::to_owned);
     match std::fs::read_to_string(&keyphrases_path) {
@@ -96,40 +100,30 @@ fn labelled(object: &serde_json::Map<String, serde_json::Value>) -> Result<Label
     Ok(LabelledNarrative { id: text_of(object, "id"), text: text_of(object, "text"), labels })
 }
 
-fn report(path: &str, codebook: &str, scores: &TagScores, show: usize) -> String {
-    let mut out = String::new();
-    let file = path.rsplit('/').next().unwrap_or(path);
-    out.push_str(&format!(
-        "Theme tagging: {file}, {} narratives, codebook \"{codebook}\"\n",
-        scores.narratives
-    ));
-    let pairs = &scores.pairs;
-    out.push_str(&format!(
-        "  theme+polarity micro  P {:.3}  R {:.3}  F1 {:.3}   (target F1 >= 0.85)\n",
+/// The headline figures of a set of scores, with the targets when `targets` is set.
+fn figures(scores: &TagScores, targets: bool) -> String {
+    let (pairs, themes) = (&scores.pairs, &scores.themes);
+    let (f1_target, polarity_target) =
+        if targets { ("   (target F1 >= 0.85)", "   (target >= 0.95)") } else { ("", "") };
+    format!(
+        "  theme+polarity micro  P {:.3}  R {:.3}  F1 {:.3}{f1_target}\n\
+         \x20 theme only     micro  P {:.3}  R {:.3}  F1 {:.3}\n\
+         \x20 polarity accuracy on themes found  {:.3}  ({} of {}){polarity_target}\n",
         pairs.precision(),
         pairs.recall(),
-        pairs.f1()
-    ));
-    let themes = &scores.themes;
-    out.push_str(&format!(
-        "  theme only     micro  P {:.3}  R {:.3}  F1 {:.3}\n",
+        pairs.f1(),
         themes.precision(),
         themes.recall(),
-        themes.f1()
-    ));
-    out.push_str(&format!(
-        "  polarity accuracy on themes found  {:.3}  ({} of {})   (target >= 0.95)\n",
+        themes.f1(),
         scores.polarity_accuracy(),
         scores.polarity_correct,
         scores.themes_found
-    ));
-    out.push_str(&format!(
-        "  evidence: first quote is a labelled evidence sentence  {:.3}  ({} of {})\n",
-        scores.evidence_share(),
-        scores.evidence_matched,
-        scores.themes_found
-    ));
-    out.push_str(
+    )
+}
+
+/// One line per theme: F1 and the counts behind it.
+fn per_theme(scores: &TagScores) -> String {
+    let mut out = String::from(
         "  per theme (theme+polarity): F1, found and labelled, found not labelled, labelled not found\n",
     );
     for (theme, counts) in &scores.per_theme {
@@ -141,6 +135,48 @@ fn report(path: &str, codebook: &str, scores: &TagScores, show: usize) -> String
             counts.false_negatives
         ));
     }
+    out
+}
+
+/// The figures with each narrative's single-use rules left out, and up to `show` of those rules.
+fn unseen_report(estimate: &UnseenEstimate, show: usize) -> String {
+    let cues = estimate.single_use.iter().filter(|(_, rule)| rule.starts_with("cue")).count();
+    let words = estimate.single_use.len() - cues;
+    let mut out = format!(
+        "Estimate for unseen narratives (pessimistic): each narrative tagged without the rules that match\n\
+         it and no other narrative here ({cues} cues, {words} judgement words)\n"
+    );
+    out.push_str(&figures(&estimate.scores, false));
+    out.push_str(&per_theme(&estimate.scores));
+    for (id, rule) in estimate.single_use.iter().take(show) {
+        out.push_str(&format!("  {id}: {rule}\n"));
+    }
+    out.push_str(&mismatches(&estimate.scores, show));
+    out
+}
+
+fn report(path: &str, codebook: &str, scores: &TagScores, show: usize) -> String {
+    let mut out = String::new();
+    let file = path.rsplit('/').next().unwrap_or(path);
+    out.push_str(&format!(
+        "Theme tagging: {file}, {} narratives, codebook \"{codebook}\"\n",
+        scores.narratives
+    ));
+    out.push_str(&figures(scores, true));
+    out.push_str(&format!(
+        "  evidence: first quote is a labelled evidence sentence  {:.3}  ({} of {})\n",
+        scores.evidence_share(),
+        scores.evidence_matched,
+        scores.themes_found
+    ));
+    out.push_str(&per_theme(scores));
+    out.push_str(&mismatches(scores, show));
+    out
+}
+
+/// Up to `show` narratives where tagger and labels differ, with the words behind each extra theme.
+fn mismatches(scores: &TagScores, show: usize) -> String {
+    let mut out = String::new();
     for mismatch in scores.mismatches.iter().take(show) {
         let list = |pairs: &[(String, Polarity)]| -> String {
             pairs

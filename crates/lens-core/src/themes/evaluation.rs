@@ -5,9 +5,9 @@
 //! ignored), polarity accuracy on the themes found (predicted themes the labels also have), and
 //! the share of those whose first quoted sentence is one of the labelled evidence sentences.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::tagger::{Polarity, Tagger};
+use super::tagger::{Polarity, Rule, Tagger, Tagging};
 
 /// A narrative with the themes people found in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +31,15 @@ pub struct Mismatch {
     pub extra: Vec<(String, Polarity)>,
     /// For each extra pair, the words quoted as its evidence.
     pub extra_words: Vec<Vec<String>>,
+}
+
+/// Scores on a labelled set as if its narratives were unseen, and the rules that made the difference.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UnseenEstimate {
+    /// The scores with each narrative's single-use rules left out.
+    pub scores: TagScores,
+    /// Each rule that matches only one narrative: that narrative's id and the rule.
+    pub single_use: Vec<(String, String)>,
 }
 
 /// Precision, recall and F1 from counts.
@@ -100,7 +109,42 @@ pub struct TagScores {
 impl TagScores {
     /// Tags every narrative and scores the result.
     pub fn score(tagger: &Tagger, narratives: &[LabelledNarrative]) -> Self {
-        let mut scores = Self {
+        let mut scores = Self::empty(tagger);
+        for narrative in narratives {
+            scores.add(narrative, &tagger.tag(&narrative.text, None));
+        }
+        scores
+    }
+
+    /// Scores as if every narrative were unseen: each is tagged without the rules (cues and
+    /// judgement words) that match it and no other narrative of the set. A rule written while
+    /// reading one narrative matches that one; leaving it out estimates what the rules give on
+    /// narratives they were not written against, as leave-one-out cross-validation would.
+    pub fn estimate_unseen(tagger: &Tagger, narratives: &[LabelledNarrative]) -> UnseenEstimate {
+        let found: Vec<Vec<Rule>> =
+            narratives.iter().map(|narrative| tagger.rules_found(&narrative.text)).collect();
+        let mut narratives_matched: BTreeMap<Rule, usize> = BTreeMap::new();
+        for rule in found.iter().flatten() {
+            *narratives_matched.entry(*rule).or_default() += 1;
+        }
+        let mut estimate = UnseenEstimate { scores: Self::empty(tagger), single_use: Vec::new() };
+        for (narrative, rules) in narratives.iter().zip(&found) {
+            let own: Vec<Rule> = rules.iter().copied().filter(|rule| narratives_matched[rule] == 1).collect();
+            let tagging = if own.is_empty() {
+                tagger.tag(&narrative.text, None)
+            } else {
+                tagger.without(&own).tag(&narrative.text, None)
+            };
+            estimate.scores.add(narrative, &tagging);
+            estimate
+                .single_use
+                .extend(own.into_iter().map(|rule| (narrative.id.clone(), tagger.describe(rule))));
+        }
+        estimate
+    }
+
+    fn empty(tagger: &Tagger) -> Self {
+        Self {
             per_theme: tagger
                 .codebook()
                 .themes
@@ -108,70 +152,70 @@ impl TagScores {
                 .map(|theme| (theme.id.clone(), Counts::default()))
                 .collect(),
             ..Self::default()
-        };
-        for narrative in narratives {
-            let tagging = tagger.tag(&narrative.text, None);
-            let predicted: BTreeSet<(String, Polarity)> =
-                tagging.themes.iter().map(|finding| (finding.theme.clone(), finding.polarity)).collect();
-            let gold: BTreeSet<(String, Polarity)> =
-                narrative.labels.iter().map(|(theme, polarity, _)| (theme.clone(), *polarity)).collect();
-            scores.narratives += 1;
-            scores.pairs.add(&predicted, &gold);
-            let only_themes = |pairs: &BTreeSet<(String, Polarity)>| -> BTreeSet<(String, Polarity)> {
-                pairs.iter().map(|(theme, _)| (theme.clone(), Polarity::Strength)).collect()
-            };
-            scores.themes.add(&only_themes(&predicted), &only_themes(&gold));
-            for (theme, counts) in &mut scores.per_theme {
-                let of_theme = |pairs: &BTreeSet<(String, Polarity)>| -> BTreeSet<(String, Polarity)> {
-                    pairs.iter().filter(|(id, _)| id == theme).cloned().collect()
-                };
-                counts.add(&of_theme(&predicted), &of_theme(&gold));
-            }
-            for finding in &tagging.themes {
-                let Some((_, polarity, sentences)) =
-                    narrative.labels.iter().find(|(theme, _, _)| *theme == finding.theme)
-                else {
-                    continue;
-                };
-                scores.themes_found += 1;
-                scores.polarity_correct += usize::from(*polarity == finding.polarity);
-                let first_quote = finding.evidence.first().map(|evidence| evidence.sentence.as_str());
-                scores.evidence_matched +=
-                    usize::from(first_quote.is_some_and(|quote| sentences.iter().any(|s| s == quote)));
-            }
-            if predicted != gold {
-                let extra: Vec<(String, Polarity)> = predicted.difference(&gold).cloned().collect();
-                let extra_words = extra
-                    .iter()
-                    .map(|(theme, _)| {
-                        let finding = tagging.themes.iter().find(|finding| finding.theme == *theme);
-                        finding
-                            .map(|finding| {
-                                finding
-                                    .evidence
-                                    .iter()
-                                    .map(|evidence| {
-                                        narrative
-                                            .text
-                                            .chars()
-                                            .skip(evidence.start)
-                                            .take(evidence.end - evidence.start)
-                                            .collect()
-                                    })
-                                    .collect()
-                            })
-                            .unwrap_or_default()
-                    })
-                    .collect();
-                scores.mismatches.push(Mismatch {
-                    id: narrative.id.clone(),
-                    missed: gold.difference(&predicted).cloned().collect(),
-                    extra,
-                    extra_words,
-                });
-            }
         }
-        scores
+    }
+
+    /// Adds one narrative's tagging to the scores.
+    fn add(&mut self, narrative: &LabelledNarrative, tagging: &Tagging) {
+        let predicted: BTreeSet<(String, Polarity)> =
+            tagging.themes.iter().map(|finding| (finding.theme.clone(), finding.polarity)).collect();
+        let gold: BTreeSet<(String, Polarity)> =
+            narrative.labels.iter().map(|(theme, polarity, _)| (theme.clone(), *polarity)).collect();
+        self.narratives += 1;
+        self.pairs.add(&predicted, &gold);
+        let only_themes = |pairs: &BTreeSet<(String, Polarity)>| -> BTreeSet<(String, Polarity)> {
+            pairs.iter().map(|(theme, _)| (theme.clone(), Polarity::Strength)).collect()
+        };
+        self.themes.add(&only_themes(&predicted), &only_themes(&gold));
+        for (theme, counts) in &mut self.per_theme {
+            let of_theme = |pairs: &BTreeSet<(String, Polarity)>| -> BTreeSet<(String, Polarity)> {
+                pairs.iter().filter(|(id, _)| id == theme).cloned().collect()
+            };
+            counts.add(&of_theme(&predicted), &of_theme(&gold));
+        }
+        for finding in &tagging.themes {
+            let Some((_, polarity, sentences)) =
+                narrative.labels.iter().find(|(theme, _, _)| *theme == finding.theme)
+            else {
+                continue;
+            };
+            self.themes_found += 1;
+            self.polarity_correct += usize::from(*polarity == finding.polarity);
+            let first_quote = finding.evidence.first().map(|evidence| evidence.sentence.as_str());
+            self.evidence_matched +=
+                usize::from(first_quote.is_some_and(|quote| sentences.iter().any(|s| s == quote)));
+        }
+        if predicted != gold {
+            let extra: Vec<(String, Polarity)> = predicted.difference(&gold).cloned().collect();
+            let extra_words = extra
+                .iter()
+                .map(|(theme, _)| {
+                    let finding = tagging.themes.iter().find(|finding| finding.theme == *theme);
+                    finding
+                        .map(|finding| {
+                            finding
+                                .evidence
+                                .iter()
+                                .map(|evidence| {
+                                    narrative
+                                        .text
+                                        .chars()
+                                        .skip(evidence.start)
+                                        .take(evidence.end - evidence.start)
+                                        .collect()
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                })
+                .collect();
+            self.mismatches.push(Mismatch {
+                id: narrative.id.clone(),
+                missed: gold.difference(&predicted).cloned().collect(),
+                extra,
+                extra_words,
+            });
+        }
     }
 
     /// Polarity accuracy on the themes found.
@@ -214,4 +258,50 @@ pub fn keyphrase_f1_at(documents: &[(Vec<String>, Vec<String>)], k: usize) -> (f
     }
     let n = documents.len().max(1) as f64;
     (precision / n, recall / n, f1 / n)
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::{LabelledNarrative, TagScores};
+    use crate::themes::{Codebook, CodebookTheme, Polarity, Tagger};
+
+    fn chronology_strength(id: &str, text: &str) -> LabelledNarrative {
+        LabelledNarrative {
+            id: id.to_owned(),
+            text: text.to_owned(),
+            labels: vec![("chronology".to_owned(), Polarity::Strength, vec![text.to_owned()])],
+        }
+    }
+
+    #[test]
+    fn the_unseen_estimate_leaves_out_rules_only_one_narrative_uses() {
+        let theme = CodebookTheme {
+            id: "chronology".to_owned(),
+            label: "Chronology".to_owned(),
+            description: String::new(),
+            cues: vec!["chronology".to_owned(), "genogram".to_owned()],
+        };
+        let tagger = Tagger::new(&Codebook::new("test", vec![theme], Vec::new()).unwrap());
+        let narratives = [
+            chronology_strength("a", "The chronology is clear."),
+            chronology_strength("b", "The chronology is clear and current."),
+            chronology_strength("c", "The genogram is clear."),
+        ];
+        let seen = TagScores::score(&tagger, &narratives);
+        assert_eq!((seen.pairs.true_positives, seen.pairs.false_negatives), (3, 0));
+
+        let estimate = TagScores::estimate_unseen(&tagger, &narratives);
+        assert_eq!((estimate.scores.pairs.true_positives, estimate.scores.pairs.false_negatives), (2, 1));
+        assert_eq!(estimate.scores.mismatches[0].id, "c");
+        assert_eq!(
+            estimate.single_use,
+            [
+                ("b".to_owned(), "judgement word 'current'".to_owned()),
+                ("c".to_owned(), "cue 'genogram' of chronology".to_owned()),
+            ]
+        );
+    }
 }

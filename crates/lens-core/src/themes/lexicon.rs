@@ -8,6 +8,45 @@
 //! judges only as a verb is written `=word` and matched exactly: "=reviewed" judges, "a review"
 //! does not.
 
+/// What a lexicon entry does to the clause it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Positive,
+    Negative,
+    NegationBefore,
+    NegationAfter,
+    Hedge,
+    Contrast,
+    SubordinateContrast,
+    Terminator,
+}
+
+/// One word or phrase of the judgement lexicon and what it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LexiconEntry {
+    pub(crate) role: Role,
+    pub(crate) phrase: &'static str,
+}
+
+/// The whole lexicon. Where two entries of equal length match at one place, the earlier wins,
+/// so negations and hedges come before the judgement words they contain ("lack of", "needs to").
+pub(crate) fn builtin() -> Vec<LexiconEntry> {
+    let lists: [(&[&str], Role); 8] = [
+        (NEGATION_BEFORE, Role::NegationBefore),
+        (HEDGES, Role::Hedge),
+        (NEGATIVE, Role::Negative),
+        (POSITIVE, Role::Positive),
+        (NEGATION_AFTER, Role::NegationAfter),
+        (SUBORDINATE_CONTRAST, Role::SubordinateContrast),
+        (CONTRAST, Role::Contrast),
+        (NEGATION_TERMINATORS, Role::Terminator),
+    ];
+    lists
+        .into_iter()
+        .flat_map(|(list, role)| list.iter().map(move |&phrase| LexiconEntry { role, phrase }))
+        .collect()
+}
+
 /// Words and phrases that judge practice good.
 pub(crate) const POSITIVE: &[&str] = &[
     "good",
@@ -278,15 +317,8 @@ pub(crate) const NEGATIVE: &[&str] = &[
     "not analysed",
     "significant gap",
     "unregulated",
-    "changes of",
     "no progress",
     "outstanding actions",
-    "list of",
-    "reads as",
-    "off sick",
-    "=left",
-    "dominated",
-    "insisted",
 ];
 
 /// Words that negate what follows them, within a few words and the same clause.

@@ -9,7 +9,9 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
+use super::stopwords::is_stopword;
 use super::text::{Analyser, Analysis};
+use super::word_classes::{class_named, ClassId, CHILD, CLASSES};
 
 /// A number no word of the vocabulary has.
 const UNKNOWN: u32 = u32::MAX;
@@ -23,6 +25,8 @@ pub(crate) enum Element {
     Exact(u32),
     /// Any number, in digits or words ("45", "six"), written `_n_` in a phrase.
     Number,
+    /// Any word of a class, written `<class>` in a phrase (see [`word_classes`](super::word_classes)).
+    Class(ClassId),
 }
 
 /// Number words a cue's `_n_` stands for, beside digits.
@@ -31,6 +35,14 @@ const NUMBER_WORDS: [&str; 24] = [
     "thirteen", "fourteen", "fifteen", "sixteen", "eighteen", "twenty", "thirty", "forty", "fifty", "sixty",
     "several", "few",
 ];
+
+/// Whether a written word is a name: capitalised, not an abbreviation, and not a word the
+/// codebook or lexicon knows or a function word.
+fn is_name(written: &str, known: bool, folded: &str) -> bool {
+    let mut letters = written.chars();
+    let capitalised = letters.next().is_some_and(char::is_uppercase);
+    capitalised && letters.any(char::is_lowercase) && !known && !is_stopword(folded)
+}
 
 fn is_number(folded: &str) -> bool {
     folded.chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&folded)
@@ -47,6 +59,8 @@ pub(crate) struct Token {
     pub(crate) break_before: bool,
     pub(crate) clause_break_before: bool,
     number: bool,
+    /// The classes the word belongs to, one bit per class.
+    classes: u8,
 }
 
 impl Token {
@@ -55,6 +69,7 @@ impl Token {
             Element::Stem(id) => self.stem == id,
             Element::Exact(id) => self.exact == id,
             Element::Number => self.number,
+            Element::Class(class) => self.classes & (1 << class) != 0,
         }
     }
 }
@@ -68,6 +83,8 @@ pub(crate) struct Compiler {
     exact_words: HashMap<String, u32>,
     /// Abbreviation, and the (stem, folded word) of each word of its expansion.
     abbreviations: HashMap<String, Vec<(String, String)>>,
+    /// The classes of each stem in `stems`, one bit per class, by the stem's number.
+    classes_of_stem: Vec<u8>,
 }
 
 impl Compiler {
@@ -86,7 +103,17 @@ impl Compiler {
                 (abbreviation.trim().to_owned(), keys)
             })
             .collect();
-        Self { analyser, stems: HashMap::default(), exact_words: HashMap::default(), abbreviations }
+        // Class words are numbered first, so a token's classes are found by its stem's number.
+        let mut stems = HashMap::default();
+        let mut classes_of_stem: Vec<u8> = Vec::new();
+        for (class, (_, words)) in CLASSES.iter().enumerate() {
+            for word in *words {
+                let id = Self::intern(&mut stems, analyser.stem(word)) as usize;
+                classes_of_stem.resize(classes_of_stem.len().max(id + 1), 0);
+                classes_of_stem[id] |= 1 << class;
+            }
+        }
+        Self { analyser, stems, exact_words: HashMap::default(), abbreviations, classes_of_stem }
     }
 
     fn intern(map: &mut HashMap<String, u32>, key: String) -> u32 {
@@ -99,12 +126,18 @@ impl Compiler {
         let analysis = self.analyser.analyse(phrase);
         let mut elements = Vec::new();
         for word in &analysis.words {
-            let exact = word.span.start > 0 && phrase[..word.span.start].ends_with('=');
+            let exact = phrase[..word.span.start].ends_with('=');
+            let class = (phrase[..word.span.start].ends_with('<')
+                && phrase[word.span.end..].starts_with('>'))
+            .then(|| class_named(&word.folded))
+            .flatten();
             let written = written_form(phrase, &word.span);
             if let Some(expansion) = self.abbreviations.get(written).cloned() {
                 for (stem, _) in expansion {
                     elements.push(Element::Stem(Self::intern(&mut self.stems, stem)));
                 }
+            } else if let Some(class) = class {
+                elements.push(Element::Class(class));
             } else if &*word.folded == "_n_" {
                 elements.push(Element::Number);
             } else if exact {
@@ -124,8 +157,14 @@ impl Compiler {
         let mut tokens = Vec::with_capacity(analysis.words.len() + 4);
         for word in &analysis.words {
             let number = is_number(&word.folded);
+            let written = written_form(text, &word.span);
+            let stem = stem_id(&word.stem);
+            let name = is_name(written, stem != UNKNOWN, &word.folded);
+            let classes =
+                self.classes_of_stem.get(stem as usize).copied().unwrap_or(0) | (u8::from(name) << CHILD);
             let token = |stem: u32, exact: u32, first: bool| Token {
                 number,
+                classes,
                 stem,
                 exact,
                 span: word.span.clone(),
@@ -133,13 +172,13 @@ impl Compiler {
                 break_before: first && word.break_before,
                 clause_break_before: first && word.clause_break_before,
             };
-            match self.abbreviations.get(written_form(text, &word.span)) {
+            match self.abbreviations.get(written) {
                 Some(expansion) => {
                     for (index, (stem, exact)) in expansion.iter().enumerate() {
                         tokens.push(token(stem_id(stem), exact_id(exact), index == 0));
                     }
                 }
-                None => tokens.push(token(stem_id(&word.stem), exact_id(&word.folded), true)),
+                None => tokens.push(token(stem, exact_id(&word.folded), true)),
             }
         }
         (analysis, tokens)
@@ -195,9 +234,13 @@ impl<T> PhraseIndex<T> {
     ) -> Vec<Found<'a, T>> {
         let mut found = Vec::new();
         let Some(token) = tokens.get(start) else { return found };
-        let number = if token.number { Some(Element::Number) } else { None };
+        let number = token.number.then_some(Element::Number);
+        let classes = (0..CLASSES.len())
+            .filter_map(|class| ClassId::try_from(class).ok())
+            .filter(|&class| token.classes & (1 << class) != 0)
+            .map(Element::Class);
         for first in
-            [Some(Element::Stem(token.stem)), Some(Element::Exact(token.exact)), number].into_iter().flatten()
+            [Element::Stem(token.stem), Element::Exact(token.exact)].into_iter().chain(number).chain(classes)
         {
             let Some(candidates) = self.by_first.get(&first) else { continue };
             for &index in candidates {
@@ -289,6 +332,24 @@ mod tests {
         assert_eq!(
             found(&["within _n_ days"], "within 5 days, within five working days", 1),
             ["within _n_ days@0..13", "within _n_ days@15..39"]
+        );
+    }
+
+    #[test]
+    fn word_classes_stand_for_their_words_and_names_for_the_child() {
+        let cue = ["explained to <child>"];
+        assert_eq!(found(&cue, "It was explained to him.", 0), ["explained to <child>@7..23"]);
+        assert_eq!(found(&cue, "It was explained to the twins.", 1), ["explained to <child>@7..29"]);
+        assert_eq!(
+            found(&cue, "The plan was explained to Connor's carers.", 0),
+            ["explained to <child>@13..34"]
+        );
+        assert_eq!(found(&cue, "It was explained to mum.", 0), Vec::<String>::new());
+        // A capitalised word the codebook knows is not a name.
+        assert_eq!(found(&["explained to <child>", "team"], "explained to Team", 0), ["team@13..17"]);
+        assert_eq!(
+            found(&["_n_ <time> late"], "The review was three weeks late.", 0),
+            ["_n_ <time> late@15..31"]
         );
     }
 

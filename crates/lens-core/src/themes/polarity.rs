@@ -8,10 +8,7 @@
 //! a negation that flips nothing marks something missing ("no chronology on file") and counts
 //! against; a hedge ("would benefit from", "needs to") counts two against.
 
-use super::lexicon::{
-    CONTRAST, HEDGES, NEGATION_AFTER, NEGATION_BEFORE, NEGATION_TERMINATORS, NEGATIVE, POSITIVE,
-    SUBORDINATE_CONTRAST,
-};
+use super::lexicon::{LexiconEntry, Role};
 use super::matcher::{Compiler, PhraseIndex, Token};
 
 /// How many words a negation reaches forward.
@@ -21,21 +18,10 @@ const NEGATION_REACH_BACK: usize = 5;
 /// The weight of a hedge, against.
 const HEDGE_WEIGHT: i32 = 2;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Positive,
-    Negative,
-    NegationBefore,
-    NegationAfter,
-    Hedge,
-    Contrast,
-    SubordinateContrast,
-    Terminator,
-}
-
 /// The judgement lexicon, compiled.
 pub(crate) struct Judgement {
-    lexicon: PhraseIndex<Role>,
+    /// Each entry's role and its position in the lexicon it was built from.
+    lexicon: PhraseIndex<(Role, usize)>,
 }
 
 /// A narrative's clauses and their scores.
@@ -83,30 +69,25 @@ impl Clauses {
 
 struct Event {
     role: Role,
+    /// The lexicon entry's position.
+    entry: usize,
     first: usize,
     last: usize,
 }
 
 impl Judgement {
     /// Compiles the lexicon with the codebook's compiler, so both share one vocabulary.
-    pub(crate) fn new(compiler: &mut Compiler) -> Self {
+    pub(crate) fn new(compiler: &mut Compiler, entries: &[LexiconEntry]) -> Self {
         let mut lexicon = PhraseIndex::default();
-        let lists: [(&[&str], Role); 8] = [
-            (NEGATION_BEFORE, Role::NegationBefore),
-            (HEDGES, Role::Hedge),
-            (NEGATIVE, Role::Negative),
-            (POSITIVE, Role::Positive),
-            (NEGATION_AFTER, Role::NegationAfter),
-            (SUBORDINATE_CONTRAST, Role::SubordinateContrast),
-            (CONTRAST, Role::Contrast),
-            (NEGATION_TERMINATORS, Role::Terminator),
-        ];
-        for (list, role) in lists {
-            for phrase in list {
-                lexicon.add(compiler.compile(phrase), role);
-            }
+        for (position, entry) in entries.iter().enumerate() {
+            lexicon.add(compiler.compile(entry.phrase), (entry.role, position));
         }
         Self { lexicon }
+    }
+
+    /// The positions of the lexicon entries found in the tokens.
+    pub(crate) fn entries_found(&self, tokens: &[Token]) -> Vec<usize> {
+        self.events(tokens).into_iter().map(|event| event.entry).collect()
     }
 
     /// The longest lexicon entry at each place, left to right, none overlapping.
@@ -117,14 +98,14 @@ impl Judgement {
             // Longest first; among equals, the list order above (the first added).
             let best = self.lexicon.matches_at(tokens, start, 0).into_iter().fold(
                 None,
-                |best: Option<(Role, usize)>, found| match best {
+                |best: Option<((Role, usize), usize)>, found| match best {
                     Some((_, last)) if last >= found.last => best,
                     _ => Some((*found.value, found.last)),
                 },
             );
             match best {
-                Some((role, last)) => {
-                    events.push(Event { role, first: start, last });
+                Some(((role, entry), last)) => {
+                    events.push(Event { role, entry, first: start, last });
                     start = last + 1;
                 }
                 None => start += 1,
@@ -232,12 +213,13 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::Judgement;
+    use crate::themes::lexicon;
     use crate::themes::matcher::Compiler;
 
     /// Each clause's text and score.
     fn check(text: &str, expected: &[(&str, i32)]) {
         let mut compiler = Compiler::new(&[]);
-        let judgement = Judgement::new(&mut compiler);
+        let judgement = Judgement::new(&mut compiler, &lexicon::builtin());
         let (_, tokens) = compiler.tokens(text);
         let clauses = judgement.judge(&tokens);
         let mut found: Vec<(String, i32)> = Vec::new();

@@ -11,6 +11,7 @@
 use std::fmt;
 
 use super::codebook::Codebook;
+use super::lexicon::{self, LexiconEntry};
 use super::matcher::{Compiler, PhraseIndex, Token};
 use super::polarity::{Clauses, Judgement};
 use super::text::char_offset;
@@ -130,6 +131,8 @@ pub struct Tagging {
 #[derive(Debug, Clone, Copy)]
 struct CueTarget {
     theme: usize,
+    /// The cue's position in its theme.
+    cue: usize,
     /// Gives way to a longer cue of another theme.
     weak: bool,
     /// Counts only with a judgement word within [`JUDGEMENT_REACH`] words in its clause.
@@ -147,9 +150,19 @@ struct Mention {
     length: usize,
 }
 
+/// One rule a tagger applies: a codebook cue or a judgement lexicon entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Rule {
+    /// A cue, by its theme's position and its position in that theme.
+    Cue { theme: usize, cue: usize },
+    /// A judgement lexicon entry, by its position.
+    Judgement(usize),
+}
+
 /// A codebook compiled for tagging.
 pub struct Tagger {
     codebook: Codebook,
+    lexicon: Vec<LexiconEntry>,
     compiler: Compiler,
     cues: PhraseIndex<CueTarget>,
     judgement: Judgement,
@@ -158,16 +171,66 @@ pub struct Tagger {
 impl Tagger {
     /// Compiles a codebook. Costs a few milliseconds: build one and reuse it.
     pub fn new(codebook: &Codebook) -> Self {
+        Self::with_lexicon(codebook, lexicon::builtin())
+    }
+
+    fn with_lexicon(codebook: &Codebook, lexicon: Vec<LexiconEntry>) -> Self {
         let mut compiler = Compiler::new(&codebook.abbreviations);
-        let judgement = Judgement::new(&mut compiler);
+        let judgement = Judgement::new(&mut compiler, &lexicon);
         let mut cues = PhraseIndex::default();
         for (theme_index, theme) in codebook.themes.iter().enumerate() {
-            for cue in &theme.cues {
+            for (cue_index, cue) in theme.cues.iter().enumerate() {
                 let (phrase, weak, needs_judgement) = cue_marks(cue);
-                cues.add(compiler.compile(phrase), CueTarget { theme: theme_index, weak, needs_judgement });
+                let target = CueTarget { theme: theme_index, cue: cue_index, weak, needs_judgement };
+                cues.add(compiler.compile(phrase), target);
             }
         }
-        Self { codebook: codebook.clone(), compiler, cues, judgement }
+        Self { codebook: codebook.clone(), lexicon, compiler, cues, judgement }
+    }
+
+    /// Every rule that matches somewhere in the text, each once, in order.
+    pub(crate) fn rules_found(&self, text: &str) -> Vec<Rule> {
+        let (_, tokens) = self.compiler.tokens(text);
+        let mut rules: Vec<Rule> = (0..tokens.len())
+            .flat_map(|start| self.cues.matches_at(&tokens, start, MAX_CUE_GAP))
+            .map(|found| Rule::Cue { theme: found.value.theme, cue: found.value.cue })
+            .chain(self.judgement.entries_found(&tokens).into_iter().map(Rule::Judgement))
+            .collect();
+        rules.sort_unstable();
+        rules.dedup();
+        rules
+    }
+
+    /// This tagger without some of its rules.
+    pub(crate) fn without(&self, rules: &[Rule]) -> Self {
+        let mut codebook = self.codebook.clone();
+        for (theme_index, theme) in codebook.themes.iter_mut().enumerate() {
+            let mut cue_index = 0;
+            theme.cues.retain(|_| {
+                let kept = !rules.contains(&Rule::Cue { theme: theme_index, cue: cue_index });
+                cue_index += 1;
+                kept
+            });
+        }
+        let lexicon = self
+            .lexicon
+            .iter()
+            .enumerate()
+            .filter(|(position, _)| !rules.contains(&Rule::Judgement(*position)))
+            .map(|(_, entry)| *entry)
+            .collect();
+        Self::with_lexicon(&codebook, lexicon)
+    }
+
+    /// A rule as people read it: "cue 'seen alone' of child_seen_alone", "judgement word 'poor'".
+    pub(crate) fn describe(&self, rule: Rule) -> String {
+        match rule {
+            Rule::Cue { theme, cue } => {
+                let theme = &self.codebook.themes[theme];
+                format!("cue '{}' of {}", theme.cues[cue], theme.id)
+            }
+            Rule::Judgement(position) => format!("judgement word '{}'", self.lexicon[position].phrase),
+        }
     }
 
     /// The codebook this tagger was built from.
