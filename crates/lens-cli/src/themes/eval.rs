@@ -13,6 +13,10 @@ const DATA_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/th
 
 /// Runs the evaluation and writes the report.
 pub fn run(options: &Options, tagger: &Tagger) -> Outcome {
+    let (show, single_use) = match (count(options, "show"), count(options, "single-use")) {
+        (Ok(show), Ok(single_use)) => (show, single_use),
+        (Err(message), _) | (_, Err(message)) => return Outcome::failure(message),
+    };
     let narratives_path =
         options.get("narratives").map_or_else(|| format!("{DATA_DIR}/qa_public.jsonl"), str::to_owned);
     let mut outcome = Outcome::default();
@@ -32,9 +36,7 @@ pub fn run(options: &Options, tagger: &Tagger) -> Outcome {
         }
     }
     let scores = TagScores::score(tagger, &narratives);
-    let show: usize = options.get("show").and_then(|value| value.parse().ok()).unwrap_or(0);
     outcome.stdout = report(&narratives_path, &tagger.codebook().name, &scores, show);
-    let single_use: usize = options.get("single-use").and_then(|value| value.parse().ok()).unwrap_or(0);
     outcome.stdout.push_str(&unseen_report(&TagScores::estimate_unseen(tagger, &narratives), single_use));
     let keyphrases_path =
         options.get("keyphrases").map_or_else(|| format!("{DATA_DIR}/semeval2017.jsonl"), str::to_owned);
@@ -47,6 +49,11 @@ pub fn run(options: &Options, tagger: &Tagger) -> Outcome {
         Err(error) => outcome.problems.push(format!("cannot read {keyphrases_path}: {error}")),
     }
     outcome
+}
+
+/// How many of something an option asks to list; none when it is not given.
+fn count(options: &Options, name: &str) -> Result<usize, String> {
+    Ok(options.number(name)?.map_or(0, |count| usize::try_from(count).unwrap_or(usize::MAX)))
 }
 
 /// F1@10 and friends on keyphrase data (`{"id", "text", "keyphrases": [..]}` per line).

@@ -159,12 +159,9 @@ impl Compiler {
             let number = is_number(&word.folded);
             let written = written_form(text, &word.span);
             let stem = stem_id(&word.stem);
-            let name = is_name(written, stem != UNKNOWN, &word.folded);
-            let classes =
-                self.classes_of_stem.get(stem as usize).copied().unwrap_or(0) | (u8::from(name) << CHILD);
             let token = |stem: u32, exact: u32, first: bool| Token {
                 number,
-                classes,
+                classes: self.classes_of_stem.get(stem as usize).copied().unwrap_or(0),
                 stem,
                 exact,
                 span: word.span.clone(),
@@ -178,7 +175,12 @@ impl Compiler {
                         tokens.push(token(stem_id(stem), exact_id(exact), index == 0));
                     }
                 }
-                None => tokens.push(token(stem, exact_id(&word.folded), true)),
+                None => {
+                    // An expansion's words have their own classes; only a written word is a name.
+                    let mut token = token(stem, exact_id(&word.folded), true);
+                    token.classes |= u8::from(is_name(written, stem != UNKNOWN, &word.folded)) << CHILD;
+                    tokens.push(token);
+                }
             }
         }
         (analysis, tokens)
