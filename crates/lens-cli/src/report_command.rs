@@ -2,8 +2,8 @@
 //! Outcomes-Based Accountability report over a bundle's audits.
 
 use chrono::NaiveDate;
-use lens_core::{build_report, measure_label, Report, ReportFilter, ReportSettings};
-use lens_store::report_export::{report_csv, report_json};
+use lens_core::{build_report, Report, ReportFilter, ReportSettings};
+use lens_store::report_export::{group_code, report_csv, report_json};
 
 use crate::bundle_input::{load_bundle, templates_for};
 use crate::options::Options;
@@ -105,14 +105,14 @@ fn report_text(report: &Report) -> String {
             question = Some(figure.question);
             out.push_str(&format!("\n{}\n", figure.question.heading()));
         }
-        let group = figure.group_label();
+        let group = group_code(figure);
         let group = if group.is_empty() { String::new() } else { format!(" ({group})") };
         let value = match (figure.of, figure.share()) {
             (Some(of), Some(share)) => format!("{} of {of} ({:.0}%)", figure.count, share * 100.0),
             (Some(of), None) => format!("{} of {of}", figure.count),
             (None, _) => figure.count.to_string(),
         };
-        out.push_str(&format!("  {}{group}: {value}\n", measure_label(figure.measure)));
+        out.push_str(&format!("  {}{group}: {value}\n", figure.measure.label()));
     }
     out
 }

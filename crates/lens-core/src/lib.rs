@@ -26,7 +26,7 @@ pub use audit::{
 pub use moderation::{ModeratedItem, Moderation};
 pub use period::{Period, PeriodLength};
 pub use report::{
-    build_report, measure_label, Figure, Question, Report, ReportError, ReportFilter, ReportSettings,
+    build_report, Dimension, Figure, Measure, Question, Report, ReportError, ReportFilter, ReportSettings,
 };
 pub use template::{
     suggest_overall, ActionsBlock, FieldKind, Grade, GradeRule, GradeScale, GradeStanding, HeaderField, Item,

@@ -79,16 +79,8 @@ pub enum Question {
 }
 
 impl Question {
-    /// The code used in exports.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::HowMuch => "how_much",
-            Self::HowWell => "how_well",
-            Self::BetterOff => "better_off",
-            Self::Trend => "trend",
-            Self::Cycle => "cycle",
-        }
-    }
+    /// Every question, in the order a report answers them.
+    pub const ALL: [Question; 5] = [Self::HowMuch, Self::HowWell, Self::BetterOff, Self::Cycle, Self::Trend];
 
     /// The question in words.
     pub fn heading(self) -> &'static str {
@@ -102,15 +94,115 @@ impl Question {
     }
 }
 
+/// What a figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Measure {
+    /// Audits submitted in the period (reflections apart).
+    AuditsCompleted,
+    /// Audits started and not yet submitted.
+    AuditsInDraft,
+    /// Practitioner reflections: counted, never read.
+    Reflections,
+    /// Moderations of audits in the period.
+    Moderations,
+    /// Actions agreed in completed audits.
+    ActionsAgreed,
+    /// Audits whose overall judgement is good or better.
+    GoodOrBetter,
+    /// Audits by overall grade.
+    OverallGrade,
+    /// A standard judged good or better.
+    StandardGoodOrBetter,
+    /// A standard by grade.
+    StandardGrade,
+    /// Standards whose auditor grade was confirmed at moderation.
+    ModerationExactAgreement,
+    /// Re-audited cases whose overall grade improved.
+    ReauditImproved,
+    /// Re-audited cases whose overall grade declined.
+    ReauditDeclined,
+    /// Actions completed by their due date.
+    ActionsCompletedOnTime,
+    /// Corrective action confirmed by the end of the month after a below-good audit.
+    CorrectiveActionConfirmedInTime,
+    /// Inadequate audits with a reflective discussion.
+    ReflectiveDiscussionHeld,
+    /// Audits completed against those expected in the QA cycle.
+    AuditsExpectedCompleted,
+    /// Audits dated in a month the QA cycle pauses.
+    AuditsInPausedMonth,
+}
+
+impl Measure {
+    /// What is counted, in words for reports people read.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::AuditsCompleted => "Audits completed",
+            Self::AuditsInDraft => "Audits still in draft",
+            Self::Reflections => "Practitioner reflections",
+            Self::Moderations => "Moderations",
+            Self::ActionsAgreed => "Actions agreed",
+            Self::GoodOrBetter => "Judged good or better overall",
+            Self::OverallGrade => "Overall grade",
+            Self::StandardGoodOrBetter => "Standard judged good or better",
+            Self::StandardGrade => "Standard graded",
+            Self::ModerationExactAgreement => "Grades confirmed at moderation",
+            Self::ReauditImproved => "Re-audited cases that improved",
+            Self::ReauditDeclined => "Re-audited cases that declined",
+            Self::ActionsCompletedOnTime => "Actions completed by their due date",
+            Self::CorrectiveActionConfirmedInTime => {
+                "Corrective action confirmed by the end of the following month"
+            }
+            Self::ReflectiveDiscussionHeld => "Inadequate audits with a reflective discussion",
+            Self::AuditsExpectedCompleted => "Audits completed against expected",
+            Self::AuditsInPausedMonth => "Audits in a paused month",
+        }
+    }
+}
+
+/// What a figure is broken down by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Dimension {
+    /// The audit's team (from its `team` header field).
+    Team,
+    /// The auditor's name.
+    Auditor,
+    /// The template id.
+    Template,
+    /// A standard (item id).
+    Standard,
+    /// A grade code.
+    Grade,
+    /// A calendar month.
+    Month,
+    /// A UK financial-year quarter.
+    Quarter,
+}
+
+impl Dimension {
+    /// The dimension in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Team => "Team",
+            Self::Auditor => "Auditor",
+            Self::Template => "Template",
+            Self::Standard => "Standard",
+            Self::Grade => "Grade",
+            Self::Month => "Month",
+            Self::Quarter => "Quarter",
+        }
+    }
+}
+
 /// One figure: a count, usually out of a total, with the audits behind it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
     /// The question it answers.
     pub question: Question,
-    /// What is counted, as a stable code (e.g. `good_or_better`).
-    pub measure: &'static str,
+    /// What is counted.
+    pub measure: Measure,
     /// The breakdown it belongs to, as (dimension, value) pairs; empty for the whole set.
-    pub group: Vec<(&'static str, String)>,
+    pub group: Vec<(Dimension, String)>,
     /// The count.
     pub count: usize,
     /// The total it is out of, for a share.
@@ -120,42 +212,17 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// The group as text, e.g. `team=Assessment East; grade=G`.
-    pub fn group_label(&self) -> String {
-        let parts: Vec<String> =
-            self.group.iter().map(|(dimension, value)| format!("{dimension}={value}")).collect();
-        parts.join("; ")
+    /// Whether the figure's breakdown is exactly `group`, in order.
+    pub fn is_group(&self, group: &[(Dimension, &str)]) -> bool {
+        self.group.len() == group.len()
+            && self.group.iter().zip(group).all(|((dimension, value), (wanted, wanted_value))| {
+                dimension == wanted && value == wanted_value
+            })
     }
 
     /// The share `count / of`, when there is a non-zero total.
     pub fn share(&self) -> Option<f64> {
         self.of.filter(|total| *total > 0).map(|total| self.count as f64 / total as f64)
-    }
-}
-
-/// A measure's code in words, for reports people read.
-pub fn measure_label(measure: &str) -> &'static str {
-    match measure {
-        "audits_completed" => "Audits completed",
-        "audits_in_draft" => "Audits still in draft",
-        "reflections" => "Practitioner reflections",
-        "moderations" => "Moderations",
-        "actions_agreed" => "Actions agreed",
-        "good_or_better" => "Judged good or better overall",
-        "overall_grade" => "Overall grade",
-        "standard_good_or_better" => "Standard judged good or better",
-        "standard_grade" => "Standard graded",
-        "moderation_exact_agreement" => "Grades confirmed at moderation",
-        "reaudit_improved" => "Re-audited cases that improved",
-        "reaudit_declined" => "Re-audited cases that declined",
-        "actions_completed_on_time" => "Actions completed by their due date",
-        "corrective_action_confirmed_in_time" => {
-            "Corrective action confirmed by the end of the following month"
-        }
-        "reflective_discussion_held" => "Inadequate audits with a reflective discussion",
-        "audits_expected_completed" => "Audits completed against expected",
-        "audits_in_paused_month" => "Audits in a paused month",
-        _ => "Other figure",
     }
 }
 
@@ -173,9 +240,9 @@ pub struct Report {
 }
 
 impl Report {
-    /// The first figure with this measure and group label, for tests and summaries.
-    pub fn figure(&self, measure: &str, group: &str) -> Option<&Figure> {
-        self.figures.iter().find(|figure| figure.measure == measure && figure.group_label() == group)
+    /// The first figure with this measure and breakdown, for tests and summaries.
+    pub fn figure(&self, measure: Measure, group: &[(Dimension, &str)]) -> Option<&Figure> {
+        self.figures.iter().find(|figure| figure.measure == measure && figure.is_group(group))
     }
 }
 

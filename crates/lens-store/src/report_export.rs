@@ -2,7 +2,7 @@
 //! figure keeps the ids of the audits behind it.
 
 use csv::{Terminator, WriterBuilder};
-use lens_core::Report;
+use lens_core::{Dimension, Figure, Measure, Question, Report};
 use serde_json::{json, Map, Value};
 
 use crate::csv_export::neutralise;
@@ -11,6 +11,64 @@ use crate::csv_export::neutralise;
 pub const REPORT_FORMAT: &str = "practice-lens-report";
 /// Its version.
 pub const REPORT_FORMAT_VERSION: u32 = 1;
+
+/// A question's code in exports. Codes are written here, not in lens-core, so that renaming a
+/// domain variant never changes an exported file.
+pub fn question_code(question: Question) -> &'static str {
+    match question {
+        Question::HowMuch => "how_much",
+        Question::HowWell => "how_well",
+        Question::BetterOff => "better_off",
+        Question::Trend => "trend",
+        Question::Cycle => "cycle",
+    }
+}
+
+/// A measure's code in exports.
+pub fn measure_code(measure: Measure) -> &'static str {
+    match measure {
+        Measure::AuditsCompleted => "audits_completed",
+        Measure::AuditsInDraft => "audits_in_draft",
+        Measure::Reflections => "reflections",
+        Measure::Moderations => "moderations",
+        Measure::ActionsAgreed => "actions_agreed",
+        Measure::GoodOrBetter => "good_or_better",
+        Measure::OverallGrade => "overall_grade",
+        Measure::StandardGoodOrBetter => "standard_good_or_better",
+        Measure::StandardGrade => "standard_grade",
+        Measure::ModerationExactAgreement => "moderation_exact_agreement",
+        Measure::ReauditImproved => "reaudit_improved",
+        Measure::ReauditDeclined => "reaudit_declined",
+        Measure::ActionsCompletedOnTime => "actions_completed_on_time",
+        Measure::CorrectiveActionConfirmedInTime => "corrective_action_confirmed_in_time",
+        Measure::ReflectiveDiscussionHeld => "reflective_discussion_held",
+        Measure::AuditsExpectedCompleted => "audits_expected_completed",
+        Measure::AuditsInPausedMonth => "audits_in_paused_month",
+    }
+}
+
+/// A dimension's code in exports.
+pub fn dimension_code(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Team => "team",
+        Dimension::Auditor => "auditor",
+        Dimension::Template => "template",
+        Dimension::Standard => "standard",
+        Dimension::Grade => "grade",
+        Dimension::Month => "month",
+        Dimension::Quarter => "quarter",
+    }
+}
+
+/// A figure's breakdown as text, e.g. `team=Assessment East; grade=G`.
+pub fn group_code(figure: &Figure) -> String {
+    let parts: Vec<String> = figure
+        .group
+        .iter()
+        .map(|(dimension, value)| format!("{}={value}", dimension_code(*dimension)))
+        .collect();
+    parts.join("; ")
+}
 
 fn optional<T: ToString>(value: &Option<T>) -> Value {
     value.as_ref().map_or(Value::Null, |value| Value::String(value.to_string()))
@@ -26,11 +84,13 @@ pub fn report_json(report: &Report) -> Value {
             let group: Map<String, Value> = figure
                 .group
                 .iter()
-                .map(|(dimension, value)| ((*dimension).to_owned(), Value::String(value.clone())))
+                .map(|(dimension, value)| {
+                    (dimension_code(*dimension).to_owned(), Value::String(value.clone()))
+                })
                 .collect();
             json!({
-                "question": figure.question.code(),
-                "measure": figure.measure,
+                "question": question_code(figure.question),
+                "measure": measure_code(figure.measure),
                 "group": group,
                 "count": figure.count,
                 "of": figure.of,
@@ -70,9 +130,9 @@ pub fn report_csv(report: &Report) -> String {
         let share = figure.share().map(|share| format!("{share:.4}")).unwrap_or_default();
         let audits: Vec<String> = figure.audits.iter().map(ToString::to_string).collect();
         let row = [
-            figure.question.code().to_owned(),
-            figure.measure.to_owned(),
-            figure.group_label(),
+            question_code(figure.question).to_owned(),
+            measure_code(figure.measure).to_owned(),
+            group_code(figure),
             figure.count.to_string(),
             figure.of.map(|of| of.to_string()).unwrap_or_default(),
             share,

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use super::scope::{Dated, Scope, Tally};
-use super::{Figure, Question, ReportSettings};
+use super::{Figure, Measure, Question, ReportSettings};
 use crate::template::GradeStanding;
 use crate::ActionStatus;
 
@@ -18,8 +18,8 @@ pub(super) fn figures(scope: &Scope, settings: &ReportSettings, figures: &mut Ve
         improved.add(change == Some(Ordering::Greater), &dated.audit.id);
         declined.add(change == Some(Ordering::Less), &dated.audit.id);
     }
-    figures.push(improved.figure(Q, "reaudit_improved", Vec::new(), true));
-    figures.push(declined.figure(Q, "reaudit_declined", Vec::new(), true));
+    figures.push(improved.figure(Q, Measure::ReauditImproved, Vec::new(), true));
+    figures.push(declined.figure(Q, Measure::ReauditDeclined, Vec::new(), true));
 
     let mut on_time = Tally::new();
     for dated in scope.completed() {
@@ -32,7 +32,7 @@ pub(super) fn figures(scope: &Scope, settings: &ReportSettings, figures: &mut Ve
             }
         }
     }
-    figures.push(on_time.figure(Q, "actions_completed_on_time", Vec::new(), true));
+    figures.push(on_time.figure(Q, Measure::ActionsCompletedOnTime, Vec::new(), true));
 
     let (mut confirmed, mut discussed) = (Tally::new(), Tally::new());
     for dated in scope.completed() {
@@ -46,8 +46,8 @@ pub(super) fn figures(scope: &Scope, settings: &ReportSettings, figures: &mut Ve
             discussed.add(dated.audit.follow_up.reflective_discussion_on.is_some(), &dated.audit.id);
         }
     }
-    figures.push(confirmed.figure(Q, "corrective_action_confirmed_in_time", Vec::new(), true));
-    figures.push(discussed.figure(Q, "reflective_discussion_held", Vec::new(), true));
+    figures.push(confirmed.figure(Q, Measure::CorrectiveActionConfirmedInTime, Vec::new(), true));
+    figures.push(discussed.figure(Q, Measure::ReflectiveDiscussionHeld, Vec::new(), true));
 }
 
 /// The latest graded audit of the same case before this one, whoever did it.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use super::scope::{count_figure, Scope};
-use super::{Figure, Question, ReportSettings};
+use super::{Dimension, Figure, Measure, Question, ReportSettings};
 use crate::{AuditId, Period, PeriodLength};
 
 const Q: Question = Question::Cycle;
@@ -36,13 +36,18 @@ pub(super) fn figures(scope: &Scope, settings: &ReportSettings, figures: &mut Ve
             let completed = completed_by.remove(&(auditor.as_str(), *quarter)).unwrap_or_default();
             expected_total += expected;
             completed_total.extend(completed.iter().copied());
-            let group = vec![("auditor", auditor.clone()), ("quarter", quarter.to_string())];
-            let mut figure = count_figure(Q, "audits_expected_completed", group, completed);
+            let group =
+                vec![(Dimension::Auditor, auditor.clone()), (Dimension::Quarter, quarter.to_string())];
+            let mut figure = count_figure(Q, Measure::AuditsExpectedCompleted, group, completed);
             figure.of = Some(expected);
             figures.push(figure);
         }
-        let mut total =
-            count_figure(Q, "audits_expected_completed", vec![("auditor", auditor.clone())], completed_total);
+        let mut total = count_figure(
+            Q,
+            Measure::AuditsExpectedCompleted,
+            vec![(Dimension::Auditor, auditor.clone())],
+            completed_total,
+        );
         total.of = Some(expected_total);
         figures.push(total);
     }
@@ -56,8 +61,8 @@ pub(super) fn figures(scope: &Scope, settings: &ReportSettings, figures: &mut Ve
         if !audits.is_empty() {
             figures.push(count_figure(
                 Q,
-                "audits_in_paused_month",
-                vec![("month", month.to_string())],
+                Measure::AuditsInPausedMonth,
+                vec![(Dimension::Month, month.to_string())],
                 audits,
             ));
         }

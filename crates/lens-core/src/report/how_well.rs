@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::scope::{Scope, Tally};
-use super::{Figure, Question};
+use super::{Dimension, Figure, Measure, Question};
 use crate::template::GradeStanding;
 use crate::AuditId;
 
@@ -18,7 +18,7 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
             good.add(grade.standing == GradeStanding::GoodOrBetter, &dated.audit.id);
         }
     }
-    figures.push(good.figure(Q, "good_or_better", Vec::new(), true));
+    figures.push(good.figure(Q, Measure::GoodOrBetter, Vec::new(), true));
 
     // Grade distributions are per template: templates may use different scales.
     let mut graded_templates = BTreeMap::new();
@@ -37,8 +37,9 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
             .filter_map(|dated| Some((&dated.audit.id, scale.position(&dated.overall?.code)?)))
             .collect();
         for (grade, tally) in scale.grades.iter().zip(distribution(&overall, scale.grades.len())) {
-            let group = vec![("template", template.id.clone()), ("grade", grade.code.clone())];
-            figures.push(tally.figure(Q, "overall_grade", group, true));
+            let group =
+                vec![(Dimension::Template, template.id.clone()), (Dimension::Grade, grade.code.clone())];
+            figures.push(tally.figure(Q, Measure::OverallGrade, group, true));
         }
         for item in template.items().filter(|item| scope.standard_selected(&item.id)) {
             let graded: Vec<_> = of_template
@@ -51,16 +52,17 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
             if graded.is_empty() {
                 continue;
             }
-            let standard = || vec![("template", template.id.clone()), ("standard", item.id.clone())];
+            let standard =
+                || vec![(Dimension::Template, template.id.clone()), (Dimension::Standard, item.id.clone())];
             let mut good = Tally::new();
             for (id, position) in &graded {
                 good.add(scale.grades[*position].standing == GradeStanding::GoodOrBetter, id);
             }
-            figures.push(good.figure(Q, "standard_good_or_better", standard(), true));
+            figures.push(good.figure(Q, Measure::StandardGoodOrBetter, standard(), true));
             for (grade, tally) in scale.grades.iter().zip(distribution(&graded, scale.grades.len())) {
                 let mut group = standard();
-                group.push(("grade", grade.code.clone()));
-                figures.push(tally.figure(Q, "standard_grade", group, true));
+                group.push((Dimension::Grade, grade.code.clone()));
+                figures.push(tally.figure(Q, Measure::StandardGrade, group, true));
             }
         }
     }
@@ -78,7 +80,7 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
             }
         }
     }
-    figures.push(agreement.figure(Q, "moderation_exact_agreement", Vec::new(), true));
+    figures.push(agreement.figure(Q, Measure::ModerationExactAgreement, Vec::new(), true));
 }
 
 /// One tally per grade position, each out of all the graded audits, in one pass.

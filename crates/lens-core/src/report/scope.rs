@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::{Figure, Question, ReportFilter};
+use super::{Dimension, Figure, Measure, Question, ReportFilter};
 use crate::{Audit, AuditId, AuditStatus, Grade, Moderation, Template, TemplateKind, TemplateRef};
 
 /// One audit with what the report needs to know about it.
@@ -148,8 +148,8 @@ impl<'a> Tally<'a> {
     pub fn figure(
         self,
         question: Question,
-        measure: &'static str,
-        group: Vec<(&'static str, String)>,
+        measure: Measure,
+        group: Vec<(Dimension, String)>,
         share: bool,
     ) -> Figure {
         Figure {
@@ -175,8 +175,8 @@ fn sorted_ids(mut audits: Vec<&AuditId>) -> Vec<AuditId> {
 /// A plain count of distinct audits.
 pub(super) fn count_figure<'b>(
     question: Question,
-    measure: &'static str,
-    group: Vec<(&'static str, String)>,
+    measure: Measure,
+    group: Vec<(Dimension, String)>,
     audits: impl IntoIterator<Item = &'b AuditId>,
 ) -> Figure {
     let audits = sorted_ids(audits.into_iter().collect());

@@ -54,8 +54,8 @@ fn audits_whose_template_is_missing_are_counted_but_not_graded_and_the_reader_is
         &ReportSettings::new(day(2026, 7, 1)),
     )
     .unwrap();
-    assert_eq!(report.figure("audits_completed", "").unwrap().count, 2);
-    let good = report.figure("good_or_better", "").unwrap();
+    assert_eq!(report.figure(Measure::AuditsCompleted, &[]).unwrap().count, 2);
+    let good = report.figure(Measure::GoodOrBetter, &[]).unwrap();
     assert_eq!((good.count, good.of), (0, Some(1)));
     assert_eq!(
         report.notes,
@@ -71,7 +71,7 @@ fn a_partial_quarter_expects_its_share_and_paused_months_expect_nothing() {
         submitted("b", "Sam", day(2026, 12, 3), "G", &template),
     ];
     let settings = ReportSettings::new(day(2027, 1, 10));
-    let expected = |from, to, group: &str| {
+    let expected = |from, to, auditor: &str| {
         let report = build_report(
             &audits,
             &[],
@@ -80,17 +80,23 @@ fn a_partial_quarter_expects_its_share_and_paused_months_expect_nothing() {
             &settings,
         )
         .unwrap();
-        let figure = report.figure("audits_expected_completed", group).unwrap().clone();
+        let figure = report
+            .figure(Measure::AuditsExpectedCompleted, &[(Dimension::Auditor, auditor)])
+            .unwrap()
+            .clone();
         (figure.count, figure.of, report)
     };
     // April and May of the three active months of Q1: 5 × 2/3, rounded.
-    assert_eq!(expected(day(2026, 4, 1), day(2026, 5, 31), "auditor=Sam").1, Some(3));
+    assert_eq!(expected(day(2026, 4, 1), day(2026, 5, 31), "Sam").1, Some(3));
     // Q3 is October, November and a paused December: October alone expects half of five, 3.
-    assert_eq!(expected(day(2026, 10, 1), day(2026, 10, 31), "auditor=Sam").1, Some(3));
+    assert_eq!(expected(day(2026, 10, 1), day(2026, 10, 31), "Sam").1, Some(3));
     // December alone expects nothing, and the audit done in it is flagged.
-    let (count, of, report) = expected(day(2026, 12, 1), day(2026, 12, 31), "auditor=Sam");
+    let (count, of, report) = expected(day(2026, 12, 1), day(2026, 12, 31), "Sam");
     assert_eq!((count, of), (1, Some(0)));
-    assert_eq!(report.figure("audits_in_paused_month", "month=2026-12").unwrap().count, 1);
+    assert_eq!(
+        report.figure(Measure::AuditsInPausedMonth, &[(Dimension::Month, "2026-12")]).unwrap().count,
+        1
+    );
     // A different target and no paused months.
     let custom =
         ReportSettings { audits_per_auditor_per_quarter: 6, paused_months: Vec::new(), ..settings.clone() };
@@ -102,8 +108,11 @@ fn a_partial_quarter_expects_its_share_and_paused_months_expect_nothing() {
         &custom,
     )
     .unwrap();
-    assert_eq!(report.figure("audits_expected_completed", "auditor=Sam").unwrap().of, Some(6));
-    assert!(report.figure("audits_in_paused_month", "month=2026-12").is_none());
+    assert_eq!(
+        report.figure(Measure::AuditsExpectedCompleted, &[(Dimension::Auditor, "Sam")]).unwrap().of,
+        Some(6)
+    );
+    assert!(report.figure(Measure::AuditsInPausedMonth, &[(Dimension::Month, "2026-12")]).is_none());
 }
 
 #[test]
@@ -121,8 +130,10 @@ fn every_month_of_the_period_is_listed_even_without_audits() {
     let months: Vec<String> = report
         .figures
         .iter()
-        .filter(|figure| figure.question == Question::Trend && figure.measure == "audits_completed")
-        .map(|figure| format!("{}:{}", figure.group_label(), figure.count))
+        .filter(|figure| figure.question == Question::Trend && figure.measure == Measure::AuditsCompleted)
+        .map(|figure| {
+            format!("{}={}:{}", figure.group[0].0.label().to_lowercase(), figure.group[0].1, figure.count)
+        })
         .collect();
     assert_eq!(
         months,
@@ -136,7 +147,7 @@ fn every_month_of_the_period_is_listed_even_without_audits() {
         ]
     );
     assert_eq!(
-        measure_label("corrective_action_confirmed_in_time"),
+        Measure::CorrectiveActionConfirmedInTime.label(),
         "Corrective action confirmed by the end of the following month"
     );
 }

@@ -4,12 +4,14 @@
 use std::collections::BTreeMap;
 
 use super::scope::{count_figure, Scope, Tally};
-use super::{Figure, Question};
+use super::{Dimension, Figure, Measure, Question};
 use crate::template::GradeStanding;
 use crate::{AuditId, Period, PeriodLength};
 
 pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
-    for (length, dimension) in [(PeriodLength::Month, "month"), (PeriodLength::Quarter, "quarter")] {
+    for (length, dimension) in
+        [(PeriodLength::Month, Dimension::Month), (PeriodLength::Quarter, Dimension::Quarter)]
+    {
         let mut by_period: BTreeMap<Period, (Vec<&AuditId>, Tally)> = BTreeMap::new();
         for dated in scope.completed() {
             let (completed, good) = by_period
@@ -23,8 +25,8 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
         for period in Period::span(scope.filter.from, scope.filter.to, length) {
             let (completed, good) = by_period.remove(&period).unwrap_or_else(|| (Vec::new(), Tally::new()));
             let group = vec![(dimension, period.to_string())];
-            figures.push(count_figure(Question::Trend, "audits_completed", group.clone(), completed));
-            figures.push(good.figure(Question::Trend, "good_or_better", group, true));
+            figures.push(count_figure(Question::Trend, Measure::AuditsCompleted, group.clone(), completed));
+            figures.push(good.figure(Question::Trend, Measure::GoodOrBetter, group, true));
         }
     }
 }

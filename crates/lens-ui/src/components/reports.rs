@@ -9,8 +9,8 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use lens_core::{
-    build_report, parse_iso_date, Audit, Moderation, Period, PeriodLength, Report, ReportError, ReportFilter,
-    ReportSettings, Template, TemplateKind,
+    build_report, parse_iso_date, Audit, Measure, Moderation, Period, PeriodLength, Report, ReportError,
+    ReportFilter, ReportSettings, Template, TemplateKind,
 };
 use lens_store::device_log::DeviceLog;
 use lens_store::report_export::{report_csv, report_json};
@@ -161,7 +161,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                 </div>
             </div>
             if let Some(Ok(report)) = &*report {
-                <p class="lens-body" role="status">{ summary_sentence(report.filter.from, report.filter.to, report.figure("audits_completed", "").map_or(0, |figure| figure.count)) }</p>
+                <p class="lens-body" role="status">{ summary_sentence(report.filter.from, report.filter.to, report.figure(Measure::AuditsCompleted, &[]).map_or(0, |figure| figure.count)) }</p>
                 { downloads }
                 if !report.notes.is_empty() {
                     <div class="lens-inset">

@@ -162,7 +162,7 @@ async fn reports_count_the_audits_on_the_device_for_the_chosen_period() {
         &ReportSettings::new(today),
     )
     .unwrap();
-    let completed = report.figure("audits_completed", "").unwrap().count;
+    let completed = report.figure(lens_core::Measure::AuditsCompleted, &[]).unwrap().count;
     assert!(completed > 0);
     let text = host.text();
     assert!(

@@ -1,6 +1,6 @@
 //! A report's figures as tables, one per question, in words a reader of a QA report expects.
 
-use lens_core::{measure_label, Figure, Question, Report, Template};
+use lens_core::{Dimension, Figure, Question, Report, Template};
 use yew::prelude::*;
 
 /// A breakdown in words: "Team: Assessment East; Grade: Good".
@@ -9,22 +9,13 @@ fn group_words(figure: &Figure, templates: &[Template]) -> String {
         .group
         .iter()
         .map(|(dimension, value)| {
-            let name = match *dimension {
-                "team" => "Team",
-                "auditor" => "Auditor",
-                "template" => "Template",
-                "standard" => "Standard",
-                "grade" => "Grade",
-                "month" => "Month",
-                "quarter" => "Quarter",
-                other => other,
-            };
-            let value = match *dimension {
-                "template" => templates
+            let name = dimension.label();
+            let value = match dimension {
+                Dimension::Template => templates
                     .iter()
                     .find(|template| template.id == *value)
                     .map_or_else(|| value.clone(), |template| template.title.clone()),
-                "standard" => templates
+                Dimension::Standard => templates
                     .iter()
                     .find_map(|template| template.item(value))
                     .map_or_else(|| value.clone(), |item| item.prompt.clone()),
@@ -46,18 +37,16 @@ fn share_words(figure: &Figure) -> String {
 
 /// The tables of one report, a heading and table per question that has figures.
 pub(crate) fn figure_tables(report: &Report, templates: &[Template]) -> Html {
-    let questions =
-        [Question::HowMuch, Question::HowWell, Question::BetterOff, Question::Cycle, Question::Trend];
-    let tables = questions.into_iter().map(|question| {
+    let tables = Question::ALL.into_iter().map(|question| {
         let figures: Vec<&Figure> = report.figures.iter().filter(|figure| figure.question == question).collect();
         if figures.is_empty() {
             return html! {};
         }
-        let heading_id = format!("lens-report-{}", question.code().replace('_', "-"));
+        let heading_id = format!("lens-report-{}", lens_store::report_export::question_code(question).replace('_', "-"));
         let rows = figures.iter().map(|figure| {
             html! {
                 <tr class="lens-table__row">
-                    <th scope="row" class="lens-table__header">{ measure_label(figure.measure) }</th>
+                    <th scope="row" class="lens-table__header">{ figure.measure.label() }</th>
                     <td class="lens-table__cell">{ group_words(figure, templates) }</td>
                     <td class="lens-table__cell lens-table__cell--numeric">{ figure.count }</td>
                     <td class="lens-table__cell lens-table__cell--numeric">{ figure.of.map(|of| of.to_string()).unwrap_or_default() }</td>
