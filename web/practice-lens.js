@@ -10,6 +10,8 @@
 const GLUE_URL = new URL("./lens_web.js", import.meta.url);
 const STYLESHEET_URL = new URL("./practice-lens.css", import.meta.url);
 const DEFAULT_WASM_URL = new URL("./lens_web_bg.wasm", import.meta.url);
+// The analysis worker (reports, themes, CSV): started by the app the first time it is needed.
+const WORKER_URL = new URL("./lens-worker.js", import.meta.url);
 const OBSERVED = ["view", "db-name", "config"];
 
 // One WebAssembly module per page, shared by every instance: the first element decides
@@ -81,6 +83,7 @@ class PracticeLensElement extends HTMLElement {
       view: this.getAttribute("view"),
       dbName: this.getAttribute("db-name"),
       config: this.getAttribute("config"),
+      workerUrl: WORKER_URL.href,
     };
   }
 

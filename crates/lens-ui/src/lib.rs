@@ -7,6 +7,7 @@
 //!
 //! Start at [`App`]: it opens the store for its `db_name`, then shows the chosen [`View`].
 
+mod analysis;
 mod app;
 mod components;
 mod config;
@@ -16,5 +17,8 @@ mod view;
 
 pub use app::{App, AppProps};
 pub use config::{Config, ConfigProblem};
-pub use ports::{LensEvent, OpenedStore, Persistence, Platform, PlatformHandle, StorageKind, StoreHandle};
+pub use ports::{
+    AnalysisUnavailable, LensEvent, OpenedStore, Persistence, Platform, PlatformHandle, StorageKind,
+    StoreHandle,
+};
 pub use view::View;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, FixedOffset};
+use lens_analysis::protocol::{AnalysisReply, AnalysisRequest};
 use lens_store::Store;
 
 /// Which storage the app ended up with.
@@ -26,6 +27,8 @@ pub struct OpenedStore {
     pub store: StoreHandle,
     /// Durable or memory only.
     pub kind: StorageKind,
+    /// The database's name, which the analysis worker opens for itself.
+    pub db_name: String,
 }
 
 /// A shared [`Store`] that compares by identity, so it can sit in component properties.
@@ -85,6 +88,13 @@ pub enum LensEvent {
     },
 }
 
+/// The analysis worker could not answer: it did not start, or it stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalysisUnavailable {
+    /// Why, in words a person can act on.
+    pub message: String,
+}
+
 /// The environment the UI runs in.
 #[async_trait(?Send)]
 pub trait Platform {
@@ -106,6 +116,9 @@ pub trait Platform {
     fn download(&self, file_name: &str, media_type: &str, contents: &str) -> Result<(), String>;
     /// Opens the browser's print dialogue.
     fn print(&self);
+    /// Has the analysis worker do `request` (reports, themes, CSV files) away from the page's
+    /// thread; the worker is loaded the first time this is called.
+    async fn analyse(&self, request: AnalysisRequest) -> Result<AnalysisReply, AnalysisUnavailable>;
 }
 
 /// A shared [`Platform`] that compares by identity, so it can sit in component properties.

@@ -5,15 +5,16 @@
 //! and calls [`mount`]; the returned [`LensInstance`] maps attribute changes to
 //! [`LensInstance::update`] and removal to [`LensInstance::destroy`].
 //!
-//! - [`idb`]: the IndexedDB store (strict durability, revision-checked writes).
+//! - storage is `lens_idb::IdbStore` (strict durability, revision-checked writes).
 //! - `platform`: the UI's `Platform` port for the browser (clock, ids, storage, events).
+//! - `analysis`: the element's analysis worker, started the first time a report or file is
+//!   asked for and terminated with the element.
 //! - `panic`: an embedded app never breaks its host page; a panic shows an error notice in
 //!   every mounted instance's own shadow root and sends `lens-error`.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+mod analysis;
 mod events;
-pub mod idb;
-mod js_error;
 mod options;
 mod panic;
 mod platform;
@@ -34,12 +35,14 @@ use platform::BrowserPlatform;
 pub struct LensInstance {
     handle: Option<AppHandle<App>>,
     platform: PlatformHandle,
+    browser: Rc<BrowserPlatform>,
     instance_id: u32,
 }
 
 /// Mounts the app into `container` (a `<div>` inside the element's shadow root); `host` is the
 /// custom element, which receives the `lens-*` events. `options` is an object with the
-/// element's `view`, `dbName` and `config` attribute values (each a string or null).
+/// element's `view`, `dbName` and `config` attribute values (each a string or null) and
+/// `workerUrl`, where the analysis worker's script is.
 #[wasm_bindgen]
 pub fn mount(container: JsValue, host: JsValue, options: JsValue) -> Result<LensInstance, JsError> {
     let container = container
@@ -50,10 +53,12 @@ pub fn mount(container: JsValue, host: JsValue, options: JsValue) -> Result<Lens
         .map_err(|_| JsError::new("mount: the host must be an HTML element"))?;
     panic::install_hook();
     let instance_id = panic::register(container.clone(), host.clone());
-    let platform = PlatformHandle(Rc::new(BrowserPlatform::new(host)));
-    let props = MountOptions::read(&options).into_props(platform.clone());
+    let options = MountOptions::read(&options);
+    let browser = Rc::new(BrowserPlatform::new(host, options.worker_url.clone()));
+    let platform = PlatformHandle(browser.clone());
+    let props = options.into_props(platform.clone());
     let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
-    Ok(LensInstance { handle: Some(handle), platform, instance_id })
+    Ok(LensInstance { handle: Some(handle), platform, browser, instance_id })
 }
 
 #[wasm_bindgen]
@@ -70,6 +75,7 @@ impl LensInstance {
         if let Some(handle) = self.handle.take() {
             handle.destroy();
         }
+        self.browser.shut_down();
         panic::unregister(self.instance_id);
     }
 }

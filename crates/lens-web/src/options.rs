@@ -15,15 +15,23 @@ pub struct MountOptions {
     pub db_name: Option<String>,
     /// The `config` attribute.
     pub config: Option<String>,
+    /// Where the analysis worker's script is, resolved by the element from its own URL.
+    pub worker_url: Option<String>,
 }
 
 impl MountOptions {
-    /// Reads `{view, dbName, config}` from a JavaScript object; anything not a string is absent.
+    /// Reads `{view, dbName, config, workerUrl}` from a JavaScript object; anything not a string
+    /// is absent.
     pub fn read(options: &JsValue) -> Self {
         let field = |name: &str| {
             js_sys::Reflect::get(options, &JsValue::from_str(name)).ok().and_then(|value| value.as_string())
         };
-        Self { view: field("view"), db_name: field("dbName"), config: field("config") }
+        Self {
+            view: field("view"),
+            db_name: field("dbName"),
+            config: field("config"),
+            worker_url: field("workerUrl"),
+        }
     }
 
     /// The app's properties for these attribute values.

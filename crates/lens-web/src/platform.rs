@@ -4,23 +4,32 @@ use std::rc::Rc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, FixedOffset, Offset, Utc};
+use lens_analysis::protocol::{AnalysisReply, AnalysisRequest};
 use lens_store::MemoryStore;
-use lens_ui::{LensEvent, OpenedStore, Persistence, Platform, StorageKind, StoreHandle};
+use lens_ui::{AnalysisUnavailable, LensEvent, OpenedStore, Persistence, Platform, StorageKind, StoreHandle};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::analysis::AnalysisWorker;
 use crate::events;
-use crate::idb::IdbStore;
+use lens_idb::IdbStore;
 
 /// The browser, as seen from one mounted instance.
 pub struct BrowserPlatform {
     host: web_sys::HtmlElement,
+    analysis: AnalysisWorker,
 }
 
 impl BrowserPlatform {
-    /// The platform for the instance mounted on `host`.
-    pub fn new(host: web_sys::HtmlElement) -> Self {
-        Self { host }
+    /// The platform for the instance mounted on `host`, whose analysis worker runs the script
+    /// at `worker_url`.
+    pub fn new(host: web_sys::HtmlElement, worker_url: Option<String>) -> Self {
+        Self { host, analysis: AnalysisWorker::new(worker_url) }
+    }
+
+    /// Stops this instance's analysis worker: the element is gone.
+    pub fn shut_down(&self) {
+        self.analysis.terminate();
     }
 }
 
@@ -41,12 +50,17 @@ impl Platform for BrowserPlatform {
 
     async fn open_store(&self, db_name: &str) -> OpenedStore {
         match IdbStore::open(db_name).await {
-            Ok(store) => OpenedStore { store: StoreHandle(Rc::new(store)), kind: StorageKind::IndexedDb },
+            Ok(store) => OpenedStore {
+                store: StoreHandle(Rc::new(store)),
+                kind: StorageKind::IndexedDb,
+                db_name: db_name.to_owned(),
+            },
             Err(error) => OpenedStore {
                 store: StoreHandle(Rc::new(MemoryStore::default())),
                 kind: StorageKind::Memory {
                     reason: format!("This browser is not letting Practice Lens keep data ({error})."),
                 },
+                db_name: db_name.to_owned(),
             },
         }
     }
@@ -84,6 +98,10 @@ impl Platform for BrowserPlatform {
             drop(url);
         });
         Ok(())
+    }
+
+    async fn analyse(&self, request: AnalysisRequest) -> Result<AnalysisReply, AnalysisUnavailable> {
+        self.analysis.ask(&request).await
     }
 
     fn print(&self) {

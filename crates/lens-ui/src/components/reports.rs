@@ -1,6 +1,7 @@
 //! Reports over the audits and moderations on this device for a period, team and template: the
 //! three questions of Outcomes-Based Accountability, the QA cycle and the trends, as tables, with
-//! the report downloadable as CSV or JSON.
+//! the report downloadable as CSV or JSON, and what the narratives say. The analysis worker
+//! makes the report; the screen asks for it and shows it when it comes back.
 
 mod figures;
 
@@ -8,20 +9,18 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use lens_core::{
-    build_report, parse_iso_date, Audit, Measure, Moderation, Period, PeriodLength, Report, ReportError,
-    ReportFilter, ReportSettings, Template, TemplateKind,
-};
+use lens_analysis::protocol::{AnalysisReply, AnalysisRequest, DataSource, ReportRequest, ReportView};
+use lens_core::{parse_iso_date, Period, PeriodLength, Template, TemplateKind};
 use lens_store::device_log::DeviceLog;
-use lens_store::report_export::{report_csv, report_json};
-use lens_store::Versioned;
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use self::figures::figure_tables;
+use self::figures::{figure_tables, theme_table};
 use super::audit_form::fields::error_message;
 use super::download::{download_and_log, DownloadFile};
 use super::focus::use_focus_on_mount;
+use crate::analysis::data_source;
 use crate::app::Session;
 use crate::ports::PlatformHandle;
 
@@ -34,6 +33,19 @@ pub(crate) struct ReportsProps {
     pub templates: Rc<Vec<Template>>,
     pub onexported: Callback<DeviceLog>,
     pub onback: Callback<()>,
+}
+
+/// Where the report is: made by the analysis worker, so it arrives after it is asked for.
+#[derive(Clone, PartialEq)]
+enum Made {
+    /// Asked for and not yet back.
+    Waiting,
+    /// Back.
+    Ready(Rc<ReportView>),
+    /// Not made: the period is wrong, or the data could not be read.
+    Refused(String),
+    /// The worker did not answer.
+    Unavailable(String),
 }
 
 /// What the person asked the report to cover. Dates stay as typed until they are real dates.
@@ -55,6 +67,10 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         team: String::new(),
         template: String::new(),
     });
+    let made = use_state(|| Made::Waiting);
+    // Replies are not cancelled when the choice changes: each carries the generation it was
+    // asked in and is dropped if a newer one has been asked since.
+    let generation = use_mut_ref(|| 0_u64);
     let heading = use_node_ref();
     use_focus_on_mount(heading.clone());
     let session = &props.session;
@@ -62,21 +78,41 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         parse_iso_date(&choice.from).is_none().then_some("Enter the first day of the report as a real date");
     let to_error =
         parse_iso_date(&choice.to).is_none().then_some("Enter the last day of the report as a real date");
-    // Rebuilt only when what it covers or the data changes, not when an export is logged.
-    let report = use_memo(
-        (
-            (*choice).clone(),
-            session.audits.clone(),
-            session.moderations.clone(),
-            props.templates.clone(),
-            today,
-        ),
-        |(choice, audits, moderations, templates, today)| {
-            make_report(choice, audits, moderations, templates, *today)
-        },
-    );
-    let period_error = match &*report {
-        Some(Err(error)) => Some(error.to_string()),
+    // Asked again only when what it covers or the data changes, not when an export is logged.
+    {
+        let (made, platform, session) = (made.clone(), props.platform.clone(), session.clone());
+        use_effect_with(
+            ((*choice).clone(), session.audits.clone(), session.moderations.clone(), today),
+            move |(choice, _, _, today)| {
+                let this_generation = {
+                    let mut latest = generation.borrow_mut();
+                    *latest += 1;
+                    *latest
+                };
+                let request = report_request(choice, *today);
+                made.set(Made::Waiting);
+                if let Some(request) = request {
+                    spawn_local(async move {
+                        let source = data_source(&session.store).await;
+                        let reply = platform.analyse(AnalysisRequest::Report(request(source))).await;
+                        if *generation.borrow() != this_generation {
+                            return;
+                        }
+                        made.set(match reply {
+                            Ok(AnalysisReply::Report(view)) => Made::Ready(Rc::new(view)),
+                            Ok(AnalysisReply::Refused { message }) => Made::Refused(message),
+                            Ok(AnalysisReply::Csv { .. }) => Made::Unavailable(
+                                "The report could not be made: reload the page to carry on.".to_owned(),
+                            ),
+                            Err(unavailable) => Made::Unavailable(unavailable.message),
+                        });
+                    });
+                }
+            },
+        );
+    }
+    let period_error = match &*made {
+        Made::Refused(message) => Some(message.clone()),
         _ => None,
     };
 
@@ -108,15 +144,13 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     let template_options = props.templates.iter().filter(|template| template.kind != TemplateKind::Reflection).map(|template| {
         html! { <option value={template.id.clone()} selected={choice.template == template.id}>{ template.title.clone() }</option> }
     });
-    let downloads = match &*report {
-        Some(Ok(report)) => {
-            let report = Rc::new(report.clone());
+    let downloads = match &*made {
+        Made::Ready(view) => {
             let download = |csv: bool| {
-                let (report, store) = (report.clone(), session.store.clone());
+                let (view, store) = (view.clone(), session.store.clone());
                 let (platform, onexported) = (props.platform.clone(), props.onexported.clone());
-                // The file is made when asked for, not on every change of the report.
                 Callback::from(move |_: MouseEvent| {
-                    download_and_log(&store, &platform, report_file(&report, csv), &onexported)
+                    download_and_log(&store, &platform, report_file(&view, csv), &onexported)
                 })
             };
             html! {
@@ -133,6 +167,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         Callback::from(move |_: MouseEvent| onback.emit(()))
     };
     let to_message = to_error.map(str::to_owned).or(period_error);
+    let waiting = from_error.is_none() && to_error.is_none() && *made == Made::Waiting;
     html! {
         <section class="lens-section" aria-labelledby={TITLE_ID}>
             <button type="button" class="lens-link-button" onclick={onback}>{ "Back to home" }</button>
@@ -160,56 +195,55 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                     </div>
                 </div>
             </div>
-            if let Some(Ok(report)) = &*report {
-                <p class="lens-body" role="status">{ summary_sentence(report.filter.from, report.filter.to, report.figure(Measure::AuditsCompleted, &[]).map_or(0, |figure| figure.count)) }</p>
+            <p class="lens-body" role="status">
+                if waiting { { "Making the report…" } }
+                if let Made::Ready(view) = &*made { { summary_sentence(view.from, view.to, view.audits_completed) } }
+            </p>
+            if let Made::Unavailable(message) = &*made {
+                <div class="lens-notification lens-notification--error" role="alert">
+                    <h4 class="lens-heading-s">{ "The report could not be made" }</h4>
+                    <p class="lens-body">{ message.clone() }</p>
+                </div>
+            }
+            if let Made::Ready(view) = &*made {
                 { downloads }
-                if !report.notes.is_empty() {
+                if !view.notes.is_empty() {
                     <div class="lens-inset">
-                        <ul class="lens-list lens-list--bullet">{ for report.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }</ul>
+                        <ul class="lens-list lens-list--bullet">{ for view.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }</ul>
                     </div>
                 }
-                { figure_tables(report, &props.templates) }
+                { figure_tables(view) }
+                { theme_table(&view.themes) }
             }
         </section>
     }
 }
 
-/// The report for what was chosen, or nothing while a date is not a real date.
-fn make_report(
-    choice: &Choice,
-    audits: &[Versioned<Audit>],
-    moderations: &[Versioned<Moderation>],
-    templates: &[Template],
-    today: NaiveDate,
-) -> Option<Result<Report, ReportError>> {
+/// The request for what was chosen, waiting for its data source, or nothing while a date is
+/// not a real date.
+fn report_request(choice: &Choice, today: NaiveDate) -> Option<impl FnOnce(DataSource) -> ReportRequest> {
     let (from, to) = (parse_iso_date(&choice.from)?, parse_iso_date(&choice.to)?);
-    let filter = ReportFilter {
-        team: Some(choice.team.clone()).filter(|team| !team.is_empty()),
-        template: Some(choice.template.clone()).filter(|template| !template.is_empty()),
-        ..ReportFilter::between(from, to)
-    };
-    let audits: Vec<Audit> = audits.iter().map(|audit| audit.value.clone()).collect();
-    let moderations: Vec<Moderation> =
-        moderations.iter().map(|moderation| moderation.value.clone()).collect();
-    Some(build_report(&audits, &moderations, templates, &filter, &ReportSettings::new(today)))
+    let team = Some(choice.team.clone()).filter(|team| !team.is_empty());
+    let template = Some(choice.template.clone()).filter(|template| !template.is_empty());
+    Some(move |source| ReportRequest { source, from, to, team, template, today })
 }
 
-/// The report as CSV or JSON.
-fn report_file(report: &Report, csv: bool) -> DownloadFile {
-    let (from, to) = (report.filter.from, report.filter.to);
+/// The report as CSV or JSON, as the worker made it.
+fn report_file(view: &ReportView, csv: bool) -> DownloadFile {
+    let (from, to) = (view.from, view.to);
     let stem = format!("practice-lens-report-{from}-to-{to}");
     if csv {
         DownloadFile {
             file_name: format!("{stem}.csv"),
             media_type: "text/csv",
-            contents: report_csv(report),
+            contents: view.csv.clone(),
             what: format!("the report from {from} to {to} as CSV"),
         }
     } else {
         DownloadFile {
             file_name: format!("{stem}.json"),
             media_type: "application/json",
-            contents: serde_json::to_string_pretty(&report_json(report)).unwrap_or_default(),
+            contents: view.json.clone(),
             what: format!("the report from {from} to {to} as JSON"),
         }
     }

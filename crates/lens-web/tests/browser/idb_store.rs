@@ -6,8 +6,8 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use lens_core::{AuditId, AuditStatus, NewAudit, TemplateRef};
+use lens_idb::{IdbRecord, IdbStore, RECORDS};
 use lens_store::{conformance, list_audits, load_audit, save_audit, RecordKind, Store, StoreError};
-use lens_web::idb::{IdbRecord, IdbStore, RECORDS};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::support::unique_db_name;
@@ -155,7 +155,7 @@ async fn a_newer_tab_upgrading_the_database_is_not_blocked_by_this_connection() 
     let store = IdbStore::open(&db_name).await.unwrap();
     // A later version of Practice Lens in another tab opens the database at a higher version.
     let newer = Database::open(db_name.as_str())
-        .with_version(lens_web::idb::DB_VERSION + 1)
+        .with_version(lens_idb::DB_VERSION + 1)
         .await
         .expect("the upgrade must not be blocked by the open connection");
     newer.close();

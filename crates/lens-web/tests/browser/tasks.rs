@@ -3,10 +3,10 @@
 
 use chrono::{TimeZone, Utc};
 use lens_core::{build_report, AuditStatus, GradeRule, ReportFilter, ReportSettings};
+use lens_idb::IdbStore;
 use lens_store::bundle::Bundle;
 use lens_store::sample::{generate_bundle, SampleSpec};
 use lens_store::{list_audits, list_moderations, save_audit, save_moderation};
-use lens_web::idb::IdbStore;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{HtmlElement, HtmlFormElement};

@@ -1,68 +1,92 @@
 //! Print and download of one submitted audit. Downloads are made on the device; nothing is sent.
+//! The JSON bundle is the stored record, written here; the CSV files are written by the analysis
+//! worker, so the CSV writer stays out of the page's first load.
 
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
+use lens_analysis::protocol::{AnalysisReply, AnalysisRequest, AuditCsvRequest, CsvPart};
 use lens_core::{Audit, Template};
 use lens_store::bundle::{write_bundle, Bundle};
-use lens_store::csv_export::write_audits_csv;
 use lens_store::{Revision, Versioned};
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use lens_store::device_log::DeviceLog;
 
 use super::autosave::FormState;
+use crate::analysis::data_source;
 use crate::components::audit_cells::case_label;
 use crate::components::download::{download_and_log, file_stem, DownloadFile};
-use crate::ports::{OpenedStore, PlatformHandle};
+use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
 
 /// Which file a download button makes.
 #[derive(Clone, Copy)]
 enum Export {
     Json,
-    Answers,
-    Actions,
-    Amendments,
+    Csv(CsvPart),
 }
 
-/// The file, made when the person asks for it.
-fn export_file(
-    export: Export,
-    audit: Versioned<Audit>,
-    template: &Template,
-    now: DateTime<Utc>,
-) -> DownloadFile {
-    let name = if audit.value.case_reference.is_empty() {
-        format!("audit-{}", audit.value.id)
+/// The file's name and what it holds, in words for the device log.
+fn export_names(export: Export, audit: &Audit, template: &Template) -> (String, &'static str, String) {
+    let name = if audit.case_reference.is_empty() {
+        format!("audit-{}", audit.id)
     } else {
-        format!("audit-{}", audit.value.case_reference)
+        format!("audit-{}", audit.case_reference)
     };
     let stem = file_stem(&name);
-    let case = case_label(&audit.value);
-    let (file_name, media_type, contents, what) = match export {
-        Export::Json => {
-            let bundle = Bundle {
-                exported_at: now,
-                templates: vec![template.clone()],
-                audits: vec![audit],
-                moderations: Vec::new(),
-            };
-            (format!("{stem}.json"), "application/json", write_bundle(&bundle), "as JSON")
+    let (file_name, media_type, what) = match export {
+        Export::Json => (format!("{stem}.json"), "application/json", "as JSON"),
+        Export::Csv(CsvPart::Answers) => (format!("{stem}.items.csv"), "text/csv", "answers as CSV"),
+        Export::Csv(CsvPart::Actions) => (format!("{stem}.actions.csv"), "text/csv", "actions as CSV"),
+        Export::Csv(CsvPart::Amendments) => {
+            (format!("{stem}.amendments.csv"), "text/csv", "amendments as CSV")
         }
-        Export::Answers => {
-            (format!("{stem}.items.csv"), "text/csv", write_audits_csv(&[audit]).items, "answers as CSV")
-        }
-        Export::Actions => {
-            (format!("{stem}.actions.csv"), "text/csv", write_audits_csv(&[audit]).actions, "actions as CSV")
-        }
-        Export::Amendments => (
-            format!("{stem}.amendments.csv"),
-            "text/csv",
-            write_audits_csv(&[audit]).amendments,
-            "amendments as CSV",
-        ),
     };
-    DownloadFile { file_name, media_type, contents, what: format!("{} ({case}) {what}", template.title) }
+    (file_name, media_type, format!("{} ({}) {what}", template.title, case_label(audit)))
+}
+
+/// The audit as a JSON bundle of one, made here: it is the record as stored.
+fn json_file(audit: Versioned<Audit>, template: &Template, now: DateTime<Utc>) -> DownloadFile {
+    let (file_name, media_type, what) = export_names(Export::Json, &audit.value, template);
+    let bundle = Bundle {
+        exported_at: now,
+        templates: vec![template.clone()],
+        audits: vec![audit],
+        moderations: Vec::new(),
+    };
+    DownloadFile { file_name, media_type, contents: write_bundle(&bundle), what }
+}
+
+/// Has the analysis worker write one of the audit's CSV files, then offers it.
+async fn download_csv(
+    part: CsvPart,
+    audit: Audit,
+    template: Rc<Template>,
+    store: OpenedStore,
+    platform: PlatformHandle,
+    onexported: Callback<DeviceLog>,
+) {
+    let (file_name, media_type, what) = export_names(Export::Csv(part), &audit, &template);
+    let request = AuditCsvRequest { source: data_source(&store).await, audit: audit.id.to_string(), part };
+    match platform.analyse(AnalysisRequest::AuditCsv(request)).await {
+        Ok(AnalysisReply::Csv { contents }) => download_and_log(
+            &store,
+            &platform,
+            DownloadFile { file_name, media_type, contents, what },
+            &onexported,
+        ),
+        Ok(AnalysisReply::Refused { message }) => {
+            platform.emit(LensEvent::Error { code: "download-failed", message })
+        }
+        Ok(AnalysisReply::Report(_)) => platform.emit(LensEvent::Error {
+            code: "download-failed",
+            message: "The file could not be made: reload the page to carry on.".to_owned(),
+        }),
+        Err(unavailable) => {
+            platform.emit(LensEvent::Error { code: "download-failed", message: unavailable.message })
+        }
+    }
 }
 
 /// Print and download buttons for one audit. Downloads are made on this device; nothing is sent.
@@ -77,10 +101,20 @@ pub(crate) fn export_bar(
         let (store, platform, template) = (store.clone(), platform.clone(), template.clone());
         let onexported = onexported.clone();
         let (audit, revision) = (state.audit.clone(), state.base.unwrap_or(Revision::FIRST));
-        Callback::from(move |_: MouseEvent| {
-            let now = platform.now().to_utc();
-            let versioned = Versioned { value: audit.clone(), revision, updated_at: now };
-            download_and_log(&store, &platform, export_file(export, versioned, &template, now), &onexported);
+        Callback::from(move |_: MouseEvent| match export {
+            Export::Json => {
+                let now = platform.now().to_utc();
+                let versioned = Versioned { value: audit.clone(), revision, updated_at: now };
+                download_and_log(&store, &platform, json_file(versioned, &template, now), &onexported);
+            }
+            Export::Csv(part) => spawn_local(download_csv(
+                part,
+                audit.clone(),
+                template.clone(),
+                store.clone(),
+                platform.clone(),
+                onexported.clone(),
+            )),
         })
     };
     let on_print = {
@@ -93,14 +127,14 @@ pub(crate) fn export_bar(
             <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Json)}>
                 { "Download as JSON" }
             </button>
-            <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Answers)}>
+            <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Csv(CsvPart::Answers))}>
                 { "Download answers as CSV" }
             </button>
-            <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Actions)}>
+            <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Csv(CsvPart::Actions))}>
                 { "Download actions as CSV" }
             </button>
             if !state.audit.amendments.is_empty() {
-                <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Amendments)}>
+                <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Csv(CsvPart::Amendments))}>
                     { "Download amendments as CSV" }
                 </button>
             }

@@ -1,62 +1,27 @@
-//! A report's figures as tables, one per question, in words a reader of a QA report expects.
+//! A report's figures as tables, one per question, and its themes, in words a reader of a QA
+//! report expects. The worker has put every figure into words already.
 
-use lens_core::{Dimension, Figure, Question, Report, Template};
+use lens_analysis::protocol::{ReportView, ThemePolarity, ThemeSummary};
 use yew::prelude::*;
 
-/// A breakdown in words: "Team: Assessment East; Grade: Good".
-fn group_words(figure: &Figure, templates: &[Template]) -> String {
-    let parts: Vec<String> = figure
-        .group
-        .iter()
-        .map(|(dimension, value)| {
-            let name = dimension.label();
-            let value = match dimension {
-                Dimension::Template => templates
-                    .iter()
-                    .find(|template| template.id == *value)
-                    .map_or_else(|| value.clone(), |template| template.title.clone()),
-                Dimension::Standard => templates
-                    .iter()
-                    .find_map(|template| template.item(value))
-                    .map_or_else(|| value.clone(), |item| item.prompt.clone()),
-                _ => value.clone(),
-            };
-            format!("{name}: {value}")
-        })
-        .collect();
-    if parts.is_empty() {
-        "All".to_owned()
-    } else {
-        parts.join("; ")
-    }
-}
-
-fn share_words(figure: &Figure) -> String {
-    figure.share().map(|share| format!("{:.0}%", share * 100.0)).unwrap_or_default()
-}
-
 /// The tables of one report, a heading and table per question that has figures.
-pub(crate) fn figure_tables(report: &Report, templates: &[Template]) -> Html {
-    let tables = Question::ALL.into_iter().map(|question| {
-        let figures: Vec<&Figure> = report.figures.iter().filter(|figure| figure.question == question).collect();
-        if figures.is_empty() {
-            return html! {};
-        }
-        let heading_id = format!("lens-report-{}", lens_store::report_export::question_code(question).replace('_', "-"));
-        let rows = figures.iter().map(|figure| {
+pub(crate) fn figure_tables(view: &ReportView) -> Html {
+    let tables = view.sections.iter().map(|section| {
+        let heading_id = format!("lens-report-{}", section.anchor);
+        let rows = section.rows.iter().map(|row| {
             html! {
                 <tr class="lens-table__row">
-                    <th scope="row" class="lens-table__header">{ figure.measure.label() }</th>
-                    <td class="lens-table__cell">{ group_words(figure, templates) }</td>
-                    <td class="lens-table__cell lens-table__cell--numeric">{ figure.count }</td>
-                    <td class="lens-table__cell lens-table__cell--numeric">{ figure.of.map(|of| of.to_string()).unwrap_or_default() }</td>
-                    <td class="lens-table__cell lens-table__cell--numeric">{ share_words(figure) }</td>
+                    <th scope="row" class="lens-table__header">{ row.measure.clone() }</th>
+                    <td class="lens-table__cell">{ row.breakdown.clone() }</td>
+                    <td class="lens-table__cell lens-table__cell--numeric">{ row.count }</td>
+                    <td class="lens-table__cell lens-table__cell--numeric">{ row.of.map(|of| of.to_string()).unwrap_or_default() }</td>
+                    <td class="lens-table__cell lens-table__cell--numeric">{ row.share.clone() }</td>
                 </tr>
             }
         });
         html! {
             <>
-                <h4 class="lens-heading-s" id={heading_id.clone()}>{ question.heading() }</h4>
+                <h4 class="lens-heading-s" id={heading_id.clone()}>{ section.heading.clone() }</h4>
                 <table class="lens-table" aria-labelledby={heading_id}>
                     <thead>
                         <tr>
@@ -73,4 +38,52 @@ pub(crate) fn figure_tables(report: &Report, templates: &[Template]) -> Html {
         }
     });
     html! { <>{ for tables }</> }
+}
+
+/// What the narratives say: each theme found as going well or as needing to improve, with
+/// how many narratives and audits show it and a quote as evidence.
+pub(crate) fn theme_table(themes: &ThemeSummary) -> Html {
+    const HEADING_ID: &str = "lens-report-themes";
+    let intro = match themes.narratives {
+        0 => "No narratives to read in this period.".to_owned(),
+        1 => "From the 1 narrative of the audits completed in this period.".to_owned(),
+        read => format!("From the {read} narratives of the audits completed in this period."),
+    };
+    let rows = themes.rows.iter().map(|row| {
+        let found = match row.polarity {
+            ThemePolarity::Strength => "Going well",
+            ThemePolarity::Concern => "To improve",
+        };
+        html! {
+            <tr class="lens-table__row">
+                <th scope="row" class="lens-table__header">{ row.theme.clone() }</th>
+                <td class="lens-table__cell">{ found }</td>
+                <td class="lens-table__cell lens-table__cell--numeric">{ row.narratives }</td>
+                <td class="lens-table__cell lens-table__cell--numeric">{ row.audits }</td>
+                <td class="lens-table__cell lens-table__cell--numeric">{ row.share.clone() }</td>
+                <td class="lens-table__cell">{ row.quotes.first().cloned().unwrap_or_default() }</td>
+            </tr>
+        }
+    });
+    html! {
+        <>
+            <h4 class="lens-heading-s" id={HEADING_ID}>{ "What the narratives say" }</h4>
+            <p class="lens-body">{ intro }</p>
+            if !themes.rows.is_empty() {
+                <table class="lens-table" aria-labelledby={HEADING_ID}>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="lens-table__header">{ "Theme" }</th>
+                            <th scope="col" class="lens-table__header">{ "Found as" }</th>
+                            <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Narratives" }</th>
+                            <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Audits" }</th>
+                            <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Share" }</th>
+                            <th scope="col" class="lens-table__header">{ "For example" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }
+        </>
+    }
 }

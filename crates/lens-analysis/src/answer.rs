@@ -1,0 +1,89 @@
+//! Answering one request: read what it needs from the store, do the work, reply in words.
+
+use lens_core::{build_report, AuditId, Measure, ReportFilter, ReportSettings, Template};
+use lens_store::template_document::builtin_templates;
+use lens_store::{list_audits, list_moderations, load_audit, MemoryStore, Store};
+
+use crate::audit_csv::audit_csv;
+use crate::protocol::{AnalysisReply, AnalysisRequest, AuditCsvRequest, DataSource, ReportRequest};
+use crate::report_view::report_view;
+use crate::theme_view::theme_summary;
+
+/// Does what `request` asks. `database` opens a named database (IndexedDB in the worker);
+/// records sent with the request are read from memory instead.
+pub async fn answer<Open, Opened>(request: AnalysisRequest, database: Open) -> AnalysisReply
+where
+    Open: FnOnce(String) -> Opened,
+    Opened: std::future::Future<Output = Result<Box<dyn Store>, String>>,
+{
+    let source = match &request {
+        AnalysisRequest::Report(report) => &report.source,
+        AnalysisRequest::AuditCsv(csv) => &csv.source,
+    };
+    let store: Box<dyn Store> = match source {
+        DataSource::Database { name } => match database(name.clone()).await {
+            Ok(store) => store,
+            Err(message) => return AnalysisReply::Refused { message },
+        },
+        DataSource::Records { records } => {
+            let store = MemoryStore::default();
+            for record in records.iter().filter_map(|record| record.to_stored()) {
+                store.insert_raw(record);
+            }
+            Box::new(store)
+        }
+    };
+    let templates = builtin_templates();
+    let reply = match request {
+        AnalysisRequest::Report(report) => report_reply(store.as_ref(), &report, &templates).await,
+        AnalysisRequest::AuditCsv(csv) => csv_reply(store.as_ref(), &csv).await,
+    };
+    reply.unwrap_or_else(|message| AnalysisReply::Refused { message })
+}
+
+async fn report_reply(
+    store: &dyn Store,
+    request: &ReportRequest,
+    templates: &[Template],
+) -> Result<AnalysisReply, String> {
+    let (audits, unreadable_audits) = list_audits(store).await.map_err(|error| error.to_string())?;
+    let (moderations, unreadable_moderations) =
+        list_moderations(store).await.map_err(|error| error.to_string())?;
+    let unreadable = unreadable_audits.len() + unreadable_moderations.len();
+    let audits: Vec<_> = audits.into_iter().map(|audit| audit.value).collect();
+    let moderations: Vec<_> = moderations.into_iter().map(|moderation| moderation.value).collect();
+    let filter = ReportFilter {
+        team: request.team.clone(),
+        template: request.template.clone(),
+        ..ReportFilter::between(request.from, request.to)
+    };
+    let report = build_report(&audits, &moderations, templates, &filter, &ReportSettings::new(request.today))
+        .map_err(|error| error.to_string())?;
+    // The themes read exactly the audits the report counts as completed: never a draft, never
+    // a reflection.
+    let completed: Vec<&AuditId> = report
+        .figure(Measure::AuditsCompleted, &[])
+        .map(|figure| figure.audits.iter().collect())
+        .unwrap_or_default();
+    let in_scope: Vec<_> =
+        audits.iter().filter(|audit| completed.binary_search(&&audit.id).is_ok()).collect();
+    let themes = theme_summary(&in_scope, templates);
+    let mut view = report_view(&report, templates, themes);
+    if unreadable > 0 {
+        view.notes.push(format!(
+            "{unreadable} record(s) on this device could not be read and are not counted: Home lists them."
+        ));
+    }
+    Ok(AnalysisReply::Report(view))
+}
+
+async fn csv_reply(store: &dyn Store, request: &AuditCsvRequest) -> Result<AnalysisReply, String> {
+    let audit = load_audit(store, &AuditId::new(request.audit.clone()))
+        .await
+        .map_err(|error| error.to_string())?
+        .ok_or_else(|| "This audit is no longer on this device, so its file could not be made".to_owned())?;
+    Ok(AnalysisReply::Csv { contents: audit_csv(audit, request.part) })
+}
+
+#[cfg(test)]
+mod tests;

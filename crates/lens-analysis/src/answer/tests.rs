@@ -1,0 +1,169 @@
+//! Requests answered on the golden bundle, from records sent with the request and from a
+//! named database, and refused in words when they cannot be done.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use futures::executor::block_on;
+use lens_store::bundle::parse_bundle;
+use lens_store::{save_audit, save_moderation, MemoryStore, RecordKind, Store};
+
+use super::answer;
+use crate::protocol::{
+    AnalysisReply, AnalysisRequest, AuditCsvRequest, CsvPart, DataSource, RecordMessage, ReportRequest,
+    ReportView, ThemePolarity,
+};
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+const GOLDEN: &str = include_str!("../../../../tests/fixtures/bundles/golden.json");
+
+fn day(month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, month, day).unwrap()
+}
+
+/// The golden bundle's audits and moderations saved in a memory store.
+fn golden_store() -> MemoryStore {
+    let bundle = parse_bundle(GOLDEN).unwrap();
+    let store = MemoryStore::default();
+    let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
+    block_on(async {
+        for audit in &bundle.audits {
+            save_audit(&store, &audit.value, None, now).await.unwrap();
+        }
+        for moderation in &bundle.moderations {
+            save_moderation(&store, &moderation.value, None, now).await.unwrap();
+        }
+    });
+    store
+}
+
+fn records_of(store: &MemoryStore) -> DataSource {
+    let mut records = Vec::new();
+    for kind in [RecordKind::Audit, RecordKind::Moderation] {
+        records.extend(block_on(store.list(kind)).unwrap().iter().map(RecordMessage::from));
+    }
+    DataSource::Records { records }
+}
+
+fn half_year(source: DataSource) -> AnalysisRequest {
+    AnalysisRequest::Report(ReportRequest {
+        source,
+        from: day(4, 1),
+        to: day(9, 30),
+        team: None,
+        template: None,
+        today: day(11, 1),
+    })
+}
+
+/// Answers with a database opener that can open only `golden`.
+fn ask(request: AnalysisRequest) -> AnalysisReply {
+    let golden = golden_store();
+    block_on(answer(request, |name| async move {
+        if name == "golden" {
+            Ok(Box::new(golden) as Box<dyn Store>)
+        } else {
+            Err(format!("The database {name} could not be opened"))
+        }
+    }))
+}
+
+fn report(reply: AnalysisReply) -> ReportView {
+    match reply {
+        AnalysisReply::Report(view) => view,
+        other => panic!("expected a report, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_report_is_the_golden_figures_in_words() {
+    let view = report(ask(half_year(DataSource::Database { name: "golden".into() })));
+    assert_eq!(view.audits_completed, 6);
+    let anchors: Vec<&str> = view.sections.iter().map(|section| section.anchor.as_str()).collect();
+    assert_eq!(anchors, ["how-much", "how-well", "better-off", "cycle", "trend"]);
+    let how_well = &view.sections[1];
+    assert_eq!(how_well.heading, "How well did we do it?");
+    let overall = how_well
+        .rows
+        .iter()
+        .find(|row| row.measure == "Overall grade" && row.breakdown.ends_with("Grade: DNMG"))
+        .unwrap();
+    assert!(overall.breakdown.starts_with("Template: Case file audit"), "{}", overall.breakdown);
+    assert_eq!((overall.count, overall.of, overall.share.as_str()), (2, Some(6), "33%"));
+    assert!(view.csv.starts_with("\u{feff}question,measure,group,count,of,share,audits"));
+    assert!(view.json.contains("\"format\": \"practice-lens-report\""));
+}
+
+#[test]
+fn records_sent_with_the_request_give_the_same_report_as_the_database() {
+    let from_records = report(ask(half_year(records_of(&golden_store()))));
+    let from_database = report(ask(half_year(DataSource::Database { name: "golden".into() })));
+    assert_eq!(from_records, from_database);
+}
+
+#[test]
+fn themes_read_completed_audits_and_never_a_reflection() {
+    let view = report(ask(half_year(DataSource::Database { name: "golden".into() })));
+    // Six completed audits with narratives on every standard.
+    assert!(view.themes.narratives >= 6, "{}", view.themes.narratives);
+    assert!(!view.themes.rows.is_empty());
+    assert!(view.themes.rows.iter().any(|row| row.polarity == ThemePolarity::Concern));
+    let quotes: Vec<&String> = view.themes.rows.iter().flat_map(|row| &row.quotes).collect();
+    // golden-09 is a practitioner's reflection: its words stay its author's.
+    assert!(quotes.iter().all(|quote| !quote.contains("built trust")), "{quotes:?}");
+}
+
+#[test]
+fn an_audit_csv_is_made_from_the_stored_audit() {
+    let csv = |part| {
+        ask(AnalysisRequest::AuditCsv(AuditCsvRequest {
+            source: DataSource::Database { name: "golden".into() },
+            audit: "golden-02".into(),
+            part,
+        }))
+    };
+    let AnalysisReply::Csv { contents } = csv(CsvPart::Answers) else { panic!("no CSV") };
+    assert!(contents.contains("golden-02") && contents.contains("Risk of neglect not reduced"), "{contents}");
+    let AnalysisReply::Csv { contents } = csv(CsvPart::Actions) else { panic!("no CSV") };
+    assert!(contents.lines().count() > 1, "{contents}");
+}
+
+#[test]
+fn what_cannot_be_done_is_refused_in_words() {
+    let refused = |reply| match reply {
+        AnalysisReply::Refused { message } => message,
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    let backwards = AnalysisRequest::Report(ReportRequest {
+        source: DataSource::Database { name: "golden".into() },
+        from: day(9, 30),
+        to: day(4, 1),
+        team: None,
+        template: None,
+        today: day(11, 1),
+    });
+    assert_eq!(
+        refused(ask(backwards)),
+        "The report period ends (2026-04-01) before it starts (2026-09-30): check the dates"
+    );
+    assert_eq!(
+        refused(ask(half_year(DataSource::Database { name: "elsewhere".into() }))),
+        "The database elsewhere could not be opened"
+    );
+    let missing = AnalysisRequest::AuditCsv(AuditCsvRequest {
+        source: DataSource::Database { name: "golden".into() },
+        audit: "golden-99".into(),
+        part: CsvPart::Answers,
+    });
+    assert!(refused(ask(missing)).starts_with("This audit is no longer on this device"));
+}
+
+#[test]
+fn requests_and_replies_cross_as_json_unchanged() {
+    let request = half_year(records_of(&golden_store()));
+    let text = serde_json::to_string(&request).unwrap();
+    assert_eq!(serde_json::from_str::<AnalysisRequest>(&text).unwrap(), request);
+    let reply = ask(request);
+    let text = serde_json::to_string(&reply).unwrap();
+    assert_eq!(serde_json::from_str::<AnalysisReply>(&text).unwrap(), reply);
+}

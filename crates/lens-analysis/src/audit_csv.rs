@@ -1,0 +1,17 @@
+//! One audit's CSV files (answers, actions, amendments) through lens-store's CSV writer.
+
+use lens_core::Audit;
+use lens_store::csv_export::write_audits_csv;
+use lens_store::Versioned;
+
+use crate::protocol::CsvPart;
+
+/// The text of one of the audit's CSV files.
+pub fn audit_csv(audit: Versioned<Audit>, part: CsvPart) -> String {
+    let files = write_audits_csv(&[audit]);
+    match part {
+        CsvPart::Answers => files.items,
+        CsvPart::Actions => files.actions,
+        CsvPart::Amendments => files.amendments,
+    }
+}

@@ -1,0 +1,220 @@
+//! The messages between the page and the analysis worker. Each crosses `postMessage` as JSON
+//! text, so both sides agree on one typed enum rather than on spelling.
+//!
+//! The page sends an [`AnalysisRequest`] and gets one [`AnalysisReply`] back. Replies carry
+//! what the screen shows in words already (a view model), so the page does no analysis.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use lens_store::{RecordKey, RecordKind, Revision, StoredRecord};
+use serde::{Deserialize, Serialize};
+
+/// Work the page asks the worker to do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "request", rename_all = "snake_case")]
+pub enum AnalysisRequest {
+    /// The report for a period, team and template, with the themes of its narratives.
+    Report(ReportRequest),
+    /// One audit's answers, actions or amendments as CSV.
+    AuditCsv(AuditCsvRequest),
+}
+
+/// Where the worker reads the records from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "source", rename_all = "snake_case")]
+pub enum DataSource {
+    /// The IndexedDB database of this name, which the worker opens itself, so the page never
+    /// copies thousands of records.
+    Database {
+        /// The `db-name` the element was given.
+        name: String,
+    },
+    /// These records, when the page runs on memory only and there is no database to open.
+    Records {
+        /// Every audit and moderation record the page holds.
+        records: Vec<RecordMessage>,
+    },
+}
+
+/// A stored record as it crosses to the worker: the same fields a store keeps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordMessage {
+    /// The record kind's stored name.
+    pub kind: String,
+    /// The id within the kind.
+    pub id: String,
+    /// The revision.
+    pub revision: u64,
+    /// The body's format version.
+    pub schema_version: u32,
+    /// When it was last saved.
+    pub updated_at: DateTime<Utc>,
+    /// The body as JSON text.
+    pub body: String,
+}
+
+impl From<&StoredRecord> for RecordMessage {
+    fn from(record: &StoredRecord) -> Self {
+        Self {
+            kind: record.key.kind.as_str().to_owned(),
+            id: record.key.id.clone(),
+            revision: record.revision.get(),
+            schema_version: record.schema_version,
+            updated_at: record.updated_at,
+            body: record.body.clone(),
+        }
+    }
+}
+
+impl RecordMessage {
+    /// The stored record, or `None` if its kind or revision is not one a store can hold.
+    pub fn to_stored(&self) -> Option<StoredRecord> {
+        Some(StoredRecord {
+            key: RecordKey::new(RecordKind::parse(&self.kind)?, self.id.clone()),
+            revision: Revision::new(self.revision)?,
+            schema_version: self.schema_version,
+            updated_at: self.updated_at,
+            body: self.body.clone(),
+        })
+    }
+}
+
+/// What a report covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRequest {
+    /// Where the audits and moderations are.
+    pub source: DataSource,
+    /// The first day covered.
+    pub from: NaiveDate,
+    /// The last day covered.
+    pub to: NaiveDate,
+    /// Only this team, if given.
+    pub team: Option<String>,
+    /// Only audits made with this template id, if given.
+    pub template: Option<String>,
+    /// The day the report is made, for what is overdue.
+    pub today: NaiveDate,
+}
+
+/// Which of an audit's CSV files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CsvPart {
+    /// One row per standard: grade and narrative.
+    Answers,
+    /// One row per agreed action.
+    Actions,
+    /// One row per changed field of each amendment.
+    Amendments,
+}
+
+/// One audit's CSV file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditCsvRequest {
+    /// Where the audit is.
+    pub source: DataSource,
+    /// The audit's id.
+    pub audit: String,
+    /// Which file.
+    pub part: CsvPart,
+}
+
+/// What the worker sends back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "reply", rename_all = "snake_case")]
+pub enum AnalysisReply {
+    /// The report asked for.
+    Report(ReportView),
+    /// The CSV file asked for.
+    Csv {
+        /// The file's text.
+        contents: String,
+    },
+    /// The work could not be done; the sentence says why and what to do.
+    Refused {
+        /// For the person.
+        message: String,
+    },
+}
+
+/// A report as the Reports screen shows it, with its downloads made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportView {
+    /// The first day covered.
+    pub from: NaiveDate,
+    /// The last day covered.
+    pub to: NaiveDate,
+    /// Audits completed in the period (reflections apart).
+    pub audits_completed: usize,
+    /// What the reader should know about the data.
+    pub notes: Vec<String>,
+    /// One table per question that has figures, in the order a report shows them.
+    pub sections: Vec<ReportSection>,
+    /// What the narratives of the completed audits say, theme by theme.
+    pub themes: ThemeSummary,
+    /// The report as CSV (docs/csv-format.md).
+    pub csv: String,
+    /// The report as a JSON document (docs/report-format.md).
+    pub json: String,
+}
+
+/// The figures answering one question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportSection {
+    /// A stable fragment for the table's heading id, e.g. `how-much`.
+    pub anchor: String,
+    /// The question in words.
+    pub heading: String,
+    /// Its figures.
+    pub rows: Vec<FigureRow>,
+}
+
+/// One figure in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureRow {
+    /// What is counted.
+    pub measure: String,
+    /// The breakdown, e.g. "Team: Assessment East; Grade: Good", or "All".
+    pub breakdown: String,
+    /// The count.
+    pub count: usize,
+    /// The total it is out of, if any.
+    pub of: Option<usize>,
+    /// The share as a whole percentage, e.g. "67%", or empty.
+    pub share: String,
+}
+
+/// Themes across the narratives of the audits a report covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeSummary {
+    /// How many narratives were read.
+    pub narratives: usize,
+    /// One row per theme and polarity, in codebook order.
+    pub rows: Vec<ThemeRow>,
+}
+
+/// Whether a theme was found as good practice or as something to improve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemePolarity {
+    /// Going well.
+    Strength,
+    /// Needs to improve.
+    Concern,
+}
+
+/// One theme with one polarity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeRow {
+    /// The theme's label, e.g. "Voice of the child".
+    pub theme: String,
+    /// Strength or concern.
+    pub polarity: ThemePolarity,
+    /// Narratives in which it was found.
+    pub narratives: usize,
+    /// Audits in which it was found.
+    pub audits: usize,
+    /// Its share of the narratives read, as a whole percentage.
+    pub share: String,
+    /// Up to two sentences quoted as evidence, each from a different narrative.
+    pub quotes: Vec<String>,
+}

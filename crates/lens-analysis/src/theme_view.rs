@@ -1,0 +1,65 @@
+//! What the narratives of a report's audits say: every standard's narrative tagged with the
+//! built-in codebook, then counted per theme and polarity with quotes as evidence.
+
+use lens_core::themes::{aggregate, Codebook, Polarity, TaggedNarrative, Tagger};
+use lens_core::{Audit, AuditId, Template};
+
+use crate::protocol::{ThemePolarity, ThemeRow, ThemeSummary};
+
+/// Quotes shown for each theme.
+const QUOTES_PER_THEME: usize = 2;
+
+/// Themes across the narratives of `audits` (the completed audits a report covers, never a
+/// reflection), split by team.
+pub fn theme_summary(audits: &[&Audit], templates: &[Template]) -> ThemeSummary {
+    let tagger = Tagger::new(&Codebook::builtin());
+    let mut narratives = Vec::new();
+    for audit in audits {
+        let template = templates.iter().find(|template| template.reference() == audit.template);
+        let month = audit.audited_on(template).format("%Y-%m").to_string();
+        for (item, response) in &audit.responses {
+            if response.narrative.trim().is_empty() {
+                continue;
+            }
+            let standing = template.and_then(|template| {
+                let grade = response.grade.as_deref()?;
+                Some(template.scale.as_ref()?.grade(grade)?.standing)
+            });
+            let tagging = tagger.tag(&response.narrative, standing);
+            narratives.push((
+                format!("{}/{item}", audit.id),
+                &audit.id,
+                month.clone(),
+                audit.team(),
+                tagging,
+            ));
+        }
+    }
+    let tagged: Vec<TaggedNarrative<'_>> = narratives
+        .iter()
+        .map(|(id, audit, month, team, tagging)| TaggedNarrative {
+            id,
+            audit: AuditId::as_str(audit),
+            month,
+            split: team,
+            tagging,
+        })
+        .collect();
+    let codebook = tagger.codebook();
+    let order: Vec<&str> = codebook.themes.iter().map(|theme| theme.id.as_str()).collect();
+    let rows = aggregate(&tagged, &order, QUOTES_PER_THEME)
+        .into_iter()
+        .map(|row| ThemeRow {
+            theme: codebook.theme(&row.theme).map_or_else(|| row.theme.clone(), |theme| theme.label.clone()),
+            polarity: match row.polarity {
+                Polarity::Strength => ThemePolarity::Strength,
+                Polarity::Concern => ThemePolarity::Concern,
+            },
+            narratives: row.narratives,
+            audits: row.audits,
+            share: format!("{:.0}%", row.share * 100.0),
+            quotes: row.quotes.into_iter().map(|(_, sentence)| sentence).collect(),
+        })
+        .collect();
+    ThemeSummary { narratives: tagged.len(), rows }
+}
