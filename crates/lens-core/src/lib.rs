@@ -15,7 +15,6 @@ mod report;
 mod template;
 #[cfg(test)]
 mod test_fixtures;
-pub mod themes;
 
 pub use audit::{
     end_of_following_month, item_title, parse_iso_date, Action, ActionStatus, Amendment, Audit, AuditError,

@@ -13,9 +13,9 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use super::{aggregate, discover, keyphrases, Codebook, DiscoveryInput, TaggedNarrative, Tagger};
 
-const NARRATIVES: &str = include_str!("../../../../tests/data/themes/qa_public.jsonl");
-const PARAGRAPHS: &str = include_str!("../../../../tests/data/themes/semeval2017.jsonl");
-const GOLDEN: &str = include_str!("../../../../tests/fixtures/themes/golden.txt");
+const NARRATIVES: &str = include_str!("../../../tests/data/themes/qa_public.jsonl");
+const PARAGRAPHS: &str = include_str!("../../../tests/data/themes/semeval2017.jsonl");
+const GOLDEN: &str = include_str!("../../../tests/fixtures/themes/golden.txt");
 /// How many SemEval paragraphs the golden output covers.
 const PARAGRAPHS_IN_GOLDEN: usize = 40;
 
