@@ -11,6 +11,7 @@ pub mod agreement;
 mod audit;
 mod moderation;
 mod period;
+pub mod random;
 mod report;
 mod template;
 #[cfg(test)]

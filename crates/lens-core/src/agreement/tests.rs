@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::*;
+use crate::random::SplitMix64;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
