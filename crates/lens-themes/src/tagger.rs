@@ -402,3 +402,6 @@ fn mention_polarity(
 fn char_span(text: &str, tokens: &[Token], mention: &Mention) -> (usize, usize) {
     (char_offset(text, tokens[mention.first].span.start), char_offset(text, tokens[mention.last].span.end))
 }
+
+#[cfg(test)]
+mod tests;
