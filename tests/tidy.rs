@@ -52,65 +52,87 @@ fn all_rust_files() -> Vec<PathBuf> {
     ["crates", "xtask", "tests"].into_iter().flat_map(|dir| files(dir, "rs")).collect()
 }
 
-const CRATES: [&str; 5] = ["lens-core", "lens-store", "lens-ui", "lens-web", "lens-cli"];
+const CRATES: [&str; 6] = ["lens-core", "lens-themes", "lens-store", "lens-ui", "lens-web", "lens-cli"];
+
+/// The pure crates: they run the same natively and in WebAssembly, with no IO, clock or browser.
+const PURE_CRATES: [&str; 2] = ["lens-core", "lens-themes"];
+
+/// Crates that reach the browser, an async runtime or randomness: no pure crate may depend on one.
+const WEB_OR_ASYNC_CRATES: [&str; 14] = [
+    "wasm-bindgen",
+    "wasm-bindgen-futures",
+    "js-sys",
+    "web-sys",
+    "gloo",
+    "yew",
+    "getrandom",
+    "indexed_db_futures",
+    "tokio",
+    "async-std",
+    "futures",
+    "async-trait",
+    "reqwest",
+    "rand",
+];
 
 #[test]
-fn lens_core_knows_nothing_of_the_browser_io_or_async() {
-    let forbidden = [
-        "wasm-bindgen",
-        "wasm-bindgen-futures",
-        "js-sys",
-        "web-sys",
-        "gloo",
-        "yew",
-        "getrandom",
-        "indexed_db_futures",
-        "tokio",
-        "async-std",
-        "futures",
-        "async-trait",
-        "reqwest",
-        "rand",
-    ];
-    let deps = dependencies("lens-core");
-    for name in &deps {
-        assert!(!forbidden.contains(&name.as_str()), "lens-core must stay pure, but depends on {name}");
-        assert!(
-            !name.starts_with("lens-"),
-            "lens-core depends on no other Practice Lens crate, found {name}"
-        );
-    }
-}
-
-#[test]
-fn lens_core_reads_no_clock_and_no_environment() {
-    for path in files("crates/lens-core/src", "rs") {
-        let text = read(&path);
-        for banned in ["SystemTime::now", "Instant::now", "Utc::now", "Local::now", "std::env::", "std::fs::"]
-        {
+fn pure_crates_know_nothing_of_the_browser_io_or_async() {
+    for krate in PURE_CRATES {
+        for name in &dependencies(krate) {
             assert!(
-                !text.contains(banned),
-                "{} uses {banned}: lens-core takes such inputs as arguments",
-                path.display()
+                !WEB_OR_ASYNC_CRATES.contains(&name.as_str()),
+                "{krate} must stay pure, but depends on {name}"
             );
         }
     }
 }
 
 #[test]
+fn pure_crates_read_no_clock_and_no_environment() {
+    for krate in PURE_CRATES {
+        for path in files(&format!("crates/{krate}/src"), "rs") {
+            let text = read(&path);
+            for banned in
+                ["SystemTime::now", "Instant::now", "Utc::now", "Local::now", "std::env::", "std::fs::"]
+            {
+                assert!(
+                    !text.contains(banned),
+                    "{} uses {banned}: {krate} takes such inputs as arguments",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn dependencies_point_one_way() {
-    // web → ui → store → core, web → core, cli → core. Nothing depends on web.
-    let allowed: [(&str, &[&str]); 5] = [
+    // web → ui → store → core, web → core, themes → core, cli → core, themes and store.
+    // Nothing depends on web, and core depends on no other Practice Lens crate.
+    let allowed: [(&str, &[&str]); 6] = [
         ("lens-core", &[]),
+        ("lens-themes", &["lens-core"]),
         ("lens-store", &["lens-core"]),
         ("lens-ui", &["lens-core", "lens-store"]),
         ("lens-web", &["lens-core", "lens-store", "lens-ui"]),
-        ("lens-cli", &["lens-core", "lens-store"]),
+        ("lens-cli", &["lens-core", "lens-themes", "lens-store"]),
     ];
     for (krate, may_use) in allowed {
         for dep in dependencies(krate).iter().filter(|dep| dep.starts_with("lens-")) {
             assert!(may_use.contains(&dep.as_str()), "{krate} must not depend on {dep}");
         }
+    }
+}
+
+#[test]
+fn every_crate_has_its_place_in_the_dependency_rules() {
+    let entries = std::fs::read_dir(repo_root().join("crates")).expect("crates/ is readable");
+    for entry in entries {
+        let name = entry.expect("crates/ entry").file_name().to_string_lossy().into_owned();
+        assert!(
+            CRATES.contains(&name.as_str()),
+            "crates/{name} is not in tidy's list of crates: say which crates it may depend on"
+        );
     }
 }
 

@@ -26,6 +26,8 @@ const STEPS: &[Step] = &[
             "-p",
             "lens-core",
             "-p",
+            "lens-themes",
+            "-p",
             "lens-store",
             "-p",
             "lens-ui",
@@ -46,7 +48,19 @@ const STEPS: &[Step] = &[
     }),
     ("wasm tests (Node.js and headless Chromium)", |_| {
         run(Command::new("cargo")
-            .args(["test", "--target", WASM, "-p", "lens-core", "-p", "lens-store", "-p", "lens-web"])
+            .args([
+                "test",
+                "--target",
+                WASM,
+                "-p",
+                "lens-core",
+                "-p",
+                "lens-themes",
+                "-p",
+                "lens-store",
+                "-p",
+                "lens-web",
+            ])
             .env("CHROMEDRIVER", CHROMEDRIVER)
             .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", repo_root().join("tests/webdriver.json"))
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))

@@ -1,12 +1,17 @@
 //! `lens`: the Practice Lens command line over the same core the browser app uses.
 //!
-//! Errors go to standard error with a non-zero exit status: 2 for a mistake in the command
-//! or its input file, so scripts can tell it apart from success.
+//! The arguments are read once into a [`Command`]; running it writes to standard output and
+//! gives a [`CliError`] when something is wrong. Errors go to standard error with a non-zero exit
+//! status: 2 for a mistake in the command or its input file, 1 when the input was read but has
+//! problems (a template that does not validate, lines that were skipped), so scripts can tell
+//! each apart from success. Like other Unix tools, `lens` stops quietly with status 0 when
+//! whatever reads its output closes the pipe (`lens report … | head -1`).
 
 mod agreement_command;
 mod bundle_commands;
 mod bundle_input;
 mod calibration_command;
+mod error;
 mod export_csv_command;
 mod input;
 mod options;
@@ -14,7 +19,10 @@ mod report_command;
 mod themes_command;
 mod validate_command;
 
+use std::io::{self, Write};
 use std::process::ExitCode;
+
+use error::CliError;
 
 const USAGE: &str = "\
 Usage: lens <command> [arguments]
@@ -62,116 +70,136 @@ Commands:
   version          show the Practice Lens version
 ";
 
+/// What the command line asked for, read once from the arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Command {
+    /// `lens help`, or no command at all.
+    Help,
+    /// `lens version`.
+    Version,
+    /// `lens agreement FILE`.
+    Agreement { path: String },
+    /// `lens calibration FILE`.
+    Calibration { path: String },
+    /// `lens validate FILE`.
+    Validate { path: String },
+    /// `lens report BUNDLE …`, with its arguments, read by `report_command`.
+    Report { args: Vec<String> },
+    /// `lens export-csv BUNDLE …`.
+    ExportCsv { args: Vec<String> },
+    /// `lens import-csv ITEMS ACTIONS AMENDMENTS …`.
+    ImportCsv { args: Vec<String> },
+    /// `lens merge BUNDLE BUNDLE… …`.
+    Merge { args: Vec<String> },
+    /// `lens generate …`.
+    Generate { args: Vec<String> },
+    /// `lens themes SUBCOMMAND …`, read by `themes_command`.
+    Themes { args: Vec<String> },
+}
+
+impl Command {
+    /// Reads the arguments after the program's name.
+    fn parse(args: &[String]) -> Result<Self, CliError> {
+        let Some((name, rest)) = args.split_first() else { return Ok(Self::Help) };
+        let one_file = |usage: &str| match rest {
+            [path] => Ok(path.clone()),
+            _ => Err(CliError::Usage(usage.to_owned())),
+        };
+        let args = rest.to_vec();
+        Ok(match name.as_str() {
+            "help" | "--help" | "-h" => Self::Help,
+            "version" | "--version" | "-V" => Self::Version,
+            "agreement" => {
+                Self::Agreement { path: one_file("agreement takes one file: lens agreement FILE")? }
+            }
+            "calibration" => {
+                Self::Calibration { path: one_file("calibration takes one file: lens calibration FILE")? }
+            }
+            "validate" => Self::Validate { path: one_file("validate takes one file: lens validate FILE")? },
+            "report" => Self::Report { args },
+            "export-csv" => Self::ExportCsv { args },
+            "import-csv" => Self::ImportCsv { args },
+            "merge" => Self::Merge { args },
+            "generate" => Self::Generate { args },
+            "themes" => Self::Themes { args },
+            other => return Err(CliError::Usage(format!("there is no command '{other}'."))),
+        })
+    }
+
+    /// Runs the command, writing what it prints to `out`.
+    fn run(self, out: &mut impl Write) -> Result<(), CliError> {
+        match self {
+            Self::Help => write!(out, "{USAGE}")?,
+            Self::Version => writeln!(out, "lens {}", env!("CARGO_PKG_VERSION"))?,
+            Self::Agreement { path } => json_command(&path, agreement_command::run, out)?,
+            Self::Calibration { path } => json_command(&path, calibration_command::run, out)?,
+            Self::Validate { path } => validate(&path, out)?,
+            Self::Report { args } => {
+                write!(out, "{}", report_command::run(&args, chrono::Local::now().date_naive())?)?
+            }
+            Self::ExportCsv { args } => write!(out, "{}", export_csv_command::run(&args)?)?,
+            Self::ImportCsv { args } => {
+                write!(out, "{}", bundle_commands::import_csv(&args, chrono::Utc::now())?)?
+            }
+            Self::Merge { args } => write!(out, "{}", bundle_commands::merge(&args, chrono::Utc::now())?)?,
+            Self::Generate { args } => write!(out, "{}", bundle_commands::generate(&args)?)?,
+            Self::Themes { args } => themes(&args, out)?,
+        }
+        Ok(())
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        None | Some("help" | "--help" | "-h") => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
+    let result = Command::parse(&args).and_then(|command| {
+        let mut out = io::stdout().lock();
+        command.run(&mut out)?;
+        out.flush()?;
+        Ok(())
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = error.report(&mut io::stderr().lock(), USAGE);
+            ExitCode::from(error.exit_status())
         }
-        Some("version" | "--version" | "-V") => {
-            println!("lens {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Some("agreement") => match &args[1..] {
-            [path] => json_command(path, agreement_command::run),
-            _ => usage_error("agreement takes one file: lens agreement FILE"),
-        },
-        Some("calibration") => match &args[1..] {
-            [path] => json_command(path, calibration_command::run),
-            _ => usage_error("calibration takes one file: lens calibration FILE"),
-        },
-        Some("validate") => match &args[1..] {
-            [path] => validate(path),
-            _ => usage_error("validate takes one file: lens validate FILE"),
-        },
-        Some("report") => output(report_command::run(&args[1..], chrono::Local::now().date_naive())),
-        Some("export-csv") => output(export_csv_command::run(&args[1..])),
-        Some("import-csv") => output(bundle_commands::import_csv(&args[1..], chrono::Utc::now())),
-        Some("merge") => output(bundle_commands::merge(&args[1..], chrono::Utc::now())),
-        Some("generate") => output(bundle_commands::generate(&args[1..])),
-        Some("themes") => themes(&args[1..]),
-        Some(other) => usage_error(&format!("there is no command '{other}'.")),
     }
+}
+
+fn read(path: &str) -> Result<String, CliError> {
+    std::fs::read_to_string(path).map_err(|error| CliError::input(format!("cannot read {path}: {error}")))
 }
 
 /// Runs a command that reads one JSON file and prints one JSON value.
-fn json_command(path: &str, command: fn(&str) -> Result<serde_json::Value, input::InputError>) -> ExitCode {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(error) => return input_error(&format!("cannot read {path}: {error}")),
-    };
-    match command(&text) {
-        Ok(output) => {
-            println!("{output}");
-            ExitCode::SUCCESS
-        }
-        Err(error) => input_error(&format!("{path}: {}", error.0)),
-    }
+fn json_command(
+    path: &str,
+    command: fn(&str) -> Result<serde_json::Value, input::InputError>,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let output = command(&read(path)?).map_err(|error| CliError::input(format!("{path}: {}", error.0)))?;
+    writeln!(out, "{output}")?;
+    Ok(())
 }
 
-fn validate(path: &str) -> ExitCode {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(error) => return input_error(&format!("cannot read {path}: {error}")),
-    };
-    match validate_command::run(&text) {
-        validate_command::Verdict::Valid(summary) => {
-            println!("{path}: {summary}");
-            ExitCode::SUCCESS
-        }
+fn validate(path: &str, out: &mut impl Write) -> Result<(), CliError> {
+    match validate_command::run(&read(path)?) {
+        validate_command::Verdict::Valid(summary) => writeln!(out, "{path}: {summary}")?,
         validate_command::Verdict::Invalid(problems) => {
-            eprintln!(
-                "{path}: {} problem{} found",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            );
-            for problem in problems {
-                eprintln!("  {problem}");
-            }
-            ExitCode::from(1)
+            return Err(CliError::Invalid { subject: path.to_owned(), problems })
         }
     }
-}
-
-/// Prints a command's output, or its problems on stderr with exit status 2.
-fn output(result: Result<String, Vec<String>>) -> ExitCode {
-    match result {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(lines) => {
-            for line in lines {
-                eprintln!("lens: {line}");
-            }
-            ExitCode::from(2)
-        }
-    }
+    Ok(())
 }
 
 /// Prints a themes command's output; skipped lines make the exit status 1, failure 2.
-fn themes(args: &[String]) -> ExitCode {
+fn themes(args: &[String], out: &mut impl Write) -> Result<(), CliError> {
     let outcome = themes_command::run(args);
-    print!("{}", outcome.stdout);
-    for problem in &outcome.problems {
-        eprintln!("lens: {problem}");
-    }
+    write!(out, "{}", outcome.stdout)?;
     if outcome.failed {
-        ExitCode::from(2)
+        Err(CliError::Input(outcome.problems))
     } else if outcome.problems.is_empty() {
-        ExitCode::SUCCESS
+        Ok(())
     } else {
-        ExitCode::from(1)
+        Err(CliError::Skipped(outcome.problems))
     }
-}
-
-fn usage_error(message: &str) -> ExitCode {
-    eprintln!("lens: {message}\n\n{USAGE}");
-    ExitCode::from(2)
-}
-
-fn input_error(message: &str) -> ExitCode {
-    eprintln!("lens: {message}");
-    ExitCode::from(2)
 }

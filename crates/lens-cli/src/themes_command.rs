@@ -10,7 +10,7 @@ mod eval;
 #[path = "themes/jsonl.rs"]
 mod jsonl;
 
-use lens_core::themes::{Codebook, Tagger};
+use lens_themes::{Codebook, Tagger};
 
 use crate::options::Options;
 

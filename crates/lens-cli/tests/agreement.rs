@@ -6,8 +6,7 @@ use serde_json::{json, Value};
 
 const VECTORS: &str = include_str!("../../../tests/fixtures/agreement/vectors.json");
 
-#[path = "support/run.rs"]
-mod support;
+use crate::support;
 
 fn run_on(name: &str, input: &str) -> Output {
     support::run_on("agreement", name, input)

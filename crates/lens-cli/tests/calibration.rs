@@ -6,8 +6,7 @@
 
 use serde_json::Value;
 
-#[path = "support/run.rs"]
-mod support;
+use crate::support;
 
 const SAMPLE: &str = include_str!("../../../tests/fixtures/agreement/moderation-sample.json");
 

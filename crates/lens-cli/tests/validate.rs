@@ -2,8 +2,7 @@
 
 use std::process::Command;
 
-#[path = "support/run.rs"]
-mod support;
+use crate::support;
 
 #[test]
 fn every_built_in_template_is_valid() {

@@ -35,7 +35,7 @@ pub use kappa::weighted_kappa;
 pub use precision::{all_intervals, kappa_interval, raw_interval, ChanceModel, Interval};
 pub use report::AgreementReport;
 pub use shift::MarginalShift;
-pub use synthetic::{RaterProfile, SplitMix64, SyntheticSpec};
+pub use synthetic::{RaterProfile, SyntheticSpec};
 pub use table::{ConfusionMatrix, CountTable, Ratings, MAX_CATEGORIES};
 pub use weights::Weights;
 

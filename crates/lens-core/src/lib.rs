@@ -11,11 +11,11 @@ pub mod agreement;
 mod audit;
 mod moderation;
 mod period;
+pub mod random;
 mod report;
 mod template;
 #[cfg(test)]
 mod test_fixtures;
-pub mod themes;
 
 pub use audit::{
     end_of_following_month, item_title, parse_iso_date, Action, ActionStatus, Amendment, Audit, AuditError,

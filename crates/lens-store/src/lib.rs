@@ -10,11 +10,17 @@
 //!   refused with [`StoreError::Conflict`]: two tabs never silently overwrite each other.
 //!
 //! This crate does no IO of its own and reads no clock: timestamps are arguments.
+//!
+//! Two parts are behind cargo features, so they are not part of what the app builds on:
+//! `conformance` is the suite every [`Store`] adapter must pass, for the adapters' own tests;
+//! `sample` is the seeded generator of realistic bundles, for `lens generate`, benchmarks, tests
+//! and demonstrations.
 
 pub mod amendment_draft;
 pub mod audit_record;
 mod audits;
 pub mod bundle;
+#[cfg(any(test, feature = "conformance"))]
 pub mod conformance;
 pub mod csv_export;
 pub mod device_log;
@@ -25,6 +31,7 @@ pub mod moderation_record;
 mod moderations;
 mod record;
 pub mod report_export;
+#[cfg(feature = "sample")]
 pub mod sample;
 mod store;
 pub mod template_document;

@@ -4,7 +4,7 @@
 //! The same spec always gives the same bundle, natively and in WebAssembly.
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc};
-use lens_core::agreement::SplitMix64;
+use lens_core::random::SplitMix64;
 use lens_core::{
     Action, ActionStatus, Audit, AuditId, AuditStatus, GradeStanding, ItemResponse, ModeratedItem,
     Moderation, NewAudit, Template,

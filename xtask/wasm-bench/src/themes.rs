@@ -3,7 +3,7 @@
 
 use std::hint::black_box;
 
-use lens_core::themes::{discover, keyphrases, Codebook, DiscoveryInput, Tagger};
+use lens_themes::{discover, keyphrases, Codebook, DiscoveryInput, Tagger};
 use serde_json::Value;
 
 const NARRATIVES: &str = include_str!("../../../tests/data/themes/qa_public.jsonl");

@@ -1,9 +1,7 @@
 //! `lens themes tag`, `keyphrases`, `discover` and `report`: JSON Lines in, JSON out.
 
-use lens_core::themes::{
-    aggregate, discover, keyphrases, Direction, DiscoveryInput, TaggedNarrative, Tagger,
-};
 use lens_core::GradeStanding;
+use lens_themes::{aggregate, discover, keyphrases, Direction, DiscoveryInput, TaggedNarrative, Tagger};
 use serde_json::{json, Map, Value};
 
 use super::jsonl::{self, text_of, Line};

@@ -4,7 +4,7 @@
 //! "abbreviations": {"IRO": "independent reviewing officer", ...}}`; only `themes`, each theme's
 //! `id` and its phrases are required.
 
-use lens_core::themes::{Codebook, CodebookTheme};
+use lens_themes::{Codebook, CodebookTheme};
 use serde_json::Value;
 
 /// The codebook in `text`, or every problem with it, worded for the person who wrote it.

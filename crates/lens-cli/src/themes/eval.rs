@@ -1,6 +1,6 @@
 //! `lens themes eval`: the theme engine's figures on the repository's labelled data.
 
-use lens_core::themes::{
+use lens_themes::{
     keyphrase_f1_at, keyphrases, LabelledNarrative, Polarity, TagScores, Tagger, UnseenEstimate,
 };
 

@@ -2,7 +2,8 @@
 //! replacement, from a seeded SplitMix64 sequence, so the same data and seed always give
 //! the same interval, natively and in WebAssembly.
 
-use super::{krippendorff_alpha, AlphaMetric, CountTable, Estimate, SplitMix64};
+use super::{krippendorff_alpha, AlphaMetric, CountTable, Estimate};
+use crate::random::SplitMix64;
 
 /// A percentile bootstrap interval.
 #[derive(Debug, Clone, Copy, PartialEq)]

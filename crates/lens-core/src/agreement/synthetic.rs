@@ -3,28 +3,7 @@
 //! shared/data/agreement/README.md §4.
 
 use super::{AgreementError, Ratings};
-
-/// The SplitMix64 pseudo-random sequence.
-#[derive(Debug, Clone)]
-pub struct SplitMix64 {
-    state: u64,
-}
-
-impl SplitMix64 {
-    /// A sequence starting from `seed`.
-    pub fn new(seed: u64) -> Self {
-        Self { state: seed }
-    }
-
-    /// The next value.
-    pub fn next_u64(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
+use crate::random::SplitMix64;
 
 /// How each rater behaves, in thousandths.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::*;
+use crate::random::SplitMix64;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -100,8 +101,11 @@ fn confusion_matrices_match_the_reference() {
 
 #[test]
 fn extra_published_values_match() {
+    let mut checked: Vec<(String, Vec<&str>)> = Vec::new();
     for case in cases() {
         let Some(extra) = case.json.get("extra_expected") else { continue };
+        let present = EXTRA_KEYS.iter().copied().filter(|key| extra.get(key).is_some()).collect();
+        checked.push((case.name.clone(), present));
         let table = CountTable::from_ratings(&case.ratings);
         let k = case.ratings.n_categories();
         if let Some(expected) = extra.get("krippendorff_alpha_ratio") {
@@ -140,7 +144,37 @@ fn extra_published_values_match() {
             }
         }
     }
+    // A key renamed or dropped in the fixture would otherwise skip its check without a word.
+    let expected: Vec<(String, Vec<&str>)> =
+        EXTRA_CHECKED.iter().map(|(case, keys)| ((*case).to_owned(), keys.to_vec())).collect();
+    assert_eq!(checked, expected, "the extra published values checked, case by case");
 }
+
+/// The `extra_expected` keys `extra_published_values_match` computes and compares.
+const EXTRA_KEYS: [&str; 6] = [
+    "krippendorff_alpha_ratio",
+    "fleiss_kappa_quadratic_weights",
+    "weighted_kappa_custom",
+    "gwet_ac1_complete_pairs",
+    "gwet_ac2_linear_complete_pairs",
+    "gwet_ac2_quadratic_complete_pairs",
+];
+
+/// Which of [`EXTRA_KEYS`] each case with extra published values has, in fixture order. The
+/// fixture's other extra keys are the same values as computed by a library or restated
+/// (`krippendorff_alpha_ratio_library`, `weighted_kappa_custom_value`, Scott's pi).
+const EXTRA_CHECKED: [(&str, &[&str]); 4] = [
+    (
+        "krippendorff_2011_C_4observers_12units_missing",
+        &["krippendorff_alpha_ratio", "fleiss_kappa_quadratic_weights"],
+    ),
+    ("gwet_irrCAC_distrib_6raters_15subjects", &["fleiss_kappa_quadratic_weights"]),
+    ("cohen_1968_weighted_kappa_illustration", &["weighted_kappa_custom"]),
+    (
+        "audit4_n40_missing_moderator_grades",
+        &["gwet_ac1_complete_pairs", "gwet_ac2_linear_complete_pairs", "gwet_ac2_quadratic_complete_pairs"],
+    ),
+];
 
 #[test]
 fn undefined_values_say_why_in_words() {

@@ -1,6 +1,7 @@
 //! Bundles: reading, writing, refusing bad files whole, and merging.
 
 use chrono::{TimeZone, Utc};
+use expect_test::{expect, Expect};
 
 use super::*;
 #[cfg(target_arch = "wasm32")]
@@ -8,8 +9,12 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 pub(crate) const GOLDEN: &str = include_str!("../../../../tests/fixtures/bundles/golden.json");
 
-fn messages(text: &str) -> Vec<String> {
-    parse_bundle(text).expect_err("a bad bundle").iter().map(ToString::to_string).collect()
+/// The one place the refusal tests read a bundle: `document` must be refused, and `expected`
+/// is every problem, one per line, each starting with its path in the document.
+fn check(document: &str, expected: Expect) {
+    let problems = parse_bundle(document).expect_err("a bad bundle");
+    let lines: String = problems.iter().map(|problem| format!("{problem}\n")).collect();
+    expected.assert_eq(&lines);
 }
 
 #[test]
@@ -30,24 +35,39 @@ fn templates_travel_in_a_bundle() {
 
 #[test]
 fn files_that_are_not_bundles_of_this_version_are_refused_with_a_reason() {
-    assert_eq!(
-        messages("{"),
-        ["document: is not valid JSON (EOF while parsing an object at line 1 column 1)"]
+    check(
+        "{",
+        expect![[r#"
+        document: is not valid JSON (EOF while parsing an object at line 1 column 1)
+    "#]],
     );
-    assert_eq!(
-        messages(r#"{"format": "practice-lens-template", "format_version": 1}"#),
-        ["format: must be \"practice-lens-bundle\": this is not a Practice Lens bundle"]
+    check(
+        r#"{"format": "practice-lens-template", "format_version": 1}"#,
+        expect![[r#"
+        format: must be "practice-lens-bundle": this is not a Practice Lens bundle
+    "#]],
     );
-    let newer = GOLDEN.replacen("\"format_version\": 1", "\"format_version\": 2", 1);
-    assert!(messages(&newer)[0].contains("made by a newer Practice Lens"), "{:?}", messages(&newer));
+    check(
+        &GOLDEN.replacen("\"format_version\": 1", "\"format_version\": 2", 1),
+        expect![[r#"
+        format_version: is 2, made by a newer Practice Lens; this one reads up to version 1. Update Practice Lens to open this bundle
+    "#]],
+    );
+}
+
+#[test]
+fn a_field_the_format_does_not_have_is_refused_with_its_path() {
     let unknown = GOLDEN.replacen(
         "\"case_reference\": \"CF-1\"",
         "\"case_reference\": \"CF-1\", \"child_name\": \"x\"",
         1,
     );
-    let found = messages(&unknown);
-    assert_eq!(found.len(), 1);
-    assert!(found[0].starts_with("audits[0].audit.child_name: unknown field `child_name`"), "{found:?}");
+    check(
+        &unknown,
+        expect![[r#"
+        audits[0].audit.child_name: unknown field `child_name`, expected one of `id`, `template`, `status`, `case_reference`, `auditor`, `started_on`, `submitted_on`, `header`, `responses`, `overall`, `actions`, `amendments`, `follow_up` at line 17 column 46
+    "#]],
+    );
 }
 
 #[test]
@@ -56,23 +76,24 @@ fn every_record_problem_is_reported_together_and_nothing_is_returned() {
         .replacen("\"status\": \"moderated\"", "\"status\": \"approved\"", 1)
         .replacen("\"id\": \"golden-02\"", "\"id\": \"golden-01\"", 1)
         .replacen("\"revision\": 2", "\"revision\": 0", 1);
-    assert_eq!(
-        messages(&broken),
-        [
-            "audits[1].audit.id: audit \"golden-01\" appears twice",
-            "audits[2].audit: unknown status 'approved'",
-            "audits[8].revision: must be 1 or more",
-        ]
+    check(
+        &broken,
+        expect![[r#"
+        audits[1].audit.id: audit "golden-01" appears twice
+        audits[2].audit: unknown status 'approved'
+        audits[8].revision: must be 1 or more
+    "#]],
     );
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn an_oversized_file_is_refused_before_it_is_read() {
-    let huge = " ".repeat(MAX_BUNDLE_BYTES + 1);
-    assert_eq!(
-        messages(&huge),
-        ["document: is 64 MiB; a bundle may be at most 64 MiB. Export fewer audits at a time"]
+    check(
+        &" ".repeat(MAX_BUNDLE_BYTES + 1),
+        expect![[r#"
+        document: is 64 MiB; a bundle may be at most 64 MiB. Export fewer audits at a time
+    "#]],
     );
 }
 

@@ -7,6 +7,9 @@
 //! or a word that starts another statement ("if", "which", "should");
 //! a negation that flips nothing marks something missing ("no chronology on file") and counts
 //! against; a hedge ("would benefit from", "needs to") counts two against.
+//!
+//! Each word keeps what it added to its clause's score, so the tagger can ask for the judgement
+//! next to a mention as well as for its clause's, its sentence's and the narrative's.
 
 use super::lexicon::{LexiconEntry, Role};
 use super::matcher::{Compiler, PhraseIndex, Token};
@@ -213,8 +216,8 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::Judgement;
-    use crate::themes::lexicon;
-    use crate::themes::matcher::Compiler;
+    use crate::lexicon;
+    use crate::matcher::Compiler;
 
     /// Each clause's text and score.
     fn check(text: &str, expected: &[(&str, i32)]) {

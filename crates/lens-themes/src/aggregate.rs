@@ -125,7 +125,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::{aggregate, TaggedNarrative};
-    use crate::themes::{Codebook, Polarity, Tagger};
+    use crate::{Codebook, Polarity, Tagger};
 
     #[test]
     fn counts_shares_months_splits_and_quotes() {

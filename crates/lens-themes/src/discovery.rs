@@ -9,6 +9,14 @@
 //! inside another's) are merged into the better-ranked one; each phrase comes with quotes chosen
 //! for diversity, each linked to its narrative. Between two periods, phrases whose use rose or
 //! fell are flagged by the log-likelihood keyness test.
+//!
+//! A single word that looks like a modifier ("requested", "analytical") is never a pattern on its
+//! own, as it names nothing. Two phrases merge only when one's stems lie inside the other's and
+//! they share at least half of all their stems, so "transport" and "unreliable transport" merge
+//! but a short phrase is not swallowed by every longer one that contains it. Quotes come from
+//! `quotes.rs` by maximal marginal relevance, at most one per narrative, gathered in narrative
+//! order so that the choice never depends on the order of variants. Equal scores are ordered by
+//! the phrase's stems, and keyness by the phrase.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -400,7 +408,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::{discover, log_likelihood, Direction, DiscoveryInput};
-    use crate::themes::Codebook;
+    use crate::Codebook;
 
     fn input<'a>(id: &'a str, text: &'a str, group: &'a str, period: &'a str) -> DiscoveryInput<'a> {
         DiscoveryInput { id, text, group, period }

@@ -264,7 +264,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::{candidates, keyphrases, Parts};
-    use crate::themes::text::Analyser;
+    use crate::text::Analyser;
 
     #[test]
     fn candidates_are_runs_between_stopwords_and_punctuation() {

@@ -2,8 +2,8 @@
 //! a checked-in golden file. The same test runs natively and in WebAssembly, so any difference
 //! between the two (hash order, float functions) fails here.
 //!
-//! After a deliberate change, the failing test prints the new output between markers; write it
-//! back (the command is in tests/README.md) and review the difference.
+//! After a deliberate change, write the new output back with `UPDATE_EXPECT=1 cargo test -p
+//! lens-themes golden` and review the difference.
 
 use std::fmt::Write;
 
@@ -13,9 +13,10 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use super::{aggregate, discover, keyphrases, Codebook, DiscoveryInput, TaggedNarrative, Tagger};
 
-const NARRATIVES: &str = include_str!("../../../../tests/data/themes/qa_public.jsonl");
-const PARAGRAPHS: &str = include_str!("../../../../tests/data/themes/semeval2017.jsonl");
-const GOLDEN: &str = include_str!("../../../../tests/fixtures/themes/golden.txt");
+const NARRATIVES: &str = include_str!("../../../tests/data/themes/qa_public.jsonl");
+const PARAGRAPHS: &str = include_str!("../../../tests/data/themes/semeval2017.jsonl");
+#[cfg(target_arch = "wasm32")]
+const GOLDEN: &str = include_str!("../../../tests/fixtures/themes/golden.txt");
 /// How many SemEval paragraphs the golden output covers.
 const PARAGRAPHS_IN_GOLDEN: usize = 40;
 
@@ -134,15 +135,25 @@ fn render() -> String {
     out
 }
 
+/// Natively the golden file is an expect-test snapshot: `UPDATE_EXPECT=1 cargo test -p lens-themes
+/// golden` writes the new output back, for review in the diff.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_theme_engine_gives_the_golden_output() {
+    expect_test::expect_file!["../../../tests/fixtures/themes/golden.txt"].assert_eq(&render());
+}
+
+/// WebAssembly has no file system, so the same file is compiled in and compared: a difference
+/// between the targets (hash order, float functions) fails here.
+#[cfg(target_arch = "wasm32")]
 #[test]
 fn the_theme_engine_gives_the_golden_output() {
     let rendered = render();
     if rendered != GOLDEN {
-        // The whole new output, between markers, so a deliberate change can be written back.
-        eprintln!("--- golden begin\n{rendered}--- golden end");
         let first_difference = rendered.lines().zip(GOLDEN.lines()).position(|(new, old)| new != old);
         panic!(
-            "the theme engine's output differs from tests/fixtures/themes/golden.txt (first at line {:?}):\n{}",
+            "the theme engine's output in WebAssembly differs from tests/fixtures/themes/golden.txt \
+             (first at line {:?}):\n{}",
             first_difference.map(|line| line + 1),
             first_difference.and_then(|line| rendered.lines().nth(line)).unwrap_or("(length differs)")
         );

@@ -1,9 +1,10 @@
 //! Choosing quotes that say different things: maximal marginal relevance over sentences.
 //!
 //! Each pick maximises `LAMBDA × relevance − (1 − LAMBDA) × the highest similarity to a quote
-//! already picked`, with similarity the Jaccard overlap of the sentences' stems (and 1 for
-//! another sentence of the same narrative). Ties go to the
-//! earlier candidate, so the same input always gives the same quotes.
+//! already picked`, with `LAMBDA` 0.6 and similarity the Jaccard overlap of the sentences' stems.
+//! A narrative is quoted at most once and a sentence never twice, so the quotes of a theme or a
+//! phrase come from different narratives. Ties go to the earlier candidate, so the same input
+//! always gives the same quotes.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;

@@ -6,16 +6,24 @@
 //! then gives each mention the polarity of its clause; when the clause has no judgement in it, the
 //! sentence's; then the narrative's, with the standard's grade as a further signal. A mention with
 //! no judgement anywhere is a bare fact ("Jayden is on a CP plan"), not a theme: it is left out and
-//! said so in the diagnostics. When a theme's mentions disagree the majority wins; that too is said.
+//! said so in the diagnostics. A cue marked `?` counts only when a judgement word is within a few
+//! words of it.
+//!
+//! When a theme's mentions disagree they are weighed by how near each one's judgement was: 4 for a
+//! judgement next to the mention, 3 for its clause's, 2 for its sentence's, 1 for the narrative's.
+//! The heavier side is kept; a tie goes to the area for improvement, since missing one costs a
+//! child more. The disagreement is said in the diagnostics, and the evidence is the mentions of
+//! the side kept, each with its sentence and character span.
 
 use std::fmt;
+
+use lens_core::GradeStanding;
 
 use super::codebook::Codebook;
 use super::lexicon::{self, LexiconEntry};
 use super::matcher::{Compiler, PhraseIndex, Token};
 use super::polarity::{Clauses, Judgement};
 use super::text::char_offset;
-use crate::GradeStanding;
 
 /// How many words may come between the words of a multi-word cue.
 const MAX_CUE_GAP: usize = 2;
@@ -90,7 +98,7 @@ pub enum TagDiagnostic {
         /// Where it ends, in characters.
         end: usize,
     },
-    /// A theme's mentions disagree; the majority was kept.
+    /// A theme's mentions disagree; the side whose judgements were nearer was kept.
     MixedPolarity {
         /// The theme.
         theme: String,
@@ -394,3 +402,6 @@ fn mention_polarity(
 fn char_span(text: &str, tokens: &[Token], mention: &Mention) -> (usize, usize) {
     (char_offset(text, tokens[mention.first].span.start), char_offset(text, tokens[mention.last].span.end))
 }
+
+#[cfg(test)]
+mod tests;
