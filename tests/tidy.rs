@@ -52,10 +52,20 @@ fn all_rust_files() -> Vec<PathBuf> {
     ["crates", "xtask", "tests"].into_iter().flat_map(|dir| files(dir, "rs")).collect()
 }
 
-const CRATES: [&str; 6] = ["lens-core", "lens-themes", "lens-store", "lens-ui", "lens-web", "lens-cli"];
+const CRATES: [&str; 9] = [
+    "lens-core",
+    "lens-themes",
+    "lens-store",
+    "lens-analysis",
+    "lens-idb",
+    "lens-ui",
+    "lens-web",
+    "lens-worker",
+    "lens-cli",
+];
 
 /// The pure crates: they run the same natively and in WebAssembly, with no IO, clock or browser.
-const PURE_CRATES: [&str; 2] = ["lens-core", "lens-themes"];
+const PURE_CRATES: [&str; 3] = ["lens-core", "lens-themes", "lens-analysis"];
 
 /// Crates that reach the browser, an async runtime or randomness: no pure crate may depend on one.
 const WEB_OR_ASYNC_CRATES: [&str; 14] = [
@@ -107,14 +117,18 @@ fn pure_crates_read_no_clock_and_no_environment() {
 
 #[test]
 fn dependencies_point_one_way() {
-    // web → ui → store → core, web → core, themes → core, cli → core, themes and store.
-    // Nothing depends on web, and core depends on no other Practice Lens crate.
-    let allowed: [(&str, &[&str]); 6] = [
+    // web → ui → store → core, web → idb → store, worker → analysis → themes → core,
+    // cli → core, themes and store. The page's crates (ui, web) reach analysis only for its
+    // messages; nothing depends on web or worker, and core depends on no other Practice Lens crate.
+    let allowed: [(&str, &[&str]); 9] = [
         ("lens-core", &[]),
         ("lens-themes", &["lens-core"]),
         ("lens-store", &["lens-core"]),
-        ("lens-ui", &["lens-core", "lens-store"]),
-        ("lens-web", &["lens-core", "lens-store", "lens-ui"]),
+        ("lens-analysis", &["lens-core", "lens-themes", "lens-store"]),
+        ("lens-idb", &["lens-store"]),
+        ("lens-ui", &["lens-core", "lens-store", "lens-analysis"]),
+        ("lens-web", &["lens-core", "lens-store", "lens-ui", "lens-idb", "lens-analysis"]),
+        ("lens-worker", &["lens-analysis", "lens-idb", "lens-store"]),
         ("lens-cli", &["lens-core", "lens-themes", "lens-store"]),
     ];
     for (krate, may_use) in allowed {
@@ -137,14 +151,32 @@ fn every_crate_has_its_place_in_the_dependency_rules() {
 }
 
 #[test]
-fn only_lens_web_exports_to_javascript() {
-    for krate in CRATES.iter().filter(|krate| **krate != "lens-web") {
+fn only_the_two_wasm_modules_export_to_javascript() {
+    for krate in CRATES.iter().filter(|krate| !["lens-web", "lens-worker"].contains(*krate)) {
         for path in files(&format!("crates/{krate}/src"), "rs") {
             assert!(
                 !read(&path).contains("#[wasm_bindgen"),
-                "{} exports to JavaScript: only lens-web may",
+                "{} exports to JavaScript: only lens-web and lens-worker may",
                 path.display()
             );
+        }
+    }
+}
+
+#[test]
+fn the_page_takes_only_messages_from_the_analysis_crate() {
+    // Anything else of lens-analysis linked into the page's module would bring report
+    // building, themes and CSV back into the first load.
+    for krate in ["lens-ui", "lens-web"] {
+        for path in files(&format!("crates/{krate}/src"), "rs") {
+            let text = read(&path);
+            for (at, _) in text.match_indices("lens_analysis::") {
+                assert!(
+                    text[at..].starts_with("lens_analysis::protocol"),
+                    "{} uses lens_analysis beyond its protocol: ask the worker instead",
+                    path.display()
+                );
+            }
         }
     }
 }

@@ -1,8 +1,8 @@
 //! What the narratives of a report's audits say: every standard's narrative tagged with the
 //! built-in codebook, then counted per theme and polarity with quotes as evidence.
 
-use lens_core::themes::{aggregate, Codebook, Polarity, TaggedNarrative, Tagger};
 use lens_core::{Audit, AuditId, Template};
+use lens_themes::{aggregate, Codebook, Polarity, TaggedNarrative, Tagger};
 
 use crate::protocol::{ThemePolarity, ThemeRow, ThemeSummary};
 
