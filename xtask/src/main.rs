@@ -6,6 +6,7 @@
 
 mod bench;
 mod bench_form;
+mod bench_report;
 mod bench_themes;
 mod bench_wasm;
 mod bundle;
@@ -27,6 +28,7 @@ Commands:
   bench wasm         agreement statistics as WebAssembly in headless Chromium beside the same code natively
   bench form         from page load to the toolkit ready and to an audit form ready for input, in Chromium
   bench themes       theme tagging, discovery and keyphrases natively and in Chromium, beside Python YAKE
+  bench report       a year's report over 10,000 audits made by the analysis worker, with the page's longest task
 ";
 
 fn main() -> ExitCode {
@@ -40,7 +42,8 @@ fn main() -> ExitCode {
             Some("wasm") => bench_wasm::run(),
             Some("form") => bench_form::run(),
             Some("themes") => bench_themes::run_themes(),
-            _ => Err(format!("bench takes one suite: agreement, wasm, form or themes\n\n{USAGE}")),
+            Some("report") => bench_report::run_bench(),
+            _ => Err(format!("bench takes one suite: agreement, wasm, form, themes or report\n\n{USAGE}")),
         },
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");

@@ -1,0 +1,63 @@
+//! `cargo xtask bench report`: a year's report over 10,000 generated audits with their
+//! moderations, made by the analysis worker in headless Chromium, with the longest task the
+//! page's own thread ran while it was made.
+
+use std::process::Command;
+
+use crate::process::{output, repo_root, run};
+use crate::{bundle, prereq, server};
+
+/// Builds the bundle and the `lens` command, generates the data, serves the strict-CSP demo page
+/// and prints the measurement as a Markdown table.
+pub fn run_bench() -> Result<(), String> {
+    let tools = prereq::ensure_test_tools()?;
+    println!("{}", bundle::build_release(&tools)?);
+    let data = repo_root().join("target/bench-report-10000.json");
+    let _ = std::fs::remove_file(&data);
+    run(Command::new("cargo")
+        .args([
+            "run",
+            "--release",
+            "-p",
+            "lens-cli",
+            "--",
+            "generate",
+            "--seed",
+            "7",
+            "--audits",
+            "10000",
+            "--auditors",
+            "40",
+            "--months",
+            "12",
+            "--out",
+        ])
+        .arg(&data))?;
+    let running = server::start(&bundle::dist_dir(), "127.0.0.1:0")?;
+    let url = format!("http://{}/demo/csp.html", running.address);
+    let script = repo_root().join("xtask/bench/report_worker.mjs");
+    let text = output(Command::new("node").arg(script).arg(&url).arg(&data))
+        .ok_or("the measurement in Chromium failed")?;
+    let value: serde_json::Value =
+        serde_json::from_str(text.trim()).map_err(|error| format!("the measurement is not JSON: {error}"))?;
+    println!(
+        "\n{} audits ({} submitted), {} moderations, seed 7, report from 2026-04-01 to 2027-03-31:\n",
+        value["audits"], value["submitted"], value["moderations"]
+    );
+    println!("| measure | median | fastest | slowest | runs |");
+    println!("|---|---:|---:|---:|---:|");
+    for (name, label) in [
+        ("report_ms", "asking to the report shown"),
+        ("longest_task_ms", "longest task on the page's thread meanwhile (0: none over 50 ms)"),
+    ] {
+        let figures = &value[name];
+        println!(
+            "| {label} | {:.0} ms | {:.0} ms | {:.0} ms | {} |",
+            figures["median"].as_f64().unwrap_or(f64::NAN),
+            figures["min"].as_f64().unwrap_or(f64::NAN),
+            figures["max"].as_f64().unwrap_or(f64::NAN),
+            figures["runs"].as_u64().unwrap_or(0)
+        );
+    }
+    Ok(())
+}
