@@ -18,10 +18,11 @@ mod test_fixtures;
 pub mod themes;
 
 pub use audit::{
-    end_of_following_month, item_title, parse_iso_date, Action, ActionStatus, Amendment, Audit, AuditError,
-    AuditId, AuditProblem, AuditStatus, FieldChange, FollowUp, FollowUpKind, FollowUpRecord, FollowUpState,
-    ItemResponse, NewAudit, ProblemTarget, AUDITOR_FIELD, CASE_REFERENCE_FIELD, MAX_AUDITOR_CHARS,
-    MAX_CASE_REFERENCE_CHARS, MAX_NARRATIVE_CHARS, STRAND_FIELD, TEAM_FIELD,
+    end_of_following_month, item_title, parse_iso_date, Action, ActionField, ActionStatus, Amendment,
+    AmendmentField, Audit, AuditError, AuditId, AuditProblem, AuditStatus, FieldChange, FieldPath, FollowUp,
+    FollowUpKind, FollowUpRecord, FollowUpState, ItemResponse, NewAudit, NewAuditField, ProblemTarget,
+    AUDITOR_FIELD, CASE_REFERENCE_FIELD, MAX_AUDITOR_CHARS, MAX_CASE_REFERENCE_CHARS, MAX_NARRATIVE_CHARS,
+    STRAND_FIELD, TEAM_FIELD,
 };
 pub use moderation::{ModeratedItem, Moderation};
 pub use period::{Period, PeriodLength};

@@ -10,11 +10,15 @@
 mod app;
 mod components;
 mod config;
+mod event_codes;
 mod ports;
 mod screen;
 mod view;
 
 pub use app::{App, AppProps};
 pub use config::{Config, ConfigProblem};
-pub use ports::{LensEvent, OpenedStore, Persistence, Platform, PlatformHandle, StorageKind, StoreHandle};
+pub use ports::{
+    ErrorCode, LensEvent, OpenedStore, Persistence, Platform, PlatformHandle, StorageKind, StorageUsed,
+    StoreHandle,
+};
 pub use view::View;

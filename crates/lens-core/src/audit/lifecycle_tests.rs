@@ -78,7 +78,7 @@ fn every_problem_is_given_with_its_field_in_form_order() {
     assert_eq!(targets[0], &ProblemTarget::Header("audit-date".into()));
     assert_eq!(targets[3], &ProblemTarget::ItemNarrative("risk".into()));
     assert_eq!(targets[5], &ProblemTarget::ItemGrade("assessments".into()));
-    assert_eq!(targets[9], &ProblemTarget::Action(0, "due_on"));
+    assert_eq!(targets[9], &ProblemTarget::Action(0, crate::ActionField::DueOn));
     assert_eq!(audit.submit(&template, day(11, 21)).unwrap_err(), problems);
 }
 
@@ -140,11 +140,14 @@ fn an_amendment_records_who_changed_what_and_why() {
     assert_eq!(amended.amendments.len(), 1);
     let amendment = &amended.amendments[0];
     assert_eq!((amendment.on, amendment.by.as_str()), (day(11, 10), "Priya Shah"));
-    let changes: Vec<(&str, &str, &str)> =
-        amendment.changes.iter().map(|c| (c.field.as_str(), c.before.as_str(), c.after.as_str())).collect();
+    let changes: Vec<(&FieldPath, &str, &str)> =
+        amendment.changes.iter().map(|c| (&c.field, c.before.as_str(), c.after.as_str())).collect();
     assert_eq!(
         changes,
-        [("header.team", "Assessment East", "Assessment West"), ("items.decisions.grade", "O", "G")]
+        [
+            (&FieldPath::Header("team".into()), "Assessment East", "Assessment West"),
+            (&FieldPath::Grade("decisions".into()), "O", "G")
+        ]
     );
     assert_eq!(submitted.amendments, [], "the submitted value is untouched");
 }
@@ -162,8 +165,8 @@ fn an_amendment_needs_a_name_a_reason_a_change_and_a_valid_result() {
             "Nothing was changed: there is nothing to amend"
         ]
     );
-    assert_eq!(problems[0].target, ProblemTarget::Amendment("by"));
-    assert_eq!(problems[1].target, ProblemTarget::Amendment("reason"));
+    assert_eq!(problems[0].target, ProblemTarget::Amendment(crate::AmendmentField::By));
+    assert_eq!(problems[1].target, ProblemTarget::Amendment(crate::AmendmentField::Reason));
     let mut revised = submitted.clone();
     revised.responses.remove("risk");
     let problems = submitted.amend(&revised, &template, "Priya", "Typo", day(11, 10)).unwrap_err();
@@ -187,4 +190,21 @@ fn action_progress_needs_no_amendment_and_closing_needs_every_follow_up_done() {
     assert_eq!(done.close(&template, day(12, 1)).unwrap().status, AuditStatus::Closed);
     assert!(submitted.record_action_progress("act-9", ActionStatus::Done, day(11, 25)).is_err());
     assert!(draft.close(&template, day(12, 1)).is_err(), "a draft cannot be closed");
+}
+
+#[test]
+fn a_changed_field_is_described_in_the_template_s_words() {
+    let template = case_file_template();
+    let described = |path: FieldPath| path.describe(&template);
+    assert_eq!(described(FieldPath::Header("team".into())), "Team");
+    assert_eq!(
+        described(FieldPath::Header("gone".into())),
+        "gone",
+        "a field the template lost is named by id"
+    );
+    assert!(described(FieldPath::Grade("risk".into())).starts_with("Grade for standard 1 "));
+    assert!(described(FieldPath::Narrative("risk".into())).starts_with("Narrative for standard 1 "));
+    assert_eq!(described(FieldPath::Grade("gone".into())), "Grade for \"gone\"");
+    assert_eq!(described(FieldPath::Overall), "Overall judgement");
+    assert_eq!(described(FieldPath::Action("a".into(), ActionField::DueOn)), "Action: due on");
 }

@@ -30,7 +30,7 @@ use self::export::export_bar;
 use self::record::audit_record;
 use super::focus::use_focus_on_mount;
 use super::{ErrorSummary, FieldError};
-use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
+use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct AuditFormProps {
@@ -74,9 +74,10 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                         }
                         Ok(None) => return,
                         Err(error) => {
-                            saver
-                                .platform
-                                .emit(LensEvent::Error { code: "load-failed", message: error.to_string() });
+                            saver.platform.emit(LensEvent::Error {
+                                code: ErrorCode::AuditUnreadable,
+                                message: error.to_string(),
+                            });
                             return;
                         }
                     }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use lens_core::{Audit, AuditProblem, GradeRule, ModeratedItem, Moderation, ProblemTarget, Template};
-use lens_store::{save_audit, save_moderation, Versioned};
+use lens_store::{save_audit, save_moderation, RecordKind, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -20,7 +20,7 @@ use super::audit_form::anchors::{option_id, Anchors};
 use super::audit_form::fields::error_message;
 use super::focus::use_focus_on_mount;
 use super::{ErrorSummary, FieldError};
-use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
+use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
 
 const TITLE_ID: &str = "lens-moderation-title";
 const MODERATOR_ID: &str = "lens-m-moderator";
@@ -129,13 +129,14 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
                     Ok(saved) => saved,
                     Err(error) => {
                         let message = error.to_string();
-                        platform.emit(LensEvent::Error { code: "save-failed", message: message.clone() });
+                        platform
+                            .emit(LensEvent::Error { code: ErrorCode::SaveFailed, message: message.clone() });
                         progress.set(Progress::Failed(message));
                         return;
                     }
                 };
                 platform.emit(LensEvent::Saved {
-                    kind: "moderation",
+                    kind: RecordKind::Moderation,
                     id: saved.value.id.clone(),
                     revision: saved.revision.get(),
                 });
@@ -147,7 +148,7 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
                     match save_audit(&*store.store, &marked, Some(versioned.revision), now.to_utc()).await {
                         Ok(saved) => {
                             platform.emit(LensEvent::Saved {
-                                kind: "audit",
+                                kind: RecordKind::Audit,
                                 id: saved.value.id.to_string(),
                                 revision: saved.revision.get(),
                             });

@@ -7,11 +7,11 @@ use std::rc::Rc;
 
 use lens_core::{Audit, AuditProblem};
 use lens_store::amendment_draft::{clear_amendment_draft, save_amendment_draft, AmendmentDraft};
-use lens_store::{save_audit, Revision, StoreError, Versioned};
+use lens_store::{save_audit, RecordKind, Revision, StoreError, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
+use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
 
 /// The pause after the last change before saving. Short enough that a crash or closed tab
 /// loses at most about a second of typing.
@@ -143,7 +143,9 @@ impl Saver {
             let id = saver.state.borrow().audit.id.clone();
             let now = saver.platform.now().to_utc();
             if let Err(error) = clear_amendment_draft(&*saver.store.store, &id, now).await {
-                saver.platform.emit(LensEvent::Error { code: "save-failed", message: error.to_string() });
+                saver
+                    .platform
+                    .emit(LensEvent::Error { code: ErrorCode::SaveFailed, message: error.to_string() });
             }
         });
     }
@@ -177,7 +179,7 @@ impl Saver {
                             state.base = Some(saved.revision);
                             state.status = SaveStatus::Saved(now.format("%H:%M").to_string());
                             saver.platform.emit(LensEvent::Saved {
-                                kind: "audit",
+                                kind: RecordKind::Audit,
                                 id: saved.value.id.to_string(),
                                 revision: saved.revision.get(),
                             });
@@ -189,9 +191,10 @@ impl Saver {
                         }
                         Err(error) => {
                             let message = error.to_string();
-                            saver
-                                .platform
-                                .emit(LensEvent::Error { code: "save-failed", message: message.clone() });
+                            saver.platform.emit(LensEvent::Error {
+                                code: ErrorCode::SaveFailed,
+                                message: message.clone(),
+                            });
                             state.status = SaveStatus::Failed(message);
                         }
                     }
