@@ -16,6 +16,7 @@ mod template;
 #[cfg(test)]
 mod test_fixtures;
 pub mod themes;
+mod worklist;
 
 pub use audit::{
     end_of_following_month, item_title, parse_iso_date, Action, ActionField, ActionStatus, Amendment,
@@ -34,3 +35,4 @@ pub use template::{
     NarrativeRule, OverallRule, OverallSuggestion, Section, Template, TemplateKind, TemplateProblem,
     TemplateRef, CASE_FILE_AUDIT, MAX_PROMPT_CHARS, MAX_TEXT_CHARS,
 };
+pub use worklist::{awaiting_moderation, find_template, open_follow_ups, AuditFilter, OpenFollowUp};

@@ -1,7 +1,6 @@
 //! The app's components, one per file.
 
 mod audit_cells;
-mod audit_filter;
 mod audit_form;
 mod audit_list;
 mod device_data;
