@@ -82,41 +82,74 @@ fn every_problem_is_given_with_its_field_in_form_order() {
     assert_eq!(audit.submit(&template, day(11, 21)).unwrap_err(), problems);
 }
 
-#[test]
-fn dates_in_the_future_and_missing_bound_fields_are_refused() {
+/// A change to a complete draft, and every problem checking it must give, in order.
+struct Case {
+    name: &'static str,
+    change: fn(&mut Audit),
+    problems: Vec<(ProblemTarget, &'static str)>,
+}
+
+/// Checks each case's changed draft on 21 November and compares targets and messages.
+fn check(cases: Vec<Case>) {
     let template = case_file_template();
-    let mut audit = complete_draft(&template);
-    audit.set_header_value("audit-date", "2026-12-01");
-    audit.set_header_value("case-reference", "");
-    assert_eq!(
-        messages(&audit.check(&template, day(11, 21))),
-        ["Enter tracked case number", "Date of audit must be today or in the past"]
-    );
+    for case in cases {
+        let mut audit = complete_draft(&template);
+        (case.change)(&mut audit);
+        let problems = audit.check(&template, day(11, 21));
+        let found: Vec<(ProblemTarget, &str)> =
+            problems.iter().map(|problem| (problem.target.clone(), problem.message.as_str())).collect();
+        assert_eq!(found, case.problems, "{}", case.name);
+    }
 }
 
 #[test]
-fn a_case_graded_below_good_needs_an_agreed_action() {
-    let template = case_file_template();
-    let mut audit = complete_draft(&template);
-    audit.overall = Some("RI".into());
-    assert_eq!(
-        messages(&audit.check(&template, day(11, 21))),
-        ["Agree at least one action: the case is graded Requires improvement overall"]
-    );
-    audit.actions.push(Action::new("act-1", "Update the plan", "Team manager", Some(day(12, 1))));
-    assert_eq!(audit.check(&template, day(11, 21)), []);
-}
-
-#[test]
-fn an_audit_is_checked_only_against_the_template_it_was_made_with() {
-    let template = case_file_template();
-    let mut audit = complete_draft(&template);
-    audit.template = crate::TemplateRef::new("case-file-audit-test", 2);
-    let problems = audit.check(&template, day(11, 21));
-    assert_eq!(
-        messages(&problems),
-        ["This audit was made with template case-file-audit-test version 2, not case-file-audit-test version 1"]
-    );
+fn each_rule_gives_its_problem_on_its_field() {
+    check(vec![
+        Case { name: "complete", change: |_| {}, problems: vec![] },
+        Case {
+            name: "future date and missing bound field",
+            change: |audit| {
+                audit.set_header_value("audit-date", "2026-12-01");
+                audit.set_header_value("case-reference", "");
+            },
+            problems: vec![
+                (ProblemTarget::Header("case-reference".into()), "Enter tracked case number"),
+                (ProblemTarget::Header("audit-date".into()), "Date of audit must be today or in the past"),
+            ],
+        },
+        Case {
+            name: "below good without an action",
+            change: |audit| audit.overall = Some("RI".into()),
+            problems: vec![(
+                ProblemTarget::Action(0, ActionField::What),
+                "Agree at least one action: the case is graded Requires improvement overall",
+            )],
+        },
+        Case {
+            name: "below good with an action",
+            change: |audit| {
+                audit.overall = Some("RI".into());
+                audit.actions.push(Action::new("act-1", "Update the plan", "Team manager", Some(day(12, 1))));
+            },
+            problems: vec![],
+        },
+        Case {
+            name: "an action too long and without an owner",
+            change: |audit| audit.actions.push(Action::new("act-1", "x".repeat(1_001), " ", Some(day(12, 1)))),
+            problems: vec![
+                (ProblemTarget::Action(0, ActionField::What), "Action 1 must be 1000 characters or fewer"),
+                (ProblemTarget::Action(0, ActionField::Owner), "Enter who will do action 1"),
+            ],
+        },
+        Case {
+            name: "another template",
+            change: |audit| audit.template = crate::TemplateRef::new("case-file-audit-test", 2),
+            problems: vec![(
+                ProblemTarget::Audit,
+                "This audit was made with template case-file-audit-test version 2, not case-file-audit-test version 1",
+            )],
+        },
+    ]);
 }
 
 #[test]

@@ -1,6 +1,19 @@
-//! The form's state and autosave: every change is saved after a short pause in typing, one save
-//! at a time, each based on the revision the last one wrote. A save refused because the audit
-//! changed elsewhere stops autosaving until the person chooses what to keep.
+//! Autosave of the audit form.
+//!
+//! - Each change that alters the draft counts one more generation and shows "Saving…". After
+//!   [`AUTOSAVE_PAUSE_MS`] (500 ms) with no newer change, the audit is saved; a change during
+//!   the pause starts the pause again, so typing saves once, half a second after the last key.
+//! - One save at a time: a save asked for while one is under way is not started beside it;
+//!   instead the latest audit is saved again as soon as the first finishes.
+//! - Each save is based on the revision the last save wrote. When the store refuses it because
+//!   another tab saved a newer revision, the form says so and autosaving stops (no retry, no
+//!   overwrite) until the person reloads the saved version or keeps theirs as a copy.
+//! - A save that fails otherwise says why, sends `lens-error` with `save-failed`, and the next
+//!   change or "Try again" saves again. A saved audit sends `lens-saved` and is handed up.
+//! - Submitting or saving an amendment saves at once, without the pause.
+//! - While a submitted audit is being amended, changes go to the amendment draft, which is
+//!   saved after the same pause as an amendment-draft record (never over the audit) and is
+//!   forgotten when the amendment is saved or cancelled.
 
 use std::cell::RefCell;
 use std::rc::Rc;
