@@ -30,7 +30,8 @@ pub enum ErrorCode {
     /// The browser gave no durable storage (private browsing, storage switched off, quota), so
     /// the app keeps data in memory only and it is lost when the page closes.
     StorageUnavailable,
-    /// An audit the person opened could not be read from storage.
+    /// An audit the person opened, or the amendment left unfinished on it, could not be read
+    /// from storage.
     AuditUnreadable,
     /// A save to storage failed: an audit, a moderation or the device log. What was typed stays
     /// on screen.
