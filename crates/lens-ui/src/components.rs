@@ -13,6 +13,7 @@ mod moderation_form;
 mod moderation_list;
 mod persistence_status;
 mod reports;
+mod saving;
 mod screens;
 mod start_audit;
 mod storage_notice;

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use lens_core::{Audit, AuditProblem, GradeRule, ModeratedItem, Moderation, ProblemTarget, Template};
-use lens_store::{save_audit, save_moderation, RecordKind, Versioned};
+use lens_store::{save_moderation, RecordKind, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -21,6 +21,7 @@ use super::audit_cells::case_label;
 use super::audit_form::anchors::{option_id, Anchors};
 use super::audit_form::fields::error_message;
 use super::focus::use_focus_on_mount;
+use super::saving::save_and_announce;
 use super::{ErrorSummary, FieldError};
 use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
 
@@ -132,19 +133,15 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
                 onmoderated.emit(saved);
                 // The moderation stands on its own; marking the audit is a second save that a
                 // change made elsewhere can refuse without losing the moderation.
-                let audit_problem =
-                    match save_audit(&*store.store, &marked, Some(versioned.revision), now.to_utc()).await {
-                        Ok(saved) => {
-                            platform.emit(LensEvent::Saved {
-                                kind: RecordKind::Audit,
-                                id: saved.value.id.to_string(),
-                                revision: saved.revision.get(),
-                            });
-                            onsaved.emit(saved);
-                            None
-                        }
-                        Err(error) => Some(error.to_string()),
-                    };
+                let marking = save_and_announce(
+                    &store,
+                    &platform,
+                    &marked,
+                    Some(versioned.revision),
+                    now.to_utc(),
+                    &onsaved,
+                );
+                let audit_problem = marking.await.err().map(|error| error.to_string());
                 state.dispatch(ModerationChange::Saved { confirmed, audit_problem });
             });
         })

@@ -5,12 +5,13 @@
 use std::rc::Rc;
 
 use lens_core::{Audit, AuditError, AuditId, FieldKind, NewAudit, NewAuditField, Template, TemplateKind};
-use lens_store::{save_audit, RecordKind, Versioned};
+use lens_store::Versioned;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::focus::use_focus_on_mount;
+use super::saving::save_and_announce;
 use super::{ErrorSummary, FieldError};
 use crate::ports::{ErrorCode, LensEvent, OpenedStore, Persistence, PlatformHandle};
 
@@ -126,19 +127,12 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
                 (typed.clone(), save_state.clone(), store.clone(), platform.clone());
             let (onsaved, onopen, onpersistence) = (onsaved.clone(), onopen.clone(), onpersistence.clone());
             spawn_local(async move {
-                let saved = save_audit(&*store.store, &audit, None, now.to_utc()).await;
+                let saved = save_and_announce(&store, &platform, &audit, None, now.to_utc(), &onsaved).await;
                 match saved {
                     Ok(saved) => {
-                        platform.emit(LensEvent::Saved {
-                            kind: RecordKind::Audit,
-                            id: saved.value.id.to_string(),
-                            revision: saved.revision.get(),
-                        });
                         save_state.set(SaveState::Idle);
                         typed.set(NewAudit { case_reference: String::new(), ..(*typed).clone() });
-                        let id = saved.value.id.clone();
-                        onsaved.emit(saved);
-                        onopen.emit(id);
+                        onopen.emit(saved.value.id);
                         // The first save is a user gesture: the moment to ask the browser to keep data.
                         if ask_persistence {
                             onpersistence.emit(platform.request_persistence().await);

@@ -20,11 +20,12 @@ use std::rc::Rc;
 
 use lens_core::Audit;
 use lens_store::amendment_draft::{clear_amendment_draft, save_amendment_draft};
-use lens_store::{save_audit, RecordKind, StoreError, Versioned};
+use lens_store::{StoreError, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 pub(crate) use super::form_state::{AmendDraft, FormState, SaveStatus};
+use crate::components::saving::save_and_announce;
 use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
 
 /// The pause after the last change before saving. Short enough that a crash or closed tab
@@ -100,18 +101,18 @@ impl Saver {
                 let Some((audit, base)) = saver.state.borrow_mut().save_started() else { return };
                 saver.rerender.force_update();
                 let now = saver.platform.now();
-                let result = save_audit(&*saver.store.store, &audit, base, now.to_utc()).await;
+                let result = save_and_announce(
+                    &saver.store,
+                    &saver.platform,
+                    &audit,
+                    base,
+                    now.to_utc(),
+                    &saver.onsaved,
+                )
+                .await;
                 let again = match result {
                     Ok(saved) => {
-                        let again =
-                            saver.state.borrow_mut().saved(saved.revision, now.format("%H:%M").to_string());
-                        saver.platform.emit(LensEvent::Saved {
-                            kind: RecordKind::Audit,
-                            id: saved.value.id.to_string(),
-                            revision: saved.revision.get(),
-                        });
-                        saver.onsaved.emit(saved);
-                        again
+                        saver.state.borrow_mut().saved(saved.revision, now.format("%H:%M").to_string())
                     }
                     Err(StoreError::Conflict { .. }) => {
                         saver.state.borrow_mut().refused_by_other_tab();
