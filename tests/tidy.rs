@@ -163,6 +163,74 @@ fn only_the_two_wasm_modules_export_to_javascript() {
     }
 }
 
+/// The code of a Rust file without its comments and the contents of its string literals, so that
+/// a check on names is not set off by prose ("another tab or window").
+fn code_only(text: &str) -> String {
+    let mut code = String::new();
+    for line in text.lines() {
+        let (mut in_string, mut escaped) = (false, false);
+        let mut previous = ' ';
+        for c in line.chars() {
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == '"' {
+                    in_string = false;
+                    code.push(c);
+                }
+                continue;
+            }
+            if c == '/' && previous == '/' {
+                code.pop();
+                break;
+            }
+            if c == '"' {
+                in_string = true;
+            }
+            code.push(c);
+            previous = c;
+        }
+        code.push('\n');
+    }
+    code
+}
+
+#[test]
+fn lens_ui_reaches_the_browser_only_through_its_ports() {
+    for name in dependencies("lens-ui") {
+        assert!(
+            !["wasm-bindgen", "js-sys", "gloo", "indexed_db_futures"].contains(&name.as_str()),
+            "lens-ui depends on {name}: browser calls belong behind the Platform port in lens-web"
+        );
+    }
+    for path in files("crates/lens-ui/src", "rs") {
+        let code = code_only(&read(&path));
+        let names_the_browser = |name: &str| {
+            code.match_indices(name).any(|(at, _)| {
+                let before = code[..at].chars().next_back().unwrap_or(' ');
+                let after = code[at + name.len()..].chars().next().unwrap_or(' ');
+                let part_of_word = |c: char| c.is_alphanumeric() || c == '_';
+                !part_of_word(before) && !part_of_word(after)
+            })
+        };
+        for banned in ["window", "JsValue", "wasm_bindgen"] {
+            assert!(
+                !names_the_browser(banned),
+                "{} names {banned}: lens-ui reaches the browser only through the Platform port",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_code_check_ignores_comments_and_strings_only() {
+    let code = code_only("let a = \"tab or window\"; // the window\nweb_sys::window()\n");
+    assert_eq!(code, "let a = \"\"; \nweb_sys::window()\n");
+}
+
 #[test]
 fn the_page_takes_only_messages_from_the_analysis_crate() {
     // Anything else of lens-analysis linked into the page's module would bring report

@@ -195,8 +195,7 @@ fn from_bundle(text: &str) -> Result<Value, InputError> {
                 moderation.id, moderation.audit
             )));
         };
-        let Some(template) = templates.iter().find(|template| template.reference() == audit.value.template)
-        else {
+        let Some(template) = lens_core::find_template(&templates, &audit.value.template) else {
             return Err(InputError(format!(
                 "audit {} was made with template {}, which is not in the bundle",
                 audit.value.id, audit.value.template

@@ -55,7 +55,7 @@ fn check_bundle_audits(bundle: &lens_store::bundle::Bundle) -> Verdict {
         if audit.status == AuditStatus::Draft {
             continue;
         }
-        let Some(template) = templates.iter().find(|template| template.reference() == audit.template) else {
+        let Some(template) = lens_core::find_template(&templates, &audit.template) else {
             problems.push(format!("audits[{index}]: audit {} was made with template {}, which is neither in the bundle nor built in", audit.id, audit.template));
             continue;
         };

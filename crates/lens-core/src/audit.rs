@@ -10,12 +10,14 @@ use crate::template::TemplateRef;
 mod action;
 mod amendment;
 mod check;
+mod field_path;
 mod follow_up;
 mod lifecycle;
 
 pub use action::{Action, ActionStatus};
 pub use amendment::{Amendment, FieldChange};
 pub use check::{item_title, AuditProblem, ProblemTarget, MAX_NARRATIVE_CHARS};
+pub use field_path::{ActionField, AmendmentField, FieldPath};
 pub use follow_up::{end_of_following_month, FollowUp, FollowUpKind, FollowUpRecord, FollowUpState};
 
 /// The longest case reference accepted. Councils' case numbers are short; a long value is
@@ -215,12 +217,21 @@ pub enum AuditError {
     AuditorTooLong,
 }
 
+/// A field of [`NewAudit`] that a person types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NewAuditField {
+    /// The case reference.
+    CaseReference,
+    /// The auditor's name.
+    Auditor,
+}
+
 impl AuditError {
     /// The field of [`NewAudit`] the error belongs to, so a form can show it in place.
-    pub fn field(&self) -> &'static str {
+    pub fn field(&self) -> NewAuditField {
         match self {
-            Self::MissingCaseReference | Self::CaseReferenceTooLong => "case_reference",
-            Self::MissingAuditor | Self::AuditorTooLong => "auditor",
+            Self::MissingCaseReference | Self::CaseReferenceTooLong => NewAuditField::CaseReference,
+            Self::MissingAuditor | Self::AuditorTooLong => NewAuditField::Auditor,
         }
     }
 }

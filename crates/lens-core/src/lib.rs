@@ -16,12 +16,14 @@ mod report;
 mod template;
 #[cfg(test)]
 mod test_fixtures;
+mod worklist;
 
 pub use audit::{
-    end_of_following_month, item_title, parse_iso_date, Action, ActionStatus, Amendment, Audit, AuditError,
-    AuditId, AuditProblem, AuditStatus, FieldChange, FollowUp, FollowUpKind, FollowUpRecord, FollowUpState,
-    ItemResponse, NewAudit, ProblemTarget, AUDITOR_FIELD, CASE_REFERENCE_FIELD, MAX_AUDITOR_CHARS,
-    MAX_CASE_REFERENCE_CHARS, MAX_NARRATIVE_CHARS, STRAND_FIELD, TEAM_FIELD,
+    end_of_following_month, item_title, parse_iso_date, Action, ActionField, ActionStatus, Amendment,
+    AmendmentField, Audit, AuditError, AuditId, AuditProblem, AuditStatus, FieldChange, FieldPath, FollowUp,
+    FollowUpKind, FollowUpRecord, FollowUpState, ItemResponse, NewAudit, NewAuditField, ProblemTarget,
+    AUDITOR_FIELD, CASE_REFERENCE_FIELD, MAX_AUDITOR_CHARS, MAX_CASE_REFERENCE_CHARS, MAX_NARRATIVE_CHARS,
+    STRAND_FIELD, TEAM_FIELD,
 };
 pub use moderation::{ModeratedItem, Moderation};
 pub use period::{Period, PeriodLength};
@@ -33,3 +35,4 @@ pub use template::{
     NarrativeRule, OverallRule, OverallSuggestion, Section, Template, TemplateKind, TemplateProblem,
     TemplateRef, CASE_FILE_AUDIT, MAX_PROMPT_CHARS, MAX_TEXT_CHARS,
 };
+pub use worklist::{awaiting_moderation, find_template, open_follow_ups, AuditFilter, OpenFollowUp};

@@ -63,23 +63,6 @@ impl TemplateKind {
         Self::PracticeObservation,
         Self::Reflection,
     ];
-
-    /// The kind's code in template documents.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::CaseFileAudit => "case_file_audit",
-            Self::PracticeReview => "practice_review",
-            Self::ServiceReview => "service_review",
-            Self::SupervisionAudit => "supervision_audit",
-            Self::PracticeObservation => "practice_observation",
-            Self::Reflection => "reflection",
-        }
-    }
-
-    /// The kind for a code, if there is one.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.code() == code)
-    }
 }
 
 /// Where a grade stands against "good", which the seeds' follow-up rules turn on.

@@ -12,11 +12,16 @@
 //!   dates; unknown fields refused. Version 2 records migrate with all of these empty.
 
 mod convert;
+mod field_path;
 mod v1;
 mod v2;
 mod v3;
 
-pub use convert::{audit_from_record, audit_to_record, decode_audit, encode_audit, status_name};
+pub use convert::{
+    action_status_code, audit_from_record, audit_to_record, decode_audit, encode_audit, parse_action_status,
+    status_name,
+};
+pub use field_path::{field_path_text, parse_field_path};
 pub use v1::AuditRecordV1;
 pub use v2::{AuditRecordV2, ResponseV2, TemplateRefV2};
 pub use v3::{ActionV3, AmendmentV3, AuditRecordV3, FieldChangeV3, FollowUpV3, ResponseV3, TemplateRefV3};

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use lens_core::{
-    Action, ActionStatus, Amendment, Audit, AuditId, AuditStatus, FieldChange, FollowUpRecord, ItemResponse,
-    TemplateRef,
+    Action, ActionField, ActionStatus, Amendment, Audit, AuditId, AuditStatus, FieldChange, FieldPath,
+    FollowUpRecord, ItemResponse, TemplateRef,
 };
 use lens_store::bundle::{parse_bundle, write_bundle, Bundle};
 use lens_store::csv_export::{read_audits_csv, write_audits_csv};
@@ -45,9 +45,23 @@ fn action() -> impl Strategy<Value = Action> {
     )
 }
 
+fn field_path() -> impl Strategy<Value = FieldPath> {
+    prop_oneof![
+        some_text().prop_map(FieldPath::Header),
+        some_text().prop_map(FieldPath::Grade),
+        some_text().prop_map(FieldPath::Narrative),
+        Just(FieldPath::Overall),
+        (some_text(), 0..ActionField::ALL.len())
+            .prop_map(|(id, field)| FieldPath::Action(id, ActionField::ALL[field])),
+    ]
+}
+
 fn amendment() -> impl Strategy<Value = Amendment> {
-    let change =
-        (some_text(), text(), text()).prop_map(|(field, before, after)| FieldChange { field, before, after });
+    let change = (field_path(), text(), text()).prop_map(|(field, before, after)| FieldChange {
+        field,
+        before,
+        after,
+    });
     (day(), text(), text(), vec(change, 1..3)).prop_map(|(on, by, reason, changes)| Amendment {
         on,
         by,

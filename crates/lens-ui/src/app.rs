@@ -11,7 +11,9 @@ use yew::prelude::*;
 
 use crate::components::{Screens, StorageNotice, StoragePage};
 use crate::config::{Config, ConfigProblem};
-use crate::ports::{LensEvent, OpenedStore, Persistence, PlatformHandle, StorageKind};
+use crate::ports::{
+    ErrorCode, LensEvent, OpenedStore, Persistence, PlatformHandle, StorageKind, StorageUsed,
+};
 use crate::screen::Screen;
 use crate::view::View;
 
@@ -86,11 +88,13 @@ pub fn App(props: &AppProps) -> Html {
                     return;
                 }
                 let storage = match &loaded.store.kind {
-                    StorageKind::IndexedDb => "indexeddb",
+                    StorageKind::IndexedDb => StorageUsed::IndexedDb,
                     StorageKind::Memory { reason } => {
-                        platform
-                            .emit(LensEvent::Error { code: "storage-unavailable", message: reason.clone() });
-                        "memory"
+                        platform.emit(LensEvent::Error {
+                            code: ErrorCode::StorageUnavailable,
+                            message: reason.clone(),
+                        });
+                        StorageUsed::Memory
                     }
                 };
                 session.dispatch(SessionChange::Opened(loaded));

@@ -1,7 +1,6 @@
 //! The app's components, one per file.
 
 mod audit_cells;
-mod audit_filter;
 mod audit_form;
 mod audit_list;
 mod device_data;
@@ -14,6 +13,7 @@ mod moderation_form;
 mod moderation_list;
 mod persistence_status;
 mod reports;
+mod saving;
 mod screens;
 mod start_audit;
 mod storage_notice;

@@ -11,6 +11,7 @@ mod analysis;
 mod app;
 mod components;
 mod config;
+mod event_codes;
 mod ports;
 mod screen;
 mod view;
@@ -18,7 +19,7 @@ mod view;
 pub use app::{App, AppProps};
 pub use config::{Config, ConfigProblem};
 pub use ports::{
-    AnalysisUnavailable, LensEvent, OpenedStore, Persistence, Platform, PlatformHandle, StorageKind,
-    StoreHandle,
+    AnalysisUnavailable, ErrorCode, LensEvent, OpenedStore, Persistence, Platform, PlatformHandle,
+    StorageKind, StorageUsed, StoreHandle,
 };
 pub use view::View;

@@ -6,7 +6,9 @@ use std::rc::Rc;
 use async_trait::async_trait;
 use chrono::{DateTime, FixedOffset};
 use lens_analysis::protocol::{AnalysisReply, AnalysisRequest};
-use lens_store::Store;
+use lens_store::{RecordKind, Store};
+
+pub use crate::event_codes::{ErrorCode, StorageUsed};
 
 /// Which storage the app ended up with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,13 +69,13 @@ pub enum LensEvent {
     Ready {
         /// The view shown.
         view: String,
-        /// `indexeddb` or `memory`.
-        storage: &'static str,
+        /// Durable or memory only.
+        storage: StorageUsed,
     },
     /// A record was saved and the save is complete (durable for IndexedDB).
     Saved {
-        /// Record kind, e.g. `audit`.
-        kind: &'static str,
+        /// The kind of record saved.
+        kind: RecordKind,
         /// Record id.
         id: String,
         /// The revision now stored.
@@ -81,8 +83,8 @@ pub enum LensEvent {
     },
     /// Something went wrong that the host page may want to log or show.
     Error {
-        /// A stable machine-readable code, e.g. `storage-unavailable`.
-        code: &'static str,
+        /// What failed.
+        code: ErrorCode,
         /// A sentence for people.
         message: String,
     },

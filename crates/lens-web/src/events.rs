@@ -7,11 +7,15 @@ use wasm_bindgen::JsValue;
 /// The event's DOM type and detail object.
 pub fn describe(event: &LensEvent) -> (&'static str, serde_json::Value) {
     match event {
-        LensEvent::Ready { view, storage } => ("lens-ready", json!({ "view": view, "storage": storage })),
-        LensEvent::Saved { kind, id, revision } => {
-            ("lens-saved", json!({ "kind": kind, "id": id, "revision": revision }))
+        LensEvent::Ready { view, storage } => {
+            ("lens-ready", json!({ "view": view, "storage": storage.code() }))
         }
-        LensEvent::Error { code, message } => ("lens-error", json!({ "code": code, "message": message })),
+        LensEvent::Saved { kind, id, revision } => {
+            ("lens-saved", json!({ "kind": kind.as_str(), "id": id, "revision": revision }))
+        }
+        LensEvent::Error { code, message } => {
+            ("lens-error", json!({ "code": code.code(), "message": message }))
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::panic::PanicHookInfo;
 use std::sync::Once;
 
-use lens_ui::LensEvent;
+use lens_ui::{ErrorCode, LensEvent};
 use web_sys::{Element, HtmlElement};
 
 use crate::events;
@@ -52,7 +52,7 @@ fn on_panic(info: &PanicHookInfo<'_>) {
         for instance in mounted.iter() {
             show_crash_notice(&instance.container, &detail);
             let message = format!("Practice Lens stopped working: {detail}");
-            events::dispatch(&instance.host, &LensEvent::Error { code: "crashed", message });
+            events::dispatch(&instance.host, &LensEvent::Error { code: ErrorCode::Crashed, message });
         }
     });
 }

@@ -29,21 +29,6 @@ impl ActionStatus {
         }
     }
 
-    /// The status as stored and exported.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Open => "open",
-            Self::InProgress => "in_progress",
-            Self::Done => "done",
-            Self::Cancelled => "cancelled",
-        }
-    }
-
-    /// The status with this code.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.code() == code)
-    }
-
     /// Whether the action still has to be done.
     pub fn is_outstanding(self) -> bool {
         matches!(self, Self::Open | Self::InProgress)

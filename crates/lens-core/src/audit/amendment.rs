@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use super::{Action, Audit, AUDITOR_FIELD, CASE_REFERENCE_FIELD};
+use super::{Action, ActionField, Audit, FieldPath, AUDITOR_FIELD, CASE_REFERENCE_FIELD};
 
 /// One recorded change to a submitted audit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,9 +23,8 @@ pub struct Amendment {
 /// One field's value before and after an amendment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldChange {
-    /// Which field: `header.<id>`, `items.<id>.grade`, `items.<id>.narrative`, `overall`, or
-    /// `actions.<id>.what|owner|due_on`.
-    pub field: String,
+    /// Which field.
+    pub field: FieldPath,
     /// The value before (empty when there was none).
     pub before: String,
     /// The value after (empty when there is none).
@@ -35,7 +34,7 @@ pub struct FieldChange {
 /// Every field that differs between two versions of an audit, in a stable order.
 pub(super) fn changes_between(before: &Audit, after: &Audit) -> Vec<FieldChange> {
     let mut changes = Vec::new();
-    let mut push = |field: String, old: &str, new: &str| {
+    let mut push = |field: FieldPath, old: &str, new: &str| {
         if old != new {
             changes.push(FieldChange { field, before: old.to_owned(), after: new.to_owned() });
         }
@@ -46,7 +45,7 @@ pub(super) fn changes_between(before: &Audit, after: &Audit) -> Vec<FieldChange>
         .chain(after.header.keys().map(String::as_str))
         .collect();
     for id in header_ids {
-        push(format!("header.{id}"), before.header_value(id), after.header_value(id));
+        push(FieldPath::Header(id.to_owned()), before.header_value(id), after.header_value(id));
     }
     let item_ids: BTreeSet<&String> = before.responses.keys().chain(after.responses.keys()).collect();
     for id in item_ids {
@@ -58,14 +57,10 @@ pub(super) fn changes_between(before: &Audit, after: &Audit) -> Vec<FieldChange>
         let narrative = |response: Option<&super::ItemResponse>| {
             response.map(|r| r.narrative.clone()).unwrap_or_default()
         };
-        push(format!("items.{id}.grade"), &grade(old), &grade(new));
-        push(format!("items.{id}.narrative"), &narrative(old), &narrative(new));
+        push(FieldPath::Grade(id.clone()), &grade(old), &grade(new));
+        push(FieldPath::Narrative(id.clone()), &narrative(old), &narrative(new));
     }
-    push(
-        "overall".to_owned(),
-        before.overall.as_deref().unwrap_or(""),
-        after.overall.as_deref().unwrap_or(""),
-    );
+    push(FieldPath::Overall, before.overall.as_deref().unwrap_or(""), after.overall.as_deref().unwrap_or(""));
     let action_ids: BTreeSet<&String> =
         before.actions.iter().chain(&after.actions).map(|action| &action.id).collect();
     for id in action_ids {
@@ -77,9 +72,17 @@ pub(super) fn changes_between(before: &Audit, after: &Audit) -> Vec<FieldChange>
         let text = |action: &Option<Action>, part: fn(&Action) -> &String| {
             action.as_ref().map(|a| part(a).clone()).unwrap_or_default()
         };
-        push(format!("actions.{id}.what"), &text(&old, |a| &a.what), &text(&new, |a| &a.what));
-        push(format!("actions.{id}.owner"), &text(&old, |a| &a.owner), &text(&new, |a| &a.owner));
-        push(format!("actions.{id}.due_on"), &due(&old), &due(&new));
+        push(
+            FieldPath::Action(id.clone(), ActionField::What),
+            &text(&old, |a| &a.what),
+            &text(&new, |a| &a.what),
+        );
+        push(
+            FieldPath::Action(id.clone(), ActionField::Owner),
+            &text(&old, |a| &a.owner),
+            &text(&new, |a| &a.owner),
+        );
+        push(FieldPath::Action(id.clone(), ActionField::DueOn), &due(&old), &due(&new));
     }
     changes
 }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{parse_iso_date, Audit};
+use super::{parse_iso_date, ActionField, AmendmentField, Audit};
 use crate::template::{FieldKind, GradeRule, HeaderField, Item, NarrativeRule, Template};
 
 /// The longest narrative accepted for one item, in characters. A page of evaluative writing is
@@ -26,10 +26,10 @@ pub enum ProblemTarget {
     ItemNarrative(String),
     /// The overall judgement.
     Overall,
-    /// An action, by its position (from 0) and the part concerned: `what`, `owner` or `due_on`.
-    Action(usize, &'static str),
-    /// A field of an amendment: `by` or `reason`.
-    Amendment(&'static str),
+    /// An action, by its position (from 0), and the part concerned.
+    Action(usize, ActionField),
+    /// A field of an amendment.
+    Amendment(AmendmentField),
 }
 
 /// One problem found in an audit.
@@ -216,27 +216,30 @@ fn check_actions(audit: &Audit, template: &Template, problems: &mut Vec<AuditPro
             problems.push(AuditProblem::new(ProblemTarget::Action(index, part), message))
         };
         if action.what.trim().is_empty() {
-            problem("what", format!("Enter what action {number} is"));
+            problem(ActionField::What, format!("Enter what action {number} is"));
         } else if action.what.chars().count() > MAX_ACTION_CHARS {
-            problem("what", format!("Action {number} must be {MAX_ACTION_CHARS} characters or fewer"));
+            problem(
+                ActionField::What,
+                format!("Action {number} must be {MAX_ACTION_CHARS} characters or fewer"),
+            );
         }
         if action.owner.trim().is_empty() {
-            problem("owner", format!("Enter who will do action {number}"));
+            problem(ActionField::Owner, format!("Enter who will do action {number}"));
         } else if action.owner.chars().count() > MAX_ACTION_CHARS {
             problem(
-                "owner",
+                ActionField::Owner,
                 format!("Who will do action {number} must be {MAX_ACTION_CHARS} characters or fewer"),
             );
         }
         if action.due_on.is_none() {
-            problem("due_on", format!("Enter when action {number} is due"));
+            problem(ActionField::DueOn, format!("Enter when action {number} is due"));
         }
     }
     let overall = audit.overall.as_deref().and_then(|code| template.scale.as_ref()?.grade(code));
     if let Some(grade) = overall.filter(|grade| grade.standing.is_below_good()) {
         if audit.actions.is_empty() {
             problems.push(AuditProblem::new(
-                ProblemTarget::Action(0, "what"),
+                ProblemTarget::Action(0, ActionField::What),
                 format!("Agree at least one action: the case is graded {} overall", grade.label),
             ));
         }

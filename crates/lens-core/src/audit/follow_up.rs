@@ -1,6 +1,19 @@
-//! The follow-up the seeds require after an audit: corrective action confirmed in the month
-//! after a case is graded less than good (003 §2.7), a reflective discussion after an
-//! inadequate one (001 §4.2), and actions done by their due day.
+//! The follow-up the seeds require after an audit, worked out from the audit, its template and
+//! the day asked about. A draft needs none; a submitted, moderated or closed audit needs, in
+//! this order:
+//!
+//! - Corrective action confirmed (003 §2.7): when the overall grade stands below good, the
+//!   service manager confirms the corrective action was completed by the last day of the month
+//!   after the one the audit is dated in (its template's first date field, else the day it was
+//!   submitted, else its start).
+//!   It is done on the day recorded in `corrective_action_confirmed_on`.
+//! - A post-audit reflective discussion (001 §4.2): when the overall grade is inadequate. It has
+//!   no due day, so it is never overdue; it is done on `reflective_discussion_on`.
+//! - Each agreed action that is not cancelled, by its own due day: done once its status is done
+//!   (on its completion day, or the day asked about when none was recorded).
+//!
+//! A follow-up not done is overdue once its due day has passed, and due until then (or always,
+//! without a due day). An audit is closed only when every follow-up is done.
 
 use chrono::{Datelike, Months, NaiveDate};
 

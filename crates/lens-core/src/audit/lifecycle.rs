@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::amendment::changes_between;
 use super::follow_up::FollowUpState;
-use super::{ActionStatus, Amendment, Audit, AuditProblem, AuditStatus, ProblemTarget};
+use super::{ActionStatus, Amendment, AmendmentField, Audit, AuditProblem, AuditStatus, ProblemTarget};
 use crate::template::Template;
 
 /// The longest amendment reason accepted, in characters.
@@ -71,18 +71,18 @@ impl Audit {
         let mut problems = Vec::new();
         if by.trim().is_empty() {
             problems.push(AuditProblem::new(
-                ProblemTarget::Amendment("by"),
+                ProblemTarget::Amendment(AmendmentField::By),
                 "Enter your name to amend the audit",
             ));
         }
         if reason.trim().is_empty() {
             problems.push(AuditProblem::new(
-                ProblemTarget::Amendment("reason"),
+                ProblemTarget::Amendment(AmendmentField::Reason),
                 "Enter why the audit is being amended",
             ));
         } else if reason.chars().count() > MAX_REASON_CHARS {
             problems.push(AuditProblem::new(
-                ProblemTarget::Amendment("reason"),
+                ProblemTarget::Amendment(AmendmentField::Reason),
                 format!("The reason must be {MAX_REASON_CHARS} characters or fewer"),
             ));
         }

@@ -78,45 +78,78 @@ fn every_problem_is_given_with_its_field_in_form_order() {
     assert_eq!(targets[0], &ProblemTarget::Header("audit-date".into()));
     assert_eq!(targets[3], &ProblemTarget::ItemNarrative("risk".into()));
     assert_eq!(targets[5], &ProblemTarget::ItemGrade("assessments".into()));
-    assert_eq!(targets[9], &ProblemTarget::Action(0, "due_on"));
+    assert_eq!(targets[9], &ProblemTarget::Action(0, crate::ActionField::DueOn));
     assert_eq!(audit.submit(&template, day(11, 21)).unwrap_err(), problems);
 }
 
-#[test]
-fn dates_in_the_future_and_missing_bound_fields_are_refused() {
+/// A change to a complete draft, and every problem checking it must give, in order.
+struct Case {
+    name: &'static str,
+    change: fn(&mut Audit),
+    problems: Vec<(ProblemTarget, &'static str)>,
+}
+
+/// Checks each case's changed draft on 21 November and compares targets and messages.
+fn check(cases: Vec<Case>) {
     let template = case_file_template();
-    let mut audit = complete_draft(&template);
-    audit.set_header_value("audit-date", "2026-12-01");
-    audit.set_header_value("case-reference", "");
-    assert_eq!(
-        messages(&audit.check(&template, day(11, 21))),
-        ["Enter tracked case number", "Date of audit must be today or in the past"]
-    );
+    for case in cases {
+        let mut audit = complete_draft(&template);
+        (case.change)(&mut audit);
+        let problems = audit.check(&template, day(11, 21));
+        let found: Vec<(ProblemTarget, &str)> =
+            problems.iter().map(|problem| (problem.target.clone(), problem.message.as_str())).collect();
+        assert_eq!(found, case.problems, "{}", case.name);
+    }
 }
 
 #[test]
-fn a_case_graded_below_good_needs_an_agreed_action() {
-    let template = case_file_template();
-    let mut audit = complete_draft(&template);
-    audit.overall = Some("RI".into());
-    assert_eq!(
-        messages(&audit.check(&template, day(11, 21))),
-        ["Agree at least one action: the case is graded Requires improvement overall"]
-    );
-    audit.actions.push(Action::new("act-1", "Update the plan", "Team manager", Some(day(12, 1))));
-    assert_eq!(audit.check(&template, day(11, 21)), []);
-}
-
-#[test]
-fn an_audit_is_checked_only_against_the_template_it_was_made_with() {
-    let template = case_file_template();
-    let mut audit = complete_draft(&template);
-    audit.template = crate::TemplateRef::new("case-file-audit-test", 2);
-    let problems = audit.check(&template, day(11, 21));
-    assert_eq!(
-        messages(&problems),
-        ["This audit was made with template case-file-audit-test version 2, not case-file-audit-test version 1"]
-    );
+fn each_rule_gives_its_problem_on_its_field() {
+    check(vec![
+        Case { name: "complete", change: |_| {}, problems: vec![] },
+        Case {
+            name: "future date and missing bound field",
+            change: |audit| {
+                audit.set_header_value("audit-date", "2026-12-01");
+                audit.set_header_value("case-reference", "");
+            },
+            problems: vec![
+                (ProblemTarget::Header("case-reference".into()), "Enter tracked case number"),
+                (ProblemTarget::Header("audit-date".into()), "Date of audit must be today or in the past"),
+            ],
+        },
+        Case {
+            name: "below good without an action",
+            change: |audit| audit.overall = Some("RI".into()),
+            problems: vec![(
+                ProblemTarget::Action(0, ActionField::What),
+                "Agree at least one action: the case is graded Requires improvement overall",
+            )],
+        },
+        Case {
+            name: "below good with an action",
+            change: |audit| {
+                audit.overall = Some("RI".into());
+                audit.actions.push(Action::new("act-1", "Update the plan", "Team manager", Some(day(12, 1))));
+            },
+            problems: vec![],
+        },
+        Case {
+            name: "an action too long and without an owner",
+            change: |audit| audit.actions.push(Action::new("act-1", "x".repeat(1_001), " ", Some(day(12, 1)))),
+            problems: vec![
+                (ProblemTarget::Action(0, ActionField::What), "Action 1 must be 1000 characters or fewer"),
+                (ProblemTarget::Action(0, ActionField::Owner), "Enter who will do action 1"),
+            ],
+        },
+        Case {
+            name: "another template",
+            change: |audit| audit.template = crate::TemplateRef::new("case-file-audit-test", 2),
+            problems: vec![(
+                ProblemTarget::Audit,
+                "This audit was made with template case-file-audit-test version 2, not case-file-audit-test version 1",
+            )],
+        },
+    ]);
 }
 
 #[test]
@@ -140,11 +173,14 @@ fn an_amendment_records_who_changed_what_and_why() {
     assert_eq!(amended.amendments.len(), 1);
     let amendment = &amended.amendments[0];
     assert_eq!((amendment.on, amendment.by.as_str()), (day(11, 10), "Priya Shah"));
-    let changes: Vec<(&str, &str, &str)> =
-        amendment.changes.iter().map(|c| (c.field.as_str(), c.before.as_str(), c.after.as_str())).collect();
+    let changes: Vec<(&FieldPath, &str, &str)> =
+        amendment.changes.iter().map(|c| (&c.field, c.before.as_str(), c.after.as_str())).collect();
     assert_eq!(
         changes,
-        [("header.team", "Assessment East", "Assessment West"), ("items.decisions.grade", "O", "G")]
+        [
+            (&FieldPath::Header("team".into()), "Assessment East", "Assessment West"),
+            (&FieldPath::Grade("decisions".into()), "O", "G")
+        ]
     );
     assert_eq!(submitted.amendments, [], "the submitted value is untouched");
 }
@@ -162,8 +198,8 @@ fn an_amendment_needs_a_name_a_reason_a_change_and_a_valid_result() {
             "Nothing was changed: there is nothing to amend"
         ]
     );
-    assert_eq!(problems[0].target, ProblemTarget::Amendment("by"));
-    assert_eq!(problems[1].target, ProblemTarget::Amendment("reason"));
+    assert_eq!(problems[0].target, ProblemTarget::Amendment(crate::AmendmentField::By));
+    assert_eq!(problems[1].target, ProblemTarget::Amendment(crate::AmendmentField::Reason));
     let mut revised = submitted.clone();
     revised.responses.remove("risk");
     let problems = submitted.amend(&revised, &template, "Priya", "Typo", day(11, 10)).unwrap_err();
@@ -187,4 +223,21 @@ fn action_progress_needs_no_amendment_and_closing_needs_every_follow_up_done() {
     assert_eq!(done.close(&template, day(12, 1)).unwrap().status, AuditStatus::Closed);
     assert!(submitted.record_action_progress("act-9", ActionStatus::Done, day(11, 25)).is_err());
     assert!(draft.close(&template, day(12, 1)).is_err(), "a draft cannot be closed");
+}
+
+#[test]
+fn a_changed_field_is_described_in_the_template_s_words() {
+    let template = case_file_template();
+    let described = |path: FieldPath| path.describe(&template);
+    assert_eq!(described(FieldPath::Header("team".into())), "Team");
+    assert_eq!(
+        described(FieldPath::Header("gone".into())),
+        "gone",
+        "a field the template lost is named by id"
+    );
+    assert!(described(FieldPath::Grade("risk".into())).starts_with("Grade for standard 1 "));
+    assert!(described(FieldPath::Narrative("risk".into())).starts_with("Narrative for standard 1 "));
+    assert_eq!(described(FieldPath::Grade("gone".into())), "Grade for \"gone\"");
+    assert_eq!(described(FieldPath::Overall), "Overall judgement");
+    assert_eq!(described(FieldPath::Action("a".into(), ActionField::DueOn)), "Action: due on");
 }

@@ -27,7 +27,7 @@ fn a_valid_start_gives_a_trimmed_draft() {
 fn every_problem_is_reported_at_once_in_form_order() {
     let errors = start("   ", "").unwrap_err();
     assert_eq!(errors, vec![AuditError::MissingCaseReference, AuditError::MissingAuditor]);
-    assert_eq!(errors[0].field(), "case_reference");
+    assert_eq!(errors[0].field(), crate::NewAuditField::CaseReference);
     assert_eq!(errors[1].to_string(), "Enter your name");
 }
 

@@ -6,6 +6,7 @@ use lens_core::{
 };
 use serde::de::DeserializeOwned;
 
+use super::field_path::{field_path_text, parse_field_path};
 use super::v1::AuditRecordV1;
 use super::v2::AuditRecordV2;
 use super::v3::{ActionV3, AmendmentV3, AuditRecordV3, FieldChangeV3, FollowUpV3, ResponseV3, TemplateRefV3};
@@ -72,7 +73,7 @@ pub fn audit_to_record(audit: &Audit) -> AuditRecordV3 {
                 what: action.what.clone(),
                 owner: action.owner.clone(),
                 due_on: action.due_on,
-                status: action.status.code().to_owned(),
+                status: action_status_code(action.status).to_owned(),
                 completed_on: action.completed_on,
             })
             .collect(),
@@ -87,7 +88,7 @@ pub fn audit_to_record(audit: &Audit) -> AuditRecordV3 {
                     .changes
                     .iter()
                     .map(|change| FieldChangeV3 {
-                        field: change.field.clone(),
+                        field: field_path_text(&change.field),
                         before: change.before.clone(),
                         after: change.after.clone(),
                     })
@@ -108,7 +109,7 @@ pub fn audit_from_record(record: AuditRecordV3) -> Result<Audit, String> {
         .actions
         .into_iter()
         .map(|action| {
-            let status = ActionStatus::from_code(&action.status)
+            let status = parse_action_status(&action.status)
                 .ok_or_else(|| format!("action {} has an unknown status '{}'", action.id, action.status))?;
             Ok(Action {
                 id: action.id,
@@ -118,6 +119,22 @@ pub fn audit_from_record(record: AuditRecordV3) -> Result<Audit, String> {
                 status,
                 completed_on: action.completed_on,
             })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let amendments = record
+        .amendments
+        .into_iter()
+        .map(|amendment| {
+            let changes = amendment
+                .changes
+                .into_iter()
+                .map(|change| {
+                    let field = parse_field_path(&change.field)
+                        .ok_or_else(|| format!("an amendment changes an unknown field '{}'", change.field))?;
+                    Ok(FieldChange { field, before: change.before, after: change.after })
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            Ok(Amendment { on: amendment.on, by: amendment.by, reason: amendment.reason, changes })
         })
         .collect::<Result<Vec<_>, String>>()?;
     Ok(Audit {
@@ -137,24 +154,7 @@ pub fn audit_from_record(record: AuditRecordV3) -> Result<Audit, String> {
         overall: record.overall,
         actions,
         submitted_on: record.submitted_on,
-        amendments: record
-            .amendments
-            .into_iter()
-            .map(|amendment| Amendment {
-                on: amendment.on,
-                by: amendment.by,
-                reason: amendment.reason,
-                changes: amendment
-                    .changes
-                    .into_iter()
-                    .map(|change| FieldChange {
-                        field: change.field,
-                        before: change.before,
-                        after: change.after,
-                    })
-                    .collect(),
-            })
-            .collect(),
+        amendments,
         follow_up: FollowUpRecord {
             corrective_action_confirmed_on: record.follow_up.corrective_action_confirmed_on,
             reflective_discussion_on: record.follow_up.reflective_discussion_on,
@@ -182,4 +182,20 @@ pub fn status_name(status: AuditStatus) -> &'static str {
 
 fn parse_status(name: &str) -> Option<AuditStatus> {
     AuditStatus::ALL.into_iter().find(|status| status_name(*status) == name)
+}
+
+/// The stored and exported code of an action's status. Stored data depends on it: a renamed
+/// variant keeps its code.
+pub fn action_status_code(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Open => "open",
+        ActionStatus::InProgress => "in_progress",
+        ActionStatus::Done => "done",
+        ActionStatus::Cancelled => "cancelled",
+    }
+}
+
+/// The action status with this stored code.
+pub fn parse_action_status(code: &str) -> Option<ActionStatus> {
+    ActionStatus::ALL.into_iter().find(|status| action_status_code(*status) == code)
 }

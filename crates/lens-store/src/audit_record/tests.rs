@@ -65,7 +65,11 @@ fn full_audit() -> Audit {
         on: day(10),
         by: "Priya".into(),
         reason: "Moderation".into(),
-        changes: vec![FieldChange { field: "overall".into(), before: "G".into(), after: "RI".into() }],
+        changes: vec![FieldChange {
+            field: lens_core::FieldPath::Overall,
+            before: "G".into(),
+            after: "RI".into(),
+        }],
     });
     audit.follow_up.corrective_action_confirmed_on = Some(day(25));
     audit
@@ -188,4 +192,75 @@ fn an_old_record_is_saved_back_in_the_current_format_at_the_next_revision() {
     assert_eq!(raw.unwrap().unwrap().schema_version, CURRENT_AUDIT_SCHEMA);
     let reloaded = block_on(load_audit(&store, &id)).unwrap().unwrap();
     assert_eq!(reloaded.value, loaded.value);
+}
+
+const V3_AMENDED_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v3-amended.json");
+
+#[test]
+fn stored_amendments_open_as_typed_fields_and_are_written_back_as_they_were() {
+    use lens_core::{ActionField, FieldPath};
+    let audit = decode_audit(&stored("fixture-v3-amended", 3, V3_AMENDED_FIXTURE)).unwrap();
+    let fields: Vec<&FieldPath> = audit.amendments[0].changes.iter().map(|change| &change.field).collect();
+    assert_eq!(
+        fields,
+        [
+            &FieldPath::Header("team".into()),
+            &FieldPath::Grade("risk".into()),
+            &FieldPath::Narrative("risk".into()),
+            &FieldPath::Overall,
+            &FieldPath::Action("act.1".into(), ActionField::What),
+            &FieldPath::Action("act.1".into(), ActionField::Owner),
+            &FieldPath::Action("act.1".into(), ActionField::DueOn),
+        ]
+    );
+    let written: serde_json::Value = serde_json::from_str(&encode_audit(&audit)).unwrap();
+    let original: serde_json::Value = serde_json::from_str(V3_AMENDED_FIXTURE).unwrap();
+    assert_eq!(written["amendments"], original["amendments"]);
+    assert_eq!(written["actions"], original["actions"]);
+}
+
+#[test]
+fn an_amendment_of_an_unknown_field_is_reported() {
+    let body = V3_AMENDED_FIXTURE.replace("\"header.team\"", "\"headline\"");
+    let error = decode_audit(&stored("fixture-v3-amended", 3, &body)).unwrap_err();
+    assert!(error.to_string().contains("unknown field 'headline'"), "{error}");
+}
+
+#[test]
+fn action_status_codes_are_the_text_stored_since_schema_one() {
+    let codes: Vec<&str> = ActionStatus::ALL.into_iter().map(action_status_code).collect();
+    assert_eq!(codes, ["open", "in_progress", "done", "cancelled"]);
+    for status in ActionStatus::ALL {
+        assert_eq!(parse_action_status(action_status_code(status)), Some(status));
+    }
+    assert_eq!(parse_action_status("Done"), None);
+}
+
+#[test]
+fn every_field_path_is_read_back_from_its_text() {
+    use lens_core::{ActionField, FieldPath};
+    let paths = [
+        FieldPath::Header("audit.date".into()),
+        FieldPath::Grade("07-plans".into()),
+        FieldPath::Narrative("07-plans".into()),
+        FieldPath::Overall,
+        FieldPath::Action("act-1".into(), ActionField::DueOn),
+    ];
+    let texts: Vec<String> = paths.iter().map(field_path_text).collect();
+    assert_eq!(
+        texts,
+        [
+            "header.audit.date",
+            "items.07-plans.grade",
+            "items.07-plans.narrative",
+            "overall",
+            "actions.act-1.due_on"
+        ]
+    );
+    for (path, text) in paths.iter().zip(&texts) {
+        assert_eq!(parse_field_path(text).as_ref(), Some(path));
+    }
+    for text in ["items.risk.colour", "items.risk", "actions.a.status", "Overall", ""] {
+        assert_eq!(parse_field_path(text), None, "{text}");
+    }
 }

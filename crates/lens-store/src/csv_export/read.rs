@@ -10,7 +10,10 @@ use super::{
     restore, AuditCsv, CsvProblem, ACTION_COLUMNS, AMENDMENT_COLUMNS, AUDIT_COLUMNS, BOM, HEADER_PREFIX,
     ITEM_COLUMNS,
 };
-use crate::audit_record::{audit_from_record, AuditRecordV3, FollowUpV3, TemplateRefV3};
+use crate::audit_record::{
+    action_status_code, audit_from_record, parse_action_status, parse_field_path, AuditRecordV3, FollowUpV3,
+    TemplateRefV3,
+};
 use crate::{Revision, Versioned};
 
 /// One file's rows, with each column found by name.
@@ -155,7 +158,7 @@ pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<Cs
         let mut cells = Cells { table: &actions, line: *line, record, problems: &mut problems };
         let id = cells.text("audit_id");
         let status_code = cells.text("status");
-        let status = ActionStatus::from_code(&status_code);
+        let status = parse_action_status(&status_code);
         if status.is_none() {
             cells.fail(format!("status \"{status_code}\" is not one of open, in_progress, done, cancelled"));
         }
@@ -164,7 +167,7 @@ pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<Cs
             what: cells.text("what"),
             owner: cells.text("owner"),
             due_on: cells.date("due_on"),
-            status: status.unwrap_or(ActionStatus::Open).code().to_owned(),
+            status: action_status_code(status.unwrap_or(ActionStatus::Open)).to_owned(),
             completed_on: cells.date("completed_on"),
         };
         match audits.get_mut(&id) {
@@ -188,8 +191,12 @@ pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<Cs
             reason: cells.text("reason"),
             changes: Vec::new(),
         });
+        let field = cells.text("field");
+        if parse_field_path(&field).is_none() {
+            cells.fail(format!("field \"{field}\" is not a field of an audit"));
+        }
         entry.changes.push(crate::audit_record::FieldChangeV3 {
-            field: cells.text("field"),
+            field,
             before: cells.text("before"),
             after: cells.text("after"),
         });

@@ -72,9 +72,13 @@ fn amendments_travel_one_row_per_changed_field() {
         by: "Priya Shah".into(),
         reason: "Agreed at moderation, \"plans\" row".into(),
         changes: vec![
-            lens_core::FieldChange { field: "overall".into(), before: "MG".into(), after: "DNMG".into() },
             lens_core::FieldChange {
-                field: "items.plans.grade".into(),
+                field: lens_core::FieldPath::Overall,
+                before: "MG".into(),
+                after: "DNMG".into(),
+            },
+            lens_core::FieldChange {
+                field: lens_core::FieldPath::Grade("plans".into()),
                 before: "MG".into(),
                 after: "DNMG".into(),
             },

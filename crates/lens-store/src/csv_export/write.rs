@@ -65,7 +65,7 @@ pub fn write_audits_csv(audits: &[Versioned<Audit>]) -> AuditCsv {
                 action.what.clone(),
                 action.owner.clone(),
                 date(action.due_on),
-                action.status.code().to_owned(),
+                crate::audit_record::action_status_code(action.status).to_owned(),
                 date(action.completed_on),
             ]);
         }
@@ -77,7 +77,7 @@ pub fn write_audits_csv(audits: &[Versioned<Audit>]) -> AuditCsv {
                     amendment.on.to_string(),
                     amendment.by.clone(),
                     amendment.reason.clone(),
-                    change.field.clone(),
+                    crate::audit_record::field_path_text(&change.field),
                     change.before.clone(),
                     change.after.clone(),
                 ]);

@@ -39,6 +39,16 @@ impl Problems {
     }
 }
 
+/// The template kinds' codes in documents. Documents depend on them: a renamed variant keeps its code.
+const KINDS: [(&str, TemplateKind); 6] = [
+    ("case_file_audit", TemplateKind::CaseFileAudit),
+    ("practice_review", TemplateKind::PracticeReview),
+    ("service_review", TemplateKind::ServiceReview),
+    ("supervision_audit", TemplateKind::SupervisionAudit),
+    ("practice_observation", TemplateKind::PracticeObservation),
+    ("reflection", TemplateKind::Reflection),
+];
+
 const STANDINGS: [(&str, GradeStanding); 3] = [
     ("good_or_better", GradeStanding::GoodOrBetter),
     ("below_good", GradeStanding::BelowGood),
@@ -59,9 +69,8 @@ pub fn to_template(document: &TemplateDocumentV1) -> Result<Template, Vec<Templa
     if document.format != FORMAT {
         problems.add("format", format!("must be \"{FORMAT}\""));
     }
-    let kinds = TemplateKind::ALL.map(|kind| (kind.code(), kind));
     let kind = match &document.kind {
-        Some(code) => problems.code("kind", code, &kinds, TemplateKind::CaseFileAudit),
+        Some(code) => problems.code("kind", code, &KINDS, TemplateKind::CaseFileAudit),
         None => {
             problems.add("kind", "is missing");
             TemplateKind::CaseFileAudit
@@ -216,7 +225,7 @@ pub fn to_document(template: &Template) -> TemplateDocumentV1 {
         id: Some(template.id.clone()),
         version: Some(template.version),
         title: Some(template.title.clone()),
-        kind: Some(template.kind.code().into()),
+        kind: Some(code_of(&KINDS, &template.kind)),
         guidance: template.guidance.clone(),
         scale: template.scale.as_ref().map(|scale| ScaleV1 {
             grades: scale

@@ -124,3 +124,23 @@ fn wrong_types_unknown_fields_and_other_versions_are_refused_with_their_path() {
     let problems = parse_template(&huge).expect_err("too large");
     assert!(problems[0].message.contains("may be at most 1024 KiB"), "{problems:?}");
 }
+
+#[test]
+fn template_kinds_are_written_with_the_codes_documents_have_always_used() {
+    let expected = [
+        (TemplateKind::CaseFileAudit, "case_file_audit"),
+        (TemplateKind::PracticeReview, "practice_review"),
+        (TemplateKind::ServiceReview, "service_review"),
+        (TemplateKind::SupervisionAudit, "supervision_audit"),
+        (TemplateKind::PracticeObservation, "practice_observation"),
+        (TemplateKind::Reflection, "reflection"),
+    ];
+    assert_eq!(expected.len(), TemplateKind::ALL.len());
+    for (kind, code) in expected {
+        let template = Template { kind, ..builtin_templates()[0].clone() };
+        let written = write_template(&template);
+        let document: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(document["kind"], code);
+        assert_eq!(parse_template(&written).map(|read| read.kind), Ok(kind));
+    }
+}

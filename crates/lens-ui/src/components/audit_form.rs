@@ -9,12 +9,13 @@ mod draft;
 mod edit;
 mod export;
 pub(crate) mod fields;
+mod form_state;
 mod record;
 mod standard;
 
 use std::rc::Rc;
 
-use lens_core::{Audit, AuditId, AuditProblem, AuditStatus, Template};
+use lens_core::{AmendmentField, Audit, AuditId, AuditProblem, AuditStatus, Template};
 use lens_store::amendment_draft::load_amendment_draft;
 use lens_store::device_log::DeviceLog;
 use lens_store::{load_audit, Versioned};
@@ -23,14 +24,15 @@ use yew::prelude::*;
 
 use self::amend::{amend_fields, amendments_list};
 use self::anchors::{problem_anchor, Anchors, FORM_TITLE_ID};
-use self::autosave::{AmendDraft, FormState, SaveStatus, Saver};
+use self::autosave::{FormState, SaveStatus, Saver};
 use self::draft::{draft_form, FormView};
-use self::edit::{apply, Edit};
+use self::edit::Edit;
 use self::export::export_bar;
+use self::form_state::Edited;
 use self::record::audit_record;
 use super::focus::use_focus_on_mount;
 use super::{ErrorSummary, FieldError};
-use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
+use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct AuditFormProps {
@@ -66,17 +68,14 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     let id = saver.state.borrow().audit.id.clone();
                     match load_amendment_draft(&*saver.store.store, &id).await {
                         Ok(Some(draft)) => {
-                            let mut state = saver.state.borrow_mut();
-                            if state.amending.is_none() {
-                                state.amending = Some(draft);
-                                state.restored_amendment = true;
-                            }
+                            saver.state.borrow_mut().amendment_restored(draft);
                         }
                         Ok(None) => return,
                         Err(error) => {
-                            saver
-                                .platform
-                                .emit(LensEvent::Error { code: "load-failed", message: error.to_string() });
+                            saver.platform.emit(LensEvent::Error {
+                                code: ErrorCode::AuditUnreadable,
+                                message: error.to_string(),
+                            });
                             return;
                         }
                     }
@@ -90,32 +89,17 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
     let edit = {
         let saver = saver.clone();
         Callback::from(move |edit: Edit| {
-            let changed = {
-                let mut state = saver.state.borrow_mut();
-                // An amendment changes the audit only when it is saved whole; until then it is
-                // kept as a draft.
-                if let Some(draft) = state.amending.as_mut() {
-                    apply(&mut draft.revised, edit);
-                    state.generation += 1;
-                    state.status = SaveStatus::Saving;
-                    drop(state);
+            let edited = saver.state.borrow_mut().edit(edit);
+            match edited {
+                Edited::Nothing => {}
+                Edited::Audit => {
+                    saver.rerender.force_update();
+                    saver.save_after_pause();
+                }
+                Edited::AmendmentDraft => {
                     saver.rerender.force_update();
                     saver.save_draft_after_pause();
-                    return;
                 }
-                let changed = apply(&mut state.audit, edit);
-                if changed {
-                    state.generation += 1;
-                    // "Saved at" only ever means that everything typed so far is saved.
-                    if state.status != SaveStatus::Conflict {
-                        state.status = SaveStatus::Saving;
-                    }
-                }
-                changed
-            };
-            if changed {
-                saver.rerender.force_update();
-                saver.save_after_pause();
             }
         })
     };
@@ -139,11 +123,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
             spawn_local(async move {
                 let id = saver.state.borrow().audit.id.clone();
                 if let Ok(Some(stored)) = load_audit(&*saver.store.store, &id).await {
-                    let mut state = saver.state.borrow_mut();
-                    state.audit = stored.value;
-                    state.base = Some(stored.revision);
-                    state.status = SaveStatus::Idle;
-                    state.generation += 1;
+                    saver.state.borrow_mut().reloaded(stored);
                 }
                 saver.rerender.force_update();
             });
@@ -152,13 +132,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
     let on_keep_copy = {
         let saver = saver.clone();
         Callback::from(move |_: MouseEvent| {
-            {
-                let mut state = saver.state.borrow_mut();
-                state.audit.id = AuditId::new(saver.platform.new_id());
-                state.base = None;
-                state.status = SaveStatus::Idle;
-                state.generation += 1;
-            }
+            saver.state.borrow_mut().kept_as_copy(AuditId::new(saver.platform.new_id()));
             saver.save_now();
         })
     };
@@ -169,41 +143,23 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
     let on_amend = {
         let saver = saver.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut state = saver.state.borrow_mut();
-            let revised = state.audit.clone();
-            state.amending = Some(AmendDraft { revised, by: String::new(), reason: String::new() });
-            state.restored_amendment = false;
-            state.problems.clear();
-            drop(state);
+            saver.state.borrow_mut().amend();
             saver.rerender.force_update();
         })
     };
-    let on_amend_text = |part: &'static str| {
+    let on_amend_text = |field: AmendmentField| {
         let saver = saver.clone();
         Callback::from(move |value: String| {
-            {
-                let mut state = saver.state.borrow_mut();
-                let Some(draft) = state.amending.as_mut() else { return };
-                match part {
-                    "by" => draft.by = value,
-                    _ => draft.reason = value,
-                }
-                state.generation += 1;
-                state.status = SaveStatus::Saving;
+            if saver.state.borrow_mut().edit_amendment(field, value) {
+                saver.rerender.force_update();
+                saver.save_draft_after_pause();
             }
-            saver.rerender.force_update();
-            saver.save_draft_after_pause();
         })
     };
     let on_cancel_amend = {
         let saver = saver.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut state = saver.state.borrow_mut();
-            state.amending = None;
-            state.problems.clear();
-            state.generation += 1;
-            state.status = SaveStatus::Idle;
-            drop(state);
+            saver.state.borrow_mut().cancel_amendment();
             saver.rerender.force_update();
             saver.clear_draft();
         })
@@ -277,7 +233,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
             }
             if let Some(draft) = &state.amending {
                 { draft_form(form_view(&draft.revised), onsubmit,
-                    amend_fields(draft, &state.problems, &anchors, on_amend_text("by"), on_amend_text("reason"), on_cancel_amend, state.restored_amendment)) }
+                    amend_fields(draft, &state.problems, &anchors, on_amend_text(AmendmentField::By), on_amend_text(AmendmentField::Reason), on_cancel_amend, state.restored_amendment)) }
             } else if audit.status == AuditStatus::Draft {
                 { draft_form(form_view(audit), onsubmit, html! {
                     <button type="submit" class="lens-button">{ "Submit audit" }</button>
@@ -305,23 +261,8 @@ fn save_amendment(saver: &Saver, template: &Template, today: chrono::NaiveDate) 
 /// Takes the result of submitting or amending: the new audit is saved at once, or the problems
 /// go to the error summary and nothing is saved.
 fn take_outcome(saver: &Saver, outcome: Result<Audit, Vec<AuditProblem>>) {
-    let accepted = outcome.is_ok();
-    let amended = accepted && saver.state.borrow().amending.is_some();
-    {
-        let mut state = saver.state.borrow_mut();
-        match outcome {
-            Ok(audit) => {
-                state.audit = audit;
-                state.amending = None;
-                state.problems.clear();
-                state.generation += 1;
-            }
-            Err(problems) => {
-                state.problems = problems;
-                state.attempt += 1;
-            }
-        }
-    }
+    let amended = outcome.is_ok() && saver.state.borrow().amending.is_some();
+    let accepted = saver.state.borrow_mut().submitted(outcome);
     saver.rerender.force_update();
     if accepted {
         saver.save_now();

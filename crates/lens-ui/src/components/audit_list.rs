@@ -4,13 +4,12 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use lens_core::{Audit, AuditId, AuditStatus, Template};
+use lens_core::{find_template, Audit, AuditFilter, AuditId, AuditStatus, Template};
 use lens_store::Versioned;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::audit_cells::{case_cell, open_cell};
-use super::audit_filter::AuditFilter;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct AuditListProps {
@@ -22,8 +21,7 @@ pub(crate) struct AuditListProps {
 #[component]
 pub(crate) fn AuditList(props: &AuditListProps) -> Html {
     let filter = use_state(AuditFilter::default);
-    let template_of =
-        |audit: &Audit| props.templates.iter().find(|template| template.reference() == audit.template);
+    let template_of = |audit: &Audit| find_template(&props.templates, &audit.template);
     let shown: Vec<&Versioned<Audit>> =
         props.audits.iter().filter(|audit| filter.shows(&audit.value, template_of(&audit.value))).collect();
     let rows = shown.iter().map(|audit| {

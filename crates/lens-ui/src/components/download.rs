@@ -5,7 +5,7 @@ use lens_store::device_log::{record_export, DeviceLog};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
+use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
 
 /// A file to download.
 pub(crate) struct DownloadFile {
@@ -25,14 +25,16 @@ pub(crate) fn download_and_log(
     onexported: &Callback<DeviceLog>,
 ) {
     if let Err(message) = platform.download(&file.file_name, file.media_type, &file.contents) {
-        platform.emit(LensEvent::Error { code: "download-failed", message });
+        platform.emit(LensEvent::Error { code: ErrorCode::DownloadFailed, message });
         return;
     }
     let (store, platform, onexported) = (store.clone(), platform.clone(), onexported.clone());
     spawn_local(async move {
         match record_export(&*store.store, &file.what, platform.now().to_utc()).await {
             Ok(log) => onexported.emit(log),
-            Err(error) => platform.emit(LensEvent::Error { code: "save-failed", message: error.to_string() }),
+            Err(error) => {
+                platform.emit(LensEvent::Error { code: ErrorCode::SaveFailed, message: error.to_string() })
+            }
         }
     });
 }

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use lens_core::{Audit, AuditId, FollowUpState, Template};
+use lens_core::{open_follow_ups, Audit, AuditId, Template};
 use lens_store::Versioned;
 use yew::prelude::*;
 
@@ -20,31 +20,14 @@ pub(crate) struct FollowUpListProps {
 
 #[component]
 pub(crate) fn FollowUpList(props: &FollowUpListProps) -> Html {
-    let mut open: Vec<(bool, Option<NaiveDate>, &Audit, String)> = Vec::new();
-    for versioned in props.audits.iter() {
-        let audit = &versioned.value;
-        let Some(template) = props.templates.iter().find(|template| template.reference() == audit.template)
-        else {
-            continue;
-        };
-        for follow_up in audit.follow_ups(template, props.today) {
-            match follow_up.state {
-                FollowUpState::Done(_) => {}
-                state => {
-                    open.push((state != FollowUpState::Overdue, follow_up.due_on, audit, follow_up.message))
-                }
-            }
-        }
-    }
+    let open = open_follow_ups(props.audits.iter().map(|audit| &audit.value), &props.templates, props.today);
     if open.is_empty() {
         return html! {};
     }
-    // Overdue first, then by due date (undated last), then by case.
-    open.sort_by(|a, b| {
-        (a.0, a.1.is_none(), a.1, &a.2.case_reference).cmp(&(b.0, b.1.is_none(), b.1, &b.2.case_reference))
-    });
-    let overdue = open.iter().filter(|row| !row.0).count();
-    let rows = open.iter().map(|(not_overdue, due, audit, message)| {
+    let overdue = open.iter().filter(|open| open.is_overdue()).count();
+    let rows = open.iter().map(|open| {
+        let (audit, message, due, not_overdue) =
+            (open.audit, &open.follow_up.message, &open.follow_up.due_on, &!open.is_overdue());
         html! {
             <tr class="lens-table__row">
                 { case_cell(audit) }

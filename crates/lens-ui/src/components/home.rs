@@ -6,7 +6,7 @@ use std::rc::Rc;
 use lens_core::{AuditId, Template};
 use yew::prelude::*;
 
-use super::moderation_list::awaiting_moderation;
+use super::moderation_list::waiting_for_moderation;
 use super::{AuditList, DeviceData, FollowUpList, TaskList};
 use crate::app::{Session, SessionActions};
 use crate::ports::PlatformHandle;
@@ -27,7 +27,7 @@ pub(crate) fn Home(props: &HomeProps) -> Html {
         let onnavigate = props.actions.onnavigate.clone();
         Callback::from(move |id: AuditId| onnavigate.emit(Screen::Audit(id)))
     };
-    let waiting = awaiting_moderation(&session.audits, &session.moderations, &props.templates).len();
+    let waiting = waiting_for_moderation(session, &props.templates).len();
     html! {
         <>
             <TaskList awaiting_moderation={waiting} onnavigate={props.actions.onnavigate.clone()} />

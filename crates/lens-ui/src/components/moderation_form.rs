@@ -4,23 +4,26 @@
 //! grades are never changed.
 
 mod item;
+mod state;
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use lens_core::{Audit, AuditProblem, GradeRule, ModeratedItem, Moderation, ProblemTarget, Template};
-use lens_store::{save_audit, save_moderation, Versioned};
+use lens_store::{save_moderation, RecordKind, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use self::item::{agreed_grade_id, moderated_item, own_grade_id, rationale_id, ItemEdit, ItemView};
+use self::item::{agreed_grade_id, moderated_item, own_grade_id, rationale_id, ItemView};
+use self::state::{ItemEdit, ModerationChange, ModerationState, Progress};
 use super::audit_cells::case_label;
 use super::audit_form::anchors::{option_id, Anchors};
 use super::audit_form::fields::error_message;
 use super::focus::use_focus_on_mount;
+use super::saving::save_and_announce;
 use super::{ErrorSummary, FieldError};
-use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
+use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
 
 const TITLE_ID: &str = "lens-moderation-title";
 const MODERATOR_ID: &str = "lens-m-moderator";
@@ -39,26 +42,19 @@ pub(crate) struct ModerationFormProps {
     pub onback: Callback<()>,
 }
 
-#[derive(Clone, PartialEq)]
-enum Progress {
-    Editing,
-    Saving,
-    /// Saved; the audit is marked moderated unless the reason says otherwise.
-    Saved {
-        confirmed: (usize, usize),
-        audit_problem: Option<String>,
-    },
-    Failed(String),
+impl Reducible for ModerationState {
+    type Action = ModerationChange;
+
+    fn reduce(self: Rc<Self>, change: ModerationChange) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        next.apply(change);
+        Rc::new(next)
+    }
 }
 
 #[component]
 pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
-    let moderator = use_state(|| props.moderator.clone());
-    let feedback = use_state(String::new);
-    let items = use_state(BTreeMap::<String, ModeratedItem>::new);
-    let problems = use_state(Vec::<AuditProblem>::new);
-    let attempt = use_state(|| 0_u32);
-    let progress = use_state(|| Progress::Editing);
+    let state = use_reducer(|| ModerationState::new(props.moderator.clone()));
     let anchors = (*use_memo((), |_| Anchors::default())).clone();
     use_focus_on_mount(anchors.node(TITLE_ID));
     let audit = &props.audit.value;
@@ -68,74 +64,68 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
     };
 
     let edit = {
-        let items = items.clone();
-        Callback::from(move |change: ItemEdit| {
-            let mut next = (*items).clone();
-            match change {
-                ItemEdit::Own(item, code) => next.entry(item).or_default().moderator_grade = Some(code),
-                ItemEdit::Agreed(item, code) => next.entry(item).or_default().agreed_grade = Some(code),
-                ItemEdit::Rationale(item, text) => next.entry(item).or_default().rationale = text,
-            }
-            items.set(next);
-        })
+        let state = state.clone();
+        Callback::from(move |change: ItemEdit| state.dispatch(ModerationChange::Item(change)))
     };
     let on_moderator = {
-        let moderator = moderator.clone();
+        let state = state.clone();
         Callback::from(move |event: InputEvent| {
-            moderator.set(event.target_unchecked_into::<HtmlInputElement>().value())
+            state.dispatch(ModerationChange::Moderator(
+                event.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
         })
     };
     let on_feedback = {
-        let feedback = feedback.clone();
+        let state = state.clone();
         Callback::from(move |event: InputEvent| {
-            feedback.set(event.target_unchecked_into::<HtmlTextAreaElement>().value())
+            state.dispatch(ModerationChange::Feedback(
+                event.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            ))
         })
     };
     let onsubmit = {
-        let (moderator, feedback, items) = (moderator.clone(), feedback.clone(), items.clone());
-        let (problems, attempt, progress) = (problems.clone(), attempt.clone(), progress.clone());
+        let state = state.clone();
         let (store, platform, versioned, template) =
             (props.store.clone(), props.platform.clone(), props.audit.clone(), template.clone());
         let (onsaved, onmoderated) = (props.onsaved.clone(), props.onmoderated.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if *progress == Progress::Saving {
+            if state.is_saving() {
                 return;
             }
             let now = platform.now();
             let moderation = Moderation {
                 id: platform.new_id(),
                 audit: versioned.value.id.clone(),
-                moderator: moderator.trim().to_owned(),
+                moderator: state.moderator.trim().to_owned(),
                 moderated_on: now.date_naive(),
-                items: (*items).clone(),
-                feedback: feedback.trim().to_owned(),
+                items: state.items.clone(),
+                feedback: state.feedback.trim().to_owned(),
             };
             let marked = match versioned.value.mark_moderated(&moderation, &template) {
                 Ok(marked) => marked,
                 Err(found) => {
-                    problems.set(found);
-                    attempt.set(*attempt + 1);
+                    state.dispatch(ModerationChange::Refused(found));
                     return;
                 }
             };
-            problems.set(Vec::new());
-            progress.set(Progress::Saving);
-            let (store, platform, versioned, progress) =
-                (store.clone(), platform.clone(), versioned.clone(), progress.clone());
+            state.dispatch(ModerationChange::SaveStarted);
+            let (store, platform, versioned, state) =
+                (store.clone(), platform.clone(), versioned.clone(), state.clone());
             let (onsaved, onmoderated) = (onsaved.clone(), onmoderated.clone());
             spawn_local(async move {
                 let saved = match save_moderation(&*store.store, &moderation, None, now.to_utc()).await {
                     Ok(saved) => saved,
                     Err(error) => {
                         let message = error.to_string();
-                        platform.emit(LensEvent::Error { code: "save-failed", message: message.clone() });
-                        progress.set(Progress::Failed(message));
+                        platform
+                            .emit(LensEvent::Error { code: ErrorCode::SaveFailed, message: message.clone() });
+                        state.dispatch(ModerationChange::SaveFailed(message));
                         return;
                     }
                 };
                 platform.emit(LensEvent::Saved {
-                    kind: "moderation",
+                    kind: RecordKind::Moderation,
                     id: saved.value.id.clone(),
                     revision: saved.revision.get(),
                 });
@@ -143,20 +133,16 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
                 onmoderated.emit(saved);
                 // The moderation stands on its own; marking the audit is a second save that a
                 // change made elsewhere can refuse without losing the moderation.
-                let audit_problem =
-                    match save_audit(&*store.store, &marked, Some(versioned.revision), now.to_utc()).await {
-                        Ok(saved) => {
-                            platform.emit(LensEvent::Saved {
-                                kind: "audit",
-                                id: saved.value.id.to_string(),
-                                revision: saved.revision.get(),
-                            });
-                            onsaved.emit(saved);
-                            None
-                        }
-                        Err(error) => Some(error.to_string()),
-                    };
-                progress.set(Progress::Saved { confirmed, audit_problem });
+                let marking = save_and_announce(
+                    &store,
+                    &platform,
+                    &marked,
+                    Some(versioned.revision),
+                    now.to_utc(),
+                    &onsaved,
+                );
+                let audit_problem = marking.await.err().map(|error| error.to_string());
+                state.dispatch(ModerationChange::Saved { confirmed, audit_problem });
             });
         })
     };
@@ -165,7 +151,7 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
         Callback::from(move |_: MouseEvent| onback.emit(()))
     };
 
-    if let Progress::Saved { confirmed: (same, of), audit_problem } = &*progress {
+    if let Progress::Saved { confirmed: (same, of), audit_problem } = &state.progress {
         return html! {
             <section class="lens-section" aria-labelledby={TITLE_ID}>
                 <div class="lens-panel">
@@ -182,7 +168,7 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
         };
     }
 
-    let errors = error_places(&problems, &items, &moderator);
+    let errors = error_places(&state.problems, &state.items, &state.moderator);
     let summary: Vec<FieldError> = errors
         .iter()
         .map(|(anchor, message)| FieldError {
@@ -196,7 +182,7 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
             item,
             scale: &scale,
             auditor: audit.responses.get(&item.id),
-            moderated: items.get(&item.id).unwrap_or(&ModeratedItem::default()),
+            moderated: state.items.get(&item.id).unwrap_or(&ModeratedItem::default()),
             errors: &errors,
             anchors: &anchors,
             edit: &edit,
@@ -204,7 +190,7 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
     });
     let moderator_error =
         errors.iter().find(|(id, _)| id == MODERATOR_ID).map(|(_, message)| message.as_str());
-    let status = match &*progress {
+    let status = match &state.progress {
         Progress::Saving => "Saving…".to_owned(),
         Progress::Failed(reason) => format!("Not saved: {reason}"),
         _ => String::new(),
@@ -212,7 +198,7 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
     html! {
         <section class="lens-section" aria-labelledby={TITLE_ID}>
             <button type="button" class="lens-link-button" onclick={onback}>{ "Back to moderation" }</button>
-            <ErrorSummary errors={summary} attempt={*attempt} />
+            <ErrorSummary errors={summary} attempt={state.attempt} />
             <span class="lens-caption">{ format!("Case {} · audited by {}", case_label(audit), audit.auditor) }</span>
             <h2 class="lens-heading-l" id={TITLE_ID} tabindex="-1" ref={anchors.node(TITLE_ID)}>
                 { format!("Moderate: {}", template.title) }
@@ -222,17 +208,17 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
                     <label class="lens-label" for={MODERATOR_ID}>{ "Your name" }</label>
                     { error_message(MODERATOR_ID, moderator_error) }
                     <input class="lens-input lens-input--width-20" id={MODERATOR_ID} type="text" autocomplete="off"
-                        value={(*moderator).clone()} oninput={on_moderator} ref={anchors.node(MODERATOR_ID)}
+                        value={state.moderator.clone()} oninput={on_moderator} ref={anchors.node(MODERATOR_ID)}
                         aria-describedby={moderator_error.map(|_| format!("{MODERATOR_ID}-error"))} />
                 </div>
                 { for item_views }
                 <div class="lens-form-group">
                     <label class="lens-label" for={FEEDBACK_ID}>{ "Feedback to the auditor (optional)" }</label>
-                    <textarea class="lens-textarea" id={FEEDBACK_ID} rows="4" value={(*feedback).clone()} oninput={on_feedback} />
+                    <textarea class="lens-textarea" id={FEEDBACK_ID} rows="4" value={state.feedback.clone()} oninput={on_feedback} />
                 </div>
                 <button type="submit" class="lens-button">{ "Complete moderation" }</button>
             </form>
-            <p class={if matches!(*progress, Progress::Failed(_)) { "lens-save-status lens-save-status--failed" } else { "lens-save-status" }}
+            <p class={if matches!(state.progress, Progress::Failed(_)) { "lens-save-status lens-save-status--failed" } else { "lens-save-status" }}
                 role="status">{ status }</p>
         </section>
     }

@@ -3,8 +3,7 @@
 
 use std::rc::Rc;
 
-use lens_core::{Audit, AuditStatus, Moderation, Template, TemplateKind};
-use lens_store::Versioned;
+use lens_core::{awaiting_moderation, find_template, Audit, Template};
 use yew::prelude::*;
 
 use super::audit_cells::{case_cell, case_label};
@@ -12,25 +11,13 @@ use super::focus::use_focus_on_mount;
 use crate::app::Session;
 use crate::screen::Screen;
 
-/// The submitted, graded audits no moderation covers yet, oldest first. Reflections are never
-/// moderated: they belong to their author.
-pub(crate) fn awaiting_moderation<'a>(
-    audits: &'a [Versioned<Audit>],
-    moderations: &[Versioned<Moderation>],
-    templates: &[Template],
-) -> Vec<&'a Versioned<Audit>> {
-    audits
-        .iter()
-        .filter(|audit| audit.value.status == AuditStatus::Submitted)
-        .filter(|audit| !moderations.iter().any(|moderation| moderation.value.audit == audit.value.id))
-        .filter(|audit| {
-            templates.iter().any(|template| {
-                template.reference() == audit.value.template
-                    && template.kind != TemplateKind::Reflection
-                    && template.scale.is_some()
-            })
-        })
-        .collect()
+/// The audits waiting for a moderator, oldest first.
+pub(crate) fn waiting_for_moderation<'a>(session: &'a Session, templates: &[Template]) -> Vec<&'a Audit> {
+    awaiting_moderation(
+        session.audits.iter().map(|audit| &audit.value),
+        session.moderations.iter().map(|moderation| &moderation.value),
+        templates,
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -45,11 +32,9 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
     let heading = use_node_ref();
     use_focus_on_mount(heading.clone());
     let session = &props.session;
-    let template_of =
-        |audit: &Audit| props.templates.iter().find(|template| template.reference() == audit.template);
-    let waiting = awaiting_moderation(&session.audits, &session.moderations, &props.templates);
+    let template_of = |audit: &Audit| find_template(&props.templates, &audit.template);
+    let waiting = waiting_for_moderation(session, &props.templates);
     let waiting_rows = waiting.iter().map(|audit| {
-        let audit = &audit.value;
         let template = template_of(audit);
         let onclick = {
             let (onnavigate, id) = (props.onnavigate.clone(), audit.id.clone());

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use lens_core::{AuditId, Template};
+use lens_core::{find_template, AuditId, Template, TemplateRef};
 use yew::prelude::*;
 
 use super::{AuditForm, Home, ModerationForm, ModerationList, Reports, StartAudit};
@@ -33,7 +33,7 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
         let onnavigate = actions.onnavigate.clone();
         Callback::from(move |id: AuditId| onnavigate.emit(Screen::Audit(id)))
     };
-    let template_of = |reference| props.templates.iter().find(|template| template.reference() == reference);
+    let template_of = |reference: &TemplateRef| find_template(&props.templates, reference);
     match &props.screen {
         Screen::Home => html! {
             <Home session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
@@ -47,7 +47,7 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
                 onopen={open} onback={go(Screen::Home)} onpersistence={actions.onpersistence.clone()} />
         },
         Screen::Audit(id) => match session.audits.iter().find(|audit| &audit.value.id == id) {
-            Some(opened) => match template_of(opened.value.template.clone()) {
+            Some(opened) => match template_of(&opened.value.template) {
                 Some(template) => html! {
                     <AuditForm key={opened.value.id.to_string()} store={session.store.clone()}
                         platform={props.platform.clone()} opened={opened.clone()}
@@ -63,7 +63,7 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
                 onnavigate={actions.onnavigate.clone()} />
         },
         Screen::ModerateAudit(id) => match session.audits.iter().find(|audit| &audit.value.id == id) {
-            Some(audit) => match template_of(audit.value.template.clone()) {
+            Some(audit) => match template_of(&audit.value.template) {
                 Some(template) => html! {
                     <ModerationForm key={id.to_string()} store={session.store.clone()}
                         platform={props.platform.clone()} audit={audit.clone()} template={Rc::new(template.clone())}

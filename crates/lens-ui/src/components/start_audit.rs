@@ -4,15 +4,16 @@
 
 use std::rc::Rc;
 
-use lens_core::{Audit, AuditError, AuditId, FieldKind, NewAudit, Template, TemplateKind};
-use lens_store::{save_audit, Versioned};
+use lens_core::{Audit, AuditError, AuditId, FieldKind, NewAudit, NewAuditField, Template, TemplateKind};
+use lens_store::Versioned;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::focus::use_focus_on_mount;
+use super::saving::save_and_announce;
 use super::{ErrorSummary, FieldError};
-use crate::ports::{LensEvent, OpenedStore, Persistence, PlatformHandle};
+use crate::ports::{ErrorCode, LensEvent, OpenedStore, Persistence, PlatformHandle};
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct StartAuditProps {
@@ -126,19 +127,12 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
                 (typed.clone(), save_state.clone(), store.clone(), platform.clone());
             let (onsaved, onopen, onpersistence) = (onsaved.clone(), onopen.clone(), onpersistence.clone());
             spawn_local(async move {
-                let saved = save_audit(&*store.store, &audit, None, now.to_utc()).await;
+                let saved = save_and_announce(&store, &platform, &audit, None, now.to_utc(), &onsaved).await;
                 match saved {
                     Ok(saved) => {
-                        platform.emit(LensEvent::Saved {
-                            kind: "audit",
-                            id: saved.value.id.to_string(),
-                            revision: saved.revision.get(),
-                        });
                         save_state.set(SaveState::Idle);
                         typed.set(NewAudit { case_reference: String::new(), ..(*typed).clone() });
-                        let id = saved.value.id.clone();
-                        onsaved.emit(saved);
-                        onopen.emit(id);
+                        onopen.emit(saved.value.id);
                         // The first save is a user gesture: the moment to ask the browser to keep data.
                         if ask_persistence {
                             onpersistence.emit(platform.request_persistence().await);
@@ -146,7 +140,8 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
                     }
                     Err(error) => {
                         let message = error.to_string();
-                        platform.emit(LensEvent::Error { code: "save-failed", message: message.clone() });
+                        platform
+                            .emit(LensEvent::Error { code: ErrorCode::SaveFailed, message: message.clone() });
                         save_state.set(SaveState::Failed(message));
                     }
                 }
@@ -154,15 +149,16 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
         })
     };
 
-    let error_for = |field: &str| errors.iter().find(|error| error.field() == field).map(ToString::to_string);
-    let case_reference_error = error_for("case_reference");
-    let auditor_error = error_for("auditor");
+    let error_for =
+        |field: NewAuditField| errors.iter().find(|error| error.field() == field).map(ToString::to_string);
+    let case_reference_error = error_for(NewAuditField::CaseReference);
+    let auditor_error = error_for(NewAuditField::Auditor);
     let mut summary_errors: Vec<FieldError> = errors
         .iter()
         .map(|error| {
             let (field, field_id) = match error.field() {
-                "case_reference" => (case_reference_ref.clone(), "lens-case-reference"),
-                _ => (auditor_ref.clone(), "lens-auditor"),
+                NewAuditField::CaseReference => (case_reference_ref.clone(), "lens-case-reference"),
+                NewAuditField::Auditor => (auditor_ref.clone(), "lens-auditor"),
             };
             FieldError { message: error.to_string(), field, field_id: field_id.to_owned() }
         })

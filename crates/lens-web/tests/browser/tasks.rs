@@ -2,7 +2,7 @@
 //! device's audits, and the storage status remembering the last export.
 
 use chrono::{TimeZone, Utc};
-use lens_core::{build_report, AuditStatus, GradeRule, ReportFilter, ReportSettings};
+use lens_core::{awaiting_moderation, build_report, AuditStatus, GradeRule, ReportFilter, ReportSettings};
 use lens_idb::IdbStore;
 use lens_store::bundle::Bundle;
 use lens_store::sample::{generate_bundle, SampleSpec};
@@ -44,12 +44,11 @@ async fn a_moderation_keeps_both_gradings_and_marks_the_audit_moderated() {
     let db_name = unique_db_name("moderate");
     let bundle = seeded(&db_name).await;
     let template = bundle.templates[0].clone();
-    let waiting: Vec<_> = bundle
-        .audits
-        .iter()
-        .filter(|audit| audit.value.status == AuditStatus::Submitted)
-        .filter(|audit| !bundle.moderations.iter().any(|m| m.value.audit == audit.value.id))
-        .collect();
+    let waiting = awaiting_moderation(
+        bundle.audits.iter().map(|audit| &audit.value),
+        bundle.moderations.iter().map(|moderation| &moderation.value),
+        &bundle.templates,
+    );
     assert!(!waiting.is_empty(), "the sample has audits waiting for moderation");
 
     let host = Host::new();
@@ -62,10 +61,8 @@ async fn a_moderation_keeps_both_gradings_and_marks_the_audit_moderated() {
     let rows: web_sys::Element = rows.dyn_into().unwrap();
     assert_eq!(rows.children().length() as usize, waiting.len());
 
-    // The list shows audits oldest first: the first row is the first waiting audit by start.
-    let mut by_start = waiting.clone();
-    by_start.sort_by(|a, b| (a.value.started_on, &a.value.id).cmp(&(b.value.started_on, &b.value.id)));
-    let chosen = by_start[0].value.clone();
+    // The list shows the audits in the core's order, oldest first: the first row is its first.
+    let chosen = waiting[0].clone();
     click(&host, "tbody .lens-link-button");
     settle().await;
     settle().await;

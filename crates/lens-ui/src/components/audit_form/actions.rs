@@ -1,10 +1,10 @@
 //! The agreed actions: what, by whom, by when, and where each stands.
 
-use lens_core::{Action, ActionStatus, AuditProblem, ProblemTarget};
+use lens_core::{Action, ActionField, ActionStatus, AuditProblem, ProblemTarget};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::anchors::{action_id, Anchors, ADD_ACTION_ID};
+use super::anchors::{action_field_id, action_id, Anchors, ADD_ACTION_ID};
 use super::edit::{ActionPart, Edit};
 use super::fields::error_message;
 
@@ -18,7 +18,7 @@ pub(crate) struct ActionsView<'a> {
     pub new_id: Callback<(), String>,
 }
 
-fn problem_for<'a>(problems: &'a [AuditProblem], index: usize, part: &str) -> Option<&'a str> {
+fn problem_for(problems: &[AuditProblem], index: usize, part: ActionField) -> Option<&str> {
     problems.iter().find_map(|problem| match &problem.target {
         ProblemTarget::Action(at, of) if *at == index && *of == part => Some(problem.message.as_str()),
         _ => None,
@@ -30,7 +30,7 @@ pub(crate) fn actions_editor(view: ActionsView) -> Html {
     let (edit, new_id) = (view.edit.clone(), view.new_id.clone());
     let onadd = Callback::from(move |_: MouseEvent| edit.emit(Edit::AddAction(new_id.emit(()))));
     let none_yet = view.actions.is_empty();
-    let add_error = if none_yet { problem_for(view.problems, 0, "what") } else { None };
+    let add_error = if none_yet { problem_for(view.problems, 0, ActionField::What) } else { None };
     html! {
         <section class="lens-section" aria-labelledby="lens-actions-title">
             <h3 class="lens-heading-m" id="lens-actions-title">{ view.title.to_owned() }</h3>
@@ -55,9 +55,9 @@ fn action_row(view: &ActionsView, index: usize, action: &Action) -> Html {
         let edit = view.edit.clone();
         Callback::from(move |value: String| edit.emit(Edit::Action(index, part, value)))
     };
-    let text_input = |part_name: &str, label: String, value: String, part: ActionPart, multiline: bool| {
-        let id = action_id(index, part_name);
-        let error = problem_for(view.problems, index, part_name);
+    let text_input = |field: ActionField, label: String, value: String, part: ActionPart, multiline: bool| {
+        let id = action_field_id(index, field);
+        let error = problem_for(view.problems, index, field);
         let change = change(part);
         let class_group =
             if error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
@@ -84,8 +84,8 @@ fn action_row(view: &ActionsView, index: usize, action: &Action) -> Html {
             </div>
         }
     };
-    let due_id = action_id(index, "due_on");
-    let due_error = problem_for(view.problems, index, "due_on");
+    let due_id = action_field_id(index, ActionField::DueOn);
+    let due_error = problem_for(view.problems, index, ActionField::DueOn);
     let on_due = {
         let change = change(ActionPart::DueOn);
         Callback::from(move |event: Event| {
@@ -100,7 +100,7 @@ fn action_row(view: &ActionsView, index: usize, action: &Action) -> Html {
         })
     };
     let statuses = ActionStatus::ALL.iter().map(|status| {
-        html! { <option value={status.code()} selected={*status == action.status}>{ status.label() }</option> }
+        html! { <option value={lens_store::audit_record::action_status_code(*status)} selected={*status == action.status}>{ status.label() }</option> }
     });
     let onremove = {
         let edit = view.edit.clone();
@@ -109,8 +109,8 @@ fn action_row(view: &ActionsView, index: usize, action: &Action) -> Html {
     html! {
         <div class="lens-action" role="group" aria-labelledby={format!("lens-a-{index}-title")}>
             <h4 class="lens-heading-s" id={format!("lens-a-{index}-title")}>{ format!("Action {number}") }</h4>
-            { text_input("what", "What will be done".into(), action.what.clone(), ActionPart::What, true) }
-            { text_input("owner", "Who will do it".into(), action.owner.clone(), ActionPart::Owner, false) }
+            { text_input(ActionField::What, "What will be done".into(), action.what.clone(), ActionPart::What, true) }
+            { text_input(ActionField::Owner, "Who will do it".into(), action.owner.clone(), ActionPart::Owner, false) }
             <div class={if due_error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" }}>
                 <label class="lens-label" for={due_id.clone()}>{ "When it is due" }</label>
                 { error_message(&due_id, due_error) }

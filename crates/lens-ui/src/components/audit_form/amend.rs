@@ -1,7 +1,7 @@
 //! Amending a submitted audit: who is amending and why, and the record of every amendment
 //! with each changed field's value before and after.
 
-use lens_core::{item_title, Audit, AuditProblem, ProblemTarget, Template};
+use lens_core::{AmendmentField, Audit, AuditProblem, ProblemTarget, Template};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -9,9 +9,9 @@ use super::anchors::Anchors;
 use super::autosave::AmendDraft;
 use super::fields::error_message;
 
-fn problem<'a>(problems: &'a [AuditProblem], part: &str) -> Option<&'a str> {
+fn problem(problems: &[AuditProblem], field: AmendmentField) -> Option<&str> {
     problems.iter().find_map(|problem| match problem.target {
-        ProblemTarget::Amendment(of) if of == part => Some(problem.message.as_str()),
+        ProblemTarget::Amendment(of) if of == field => Some(problem.message.as_str()),
         _ => None,
     })
 }
@@ -26,7 +26,8 @@ pub(crate) fn amend_fields(
     on_cancel: Callback<MouseEvent>,
     restored: bool,
 ) -> Html {
-    let (by_error, reason_error) = (problem(problems, "by"), problem(problems, "reason"));
+    let (by_error, reason_error) =
+        (problem(problems, AmendmentField::By), problem(problems, AmendmentField::Reason));
     let group = |error: Option<&str>| {
         if error.is_some() {
             "lens-form-group lens-form-group--error"
@@ -71,29 +72,6 @@ pub(crate) fn amend_fields(
     }
 }
 
-/// A changed field in words: `Team`, `Grade for standard 4 "Assessments…"`, `Overall judgement`.
-fn field_label(field: &str, template: &Template) -> String {
-    let parts: Vec<&str> = field.splitn(3, '.').collect();
-    match parts.as_slice() {
-        ["header", id] => template
-            .header_fields
-            .iter()
-            .find(|header| header.id == *id)
-            .map_or_else(|| (*id).to_owned(), |header| header.label.clone()),
-        ["items", id, part] => {
-            let title = template.item(id).map_or_else(|| format!("\"{id}\""), item_title);
-            if *part == "grade" {
-                format!("Grade for {title}")
-            } else {
-                format!("Narrative for {title}")
-            }
-        }
-        ["overall"] => "Overall judgement".to_owned(),
-        ["actions", _, part] => format!("Action: {}", part.replace('_', " ")),
-        _ => field.to_owned(),
-    }
-}
-
 /// Every amendment made, newest last.
 pub(crate) fn amendments_list(audit: &Audit, template: &Template) -> Html {
     if audit.amendments.is_empty() {
@@ -103,7 +81,7 @@ pub(crate) fn amendments_list(audit: &Audit, template: &Template) -> Html {
         let changes = amendment.changes.iter().map(|change| {
             let show = |value: &str| if value.is_empty() { "(empty)".to_owned() } else { value.to_owned() };
             html! {
-                <li>{ format!("{}: {} → {}", field_label(&change.field, template), show(&change.before), show(&change.after)) }</li>
+                <li>{ format!("{}: {} → {}", change.field.describe(template), show(&change.before), show(&change.after)) }</li>
             }
         });
         html! {

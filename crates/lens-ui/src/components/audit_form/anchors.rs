@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use lens_core::{FieldKind, ProblemTarget, Template};
+use lens_core::{ActionField, AmendmentField, FieldKind, ProblemTarget, Template};
 use yew::NodeRef;
 
 /// The `NodeRef`s of the form's fields by element id, made on first use.
@@ -42,11 +42,29 @@ pub(crate) fn action_id(index: usize, part: &str) -> String {
     format!("lens-a-{index}-{part}")
 }
 
+/// The element id of one typed part of an action.
+pub(crate) fn action_field_id(index: usize, field: ActionField) -> String {
+    let part = match field {
+        ActionField::What => "what",
+        ActionField::Owner => "owner",
+        ActionField::DueOn => "due_on",
+    };
+    action_id(index, part)
+}
+
+/// The element id of an amendment's own field.
+pub(crate) fn amendment_field_id(field: AmendmentField) -> &'static str {
+    match field {
+        AmendmentField::By => "lens-amend-by",
+        AmendmentField::Reason => "lens-amend-reason",
+    }
+}
+
 /// The element a problem's link moves focus to: the field, or its first option or part.
 pub(crate) fn problem_anchor(target: &ProblemTarget, template: &Template, actions: usize) -> String {
     match target {
         ProblemTarget::Audit => FORM_TITLE_ID.to_owned(),
-        ProblemTarget::Amendment(part) => format!("lens-amend-{part}"),
+        ProblemTarget::Amendment(field) => amendment_field_id(*field).to_owned(),
         ProblemTarget::Header(field) => {
             let kind = template.header_fields.iter().find(|f| &f.id == field).map(|f| &f.kind);
             match kind {
@@ -59,6 +77,6 @@ pub(crate) fn problem_anchor(target: &ProblemTarget, template: &Template, action
         ProblemTarget::ItemNarrative(item) => narrative_id(item),
         ProblemTarget::Overall => option_id(OVERALL_ID, 0),
         ProblemTarget::Action(index, _) if *index >= actions => ADD_ACTION_ID.to_owned(),
-        ProblemTarget::Action(index, part) => action_id(*index, part),
+        ProblemTarget::Action(index, field) => action_field_id(*index, *field),
     }
 }

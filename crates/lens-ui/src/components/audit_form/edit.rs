@@ -1,6 +1,6 @@
 //! One change a person makes on the audit form, applied to the audit in one place.
 
-use lens_core::{Action, ActionStatus, Audit};
+use lens_core::{Action, Audit};
 
 /// The part of an action being changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub(crate) fn apply(audit: &mut Audit, edit: Edit) -> bool {
                     ActionPart::Owner => action.owner = value,
                     ActionPart::DueOn => action.due_on = lens_core::parse_iso_date(&value),
                     ActionPart::Status => {
-                        if let Some(status) = ActionStatus::from_code(&value) {
+                        if let Some(status) = lens_store::audit_record::parse_action_status(&value) {
                             action.status = status;
                         }
                     }
@@ -112,7 +112,7 @@ mod tests {
         assert!(apply(&mut audit, Edit::Action(0, ActionPart::DueOn, "2026-12-01".into())));
         assert!(apply(&mut audit, Edit::Action(0, ActionPart::Status, "done".into())));
         assert!(!apply(&mut audit, Edit::Action(0, ActionPart::Status, "finished".into())));
-        assert_eq!(audit.actions[0].status, ActionStatus::Done);
+        assert_eq!(audit.actions[0].status, lens_core::ActionStatus::Done);
         assert!(!apply(&mut audit, Edit::RemoveAction(3)));
         assert!(apply(&mut audit, Edit::RemoveAction(0)));
         assert!(audit.actions.is_empty());

@@ -18,7 +18,7 @@ use super::autosave::FormState;
 use crate::analysis::data_source;
 use crate::components::audit_cells::case_label;
 use crate::components::download::{download_and_log, file_stem, DownloadFile};
-use crate::ports::{LensEvent, OpenedStore, PlatformHandle};
+use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
 
 /// Which file a download button makes.
 #[derive(Clone, Copy)]
@@ -77,14 +77,14 @@ async fn download_csv(
             &onexported,
         ),
         Ok(AnalysisReply::Refused { message }) => {
-            platform.emit(LensEvent::Error { code: "download-failed", message })
+            platform.emit(LensEvent::Error { code: ErrorCode::DownloadFailed, message })
         }
         Ok(AnalysisReply::Report(_)) => platform.emit(LensEvent::Error {
-            code: "download-failed",
+            code: ErrorCode::DownloadFailed,
             message: "The file could not be made: reload the page to carry on.".to_owned(),
         }),
         Err(unavailable) => {
-            platform.emit(LensEvent::Error { code: "download-failed", message: unavailable.message })
+            platform.emit(LensEvent::Error { code: ErrorCode::DownloadFailed, message: unavailable.message })
         }
     }
 }

@@ -5,16 +5,9 @@ use lens_core::{GradeScale, Item, ItemResponse, ModeratedItem};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::state::ItemEdit;
 use crate::components::audit_form::anchors::{option_id, Anchors};
 use crate::components::audit_form::fields::{character_count, described_with_count, error_message};
-
-/// What a change to one item sets.
-#[derive(Clone)]
-pub(crate) enum ItemEdit {
-    Own(String, String),
-    Agreed(String, String),
-    Rationale(String, String),
-}
 
 pub(crate) fn own_grade_id(item: &str) -> String {
     format!("lens-m-{item}-own")

@@ -1,0 +1,116 @@
+//! What is waiting to be done across the audits on a device: the audits awaiting moderation, the
+//! follow-up still open (overdue first), and which audits a list's search and filters show.
+
+use chrono::NaiveDate;
+
+use crate::audit::{Audit, AuditStatus, FollowUp, FollowUpState};
+use crate::moderation::Moderation;
+use crate::template::{Template, TemplateKind, TemplateRef};
+
+/// The template an audit was made with, among those known.
+pub fn find_template<'a>(templates: &'a [Template], reference: &TemplateRef) -> Option<&'a Template> {
+    templates.iter().find(|template| template.id == reference.id && template.version == reference.version)
+}
+
+/// The submitted, graded audits no moderation covers yet, oldest first (by start, then id).
+/// Reflections are never moderated: they belong to their author.
+pub fn awaiting_moderation<'a, 'm>(
+    audits: impl IntoIterator<Item = &'a Audit>,
+    moderations: impl IntoIterator<Item = &'m Moderation>,
+    templates: &[Template],
+) -> Vec<&'a Audit> {
+    let moderated: Vec<&Moderation> = moderations.into_iter().collect();
+    let mut waiting: Vec<&Audit> = audits
+        .into_iter()
+        .filter(|audit| audit.status == AuditStatus::Submitted)
+        .filter(|audit| !moderated.iter().any(|moderation| moderation.audit == audit.id))
+        .filter(|audit| {
+            find_template(templates, &audit.template)
+                .is_some_and(|template| template.kind != TemplateKind::Reflection && template.scale.is_some())
+        })
+        .collect();
+    waiting.sort_by(|a, b| (a.started_on, &a.id).cmp(&(b.started_on, &b.id)));
+    waiting
+}
+
+/// A follow-up not yet done, with the audit it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenFollowUp<'a> {
+    /// The audit.
+    pub audit: &'a Audit,
+    /// The follow-up: due or overdue.
+    pub follow_up: FollowUp,
+}
+
+impl OpenFollowUp<'_> {
+    /// Whether it is past its due day.
+    pub fn is_overdue(&self) -> bool {
+        self.follow_up.state == FollowUpState::Overdue
+    }
+}
+
+/// Every follow-up still to do on `today`, overdue first, then by due day (undated last), then by
+/// case reference. Audits whose template is not known are left out.
+pub fn open_follow_ups<'a>(
+    audits: impl IntoIterator<Item = &'a Audit>,
+    templates: &[Template],
+    today: NaiveDate,
+) -> Vec<OpenFollowUp<'a>> {
+    let mut open = Vec::new();
+    for audit in audits {
+        let Some(template) = find_template(templates, &audit.template) else { continue };
+        for follow_up in audit.follow_ups(template, today) {
+            if !matches!(follow_up.state, FollowUpState::Done(_)) {
+                open.push(OpenFollowUp { audit, follow_up });
+            }
+        }
+    }
+    let key = |open: &OpenFollowUp<'a>| {
+        let due = open.follow_up.due_on;
+        (!open.is_overdue(), due.is_none(), due, open.audit.case_reference.clone())
+    };
+    open.sort_by_cached_key(key);
+    open
+}
+
+/// What a person has asked a list of audits to show. Empty fields filter nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// Text found in the case reference or the auditor's name, in any case.
+    pub search: String,
+    /// Only audits with this status.
+    pub status: Option<AuditStatus>,
+    /// Only audits on the template with this id.
+    pub template: String,
+    /// Only audits of this team, in any case.
+    pub team: String,
+    /// Only audits dated on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Only audits dated on or before this day.
+    pub to: Option<NaiveDate>,
+}
+
+impl AuditFilter {
+    /// Whether the audit is shown. The period uses the audit's own date (its "Date of audit").
+    pub fn shows(&self, audit: &Audit, template: Option<&Template>) -> bool {
+        let search = self.search.trim().to_lowercase();
+        let found = search.is_empty()
+            || audit.case_reference.to_lowercase().contains(&search)
+            || audit.auditor.to_lowercase().contains(&search);
+        let on = audit.audited_on(template);
+        found
+            && self.status.is_none_or(|status| audit.status == status)
+            && (self.template.is_empty() || audit.template.id == self.template)
+            && (self.team.is_empty() || audit.team().trim().eq_ignore_ascii_case(self.team.trim()))
+            && self.from.is_none_or(|from| on >= from)
+            && self.to.is_none_or(|to| on <= to)
+    }
+
+    /// Whether any filter is set.
+    pub fn is_active(&self) -> bool {
+        *self != Self::default()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,237 @@
+//! What the audit form holds between renders, and every change to it as a plain transition:
+//! edits, the steps of a save, submitting, amending. No yew here, so each is tested natively;
+//! `autosave.rs` runs the saves and renders after each transition.
+
+use lens_core::{AmendmentField, Audit, AuditId, AuditProblem};
+use lens_store::amendment_draft::AmendmentDraft;
+use lens_store::{Revision, Versioned};
+
+use super::edit::{apply, Edit};
+
+/// What the person is told about saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SaveStatus {
+    /// Nothing changed since the audit was opened.
+    Idle,
+    Saving,
+    /// Saved, at this local time (HH:MM).
+    Saved(String),
+    Failed(String),
+    /// Another tab or window saved this audit since it was opened here.
+    Conflict,
+}
+
+impl SaveStatus {
+    pub fn text(&self) -> String {
+        match self {
+            Self::Idle => String::new(),
+            Self::Saving => "Saving…".to_owned(),
+            Self::Saved(at) => format!("Saved at {at}"),
+            Self::Failed(reason) => format!("Not saved: {reason}"),
+            Self::Conflict => "Not saved: this audit was changed in another tab or window".to_owned(),
+        }
+    }
+}
+
+/// A submitted audit being amended: the changed copy, who is amending and why. It is kept apart
+/// from the saved audit until the amendment is saved whole, and saved as a draft as it is typed.
+pub(crate) type AmendDraft = AmendmentDraft;
+
+/// What an edit changed, and so what is to be saved after the pause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Edited {
+    /// Nothing: the value was already so.
+    Nothing,
+    /// The audit.
+    Audit,
+    /// The amendment being written.
+    AmendmentDraft,
+}
+
+/// Everything the form holds between renders.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FormState {
+    pub audit: Audit,
+    /// The revision the next save is based on; `None` for an audit not yet saved.
+    pub base: Option<Revision>,
+    pub status: SaveStatus,
+    /// Counts changes, so a pause that ends after a newer change does not save early.
+    pub generation: u64,
+    in_flight: bool,
+    again: bool,
+    /// Problems found when the person last tried to submit.
+    pub problems: Vec<AuditProblem>,
+    /// Counts attempts to submit, so focus moves to the error summary each time.
+    pub attempt: u32,
+    /// The amendment being written, if any.
+    pub amending: Option<AmendDraft>,
+    /// Whether that amendment was left unfinished earlier and opened again.
+    pub restored_amendment: bool,
+}
+
+impl FormState {
+    pub fn new(opened: &Versioned<Audit>) -> Self {
+        Self {
+            audit: opened.value.clone(),
+            base: Some(opened.revision),
+            status: SaveStatus::Idle,
+            generation: 0,
+            in_flight: false,
+            again: false,
+            problems: Vec::new(),
+            attempt: 0,
+            amending: None,
+            restored_amendment: false,
+        }
+    }
+
+    /// Applies a change the person made. While amending, it goes to the amendment draft: the
+    /// audit changes only when the amendment is saved whole.
+    pub fn edit(&mut self, edit: Edit) -> Edited {
+        if let Some(draft) = self.amending.as_mut() {
+            apply(&mut draft.revised, edit);
+            self.generation += 1;
+            self.status = SaveStatus::Saving;
+            return Edited::AmendmentDraft;
+        }
+        if !apply(&mut self.audit, edit) {
+            return Edited::Nothing;
+        }
+        self.generation += 1;
+        // "Saved at" only ever means that everything typed so far is saved.
+        if self.status != SaveStatus::Conflict {
+            self.status = SaveStatus::Saving;
+        }
+        Edited::Audit
+    }
+
+    /// Types the amender's name or reason; false when no amendment is being written.
+    pub fn edit_amendment(&mut self, field: AmendmentField, value: String) -> bool {
+        let Some(draft) = self.amending.as_mut() else { return false };
+        match field {
+            AmendmentField::By => draft.by = value,
+            AmendmentField::Reason => draft.reason = value,
+        }
+        self.generation += 1;
+        self.status = SaveStatus::Saving;
+        true
+    }
+
+    /// A save is to start: the audit and the revision it is based on, or `None` when none may
+    /// start (another tab's save stands, or a save is under way and this one will follow it).
+    pub fn save_started(&mut self) -> Option<(Audit, Option<Revision>)> {
+        if self.status == SaveStatus::Conflict {
+            return None;
+        }
+        if self.in_flight {
+            self.again = true;
+            return None;
+        }
+        self.in_flight = true;
+        self.status = SaveStatus::Saving;
+        Some((self.audit.clone(), self.base))
+    }
+
+    /// The save finished and wrote `revision` at local time `at`. True when a save was asked
+    /// for meanwhile and must follow.
+    pub fn saved(&mut self, revision: Revision, at: String) -> bool {
+        self.base = Some(revision);
+        self.status = SaveStatus::Saved(at);
+        self.save_finished()
+    }
+
+    /// The store refused the save: another tab saved a newer revision. Autosave stops.
+    pub fn refused_by_other_tab(&mut self) {
+        self.status = SaveStatus::Conflict;
+        self.again = false;
+        self.in_flight = false;
+    }
+
+    /// The save failed for `reason`. True when a save was asked for meanwhile and must follow.
+    pub fn save_failed(&mut self, reason: String) -> bool {
+        self.status = SaveStatus::Failed(reason);
+        self.save_finished()
+    }
+
+    fn save_finished(&mut self) -> bool {
+        self.in_flight = false;
+        std::mem::take(&mut self.again)
+    }
+
+    /// The amendment draft was saved (or failed) after the pause that began at `generation`.
+    /// Ignored when a newer change came, or the amendment was saved or cancelled meanwhile.
+    pub fn draft_saved(&mut self, generation: u64, outcome: Result<String, String>) -> bool {
+        if self.amending.is_none() || self.generation != generation {
+            return false;
+        }
+        self.status = match outcome {
+            Ok(at) => SaveStatus::Saved(at),
+            Err(reason) => SaveStatus::Failed(reason),
+        };
+        true
+    }
+
+    /// Takes the result of submitting or amending: the new audit (to be saved at once), or the
+    /// problems for the error summary. True when the new audit was taken.
+    pub fn submitted(&mut self, outcome: Result<Audit, Vec<AuditProblem>>) -> bool {
+        match outcome {
+            Ok(audit) => {
+                self.audit = audit;
+                self.amending = None;
+                self.problems.clear();
+                self.generation += 1;
+                true
+            }
+            Err(problems) => {
+                self.problems = problems;
+                self.attempt += 1;
+                false
+            }
+        }
+    }
+
+    /// Starts amending the submitted audit.
+    pub fn amend(&mut self) {
+        let revised = self.audit.clone();
+        self.amending = Some(AmendDraft { revised, by: String::new(), reason: String::new() });
+        self.restored_amendment = false;
+        self.problems.clear();
+    }
+
+    /// Opens the amendment left unfinished earlier, unless one is already being written.
+    pub fn amendment_restored(&mut self, draft: AmendDraft) -> bool {
+        if self.amending.is_some() {
+            return false;
+        }
+        self.amending = Some(draft);
+        self.restored_amendment = true;
+        true
+    }
+
+    /// Cancels the amendment: the audit stays as it was saved.
+    pub fn cancel_amendment(&mut self) {
+        self.amending = None;
+        self.problems.clear();
+        self.generation += 1;
+        self.status = SaveStatus::Idle;
+    }
+
+    /// After a conflict, takes the version another tab saved.
+    pub fn reloaded(&mut self, stored: Versioned<Audit>) {
+        self.audit = stored.value;
+        self.base = Some(stored.revision);
+        self.status = SaveStatus::Idle;
+        self.generation += 1;
+    }
+
+    /// After a conflict, keeps this tab's version as a new audit with the id `id`.
+    pub fn kept_as_copy(&mut self, id: AuditId) {
+        self.audit.id = id;
+        self.base = None;
+        self.status = SaveStatus::Idle;
+        self.generation += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests;

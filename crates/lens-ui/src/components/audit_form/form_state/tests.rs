@@ -1,0 +1,113 @@
+//! The form's transitions, natively: edits, the steps of a save, a conflict, submitting and
+//! amending.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use lens_core::{AuditStatus, NewAudit, ProblemTarget, TemplateRef};
+
+use super::*;
+
+fn revision(number: u64) -> Revision {
+    Revision::new(number).unwrap()
+}
+
+fn opened() -> FormState {
+    let typed = NewAudit { case_reference: "CF-1".into(), auditor: "Sam Patel".into() };
+    let started = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+    let audit = typed.start(AuditId::new("a1"), TemplateRef::new("case-file-audit", 1), started).unwrap();
+    let updated_at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+    FormState::new(&Versioned { value: audit, revision: revision(1), updated_at })
+}
+
+fn grade(item: &str, code: &str) -> Edit {
+    Edit::Grade(item.into(), code.into())
+}
+
+#[test]
+fn an_edit_changes_the_audit_counts_a_generation_and_says_saving() {
+    let mut form = opened();
+    assert_eq!(form.edit(grade("risk", "G")), Edited::Audit);
+    assert_eq!((form.generation, &form.status), (1, &SaveStatus::Saving));
+    assert_eq!(form.audit.responses["risk"].grade.as_deref(), Some("G"));
+    assert_eq!(form.edit(grade("risk", "G")), Edited::Nothing, "the same value again changes nothing");
+    assert_eq!(form.generation, 1);
+}
+
+#[test]
+fn a_save_is_based_on_the_last_revision_and_one_runs_at_a_time() {
+    let mut form = opened();
+    form.edit(grade("risk", "G"));
+    let (audit, base) = form.save_started().expect("nothing under way");
+    assert_eq!((audit.responses["risk"].grade.as_deref(), base), (Some("G"), Some(revision(1))));
+    form.edit(grade("risk", "RI"));
+    assert_eq!(form.save_started(), None, "a second save waits for the first");
+    assert!(form.saved(revision(2), "09:01".into()), "the waiting save follows");
+    assert_eq!(form.status, SaveStatus::Saved("09:01".into()));
+    let (audit, base) = form.save_started().expect("the follow-up save");
+    assert_eq!((audit.responses["risk"].grade.as_deref(), base), (Some("RI"), Some(revision(2))));
+    assert!(!form.saved(revision(3), "09:02".into()), "nothing more to save");
+    assert_eq!(form.base, Some(revision(3)));
+}
+
+#[test]
+fn a_save_refused_by_another_tab_stops_autosave_until_the_person_chooses() {
+    let mut form = opened();
+    form.edit(grade("risk", "G"));
+    form.save_started().unwrap();
+    form.edit(grade("risk", "RI"));
+    assert_eq!(form.save_started(), None);
+    form.refused_by_other_tab();
+    assert_eq!(form.status, SaveStatus::Conflict);
+    assert_eq!(form.edit(grade("risk", "O")), Edited::Audit);
+    assert_eq!(form.status, SaveStatus::Conflict, "an edit does not hide the conflict");
+    assert_eq!(form.save_started(), None, "no save while the conflict stands");
+    form.kept_as_copy(AuditId::new("a2"));
+    assert_eq!((form.status.clone(), form.base), (SaveStatus::Idle, None));
+    let (audit, base) = form.save_started().expect("the copy is saved as new");
+    assert_eq!((audit.id, base), (AuditId::new("a2"), None));
+}
+
+#[test]
+fn a_failed_save_says_why_and_the_next_one_may_start() {
+    let mut form = opened();
+    form.edit(grade("risk", "G"));
+    form.save_started().unwrap();
+    assert!(!form.save_failed("the disk is full".into()));
+    assert_eq!(form.status.text(), "Not saved: the disk is full");
+    assert!(form.save_started().is_some());
+}
+
+#[test]
+fn submitting_with_problems_keeps_the_audit_and_counts_the_attempt() {
+    let mut form = opened();
+    let problems =
+        vec![AuditProblem { target: ProblemTarget::Overall, message: "Give the overall judgement".into() }];
+    assert!(!form.submitted(Err(problems.clone())));
+    assert!(!form.submitted(Err(problems.clone())));
+    assert_eq!((form.problems.clone(), form.attempt, form.audit.status), (problems, 2, AuditStatus::Draft));
+    let submitted = Audit { status: AuditStatus::Submitted, ..form.audit.clone() };
+    assert!(form.submitted(Ok(submitted)));
+    assert_eq!((form.audit.status, form.problems.len()), (AuditStatus::Submitted, 0));
+}
+
+#[test]
+fn an_amendment_collects_edits_apart_from_the_audit_until_cancelled() {
+    let mut form = opened();
+    form.audit.status = AuditStatus::Submitted;
+    form.amend();
+    assert_eq!(form.edit(grade("risk", "RI")), Edited::AmendmentDraft);
+    assert!(form.edit_amendment(AmendmentField::Reason, "Agreed at moderation".into()));
+    let draft = form.amending.clone().unwrap();
+    assert_eq!(draft.revised.responses["risk"].grade.as_deref(), Some("RI"));
+    assert_eq!(draft.reason, "Agreed at moderation");
+    assert!(form.audit.responses.is_empty(), "the audit changes only when the amendment is saved");
+    let generation = form.generation;
+    assert!(form.draft_saved(generation, Ok("10:00".into())));
+    assert!(!form.draft_saved(generation - 1, Ok("10:00".into())), "a stale draft save is ignored");
+    assert!(!form.amendment_restored(draft.clone()), "the amendment being written is kept");
+    form.cancel_amendment();
+    assert_eq!((form.amending.is_none(), &form.status), (true, &SaveStatus::Idle));
+    assert!(!form.edit_amendment(AmendmentField::By, "Priya".into()));
+    assert!(!form.draft_saved(form.generation, Ok("10:01".into())), "a cancelled draft's save is ignored");
+    assert!(form.amendment_restored(draft));
+    assert!(form.restored_amendment);
+}

@@ -1,0 +1,108 @@
+//! What the moderation form holds and every change to it, applied one after another to the
+//! latest state (never to a copy taken at render time), so two changes before a render are both
+//! kept. No yew here: the transitions are tested natively.
+
+use std::collections::BTreeMap;
+
+use lens_core::{AuditProblem, ModeratedItem};
+
+/// What a change to one item sets, by item id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ItemEdit {
+    Own(String, String),
+    Agreed(String, String),
+    Rationale(String, String),
+}
+
+/// Where saving the moderation stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Progress {
+    Editing,
+    Saving,
+    /// Saved; the audit is marked moderated unless the reason says otherwise.
+    Saved {
+        /// How many of the auditor's grades the agreed grades confirmed, of how many.
+        confirmed: (usize, usize),
+        audit_problem: Option<String>,
+    },
+    Failed(String),
+}
+
+/// A change to the moderation form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ModerationChange {
+    Moderator(String),
+    Feedback(String),
+    Item(ItemEdit),
+    /// Completing was refused with these problems.
+    Refused(Vec<AuditProblem>),
+    SaveStarted,
+    SaveFailed(String),
+    Saved {
+        confirmed: (usize, usize),
+        audit_problem: Option<String>,
+    },
+}
+
+/// Everything the moderation form holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ModerationState {
+    pub moderator: String,
+    pub feedback: String,
+    pub items: BTreeMap<String, ModeratedItem>,
+    pub problems: Vec<AuditProblem>,
+    /// Counts refused attempts, so focus moves to the error summary each time.
+    pub attempt: u32,
+    pub progress: Progress,
+}
+
+impl ModerationState {
+    /// A blank moderation by `moderator`.
+    pub fn new(moderator: String) -> Self {
+        Self {
+            moderator,
+            feedback: String::new(),
+            items: BTreeMap::new(),
+            problems: Vec::new(),
+            attempt: 0,
+            progress: Progress::Editing,
+        }
+    }
+
+    /// Applies one change.
+    pub fn apply(&mut self, change: ModerationChange) {
+        match change {
+            ModerationChange::Moderator(name) => self.moderator = name,
+            ModerationChange::Feedback(text) => self.feedback = text,
+            ModerationChange::Item(ItemEdit::Own(item, code)) => {
+                self.items.entry(item).or_default().moderator_grade = Some(code)
+            }
+            ModerationChange::Item(ItemEdit::Agreed(item, code)) => {
+                self.items.entry(item).or_default().agreed_grade = Some(code)
+            }
+            ModerationChange::Item(ItemEdit::Rationale(item, text)) => {
+                self.items.entry(item).or_default().rationale = text
+            }
+            ModerationChange::Refused(problems) => {
+                self.problems = problems;
+                self.attempt += 1;
+            }
+            ModerationChange::SaveStarted => {
+                self.problems.clear();
+                self.progress = Progress::Saving;
+            }
+            ModerationChange::SaveFailed(reason) => self.progress = Progress::Failed(reason),
+            ModerationChange::Saved { confirmed, audit_problem } => {
+                self.progress = Progress::Saved { confirmed, audit_problem }
+            }
+        }
+    }
+
+    /// Whether a save is under way, so completing again does nothing.
+    pub fn is_saving(&self) -> bool {
+        self.progress == Progress::Saving
+    }
+}
+
+#[cfg(test)]
+mod tests;
