@@ -1,11 +1,15 @@
 //! Answering one request: read what it needs from the store, do the work, reply in words.
 
-use lens_core::{build_report, AuditId, Measure, ReportFilter, ReportSettings, Template};
+use lens_core::{build_report, AuditId, Measure, Report, ReportFilter, ReportSettings, Template};
+use lens_store::report_export::{report_csv, report_json};
 use lens_store::template_document::builtin_templates;
 use lens_store::{list_audits, list_moderations, load_audit, MemoryStore, Store};
 
 use crate::audit_csv::audit_csv;
-use crate::protocol::{AnalysisReply, AnalysisRequest, AuditCsvRequest, DataSource, ReportRequest};
+use crate::protocol::{
+    AnalysisReply, AnalysisRequest, AuditCsvRequest, DataSource, ReportFileRequest, ReportFormat,
+    ReportRequest,
+};
 use crate::report_view::report_view;
 use crate::theme_view::theme_summary;
 
@@ -18,6 +22,7 @@ where
 {
     let source = match &request {
         AnalysisRequest::Report(report) => &report.source,
+        AnalysisRequest::ReportFile(file) => &file.report.source,
         AnalysisRequest::AuditCsv(csv) => &csv.source,
     };
     let store: Box<dyn Store> = match source {
@@ -36,16 +41,19 @@ where
     let templates = builtin_templates();
     let reply = match request {
         AnalysisRequest::Report(report) => report_reply(store.as_ref(), &report, &templates).await,
+        AnalysisRequest::ReportFile(file) => report_file_reply(store.as_ref(), &file, &templates).await,
         AnalysisRequest::AuditCsv(csv) => csv_reply(store.as_ref(), &csv).await,
     };
     reply.unwrap_or_else(|message| AnalysisReply::Refused { message })
 }
 
-async fn report_reply(
+/// The report over the store's audits, with the audits it counts as completed, and how many
+/// records could not be read.
+async fn make_report(
     store: &dyn Store,
     request: &ReportRequest,
     templates: &[Template],
-) -> Result<AnalysisReply, String> {
+) -> Result<(Report, Vec<lens_core::Audit>, usize), String> {
     let (audits, unreadable_audits) = list_audits(store).await.map_err(|error| error.to_string())?;
     let (moderations, unreadable_moderations) =
         list_moderations(store).await.map_err(|error| error.to_string())?;
@@ -59,6 +67,15 @@ async fn report_reply(
     };
     let report = build_report(&audits, &moderations, templates, &filter, &ReportSettings::new(request.today))
         .map_err(|error| error.to_string())?;
+    Ok((report, audits, unreadable))
+}
+
+async fn report_reply(
+    store: &dyn Store,
+    request: &ReportRequest,
+    templates: &[Template],
+) -> Result<AnalysisReply, String> {
+    let (report, audits, unreadable) = make_report(store, request, templates).await?;
     // The themes read exactly the audits the report counts as completed: never a draft, never
     // a reflection.
     let completed: Vec<&AuditId> = report
@@ -77,12 +94,25 @@ async fn report_reply(
     Ok(AnalysisReply::Report(view))
 }
 
+async fn report_file_reply(
+    store: &dyn Store,
+    request: &ReportFileRequest,
+    templates: &[Template],
+) -> Result<AnalysisReply, String> {
+    let (report, _, _) = make_report(store, &request.report, templates).await?;
+    let contents = match request.format {
+        ReportFormat::Csv => report_csv(&report),
+        ReportFormat::Json => serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default(),
+    };
+    Ok(AnalysisReply::File { contents })
+}
+
 async fn csv_reply(store: &dyn Store, request: &AuditCsvRequest) -> Result<AnalysisReply, String> {
     let audit = load_audit(store, &AuditId::new(request.audit.clone()))
         .await
         .map_err(|error| error.to_string())?
         .ok_or_else(|| "This audit is no longer on this device, so its file could not be made".to_owned())?;
-    Ok(AnalysisReply::Csv { contents: audit_csv(audit, request.part) })
+    Ok(AnalysisReply::File { contents: audit_csv(audit, request.part) })
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 pub enum AnalysisRequest {
     /// The report for a period, team and template, with the themes of its narratives.
     Report(ReportRequest),
+    /// A report as a file to download.
+    ReportFile(ReportFileRequest),
     /// One audit's answers, actions or amendments as CSV.
     AuditCsv(AuditCsvRequest),
 }
@@ -95,6 +97,25 @@ pub struct ReportRequest {
     pub today: NaiveDate,
 }
 
+/// A report's download formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    /// One row per figure (docs/csv-format.md).
+    Csv,
+    /// The whole report as one document (docs/report-format.md).
+    Json,
+}
+
+/// A report as a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportFileRequest {
+    /// What the report covers.
+    pub report: ReportRequest,
+    /// Which format.
+    pub format: ReportFormat,
+}
+
 /// Which of an audit's CSV files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -124,8 +145,8 @@ pub struct AuditCsvRequest {
 pub enum AnalysisReply {
     /// The report asked for.
     Report(ReportView),
-    /// The CSV file asked for.
-    Csv {
+    /// The file asked for.
+    File {
         /// The file's text.
         contents: String,
     },
@@ -136,7 +157,8 @@ pub enum AnalysisReply {
     },
 }
 
-/// A report as the Reports screen shows it, with its downloads made.
+/// A report as the Reports screen shows it. Its files are asked for separately, when someone
+/// downloads one: they name every audit behind every figure and are far larger.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportView {
     /// The first day covered.
@@ -151,10 +173,6 @@ pub struct ReportView {
     pub sections: Vec<ReportSection>,
     /// What the narratives of the completed audits say, theme by theme.
     pub themes: ThemeSummary,
-    /// The report as CSV (docs/csv-format.md).
-    pub csv: String,
-    /// The report as a JSON document (docs/report-format.md).
-    pub json: String,
 }
 
 /// The figures answering one question.

@@ -2,11 +2,11 @@
 //! Reports screen shows them, one table per question.
 
 use lens_core::{Dimension, Figure, Measure, Question, Report, Template};
-use lens_store::report_export::{question_code, report_csv, report_json};
+use lens_store::report_export::question_code;
 
 use crate::protocol::{FigureRow, ReportSection, ReportView, ThemeSummary};
 
-/// The report as the screen shows it, with its CSV and JSON downloads made.
+/// The report as the screen shows it.
 pub fn report_view(report: &Report, templates: &[Template], themes: ThemeSummary) -> ReportView {
     let sections = Question::ALL
         .into_iter()
@@ -31,8 +31,6 @@ pub fn report_view(report: &Report, templates: &[Template], themes: ThemeSummary
         notes: report.notes.clone(),
         sections,
         themes,
-        csv: report_csv(report),
-        json: serde_json::to_string_pretty(&report_json(report)).unwrap_or_default(),
     }
 }
 

@@ -8,8 +8,8 @@ use lens_store::{save_audit, save_moderation, MemoryStore, RecordKind, Store};
 
 use super::answer;
 use crate::protocol::{
-    AnalysisReply, AnalysisRequest, AuditCsvRequest, CsvPart, DataSource, RecordMessage, ReportRequest,
-    ReportView, ThemePolarity,
+    AnalysisReply, AnalysisRequest, AuditCsvRequest, CsvPart, DataSource, RecordMessage, ReportFileRequest,
+    ReportFormat, ReportRequest, ReportView, ThemePolarity,
 };
 
 #[cfg(target_arch = "wasm32")]
@@ -90,8 +90,24 @@ fn a_report_is_the_golden_figures_in_words() {
         .unwrap();
     assert!(overall.breakdown.starts_with("Template: Case file audit"), "{}", overall.breakdown);
     assert_eq!((overall.count, overall.of, overall.share.as_str()), (2, Some(6), "33%"));
-    assert!(view.csv.starts_with("\u{feff}question,measure,group,count,of,share,audits"));
-    assert!(view.json.contains("\"format\": \"practice-lens-report\""));
+}
+
+#[test]
+fn a_report_s_files_are_made_when_asked_for() {
+    let file = |format| {
+        let AnalysisRequest::Report(report) = half_year(DataSource::Database { name: "golden".into() })
+        else {
+            unreachable!()
+        };
+        match ask(AnalysisRequest::ReportFile(ReportFileRequest { report, format })) {
+            AnalysisReply::File { contents } => contents,
+            other => panic!("expected a file, got {other:?}"),
+        }
+    };
+    assert!(file(ReportFormat::Csv).starts_with("\u{feff}question,measure,group,count,of,share,audits"));
+    let json: serde_json::Value = serde_json::from_str(&file(ReportFormat::Json)).unwrap();
+    assert_eq!(json["format"], "practice-lens-report");
+    assert_eq!(json["filter"]["from"], "2026-04-01");
 }
 
 #[test]
@@ -122,9 +138,9 @@ fn an_audit_csv_is_made_from_the_stored_audit() {
             part,
         }))
     };
-    let AnalysisReply::Csv { contents } = csv(CsvPart::Answers) else { panic!("no CSV") };
+    let AnalysisReply::File { contents } = csv(CsvPart::Answers) else { panic!("no CSV") };
     assert!(contents.contains("golden-02") && contents.contains("Risk of neglect not reduced"), "{contents}");
-    let AnalysisReply::Csv { contents } = csv(CsvPart::Actions) else { panic!("no CSV") };
+    let AnalysisReply::File { contents } = csv(CsvPart::Actions) else { panic!("no CSV") };
     assert!(contents.lines().count() > 1, "{contents}");
 }
 

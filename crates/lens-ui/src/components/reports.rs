@@ -9,7 +9,9 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use lens_analysis::protocol::{AnalysisReply, AnalysisRequest, DataSource, ReportRequest, ReportView};
+use lens_analysis::protocol::{
+    AnalysisReply, AnalysisRequest, DataSource, ReportFileRequest, ReportFormat, ReportRequest, ReportView,
+};
 use lens_core::{parse_iso_date, Period, PeriodLength, Template, TemplateKind};
 use lens_store::device_log::DeviceLog;
 use wasm_bindgen_futures::spawn_local;
@@ -68,6 +70,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         template: String::new(),
     });
     let made = use_state(|| Made::Waiting);
+    let download_problem = use_state(|| None::<String>);
     // Replies are not cancelled when the choice changes: each carries the generation it was
     // asked in and is dropped if a newer one has been asked since.
     let generation = use_mut_ref(|| 0_u64);
@@ -101,7 +104,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                         made.set(match reply {
                             Ok(AnalysisReply::Report(view)) => Made::Ready(Rc::new(view)),
                             Ok(AnalysisReply::Refused { message }) => Made::Refused(message),
-                            Ok(AnalysisReply::Csv { .. }) => Made::Unavailable(
+                            Ok(AnalysisReply::File { .. }) => Made::Unavailable(
                                 "The report could not be made: reload the page to carry on.".to_owned(),
                             ),
                             Err(unavailable) => Made::Unavailable(unavailable.message),
@@ -146,17 +149,43 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     });
     let downloads = match &*made {
         Made::Ready(view) => {
-            let download = |csv: bool| {
-                let (view, store) = (view.clone(), session.store.clone());
+            let download = |format: ReportFormat| {
+                let (view, store, choice) = (view.clone(), session.store.clone(), (*choice).clone());
                 let (platform, onexported) = (props.platform.clone(), props.onexported.clone());
+                let download_problem = download_problem.clone();
+                // The file names every audit behind every figure, so the worker makes it only
+                // when it is asked for.
                 Callback::from(move |_: MouseEvent| {
-                    download_and_log(&store, &platform, report_file(&view, csv), &onexported)
+                    let Some(request) = report_request(&choice, today) else { return };
+                    let (view, store, platform, onexported) =
+                        (view.clone(), store.clone(), platform.clone(), onexported.clone());
+                    let download_problem = download_problem.clone();
+                    spawn_local(async move {
+                        let report = request(data_source(&store).await);
+                        let request = AnalysisRequest::ReportFile(ReportFileRequest { report, format });
+                        match platform.analyse(request).await {
+                            Ok(AnalysisReply::File { contents }) => {
+                                download_problem.set(None);
+                                download_and_log(
+                                    &store,
+                                    &platform,
+                                    report_file(&view, format, contents),
+                                    &onexported,
+                                );
+                            }
+                            Ok(AnalysisReply::Refused { message }) => download_problem.set(Some(message)),
+                            Ok(_) => download_problem.set(Some(
+                                "The file could not be made: reload the page to carry on.".to_owned(),
+                            )),
+                            Err(unavailable) => download_problem.set(Some(unavailable.message)),
+                        }
+                    });
                 })
             };
             html! {
                 <div class="lens-button-group">
-                    <button type="button" class="lens-button lens-button--secondary" onclick={download(true)}>{ "Download report as CSV" }</button>
-                    <button type="button" class="lens-button lens-button--secondary" onclick={download(false)}>{ "Download report as JSON" }</button>
+                    <button type="button" class="lens-button lens-button--secondary" onclick={download(ReportFormat::Csv)}>{ "Download report as CSV" }</button>
+                    <button type="button" class="lens-button lens-button--secondary" onclick={download(ReportFormat::Json)}>{ "Download report as JSON" }</button>
                 </div>
             }
         }
@@ -205,6 +234,12 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                     <p class="lens-body">{ message.clone() }</p>
                 </div>
             }
+            if let Some(problem) = &*download_problem {
+                <div class="lens-notification lens-notification--error" role="alert">
+                    <h4 class="lens-heading-s">{ "The report could not be downloaded" }</h4>
+                    <p class="lens-body">{ problem.clone() }</p>
+                </div>
+            }
             if let Made::Ready(view) = &*made {
                 { downloads }
                 if !view.notes.is_empty() {
@@ -229,23 +264,18 @@ fn report_request(choice: &Choice, today: NaiveDate) -> Option<impl FnOnce(DataS
 }
 
 /// The report as CSV or JSON, as the worker made it.
-fn report_file(view: &ReportView, csv: bool) -> DownloadFile {
+fn report_file(view: &ReportView, format: ReportFormat, contents: String) -> DownloadFile {
     let (from, to) = (view.from, view.to);
     let stem = format!("practice-lens-report-{from}-to-{to}");
-    if csv {
-        DownloadFile {
-            file_name: format!("{stem}.csv"),
-            media_type: "text/csv",
-            contents: view.csv.clone(),
-            what: format!("the report from {from} to {to} as CSV"),
-        }
-    } else {
-        DownloadFile {
-            file_name: format!("{stem}.json"),
-            media_type: "application/json",
-            contents: view.json.clone(),
-            what: format!("the report from {from} to {to} as JSON"),
-        }
+    let (extension, media_type, name) = match format {
+        ReportFormat::Csv => ("csv", "text/csv", "CSV"),
+        ReportFormat::Json => ("json", "application/json", "JSON"),
+    };
+    DownloadFile {
+        file_name: format!("{stem}.{extension}"),
+        media_type,
+        contents,
+        what: format!("the report from {from} to {to} as {name}"),
     }
 }
 

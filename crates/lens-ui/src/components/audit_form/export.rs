@@ -70,7 +70,7 @@ async fn download_csv(
     let (file_name, media_type, what) = export_names(Export::Csv(part), &audit, &template);
     let request = AuditCsvRequest { source: data_source(&store).await, audit: audit.id.to_string(), part };
     match platform.analyse(AnalysisRequest::AuditCsv(request)).await {
-        Ok(AnalysisReply::Csv { contents }) => download_and_log(
+        Ok(AnalysisReply::File { contents }) => download_and_log(
             &store,
             &platform,
             DownloadFile { file_name, media_type, contents, what },
