@@ -101,9 +101,9 @@ pub struct ReportRequest {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportFormat {
-    /// One row per figure (docs/csv-format.md).
+    /// One row per figure (docs/csv-format.md, "Reports").
     Csv,
-    /// The whole report as one document (docs/report-format.md).
+    /// The whole report as one document (docs/csv-format.md, "Reports").
     Json,
 }
 

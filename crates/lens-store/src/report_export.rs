@@ -1,4 +1,4 @@
-//! Reports as JSON and CSV for other tools and spreadsheets (docs/report-format.md). Every
+//! Reports as JSON and CSV for other tools and spreadsheets (docs/csv-format.md). Every
 //! figure keeps the ids of the audits behind it.
 
 use csv::{Terminator, WriterBuilder};
