@@ -13,15 +13,27 @@ pub fn run() -> Result<(), String> {
     let running = server::start(&bundle::dist_dir(), "127.0.0.1:0")?;
     let url = format!("http://{}/index.html", running.address);
     let script = repo_root().join("xtask/bench/form_ready.mjs");
-    let text =
-        output(Command::new("node").arg(script).arg(&url)).ok_or("the measurement in Chromium failed")?;
-    let value: serde_json::Value =
-        serde_json::from_str(text.trim()).map_err(|error| format!("the measurement is not JSON: {error}"))?;
-    println!("\n| from the start of the page load to | median | fastest | slowest | loads |");
+    let value = measure_in_chromium(Command::new("node").arg(script).arg(&url))?;
+    print_timings(
+        &value,
+        ("from the start of the page load to", "loads"),
+        &[("ready_ms", "`lens-ready` (data opened)"), ("form_ms", "an audit form ready for input")],
+    );
+    Ok(())
+}
+
+/// Runs a measurement script and reads the JSON it prints.
+pub fn measure_in_chromium(command: &mut Command) -> Result<serde_json::Value, String> {
+    let text = output(command).ok_or("the measurement in Chromium failed")?;
+    serde_json::from_str(text.trim()).map_err(|error| format!("the measurement is not JSON: {error}"))
+}
+
+/// Prints timings as a Markdown table: one row per `(field, label)` of `value`, each field an
+/// object with `median`, `min`, `max` and `runs`. `columns` names the first and last columns.
+pub fn print_timings(value: &serde_json::Value, columns: (&str, &str), rows: &[(&str, &str)]) {
+    println!("\n| {} | median | fastest | slowest | {} |", columns.0, columns.1);
     println!("|---|---:|---:|---:|---:|");
-    for (name, label) in
-        [("ready_ms", "`lens-ready` (data opened)"), ("form_ms", "an audit form ready for input")]
-    {
+    for (name, label) in rows {
         let figures = &value[name];
         println!(
             "| {label} | {:.0} ms | {:.0} ms | {:.0} ms | {} |",
@@ -31,5 +43,4 @@ pub fn run() -> Result<(), String> {
             figures["runs"].as_u64().unwrap_or(0)
         );
     }
-    Ok(())
 }

@@ -4,7 +4,8 @@
 
 use std::process::Command;
 
-use crate::process::{output, repo_root, run};
+use crate::bench_form::{measure_in_chromium, print_timings};
+use crate::process::{repo_root, run};
 use crate::{bundle, prereq, server};
 
 /// Builds the bundle and the `lens` command, generates the data, serves the strict-CSP demo page
@@ -36,28 +37,18 @@ pub fn run_bench() -> Result<(), String> {
     let running = server::start(&bundle::dist_dir(), "127.0.0.1:0")?;
     let url = format!("http://{}/demo/csp.html", running.address);
     let script = repo_root().join("xtask/bench/report_worker.mjs");
-    let text = output(Command::new("node").arg(script).arg(&url).arg(&data))
-        .ok_or("the measurement in Chromium failed")?;
-    let value: serde_json::Value =
-        serde_json::from_str(text.trim()).map_err(|error| format!("the measurement is not JSON: {error}"))?;
+    let value = measure_in_chromium(Command::new("node").arg(script).arg(&url).arg(&data))?;
     println!(
-        "\n{} audits ({} submitted), {} moderations, seed 7, report from 2026-04-01 to 2027-03-31:\n",
+        "\n{} audits ({} submitted), {} moderations, seed 7, report from 2026-04-01 to 2027-03-31:",
         value["audits"], value["submitted"], value["moderations"]
     );
-    println!("| measure | median | fastest | slowest | runs |");
-    println!("|---|---:|---:|---:|---:|");
-    for (name, label) in [
-        ("report_ms", "asking to the report shown"),
-        ("longest_task_ms", "longest task on the page's thread meanwhile (0: none over 50 ms)"),
-    ] {
-        let figures = &value[name];
-        println!(
-            "| {label} | {:.0} ms | {:.0} ms | {:.0} ms | {} |",
-            figures["median"].as_f64().unwrap_or(f64::NAN),
-            figures["min"].as_f64().unwrap_or(f64::NAN),
-            figures["max"].as_f64().unwrap_or(f64::NAN),
-            figures["runs"].as_u64().unwrap_or(0)
-        );
-    }
+    print_timings(
+        &value,
+        ("measure", "runs"),
+        &[
+            ("report_ms", "asking to the report shown"),
+            ("longest_task_ms", "longest task on the page's thread meanwhile (0: none over 50 ms)"),
+        ],
+    );
     Ok(())
 }
