@@ -1,15 +1,18 @@
 //! Start an audit or a reflection: the case reference, the author's name and the template,
 //! checked by the core, saved as a draft and then opened. The draft is opened only once the store
-//! reports the save complete.
+//! reports the save complete. Its state and transitions are in `state.rs`, tested natively.
+
+mod state;
 
 use std::rc::Rc;
 
-use lens_core::{Audit, AuditError, AuditId, FieldKind, NewAudit, NewAuditField, Template, TemplateKind};
+use lens_core::{Audit, AuditId, FieldKind, NewAuditField, Template, TemplateKind};
 use lens_store::Versioned;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use self::state::{SaveState, StartChange, StartState};
 use super::focus::use_focus_on_mount;
 use super::saving::save_and_announce;
 use super::{ErrorSummary, FieldError};
@@ -36,19 +39,18 @@ pub(crate) struct StartAuditProps {
 /// The message when no template is chosen.
 const CHOOSE_TEMPLATE: &str = "Select what you are auditing";
 
-#[derive(Clone, PartialEq)]
-enum SaveState {
-    Idle,
-    Saving,
-    Failed(String),
+impl Reducible for StartState {
+    type Action = StartChange;
+
+    fn reduce(self: Rc<Self>, change: StartChange) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        next.apply(change);
+        Rc::new(next)
+    }
 }
 
 #[component]
 pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
-    let typed = use_state(|| NewAudit { case_reference: String::new(), auditor: props.auditor.clone() });
-    let errors = use_state(Vec::<AuditError>::new);
-    let attempt = use_state(|| 0_u32);
-    let save_state = use_state(|| SaveState::Idle);
     let offered: Vec<Template> = props
         .templates
         .iter()
@@ -57,61 +59,47 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
         .collect();
     // With only one template to offer, it is chosen already and no question is asked.
     let only_choice = if offered.len() == 1 { Some(offered[0].id.clone()) } else { None };
-    let chosen = use_state(|| only_choice.clone().unwrap_or_default());
+    let state = use_reducer(|| StartState::new(props.auditor.clone(), only_choice.clone()));
     let heading = use_node_ref();
     use_focus_on_mount(heading.clone());
-    let template_missing = use_state(|| false);
     let case_reference_ref = use_node_ref();
     let auditor_ref = use_node_ref();
     let template_ref = use_node_ref();
 
-    let on_case_reference = {
-        let typed = typed.clone();
+    let on_text = |change: fn(String) -> StartChange| {
+        let state = state.clone();
         Callback::from(move |event: InputEvent| {
-            let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            typed.set(NewAudit { case_reference: value, ..(*typed).clone() });
-        })
-    };
-    let on_auditor = {
-        let typed = typed.clone();
-        Callback::from(move |event: InputEvent| {
-            let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            typed.set(NewAudit { auditor: value, ..(*typed).clone() });
+            state.dispatch(change(event.target_unchecked_into::<HtmlInputElement>().value()));
         })
     };
 
     let onsubmit = {
-        let typed = typed.clone();
-        let errors = errors.clone();
-        let attempt = attempt.clone();
-        let save_state = save_state.clone();
+        let state = state.clone();
         let store = props.store.clone();
         let platform = props.platform.clone();
         let onsaved = props.onsaved.clone();
         let onopen = props.onopen.clone();
         let onpersistence = props.onpersistence.clone();
-        let (chosen, template_missing, templates) =
-            (chosen.clone(), template_missing.clone(), offered.clone());
+        let templates = offered.clone();
         let ask_persistence = props.persistence == Persistence::BestEffort;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if *save_state == SaveState::Saving {
+            if state.saving == SaveState::Saving {
                 return;
             }
             let now = platform.now();
             let id = AuditId::new(platform.new_id());
-            let template = templates.iter().find(|template| template.id == *chosen);
+            let template = templates.iter().find(|template| template.id == state.chosen);
             let started = match template {
-                Some(template) => typed.start_with(id, template, now.date_naive()),
+                Some(template) => state.typed.start_with(id, template, now.date_naive()),
                 // Without a template, check what was typed as for a case file audit.
-                None => Err(typed.validate()),
+                None => Err(state.typed.validate()),
             };
-            template_missing.set(template.is_none());
             let mut audit = match (started, template) {
                 (Ok(audit), Some(_)) => audit,
                 (result, _) => {
-                    errors.set(result.err().unwrap_or_default());
-                    attempt.set(*attempt + 1);
+                    let errors = result.err().unwrap_or_default();
+                    state.dispatch(StartChange::Refused { errors, template_missing: template.is_none() });
                     return;
                 }
             };
@@ -121,17 +109,14 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
             {
                 audit.set_header_value(&first_date.id, &now.date_naive().to_string());
             }
-            errors.set(Vec::new());
-            save_state.set(SaveState::Saving);
-            let (typed, save_state, store, platform) =
-                (typed.clone(), save_state.clone(), store.clone(), platform.clone());
+            state.dispatch(StartChange::SaveStarted);
+            let (state, store, platform) = (state.clone(), store.clone(), platform.clone());
             let (onsaved, onopen, onpersistence) = (onsaved.clone(), onopen.clone(), onpersistence.clone());
             spawn_local(async move {
                 let saved = save_and_announce(&store, &platform, &audit, None, now.to_utc(), &onsaved).await;
                 match saved {
                     Ok(saved) => {
-                        save_state.set(SaveState::Idle);
-                        typed.set(NewAudit { case_reference: String::new(), ..(*typed).clone() });
+                        state.dispatch(StartChange::Saved);
                         onopen.emit(saved.value.id);
                         // The first save is a user gesture: the moment to ask the browser to keep data.
                         if ask_persistence {
@@ -142,18 +127,20 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
                         let message = error.to_string();
                         platform
                             .emit(LensEvent::Error { code: ErrorCode::SaveFailed, message: message.clone() });
-                        save_state.set(SaveState::Failed(message));
+                        state.dispatch(StartChange::SaveFailed(message));
                     }
                 }
             });
         })
     };
 
-    let error_for =
-        |field: NewAuditField| errors.iter().find(|error| error.field() == field).map(ToString::to_string);
+    let error_for = |field: NewAuditField| {
+        state.errors.iter().find(|error| error.field() == field).map(ToString::to_string)
+    };
     let case_reference_error = error_for(NewAuditField::CaseReference);
     let auditor_error = error_for(NewAuditField::Auditor);
-    let mut summary_errors: Vec<FieldError> = errors
+    let mut summary_errors: Vec<FieldError> = state
+        .errors
         .iter()
         .map(|error| {
             let (field, field_id) = match error.field() {
@@ -163,7 +150,7 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
             FieldError { message: error.to_string(), field, field_id: field_id.to_owned() }
         })
         .collect();
-    if *template_missing {
+    if state.template_missing {
         summary_errors.push(FieldError {
             message: CHOOSE_TEMPLATE.to_owned(),
             field: template_ref.clone(),
@@ -173,27 +160,27 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
     let template_options = offered.iter().enumerate().map(|(index, template)| {
         let id = format!("lens-template-{index}");
         let onchange = {
-            let (chosen, template_id) = (chosen.clone(), template.id.clone());
-            Callback::from(move |_: Event| chosen.set(template_id.clone()))
+            let (state, template_id) = (state.clone(), template.id.clone());
+            Callback::from(move |_: Event| state.dispatch(StartChange::Chose(template_id.clone())))
         };
         let node = if index == 0 { template_ref.clone() } else { NodeRef::default() };
         html! {
             <div class="lens-radios__item">
                 <input class="lens-radios__input" id={id.clone()} name="lens-template" type="radio"
-                    value={template.id.clone()} checked={*chosen == template.id} ref={node} {onchange} />
+                    value={template.id.clone()} checked={state.chosen == template.id} ref={node} {onchange} />
                 <label class="lens-radios__label" for={id}>{ template.title.clone() }</label>
             </div>
         }
     });
     let template_group_class =
-        if *template_missing { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
+        if state.template_missing { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
 
-    let status = match &*save_state {
+    let status = match &state.saving {
         SaveState::Idle => String::new(),
         SaveState::Saving => "Saving…".to_owned(),
         SaveState::Failed(reason) => format!("Not saved: {reason}"),
     };
-    let status_class = match &*save_state {
+    let status_class = match &state.saving {
         SaveState::Failed(_) => "lens-save-status lens-save-status--failed",
         _ => "lens-save-status",
     };
@@ -220,7 +207,7 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
     html! {
         <section class="lens-section" aria-labelledby="lens-start-title">
             <button type="button" class="lens-link-button" onclick={onback}>{ "Back to home" }</button>
-            <ErrorSummary errors={summary_errors} attempt={*attempt} />
+            <ErrorSummary errors={summary_errors} attempt={state.attempt} />
             <h3 class="lens-heading-m" id="lens-start-title" tabindex="-1" ref={heading}>{ title }</h3>
             if props.reflection {
                 <div class="lens-inset">
@@ -234,27 +221,27 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
                     id: "lens-case-reference",
                     label: case_label,
                     hint: case_hint,
-                    value: typed.case_reference.clone(),
+                    value: state.typed.case_reference.clone(),
                     error: case_reference_error,
                     node: case_reference_ref.clone(),
-                    oninput: on_case_reference,
+                    oninput: on_text(StartChange::CaseReference),
                     width_class: "lens-input--width-10",
                 }) }
                 { text_field(TextField {
                     id: "lens-auditor",
                     label: "Your name",
                     hint: "",
-                    value: typed.auditor.clone(),
+                    value: state.typed.auditor.clone(),
                     error: auditor_error,
                     node: auditor_ref.clone(),
-                    oninput: on_auditor,
+                    oninput: on_text(StartChange::Auditor),
                     width_class: "lens-input--width-20",
                 }) }
                 if only_choice.is_none() {
                     <div class={template_group_class}>
-                        <fieldset class="lens-fieldset" aria-describedby={template_missing.then_some("lens-template-error")}>
+                        <fieldset class="lens-fieldset" aria-describedby={state.template_missing.then_some("lens-template-error")}>
                             <legend class="lens-fieldset__legend">{ "What are you auditing?" }</legend>
-                            if *template_missing {
+                            if state.template_missing {
                                 <p class="lens-error-message" id="lens-template-error">
                                     <span class="lens-visually-hidden">{ "Error: " }</span>{ CHOOSE_TEMPLATE }
                                 </p>
