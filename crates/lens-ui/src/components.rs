@@ -1,13 +1,13 @@
-//! The app's components, one per file.
+//! The app's components: one screen or widget per file, shared form widgets in `form`.
 
 mod audit_cells;
 mod audit_form;
 mod audit_list;
 mod device_data;
 mod download;
-mod error_summary;
 mod focus;
 mod follow_up_list;
+mod form;
 mod home;
 mod moderation_form;
 mod moderation_list;
@@ -23,8 +23,8 @@ mod task_list;
 pub(crate) use audit_form::AuditForm;
 pub(crate) use audit_list::AuditList;
 pub(crate) use device_data::DeviceData;
-pub(crate) use error_summary::{ErrorSummary, FieldError};
 pub(crate) use follow_up_list::FollowUpList;
+pub(crate) use form::{ErrorSummary, FieldError};
 pub(crate) use home::Home;
 pub(crate) use moderation_form::ModerationForm;
 pub(crate) use moderation_list::ModerationList;

@@ -19,8 +19,8 @@ use self::item::{agreed_grade_id, moderated_item, own_grade_id, rationale_id, It
 use self::state::{ItemEdit, ModerationChange, ModerationState, Progress};
 use super::audit_cells::case_label;
 use super::audit_form::anchors::{option_id, Anchors};
-use super::audit_form::fields::error_message;
 use super::focus::use_focus_on_mount;
+use super::form::error_message;
 use super::saving::save_and_announce;
 use super::{ErrorSummary, FieldError};
 use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};

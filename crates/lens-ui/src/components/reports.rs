@@ -19,9 +19,9 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use self::figures::{figure_tables, theme_table};
-use super::audit_form::fields::error_message;
 use super::download::{download_and_log, DownloadFile};
 use super::focus::use_focus_on_mount;
+use super::form::error_message;
 use crate::analysis::data_source;
 use crate::app::Session;
 use crate::ports::PlatformHandle;

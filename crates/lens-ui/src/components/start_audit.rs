@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use self::state::{SaveState, StartChange, StartState};
 use super::focus::use_focus_on_mount;
+use super::form::TextInput;
 use super::saving::save_and_announce;
 use super::{ErrorSummary, FieldError};
 use crate::ports::{ErrorCode, LensEvent, OpenedStore, Persistence, PlatformHandle};
@@ -217,26 +218,13 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
                 </div>
             }
             <form {onsubmit} novalidate=true>
-                { text_field(TextField {
-                    id: "lens-case-reference",
-                    label: case_label,
-                    hint: case_hint,
-                    value: state.typed.case_reference.clone(),
-                    error: case_reference_error,
-                    node: case_reference_ref.clone(),
-                    oninput: on_text(StartChange::CaseReference),
-                    width_class: "lens-input--width-10",
-                }) }
-                { text_field(TextField {
-                    id: "lens-auditor",
-                    label: "Your name",
-                    hint: "",
-                    value: state.typed.auditor.clone(),
-                    error: auditor_error,
-                    node: auditor_ref.clone(),
-                    oninput: on_text(StartChange::Auditor),
-                    width_class: "lens-input--width-20",
-                }) }
+                <TextInput id="lens-case-reference" label={case_label} hint={Some(AttrValue::from(case_hint))}
+                    value={state.typed.case_reference.clone()} error={case_reference_error.map(AttrValue::from)}
+                    node={case_reference_ref.clone()} oninput={on_text(StartChange::CaseReference)}
+                    width_class="lens-input--width-10" no_spellcheck=true />
+                <TextInput id="lens-auditor" label="Your name" value={state.typed.auditor.clone()}
+                    error={auditor_error.map(AttrValue::from)} node={auditor_ref.clone()}
+                    oninput={on_text(StartChange::Auditor)} width_class="lens-input--width-20" no_spellcheck=true />
                 if only_choice.is_none() {
                     <div class={template_group_class}>
                         <fieldset class="lens-fieldset" aria-describedby={state.template_missing.then_some("lens-template-error")}>
@@ -254,51 +242,5 @@ pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
             </form>
             <p class={status_class} role="status">{ status }</p>
         </section>
-    }
-}
-
-struct TextField {
-    id: &'static str,
-    label: &'static str,
-    hint: &'static str,
-    value: String,
-    error: Option<String>,
-    node: NodeRef,
-    oninput: Callback<InputEvent>,
-    width_class: &'static str,
-}
-
-fn text_field(field: TextField) -> Html {
-    let hint_id = format!("{}-hint", field.id);
-    let error_id = format!("{}-error", field.id);
-    let mut described_by = Vec::new();
-    if !field.hint.is_empty() {
-        described_by.push(hint_id.clone());
-    }
-    if field.error.is_some() {
-        described_by.push(error_id.clone());
-    }
-    let group_class =
-        if field.error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
-    let input_class = if field.error.is_some() {
-        format!("lens-input {} lens-input--error", field.width_class)
-    } else {
-        format!("lens-input {}", field.width_class)
-    };
-    html! {
-        <div class={group_class}>
-            <label class="lens-label" for={field.id}>{ field.label }</label>
-            if !field.hint.is_empty() {
-                <div class="lens-hint" id={hint_id}>{ field.hint }</div>
-            }
-            if let Some(error) = field.error {
-                <p class="lens-error-message" id={error_id}>
-                    <span class="lens-visually-hidden">{ "Error: " }</span>{ error }
-                </p>
-            }
-            <input class={input_class} id={field.id} name={field.id} type="text" autocomplete="off"
-                spellcheck="false" value={field.value} ref={field.node} oninput={field.oninput}
-                aria-describedby={(!described_by.is_empty()).then(|| described_by.join(" "))} />
-        </div>
     }
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::anchors::{action_field_id, action_id, Anchors, ADD_ACTION_ID};
 use super::edit::{ActionPart, Edit};
-use super::fields::error_message;
+use crate::components::form::error_message;
 
 pub(crate) struct ActionsView<'a> {
     pub title: &'a str,

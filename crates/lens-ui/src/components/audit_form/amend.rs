@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::anchors::Anchors;
 use super::autosave::AmendDraft;
-use super::fields::error_message;
+use crate::components::form::error_message;
 
 fn problem(problems: &[AuditProblem], field: AmendmentField) -> Option<&str> {
     problems.iter().find_map(|problem| match problem.target {

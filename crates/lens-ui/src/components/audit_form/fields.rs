@@ -1,5 +1,5 @@
-//! The header fields of a template as GOV.UK form patterns: text input, date input in three
-//! parts, and radios for yes/no and choices (never pre-selected).
+//! The header fields of a template as GOV.UK form patterns: the shared text input, a date input
+//! in three parts, and radios for yes/no and choices (never pre-selected).
 
 use lens_core::{FieldKind, HeaderField};
 use web_sys::HtmlInputElement;
@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::anchors::{header_id, option_id, Anchors};
 use super::edit::{date_parts, date_value, Edit};
+use crate::components::form::{described_by, error_message, group_class, TextInput};
 
 /// What a header field needs to render.
 pub(crate) struct FieldView<'a> {
@@ -15,60 +16,6 @@ pub(crate) struct FieldView<'a> {
     pub error: Option<&'a str>,
     pub anchors: &'a Anchors,
     pub edit: &'a Callback<Edit>,
-}
-
-/// The inline error, worded as in the error summary.
-pub(crate) fn error_message(id: &str, error: Option<&str>) -> Html {
-    match error {
-        Some(message) => html! {
-            <p class="lens-error-message" id={format!("{id}-error")}>
-                <span class="lens-visually-hidden">{ "Error: " }</span>{ message.to_owned() }
-            </p>
-        },
-        None => html! {},
-    }
-}
-
-/// The GOV.UK character count under a textarea (`{id}-info`): it counts down, then says how many
-/// characters are too many, and never stops typing.
-pub(crate) fn character_count(id: &str, text: &str) -> Html {
-    let remaining = lens_core::MAX_NARRATIVE_CHARS as i64 - text.chars().count() as i64;
-    let (class, count) = if remaining < 0 {
-        (
-            "lens-character-count lens-character-count--over",
-            format!("You have {} characters too many", -remaining),
-        )
-    } else {
-        ("lens-character-count", format!("You have {remaining} characters remaining"))
-    };
-    html! { <p {class} id={format!("{id}-info")}>{ count }</p> }
-}
-
-/// The ids an input is described by: its hint and its error, when there are any.
-pub(crate) fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
-    let ids: Vec<String> = [(hint, "hint"), (error, "error")]
-        .into_iter()
-        .filter(|(present, _)| *present)
-        .map(|(_, part)| format!("{id}-{part}"))
-        .collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
-
-/// The ids that describe a narrative field: its hint and error, if any, then its character count.
-pub(crate) fn described_with_count(id: &str, hint: bool, error: bool) -> String {
-    [described_by(id, hint, error), Some(format!("{id}-info"))]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn group_class(error: Option<&str>) -> &'static str {
-    if error.is_some() {
-        "lens-form-group lens-form-group--error"
-    } else {
-        "lens-form-group"
-    }
 }
 
 pub(crate) fn header_field(view: FieldView) -> Html {
@@ -87,16 +34,10 @@ pub(crate) fn header_field(view: FieldView) -> Html {
                 edit.emit(Edit::Header(field_id.clone(), value));
             });
             let width = if *max_chars <= 40 { "lens-input--width-20" } else { "" };
-            let class = classes!("lens-input", width, view.error.map(|_| "lens-input--error"));
             html! {
-                <div class={group_class(view.error)}>
-                    <label class="lens-label" for={id.clone()}>{ view.field.label.clone() }</label>
-                    { hint_html }
-                    { error_message(&id, view.error) }
-                    <input {class} id={id.clone()} name={id.clone()} type="text" autocomplete="off"
-                        value={view.value.to_owned()} ref={view.anchors.node(&id)} {oninput}
-                        aria-describedby={described_by(&id, hint.is_some(), view.error.is_some())} />
-                </div>
+                <TextInput id={id.clone()} label={view.field.label.clone()} hint={hint.map(AttrValue::from)}
+                    value={view.value.to_owned()} error={view.error.map(|error| AttrValue::from(error.to_owned()))}
+                    node={view.anchors.node(&id)} {oninput} width_class={width} />
             }
         }
         FieldKind::Date => date_input(&view, &id, hint_html, hint.is_some()),

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::anchors::{grade_id, narrative_id, option_id, Anchors};
 use super::edit::Edit;
-use super::fields::{character_count, described_with_count, error_message};
+use crate::components::form::{character_count, described_with_count, error_message};
 
 pub(crate) struct StandardView<'a> {
     pub item: &'a Item,

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::state::ItemEdit;
 use crate::components::audit_form::anchors::{option_id, Anchors};
-use crate::components::audit_form::fields::{character_count, described_with_count, error_message};
+use crate::components::form::{character_count, described_with_count, error_message};
 
 pub(crate) fn own_grade_id(item: &str) -> String {
     format!("lens-m-{item}-own")
