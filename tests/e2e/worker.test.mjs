@@ -77,6 +77,10 @@ test("the first load fetches no analysis; a report fetches the worker under the 
   assert.equal(await lens.getByText("built trust").count(), 0, "a reflection's words never appear in a report");
   await lens.getByRole("table", { name: "How well did we do it?" }).getByText("Template: Case file audit; Grade: DNMG").waitFor();
 
+  // A period that ends before it starts is explained where the dates are chosen.
+  await lens.getByLabel("To").fill("2026-03-01");
+  await lens.getByText("The report period ends (2026-03-01) before it starts (2026-04-01): check the dates").waitFor();
+
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], "no CSP violation");
   assert.deepEqual(record.consoleErrors, []);
   assert.deepEqual(record.pageErrors, []);
