@@ -1,7 +1,7 @@
 //! What the narratives of a report's audits say: every standard's narrative tagged with the
 //! built-in codebook, then counted per theme and polarity with quotes as evidence.
 
-use lens_core::{Audit, AuditId, Template};
+use lens_core::{find_template, Audit, Template};
 use lens_themes::{aggregate, Codebook, Polarity, TaggedNarrative, Tagger};
 
 use crate::protocol::{ThemePolarity, ThemeRow, ThemeSummary};
@@ -10,12 +10,12 @@ use crate::protocol::{ThemePolarity, ThemeRow, ThemeSummary};
 const QUOTES_PER_THEME: usize = 2;
 
 /// Themes across the narratives of `audits` (the completed audits a report covers, never a
-/// reflection), split by team.
+/// reflection).
 pub fn theme_summary(audits: &[&Audit], templates: &[Template]) -> ThemeSummary {
     let tagger = Tagger::new(&Codebook::builtin());
     let mut narratives = Vec::new();
     for audit in audits {
-        let template = templates.iter().find(|template| template.reference() == audit.template);
+        let template = find_template(templates, &audit.template);
         let month = audit.audited_on(template).format("%Y-%m").to_string();
         for (item, response) in &audit.responses {
             if response.narrative.trim().is_empty() {
@@ -26,22 +26,17 @@ pub fn theme_summary(audits: &[&Audit], templates: &[Template]) -> ThemeSummary 
                 Some(template.scale.as_ref()?.grade(grade)?.standing)
             });
             let tagging = tagger.tag(&response.narrative, standing);
-            narratives.push((
-                format!("{}/{item}", audit.id),
-                &audit.id,
-                month.clone(),
-                audit.team(),
-                tagging,
-            ));
+            narratives.push((format!("{}/{item}", audit.id), &audit.id, month.clone(), tagging));
         }
     }
     let tagged: Vec<TaggedNarrative<'_>> = narratives
         .iter()
-        .map(|(id, audit, month, team, tagging)| TaggedNarrative {
+        .map(|(id, audit, month, tagging)| TaggedNarrative {
             id,
-            audit: AuditId::as_str(audit),
+            audit: audit.as_str(),
             month,
-            split: team,
+            // The screen shows no split, so none is counted.
+            split: "",
             tagging,
         })
         .collect();
