@@ -7,7 +7,7 @@
 //! Nothing but IndexedDB requests is awaited inside a transaction: anything else would let
 //! the browser commit it early.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use async_trait::async_trait;
@@ -18,10 +18,10 @@ use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, TransactionOptions};
 use indexed_db_futures::KeyPath;
-use lens_store::{RecordKey, RecordKind, RecordWrite, Revision, Store, StoreError, StoredRecord};
+use lens_store::{Expected, RecordKey, RecordKind, RecordWrite, Revision, Store, StoreError, StoredRecord};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::js_error::name_and_message;
 
@@ -88,23 +88,81 @@ impl IdbRecord {
     }
 }
 
-/// An open IndexedDB database. The connection closes when the store is dropped, and also
-/// when another tab needs to upgrade the database, so this tab never blocks that upgrade.
+/// What happened to the connection since it was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Connection {
+    /// Open and usable.
+    Open,
+    /// Another tab needs to upgrade the database; this tab let it go and must reload.
+    ClosedForUpgrade,
+    /// The browser closed it (its storage failed, or the site's data was cleared), or a
+    /// request found it closing. The next operation opens it again.
+    Lost,
+}
+
+/// An open IndexedDB database.
+///
+/// - The connection closes when the store is dropped, and when another tab needs to upgrade
+///   the database, so this tab never blocks that upgrade.
+/// - When the browser closes it (after a failed write on a full disk, or when the site's data
+///   is cleared) the next operation opens it again and runs once more, so one failure never
+///   leaves every later save failing.
+/// - When the database turns out to have been deleted while open (another page deleted it, or
+///   reopening had to create it afresh), a write based on a record that is no longer there is
+///   refused as [`StoreError::Deleted`], never as another tab's change.
 pub struct IdbStore {
-    db: Option<Database>,
-    // Kept alive for as long as the connection: the `versionchange` handler.
-    _on_version_change: Closure<dyn FnMut()>,
-    // Set when another tab's upgrade made this connection close.
-    closed_for_upgrade: Rc<Cell<bool>>,
+    name: String,
+    db: RefCell<Option<Database>>,
+    state: Rc<Cell<Connection>>,
+    deleted: Rc<Cell<bool>>,
+    // Kept alive for as long as the connection: its `versionchange` and `close` handlers.
+    handlers: RefCell<Option<Handlers>>,
+}
+
+struct Handlers {
+    _on_version_change: Closure<dyn FnMut(JsValue)>,
+    _on_close: Closure<dyn FnMut()>,
 }
 
 impl IdbStore {
     /// Opens (creating or upgrading as needed) the database called `name`.
     pub async fn open(name: &str) -> Result<Self, StoreError> {
-        let db = Database::open(name)
+        let store = Self {
+            name: name.to_owned(),
+            db: RefCell::new(None),
+            state: Rc::new(Cell::new(Connection::Lost)),
+            deleted: Rc::new(Cell::new(false)),
+            handlers: RefCell::new(None),
+        };
+        store.connect(false).await?;
+        Ok(store)
+    }
+
+    /// Closes the connection as the browser does when its storage fails. The next operation
+    /// opens it again.
+    pub fn close_connection(&self) {
+        if let Some(db) = self.db.borrow_mut().take() {
+            db.as_sys().set_onversionchange(None);
+            db.as_sys().set_onclose(None);
+            db.close();
+        }
+        self.handlers.borrow_mut().take();
+        self.state.set(Connection::Lost);
+    }
+
+    /// Whether the database was found deleted while this store had it open.
+    pub fn was_deleted(&self) -> bool {
+        self.deleted.get()
+    }
+
+    async fn connect(&self, reopening: bool) -> Result<Database, StoreError> {
+        let created = Rc::new(Cell::new(false));
+        let created_flag = created.clone();
+        let db = Database::open(&self.name)
             .with_version(DB_VERSION)
-            .with_on_upgrade_needed(|event, db| {
+            .with_on_upgrade_needed(move |event, db| {
                 if event.old_version() < 1.0 {
+                    created_flag.set(true);
                     let records =
                         db.create_object_store(RECORDS).with_key_path(KeyPath::One("key")).build()?;
                     records.create_index(BY_KIND, KeyPath::One("kind")).build()?;
@@ -113,32 +171,78 @@ impl IdbStore {
             })
             .await
             .map_err(open_error)?;
+        if reopening && created.get() {
+            self.deleted.set(true);
+        }
         let raw = db.as_sys().clone();
-        let closed_for_upgrade = Rc::new(Cell::new(false));
-        let flag = closed_for_upgrade.clone();
-        let on_version_change = Closure::<dyn FnMut()>::new(move || {
-            flag.set(true);
+        let (state, deleted) = (self.state.clone(), self.deleted.clone());
+        let on_version_change = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            // A null newVersion means the database is being deleted, not upgraded.
+            let new_version = js_sys::Reflect::get(&event, &JsValue::from_str("newVersion")).ok();
+            if new_version.is_none_or(|version| version.is_null()) {
+                deleted.set(true);
+                state.set(Connection::Lost);
+            } else {
+                state.set(Connection::ClosedForUpgrade);
+            }
             raw.close();
         });
+        let state = self.state.clone();
+        let on_close = Closure::<dyn FnMut()>::new(move || {
+            if state.get() == Connection::Open {
+                state.set(Connection::Lost);
+            }
+        });
         db.as_sys().set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        Ok(Self { db: Some(db), _on_version_change: on_version_change, closed_for_upgrade })
+        db.as_sys().set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        *self.handlers.borrow_mut() =
+            Some(Handlers { _on_version_change: on_version_change, _on_close: on_close });
+        *self.db.borrow_mut() = Some(db.clone());
+        self.state.set(Connection::Open);
+        Ok(db)
     }
 
-    fn db(&self) -> Result<&Database, StoreError> {
-        if self.closed_for_upgrade.get() {
-            return Err(StoreError::backend(
+    /// The open connection, opening it again if the browser closed it.
+    async fn db(&self) -> Result<Database, StoreError> {
+        match self.state.get() {
+            Connection::ClosedForUpgrade => Err(StoreError::backend(
                 "VersionError",
-                "Practice Lens was updated in another tab or window. Reload this page to carry on; nothing saved has been lost",
-            ));
+                "Practice Lens was updated in another tab or window, so this page can no longer save. Reload this page to carry on",
+            )),
+            Connection::Open => match self.db.borrow().clone() {
+                Some(db) => Ok(db),
+                None => Err(StoreError::backend("InvalidStateError", "the database is closed")),
+            },
+            Connection::Lost => {
+                self.close_connection();
+                self.connect(true).await
+            }
         }
-        self.db.as_ref().ok_or_else(|| StoreError::backend("InvalidStateError", "the database is closed"))
+    }
+
+    /// Runs `operation` on the connection; if the connection turns out to be closing, opens it
+    /// again and runs it once more.
+    async fn with_db<T, F, Fut>(&self, operation: F) -> Result<T, StoreError>
+    where
+        F: Fn(Database) -> Fut,
+        Fut: std::future::Future<Output = Result<T, StoreError>>,
+    {
+        let first = operation(self.db().await?).await;
+        match first {
+            Err(StoreError::Backend { ref name, .. }) if name == "InvalidStateError" => {
+                self.state.set(Connection::Lost);
+                operation(self.db().await?).await
+            }
+            other => other,
+        }
     }
 }
 
 impl Drop for IdbStore {
     fn drop(&mut self) {
-        if let Some(db) = self.db.take() {
+        if let Some(db) = self.db.get_mut().take() {
             db.as_sys().set_onversionchange(None);
+            db.as_sys().set_onclose(None);
             db.close();
         }
     }
@@ -147,30 +251,13 @@ impl Drop for IdbStore {
 #[async_trait(?Send)]
 impl Store for IdbStore {
     async fn get(&self, key: &RecordKey) -> Result<Option<StoredRecord>, StoreError> {
-        let tx =
-            self.db()?.transaction(RECORDS).with_mode(TransactionMode::Readonly).build().map_err(backend)?;
-        let records = tx.object_store(RECORDS).map_err(backend)?;
-        let found: Option<IdbRecord> =
-            records.get(key.storage_key()).serde().map_err(backend)?.await.map_err(backend)?;
-        found.map(IdbRecord::into_stored).transpose()
+        let storage_key = key.storage_key();
+        self.with_db(|db| get_record(db, storage_key.clone())).await?.map(IdbRecord::into_stored).transpose()
     }
 
     async fn list(&self, kind: RecordKind) -> Result<Vec<StoredRecord>, StoreError> {
-        let tx =
-            self.db()?.transaction(RECORDS).with_mode(TransactionMode::Readonly).build().map_err(backend)?;
-        let records = tx.object_store(RECORDS).map_err(backend)?;
-        let by_kind = records.index(BY_KIND).map_err(backend)?;
-        let found = by_kind
-            .get_all::<IdbRecord>()
-            .with_query(kind.as_str().to_owned())
-            .serde()
-            .map_err(backend)?
-            .await
-            .map_err(backend)?;
-        let mut records = Vec::new();
-        for record in found {
-            records.push(record.map_err(backend)?.into_stored()?);
-        }
+        let found = self.with_db(|db| list_records(db, kind)).await?;
+        let mut records = found.into_iter().map(IdbRecord::into_stored).collect::<Result<Vec<_>, _>>()?;
         records.sort_by(|a, b| a.key.cmp(&b.key));
         Ok(records)
     }
@@ -182,27 +269,67 @@ impl Store for IdbStore {
         let stored = write.into_stored();
         let new_revision = stored.revision;
         let record = IdbRecord::from(&stored);
-
-        let options = TransactionOptions::new().with_durability(TransactionDurability::Strict);
-        let tx = self
-            .db()?
-            .transaction(RECORDS)
-            .with_mode(TransactionMode::Readwrite)
-            .with_options(options)
-            .build()
-            .map_err(backend)?;
-        let records = tx.object_store(RECORDS).map_err(backend)?;
-        let current: Option<IdbRecord> =
-            records.get(record.key.clone()).serde().map_err(backend)?.await.map_err(backend)?;
-        let current_revision = current.and_then(|current| Revision::new(current.revision));
-        if !expected.matches(current_revision) {
-            // Dropping the transaction aborts it: nothing was written.
-            drop(tx);
-            return Err(StoreError::conflict(&key, expected.base(), current_revision));
+        let outcome = self.with_db(|db| put_record(db, record.clone(), expected)).await?;
+        match outcome {
+            Ok(()) => Ok(new_revision),
+            Err(None) if self.deleted.get() => Err(StoreError::Deleted { key }),
+            Err(current) => Err(StoreError::conflict(&key, expected.base(), current)),
         }
-        records.put(record).serde().map_err(backend)?;
-        tx.commit().await.map_err(backend)?;
-        Ok(new_revision)
+    }
+}
+
+async fn get_record(db: Database, key: String) -> Result<Option<IdbRecord>, StoreError> {
+    let tx = db.transaction(RECORDS).with_mode(TransactionMode::Readonly).build().map_err(backend)?;
+    let records = tx.object_store(RECORDS).map_err(backend)?;
+    records.get(key).serde().map_err(backend)?.await.map_err(backend)
+}
+
+async fn list_records(db: Database, kind: RecordKind) -> Result<Vec<IdbRecord>, StoreError> {
+    let tx = db.transaction(RECORDS).with_mode(TransactionMode::Readonly).build().map_err(backend)?;
+    let records = tx.object_store(RECORDS).map_err(backend)?;
+    let by_kind = records.index(BY_KIND).map_err(backend)?;
+    let found = by_kind
+        .get_all::<IdbRecord>()
+        .with_query(kind.as_str().to_owned())
+        .serde()
+        .map_err(backend)?
+        .await
+        .map_err(backend)?;
+    found.into_iter().map(|record| record.map_err(backend)).collect()
+}
+
+/// One read-write transaction: reads the current revision, writes if it is the expected one,
+/// and commits. `Ok(Err(current))` when the revision differs and nothing was written.
+async fn put_record(
+    db: Database,
+    record: IdbRecord,
+    expected: Expected,
+) -> Result<Result<(), Option<Revision>>, StoreError> {
+    let options = TransactionOptions::new().with_durability(TransactionDurability::Strict);
+    let tx = db
+        .transaction(RECORDS)
+        .with_mode(TransactionMode::Readwrite)
+        .with_options(options)
+        .build()
+        .map_err(backend)?;
+    let records = tx.object_store(RECORDS).map_err(backend)?;
+    let current: Option<IdbRecord> =
+        records.get(record.key.clone()).serde().map_err(backend)?.await.map_err(backend)?;
+    let current_revision = current.and_then(|current| Revision::new(current.revision));
+    if !expected.matches(current_revision) {
+        // Dropping the transaction aborts it: nothing was written.
+        drop(tx);
+        return Ok(Err(current_revision));
+    }
+    records.put(record).serde().map_err(backend)?;
+    let raw = tx.as_sys().clone();
+    match tx.commit().await {
+        Ok(()) => Ok(Ok(())),
+        // An abort (a full disk aborts the commit) carries its reason on the transaction.
+        Err(error) => Err(match raw.error() {
+            Some(reason) => backend(IdbError::from(reason)),
+            None => backend(error),
+        }),
     }
 }
 
@@ -219,9 +346,13 @@ fn backend(error: impl Into<IdbError>) -> StoreError {
 fn open_error(error: OpenDbError) -> StoreError {
     match error {
         OpenDbError::Base(base) => backend(base),
+        // The crate's name for `indexedDB.open` throwing: the browser refused storage outright.
+        OpenDbError::VersionZero => StoreError::backend(
+            "SecurityError",
+            "the browser refused to open its storage for this page (site data may be blocked by a setting or a policy)",
+        ),
         OpenDbError::NullFactory | OpenDbError::UnsupportedEnvironment => {
             StoreError::backend("NotSupportedError", "IndexedDB is turned off or not available here")
         }
-        other => StoreError::backend("Error", other.to_string()),
     }
 }

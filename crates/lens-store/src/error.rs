@@ -36,6 +36,14 @@ pub enum StoreError {
         /// The newest schema version this build understands.
         supported: u32,
     },
+    /// The stored data was deleted while the page had it open (the browser's site data was
+    /// cleared, or another page deleted the database): the record this write was based on is
+    /// gone. Writing it as a new record puts it back.
+    #[error("The data Practice Lens kept in this browser was deleted while this page was open, for example by clearing the browser's site data. {key} is no longer stored.")]
+    Deleted {
+        /// The record whose stored copy is gone.
+        key: RecordKey,
+    },
     /// The storage backend failed; `name` is the backend's own error name (e.g. `QuotaExceededError`).
     #[error("The browser could not save or read data ({name}: {message})")]
     Backend {

@@ -19,7 +19,7 @@ mod view;
 pub use app::{App, AppProps};
 pub use config::{Config, ConfigProblem};
 pub use ports::{
-    AnalysisUnavailable, ErrorCode, LensEvent, OpenedStore, Persistence, Platform, PlatformHandle,
+    AnalysisUnavailable, ErrorCode, LensEvent, OpenedStore, PageWatch, Persistence, Platform, PlatformHandle,
     StorageKind, StorageUsed, StoreHandle,
 };
 pub use view::View;

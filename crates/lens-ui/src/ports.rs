@@ -118,10 +118,18 @@ pub trait Platform {
     fn download(&self, file_name: &str, media_type: &str, contents: &str) -> Result<(), String>;
     /// Opens the browser's print dialogue.
     fn print(&self);
+    /// Warns the person before the page is closed, reloaded or left while `unsaved` is true.
+    fn warn_before_leaving(&self, unsaved: bool);
+    /// Calls `on_hidden` each time the page is hidden (another tab chosen, the window
+    /// minimised, the page closing) until the returned watch is dropped.
+    fn when_hidden(&self, on_hidden: yew::Callback<()>) -> PageWatch;
     /// Has the analysis worker do `request` (reports, themes, CSV files) away from the page's
     /// thread; the worker is loaded the first time this is called.
     async fn analyse(&self, request: AnalysisRequest) -> Result<AnalysisReply, AnalysisUnavailable>;
 }
+
+/// A subscription to the page's life (see [`Platform::when_hidden`]); dropping it ends it.
+pub struct PageWatch(pub Box<dyn std::any::Any>);
 
 /// A shared [`Platform`] that compares by identity, so it can sit in component properties.
 #[derive(Clone)]

@@ -15,6 +15,7 @@
 
 mod analysis;
 mod events;
+mod leaving;
 mod options;
 mod panic;
 mod platform;

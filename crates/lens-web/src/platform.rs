@@ -5,30 +5,35 @@ use std::rc::Rc;
 use async_trait::async_trait;
 use chrono::{DateTime, FixedOffset, Offset, Utc};
 use lens_analysis::protocol::{AnalysisReply, AnalysisRequest};
-use lens_store::MemoryStore;
-use lens_ui::{AnalysisUnavailable, LensEvent, OpenedStore, Persistence, Platform, StorageKind, StoreHandle};
+use lens_store::{MemoryStore, StoreError};
+use lens_ui::{
+    AnalysisUnavailable, LensEvent, OpenedStore, PageWatch, Persistence, Platform, StorageKind, StoreHandle,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::analysis::AnalysisWorker;
 use crate::events;
+use crate::leaving::{self, LeaveWarning};
 use lens_idb::IdbStore;
 
 /// The browser, as seen from one mounted instance.
 pub struct BrowserPlatform {
     host: web_sys::HtmlElement,
     analysis: AnalysisWorker,
+    leave_warning: LeaveWarning,
 }
 
 impl BrowserPlatform {
     /// The platform for the instance mounted on `host`, whose analysis worker runs the script
     /// at `worker_url`.
     pub fn new(host: web_sys::HtmlElement, worker_url: Option<String>) -> Self {
-        Self { host, analysis: AnalysisWorker::new(worker_url) }
+        Self { host, analysis: AnalysisWorker::new(worker_url), leave_warning: LeaveWarning::new() }
     }
 
     /// Stops this instance's analysis worker: the element is gone.
     pub fn shut_down(&self) {
+        self.leave_warning.set(false);
         self.analysis.terminate();
     }
 }
@@ -57,9 +62,7 @@ impl Platform for BrowserPlatform {
             },
             Err(error) => OpenedStore {
                 store: StoreHandle(Rc::new(MemoryStore::default())),
-                kind: StorageKind::Memory {
-                    reason: format!("This browser is not letting Practice Lens keep data ({error})."),
-                },
+                kind: StorageKind::Memory { reason: open_refusal_words(&error) },
                 db_name: db_name.to_owned(),
             },
         }
@@ -104,10 +107,30 @@ impl Platform for BrowserPlatform {
         self.analysis.ask(&request).await
     }
 
+    fn warn_before_leaving(&self, unsaved: bool) {
+        self.leave_warning.set(unsaved);
+    }
+
+    fn when_hidden(&self, on_hidden: yew::Callback<()>) -> PageWatch {
+        PageWatch(Box::new(leaving::when_hidden(on_hidden)))
+    }
+
     fn print(&self) {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
         }
+    }
+}
+
+/// Why the browser's storage could not be opened, in words a person can act on.
+fn open_refusal_words(error: &StoreError) -> String {
+    let StoreError::Backend { name, message } = error else { return error.to_string() };
+    match name.as_str() {
+        "SecurityError" => "This browser refused Practice Lens its storage: site data may be blocked for this page by a setting or a policy, or this is a private window that keeps none.".to_owned(),
+        "NotSupportedError" => "This browser has its storage (IndexedDB) turned off or does not offer it here.".to_owned(),
+        "QuotaExceededError" => "This device has no space left for Practice Lens's data.".to_owned(),
+        "VersionError" => "A newer version of Practice Lens has this data open in another tab or window: reload this page to use it.".to_owned(),
+        _ => format!("This browser could not open Practice Lens's storage ({message})."),
     }
 }
 

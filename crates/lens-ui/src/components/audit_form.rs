@@ -27,12 +27,12 @@ use self::anchors::{problem_anchor, Anchors, FORM_TITLE_ID};
 use self::autosave::{FormState, SaveStatus, Saver};
 use self::draft::{draft_form, FormView};
 use self::edit::Edit;
-use self::export::export_bar;
+use self::export::{export_bar, rescue_download};
 use self::form_state::Edited;
 use self::record::audit_record;
 use super::focus::use_focus_on_mount;
 use super::{ErrorSummary, FieldError};
-use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
+use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle, StorageKind};
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct AuditFormProps {
@@ -48,7 +48,8 @@ pub(crate) struct AuditFormProps {
 
 #[component]
 pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
-    let state = use_mut_ref(|| FormState::new(&props.opened));
+    let durable = props.store.kind == StorageKind::IndexedDb;
+    let state = use_mut_ref(|| FormState::new(&props.opened, durable));
     let anchors = (*use_memo((), |_| Anchors::default())).clone();
     let rerender = use_force_update();
     use_focus_on_mount(anchors.node(FORM_TITLE_ID));
@@ -82,6 +83,22 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     saver.rerender.force_update();
                 });
             }
+        });
+    }
+    {
+        // Whatever is unsaved is saved when the page is hidden, while the browser still runs it.
+        let saver = saver.clone();
+        use_effect_with((), move |_| {
+            let platform = saver.platform.clone();
+            let watch = platform.when_hidden(Callback::from(move |()| saver.flush()));
+            move || drop(watch)
+        });
+    }
+    {
+        let (platform, unsaved) = (props.platform.clone(), state.borrow().unsaved());
+        use_effect(move || {
+            platform.warn_before_leaving(unsaved);
+            move || platform.warn_before_leaving(false)
         });
     }
     let template = props.template.clone();
@@ -138,7 +155,18 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
     };
     let on_retry = {
         let saver = saver.clone();
-        Callback::from(move |_: MouseEvent| saver.save_now())
+        Callback::from(move |_: MouseEvent| saver.save_pending())
+    };
+    let on_save_again = {
+        let saver = saver.clone();
+        Callback::from(move |_: MouseEvent| {
+            saver.state.borrow_mut().save_again_here();
+            saver.save_now();
+        })
+    };
+    let on_rescue = {
+        let (saver, template) = (saver.clone(), template.clone());
+        Callback::from(move |_: MouseEvent| rescue_download(&saver, &template))
     };
     let on_amend = {
         let saver = saver.clone();
@@ -173,7 +201,9 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
     let audit = &state.audit;
     let today = props.platform.now().date_naive();
     let status_class = match state.status {
-        SaveStatus::Failed(_) | SaveStatus::Conflict => "lens-save-status lens-save-status--failed",
+        SaveStatus::Failed(_) | SaveStatus::Conflict | SaveStatus::Deleted => {
+            "lens-save-status lens-save-status--failed"
+        }
         _ => "lens-save-status",
     };
     let caption = if audit.case_reference.is_empty() {
@@ -206,14 +236,23 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 { template.title.clone() }
             </h2>
             <p class={status_class} role="status">
-                { match (&state.amending, &state.status) {
-                    (Some(_), SaveStatus::Saved(at)) => format!("Amendment draft saved at {at}"),
-                    _ => state.status.text(),
-                } }
+                { state.status_text() }
                 if matches!(state.status, SaveStatus::Failed(_)) {
                     { " " }<button type="button" class="lens-link-button" onclick={on_retry}>{ "Try saving again" }</button>
+                    { " " }<button type="button" class="lens-link-button" onclick={on_rescue.clone()}>{ "Download what you typed" }</button>
                 }
             </p>
+            if state.status == SaveStatus::Deleted {
+                <div class="lens-notification lens-notification--warning" role="alert">
+                    <h3 class="lens-heading-m">{ "The data kept in this browser was deleted" }</h3>
+                    <p class="lens-body">{ "While this page was open, the data Practice Lens keeps in this browser was deleted, for example by clearing the browser's site data or history. This page still holds this audit as you see it, but nothing else does." }</p>
+                    <p class="lens-body">{ "Download it first, so a copy is safe whatever happens next. Then you can save it on this device again." }</p>
+                    <div class="lens-button-group">
+                        <button type="button" class="lens-button" onclick={on_rescue}>{ "Download this audit" }</button>
+                        <button type="button" class="lens-button lens-button--secondary" onclick={on_save_again}>{ "Save it on this device again" }</button>
+                    </div>
+                </div>
+            }
             if template.kind == lens_core::TemplateKind::Reflection {
                 <div class="lens-inset" id="lens-private-notice">
                     <p class="lens-body">

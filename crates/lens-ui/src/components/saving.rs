@@ -26,3 +26,23 @@ pub(crate) async fn save_and_announce(
     onsaved.emit(saved.clone());
     Ok(saved)
 }
+
+/// Why a save failed and what to do, in words a person can act on. The browser's own message
+/// is kept only where it adds something.
+pub(crate) fn why_not_saved(error: &StoreError) -> String {
+    match error {
+        StoreError::Backend { name, .. } if name == "QuotaExceededError" => {
+            "this device has no space left for Practice Lens's data. Free some space (for example, delete files you no longer need), then choose \"Try saving again\". What you typed stays on this page until then, and you can download it now to keep a copy.".to_owned()
+        }
+        StoreError::Backend { name, .. } if name == "VersionError" => {
+            "Practice Lens was updated in another tab or window, so this page can no longer save. Download this audit to keep what you typed, then reload the page and open it again.".to_owned()
+        }
+        StoreError::Backend { name, .. } if name == "InvalidStateError" || name == "UnknownError" => {
+            "the browser closed its storage for this page and Practice Lens could not open it again. Choose \"Try saving again\". If that fails too, download this audit to keep what you typed, then reload the page.".to_owned()
+        }
+        StoreError::Backend { message, .. } => format!(
+            "the browser could not save ({message}). Choose \"Try saving again\". If that fails too, download this audit to keep what you typed."
+        ),
+        other => other.to_string(),
+    }
+}

@@ -162,3 +162,42 @@ async fn a_newer_tab_upgrading_the_database_is_not_blocked_by_this_connection() 
     let after = store.list(RecordKind::Audit).await.unwrap_err();
     assert!(after.to_string().contains("Reload this page to carry on"), "{after}");
 }
+
+#[wasm_bindgen_test]
+async fn a_connection_the_browser_closed_is_opened_again_for_the_next_save() {
+    let db_name = unique_db_name("reconnect");
+    let store = IdbStore::open(&db_name).await.unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+    let first = save_audit(&store, &draft("a1", "CF-1"), None, now).await.unwrap();
+    // As the browser does after a failed write on a full disk: every later request would
+    // otherwise fail with "The database connection is closing".
+    store.close_connection();
+    let second = save_audit(&store, &draft("a1", "CF-2"), Some(first.revision), now).await.unwrap();
+    let stored = load_audit(&store, &AuditId::new("a1")).await.unwrap().unwrap();
+    assert_eq!((stored.revision, stored.value.case_reference.as_str()), (second.revision, "CF-2"));
+    assert!(!store.was_deleted(), "reopening found the data where it was");
+}
+
+#[wasm_bindgen_test]
+async fn a_database_deleted_while_open_is_reported_as_deleted_and_the_audit_can_be_saved_again() {
+    let db_name = unique_db_name("deleted");
+    let store = IdbStore::open(&db_name).await.unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+    let first = save_audit(&store, &draft("a1", "CF-1"), None, now).await.unwrap();
+    // Another page of the origin deletes the database; this connection lets it go.
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let request = factory.delete_database(&db_name).unwrap();
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        request.set_onsuccess(Some(&resolve));
+    }))
+    .await
+    .unwrap();
+    let refused = save_audit(&store, &draft("a1", "CF-1 typed on"), Some(first.revision), now).await;
+    assert!(matches!(refused, Err(StoreError::Deleted { .. })), "{refused:?}");
+    let message = refused.unwrap_err().to_string();
+    assert!(message.contains("was deleted while this page was open"), "{message}");
+    assert!(!message.contains("another tab"), "not mistaken for another tab's change: {message}");
+    let again = save_audit(&store, &draft("a1", "CF-1 typed on"), None, now).await.unwrap();
+    let stored = load_audit(&store, &AuditId::new("a1")).await.unwrap().unwrap();
+    assert_eq!((stored.revision, stored.value.case_reference.as_str()), (again.revision, "CF-1 typed on"));
+}

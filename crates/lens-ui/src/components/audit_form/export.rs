@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use lens_store::device_log::DeviceLog;
 
-use super::autosave::FormState;
+use super::autosave::{FormState, Saver};
 use crate::analysis::data_source;
 use crate::components::audit_cells::case_label;
 use crate::components::download::{download_and_log, file_stem, DownloadFile};
@@ -139,5 +139,21 @@ pub(crate) fn export_bar(
                 </button>
             }
         </div>
+    }
+}
+
+/// Offers the audit as this page holds it (the amendment being written, if any) as a JSON
+/// bundle, without touching storage: it is how typed work is kept when storage fails.
+pub(super) fn rescue_download(saver: &Saver, template: &Template) {
+    let now = saver.platform.now().to_utc();
+    let (audit, revision) = {
+        let state = saver.state.borrow();
+        let audit =
+            state.amending.as_ref().map_or_else(|| state.audit.clone(), |draft| draft.revised.clone());
+        (audit, state.base.unwrap_or(Revision::FIRST))
+    };
+    let file = json_file(Versioned { value: audit, revision, updated_at: now }, template, now);
+    if let Err(message) = saver.platform.download(&file.file_name, file.media_type, &file.contents) {
+        saver.platform.emit(LensEvent::Error { code: ErrorCode::DownloadFailed, message });
     }
 }

@@ -19,17 +19,19 @@ pub(crate) enum SaveStatus {
     Failed(String),
     /// Another tab or window saved this audit since it was opened here.
     Conflict,
+    /// The browser's stored data was deleted while the audit was open: only this page holds it.
+    Deleted,
 }
 
 impl SaveStatus {
-    pub fn text(&self) -> String {
-        match self {
-            Self::Idle => String::new(),
-            Self::Saving => "Saving…".to_owned(),
-            Self::Saved(at) => format!("Saved at {at}"),
-            Self::Failed(reason) => format!("Not saved: {reason}"),
-            Self::Conflict => "Not saved: this audit was changed in another tab or window".to_owned(),
-        }
+    /// Whether autosave waits for the person to choose what to do (no save starts on its own).
+    pub fn holds_saving(&self) -> bool {
+        matches!(self, Self::Conflict | Self::Deleted)
+    }
+
+    /// Whether something on screen is not yet stored: leaving now would lose it.
+    pub fn unsaved(&self) -> bool {
+        !matches!(self, Self::Idle | Self::Saved(_))
     }
 }
 
@@ -57,6 +59,14 @@ pub(crate) struct FormState {
     pub status: SaveStatus,
     /// Counts changes, so a pause that ends after a newer change does not save early.
     pub generation: u64,
+    /// The generation of the copy the save under way (or the last save) is writing.
+    writing: u64,
+    /// The generation of the amendment draft last sent to be saved.
+    draft_writing: u64,
+    /// Whether a save is due at the longest wait, however fast the typing goes on.
+    deadline_armed: bool,
+    /// False when the store is the page's memory: then nothing is ever "Saved".
+    durable: bool,
     in_flight: bool,
     again: bool,
     /// Problems found when the person last tried to submit.
@@ -70,12 +80,17 @@ pub(crate) struct FormState {
 }
 
 impl FormState {
-    pub fn new(opened: &Versioned<Audit>) -> Self {
+    /// The form for `opened`; `durable` is false when the store is the page's memory.
+    pub fn new(opened: &Versioned<Audit>, durable: bool) -> Self {
         Self {
             audit: opened.value.clone(),
             base: Some(opened.revision),
             status: SaveStatus::Idle,
             generation: 0,
+            writing: 0,
+            draft_writing: 0,
+            deadline_armed: false,
+            durable,
             in_flight: false,
             again: false,
             problems: Vec::new(),
@@ -99,10 +114,52 @@ impl FormState {
         }
         self.generation += 1;
         // "Saved at" only ever means that everything typed so far is saved.
-        if self.status != SaveStatus::Conflict {
+        if !self.status.holds_saving() {
             self.status = SaveStatus::Saving;
         }
         Edited::Audit
+    }
+
+    /// What the person is told about saving, in words.
+    pub fn status_text(&self) -> String {
+        let what = if self.amending.is_some() { "Amendment draft" } else { "Saved" };
+        match (&self.status, self.durable) {
+            (SaveStatus::Idle, _) => String::new(),
+            (SaveStatus::Saving, _) => "Saving…".to_owned(),
+            (SaveStatus::Saved(at), true) if self.amending.is_some() => format!("{what} saved at {at}"),
+            (SaveStatus::Saved(at), true) => format!("Saved at {at}"),
+            (SaveStatus::Saved(at), false) => format!(
+                "Not saved on this device: kept in this page only (last at {at}). Download it before you close the page."
+            ),
+            (SaveStatus::Failed(reason), _) => format!("Not saved: {reason}"),
+            (SaveStatus::Conflict, _) => "Not saved: this audit was changed in another tab or window".to_owned(),
+            (SaveStatus::Deleted, _) => {
+                "Not saved: the data kept in this browser was deleted. This page still holds the audit.".to_owned()
+            }
+        }
+    }
+
+    /// Whether something on screen is not yet stored, so leaving the page would lose it.
+    pub fn unsaved(&self) -> bool {
+        self.status.unsaved() || (!self.durable && self.generation > 0)
+    }
+
+    /// Asks for a save at the longest wait after this change; false when one is already due.
+    pub fn arm_deadline(&mut self) -> bool {
+        !std::mem::replace(&mut self.deadline_armed, true)
+    }
+
+    /// The longest wait has passed: true when changes since the last save started are still
+    /// waiting for their pause, so they are to be saved now.
+    pub fn deadline_reached(&mut self) -> bool {
+        self.deadline_armed = false;
+        if self.status.holds_saving() {
+            return false;
+        }
+        match self.amending {
+            Some(_) => self.generation != self.draft_writing,
+            None => self.generation != self.writing,
+        }
     }
 
     /// Types the amender's name or reason; false when no amendment is being written.
@@ -120,7 +177,7 @@ impl FormState {
     /// A save is to start: the audit and the revision it is based on, or `None` when none may
     /// start (another tab's save stands, or a save is under way and this one will follow it).
     pub fn save_started(&mut self) -> Option<(Audit, Option<Revision>)> {
-        if self.status == SaveStatus::Conflict {
+        if self.status.holds_saving() {
             return None;
         }
         if self.in_flight {
@@ -128,16 +185,42 @@ impl FormState {
             return None;
         }
         self.in_flight = true;
+        self.writing = self.generation;
         self.status = SaveStatus::Saving;
         Some((self.audit.clone(), self.base))
     }
 
     /// The save finished and wrote `revision` at local time `at`. True when a save was asked
-    /// for meanwhile and must follow.
+    /// for meanwhile and must follow. It says "Saved" only if nothing changed while it was
+    /// written: otherwise the newest change is still to be saved.
     pub fn saved(&mut self, revision: Revision, at: String) -> bool {
         self.base = Some(revision);
-        self.status = SaveStatus::Saved(at);
+        if self.writing == self.generation {
+            self.status = SaveStatus::Saved(at);
+        }
         self.save_finished()
+    }
+
+    /// The stored data was deleted under the page: autosave waits until the person saves the
+    /// audit again here (or downloads it).
+    pub fn storage_deleted(&mut self) {
+        self.status = SaveStatus::Deleted;
+        self.again = false;
+        self.in_flight = false;
+    }
+
+    /// After the stored data was deleted, saves this page's audit again as a new record.
+    pub fn save_again_here(&mut self) {
+        self.base = None;
+        self.status = SaveStatus::Idle;
+        self.generation += 1;
+    }
+
+    /// The amendment draft is to be saved now: the draft, and the generation it is at.
+    pub fn draft_save_started(&mut self) -> Option<(AmendDraft, u64)> {
+        let draft = self.amending.clone()?;
+        self.draft_writing = self.generation;
+        Some((draft, self.generation))
     }
 
     /// The store refused the save: another tab saved a newer revision. Autosave stops.

@@ -11,11 +11,16 @@ fn revision(number: u64) -> Revision {
 }
 
 fn opened() -> FormState {
+    opened_on(true)
+}
+
+/// The form over a durable store (`true`) or the page's memory.
+fn opened_on(durable: bool) -> FormState {
     let typed = NewAudit { case_reference: "CF-1".into(), auditor: "Sam Patel".into() };
     let started = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
     let audit = typed.start(AuditId::new("a1"), TemplateRef::new("case-file-audit", 1), started).unwrap();
     let updated_at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
-    FormState::new(&Versioned { value: audit, revision: revision(1), updated_at })
+    FormState::new(&Versioned { value: audit, revision: revision(1), updated_at }, durable)
 }
 
 fn grade(item: &str, code: &str) -> Edit {
@@ -41,11 +46,11 @@ fn a_save_is_based_on_the_last_revision_and_one_runs_at_a_time() {
     form.edit(grade("risk", "RI"));
     assert_eq!(form.save_started(), None, "a second save waits for the first");
     assert!(form.saved(revision(2), "09:01".into()), "the waiting save follows");
-    assert_eq!(form.status, SaveStatus::Saved("09:01".into()));
+    assert_eq!(form.status, SaveStatus::Saving, "the newer grade is not stored yet");
     let (audit, base) = form.save_started().expect("the follow-up save");
     assert_eq!((audit.responses["risk"].grade.as_deref(), base), (Some("RI"), Some(revision(2))));
     assert!(!form.saved(revision(3), "09:02".into()), "nothing more to save");
-    assert_eq!(form.base, Some(revision(3)));
+    assert_eq!((form.base, form.status_text()), (Some(revision(3)), "Saved at 09:02".to_owned()));
 }
 
 #[test]
@@ -72,7 +77,8 @@ fn a_failed_save_says_why_and_the_next_one_may_start() {
     form.edit(grade("risk", "G"));
     form.save_started().unwrap();
     assert!(!form.save_failed("the disk is full".into()));
-    assert_eq!(form.status.text(), "Not saved: the disk is full");
+    assert_eq!(form.status_text(), "Not saved: the disk is full");
+    assert!(form.unsaved(), "leaving now would lose the grade");
     assert!(form.save_started().is_some());
 }
 
@@ -110,4 +116,84 @@ fn an_amendment_collects_edits_apart_from_the_audit_until_cancelled() {
     assert!(!form.draft_saved(form.generation, Ok("10:01".into())), "a cancelled draft's save is ignored");
     assert!(form.amendment_restored(draft));
     assert!(form.restored_amendment);
+}
+
+#[test]
+fn a_save_that_finishes_after_a_newer_keystroke_does_not_say_saved() {
+    let mut form = opened();
+    form.edit(Edit::Narrative("risk".into(), "Risk was assesse".into()));
+    form.save_started().unwrap();
+    // The last key lands while the save commits; its own pause has not ended yet.
+    form.edit(Edit::Narrative("risk".into(), "Risk was assessed".into()));
+    assert!(!form.saved(revision(2), "09:01".into()), "no save was asked for during the commit");
+    assert_eq!(form.status_text(), "Saving…");
+    assert!(form.unsaved(), "the last character is on screen only");
+    let (audit, base) = form.save_started().expect("the pause's save");
+    assert_eq!((audit.responses["risk"].narrative.as_str(), base), ("Risk was assessed", Some(revision(2))));
+    form.saved(revision(3), "09:01".into());
+    assert_eq!((form.status_text(), form.unsaved()), ("Saved at 09:01".to_owned(), false));
+}
+
+#[test]
+fn typing_that_never_pauses_is_saved_at_the_longest_wait() {
+    let mut form = opened();
+    form.edit(Edit::Narrative("risk".into(), "R".into()));
+    assert!(form.arm_deadline(), "the first change sets the deadline");
+    form.edit(Edit::Narrative("risk".into(), "Ri".into()));
+    assert!(!form.arm_deadline(), "later keys keep the same deadline");
+    assert!(form.deadline_reached(), "keys typed without a pause are due at the deadline");
+    form.save_started().unwrap();
+    assert!(form.arm_deadline(), "the next key after the deadline sets a new one");
+    assert!(!form.deadline_reached(), "nothing typed since the save started");
+    form.edit(Edit::Narrative("risk".into(), "Ris".into()));
+    assert!(form.arm_deadline());
+    assert!(form.deadline_reached(), "a key typed during the save is due, and follows it");
+    assert_eq!(form.save_started(), None, "it waits for the save under way");
+    assert!(form.saved(revision(2), "09:00".into()), "then it follows at once");
+}
+
+#[test]
+fn the_deadline_saves_an_amendment_draft_typed_without_a_pause() {
+    let mut form = opened();
+    form.audit.status = AuditStatus::Submitted;
+    form.amend();
+    form.edit(grade("risk", "RI"));
+    assert!(form.arm_deadline());
+    assert!(form.deadline_reached());
+    let (draft, generation) = form.draft_save_started().unwrap();
+    assert_eq!(draft.revised.responses["risk"].grade.as_deref(), Some("RI"));
+    assert!(form.arm_deadline());
+    assert!(!form.deadline_reached(), "the draft sent is the latest");
+    assert!(form.draft_saved(generation, Ok("10:00".into())));
+    assert_eq!(form.status_text(), "Amendment draft saved at 10:00");
+}
+
+#[test]
+fn memory_only_mode_never_says_saved() {
+    let mut form = opened_on(false);
+    form.edit(grade("risk", "G"));
+    form.save_started().unwrap();
+    form.saved(revision(2), "09:00".into());
+    let text = form.status_text();
+    assert!(!text.starts_with("Saved"), "{text}");
+    assert!(text.contains("kept in this page only"), "{text}");
+    assert!(form.unsaved(), "closing the page would lose it, so leaving is warned");
+}
+
+#[test]
+fn stored_data_deleted_under_the_page_holds_saving_until_the_person_saves_again() {
+    let mut form = opened();
+    form.edit(grade("risk", "G"));
+    form.save_started().unwrap();
+    form.storage_deleted();
+    assert_eq!(form.status, SaveStatus::Deleted);
+    assert_eq!(form.edit(grade("risk", "RI")), Edited::Audit);
+    assert_eq!(form.status, SaveStatus::Deleted, "an edit does not hide what happened");
+    assert_eq!(form.save_started(), None, "nothing is saved on its own");
+    assert!(!form.deadline_reached());
+    assert!(form.unsaved());
+    assert_eq!(form.audit.responses["risk"].grade.as_deref(), Some("RI"), "the page keeps the audit");
+    form.save_again_here();
+    let (audit, base) = form.save_started().expect("saved again when asked");
+    assert_eq!((audit.responses["risk"].grade.as_deref(), base), (Some("RI"), None));
 }
