@@ -198,7 +198,28 @@ test("without IndexedDB the app keeps working in memory and says nothing will be
   const warning = page.locator("practice-lens .lens-warning");
   assert.match(await warning.textContent(), /Nothing you enter will be kept/);
   await startAudit(page, "practice-lens", "CF-MEM-1", "Jo Bloggs");
+  const lens = page.locator("practice-lens");
+  await lens.locator("#lens-i-risk-narrative").fill("Held in memory only");
+  const status = lens.locator(".lens-save-status");
+  await status.filter({ hasText: /kept in this page only/ }).waitFor();
+  assert.doesNotMatch(await status.textContent(), /^Saved/, "memory is never called saved");
   await page.locator("practice-lens").getByRole("button", { name: "Back to audits on this device" }).click();
   await page.locator("practice-lens tbody tr").first().waitFor();
+  await context.close();
+});
+
+test("storage the browser refuses outright is explained in words a person can act on", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException("The user denied permission to access the database.", "SecurityError");
+    };
+  });
+  const { page } = await openPage(browser, "index.html", { context });
+  const [ready] = await readyEvents(page);
+  assert.equal(ready.detail.storage, "memory");
+  const warning = await page.locator("practice-lens .lens-warning").textContent();
+  assert.match(warning, /site data may be blocked for this page by a setting or a policy/);
+  assert.doesNotMatch(warning, /Version cannot be zero|Error/);
   await context.close();
 });

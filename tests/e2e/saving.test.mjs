@@ -160,7 +160,7 @@ test("a full disk says what to do, keeps the typing, and saving works again once
   await cdp.send("Storage.overrideQuotaForOrigin", { origin });
   await lens.getByRole("button", { name: "Try saving again" }).click();
   await allSaved(lens);
-  await lens.locator(NARRATIVE).press("End");
+  await lens.locator(NARRATIVE).press("Control+End");
   await page.keyboard.type(" And after.");
   await allSaved(lens);
   const typed = await lens.locator(NARRATIVE).inputValue();

@@ -147,3 +147,45 @@ test("a reflection starts from its own task, asks for no template and says it is
   assert.equal(await lens.locator("#lens-private-notice").count(), 1);
   await context.close();
 });
+
+test("two tabs moderating the same audit make one moderation, and the second is told why", async () => {
+  const context = await browser.newContext();
+  const { page: first } = await openPage(browser, "index.html", { context });
+  await readyEvents(first);
+  await submitCaseFileAudit(first, "CF-MOD-TABS");
+  const { page: second } = await openPage(browser, "index.html", { context });
+  await readyEvents(second);
+  const moderate = async (page, moderator) => {
+    const lens = page.locator("practice-lens");
+    await openTask(page, "practice-lens", "Moderate an audit");
+    await lens.getByRole("button", { name: "Moderate CF-MOD-TABS" }).click();
+    await lens.locator("#lens-m-moderator").fill(moderator);
+    for (const id of STANDARDS) {
+      await lens.locator(`#lens-m-${id}-own-1`).check();
+      await lens.locator(`#lens-m-${id}-agreed-1`).check();
+    }
+    return lens;
+  };
+  const a = await moderate(first, "Amira Hussain");
+  const b = await moderate(second, "Ben Okafor");
+  await a.getByRole("button", { name: "Complete moderation" }).click();
+  await a.getByRole("heading", { name: "Moderation saved" }).waitFor();
+  await b.getByRole("button", { name: "Complete moderation" }).click();
+  const status = b.locator(".lens-save-status, [role=status]").filter({ hasText: /^Not saved/ });
+  await status.waitFor();
+  assert.match(await status.textContent(), /moderated in another tab or window/);
+  assert.equal(await b.locator("#lens-m-moderator").inputValue(), "Ben Okafor", "the second grading stays on screen");
+
+  await first.reload();
+  await readyEvents(first);
+  const lens = first.locator("practice-lens");
+  await openTask(first, "practice-lens", "Reports");
+  await lens.getByText(/^1 audit completed from/).waitFor();
+  const [download] = await Promise.all([
+    first.waitForEvent("download"),
+    lens.getByRole("button", { name: "Download report as CSV" }).click(),
+  ]);
+  const csv = await readFile(await download.path(), "utf8");
+  assert.match(csv, /how_much,moderations,,1,/, "one moderation, not one per tab");
+  await context.close();
+});

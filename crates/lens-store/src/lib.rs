@@ -25,6 +25,8 @@ pub mod conformance;
 pub mod csv_export;
 pub mod device_log;
 mod error;
+#[cfg(any(test, feature = "conformance"))]
+pub mod faults;
 mod latest;
 mod memory;
 pub mod moderation_record;

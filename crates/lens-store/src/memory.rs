@@ -22,6 +22,11 @@ impl MemoryStore {
     pub fn insert_raw(&self, record: StoredRecord) {
         self.records.borrow_mut().insert(record.key.clone(), record);
     }
+
+    /// Forgets every record, as a deleted database would.
+    pub fn clear(&self) {
+        self.records.borrow_mut().clear();
+    }
 }
 
 #[async_trait(?Send)]

@@ -241,6 +241,9 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     { " " }<button type="button" class="lens-link-button" onclick={on_retry}>{ "Try saving again" }</button>
                     { " " }<button type="button" class="lens-link-button" onclick={on_rescue.clone()}>{ "Download what you typed" }</button>
                 }
+                if state.status == SaveStatus::Deleted {
+                    { " " }<button type="button" class="lens-link-button" onclick={on_rescue.clone()}>{ "Download this audit now" }</button>
+                }
             </p>
             if state.status == SaveStatus::Deleted {
                 <div class="lens-notification lens-notification--warning" role="alert">

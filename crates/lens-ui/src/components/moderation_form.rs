@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use lens_core::{Audit, AuditProblem, GradeRule, ModeratedItem, Moderation, ProblemTarget, Template};
-use lens_store::{save_moderation, RecordKind, Versioned};
+use lens_store::{save_moderation, RecordKind, StoreError, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -21,7 +21,7 @@ use super::audit_cells::case_label;
 use super::audit_form::anchors::{option_id, Anchors};
 use super::focus::use_focus_on_mount;
 use super::form::error_message;
-use super::saving::save_and_announce;
+use super::saving::{save_and_announce, why_not_saved};
 use super::{ErrorSummary, FieldError};
 use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
 
@@ -94,8 +94,9 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
                 return;
             }
             let now = platform.now();
+            // One moderation per audit: keyed by the audit, so a second tab's is refused.
             let moderation = Moderation {
-                id: platform.new_id(),
+                id: versioned.value.id.to_string(),
                 audit: versioned.value.id.clone(),
                 moderator: state.moderator.trim().to_owned(),
                 moderated_on: now.date_naive(),
@@ -117,7 +118,10 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
                 let saved = match save_moderation(&*store.store, &moderation, None, now.to_utc()).await {
                     Ok(saved) => saved,
                     Err(error) => {
-                        let message = error.to_string();
+                        let message = match error {
+                            StoreError::Conflict { .. } => "this audit was moderated in another tab or window while you were grading it here. That moderation is kept and yours was not saved beside it: go back to moderation to see it.".to_owned(),
+                            other => why_not_saved(&other),
+                        };
                         platform
                             .emit(LensEvent::Error { code: ErrorCode::SaveFailed, message: message.clone() });
                         state.dispatch(ModerationChange::SaveFailed(message));

@@ -46,3 +46,20 @@ pub(crate) fn why_not_saved(error: &StoreError) -> String {
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_save_says_what_to_do_in_words_without_the_browser_s_error_names() {
+        let full = why_not_saved(&StoreError::backend("QuotaExceededError", "The quota has been exceeded"));
+        assert!(full.contains("no space left") && full.contains("Try saving again"), "{full}");
+        let closed =
+            why_not_saved(&StoreError::backend("InvalidStateError", "The database connection is closing"));
+        assert!(closed.contains("download this audit"), "{closed}");
+        for words in [full, closed] {
+            assert!(!words.contains("Error"), "{words}");
+        }
+    }
+}

@@ -317,4 +317,6 @@ impl FormState {
 }
 
 #[cfg(test)]
+mod simulation;
+#[cfg(test)]
 mod tests;

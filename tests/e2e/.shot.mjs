@@ -1,0 +1,18 @@
+import { launch, openPage, readyEvents, startAudit, allSaved } from "./harness.mjs";
+const browser = await launch();
+const { page, context } = await openPage(browser, "demo/csp.html");
+await page.setViewportSize({ width: 1000, height: 900 });
+await readyEvents(page);
+await startAudit(page, "practice-lens", "CF-SHOT", "Jo Bloggs");
+const lens = page.locator("practice-lens");
+await lens.locator("#lens-i-risk-narrative").click();
+await page.keyboard.type("Typed before.");
+await allSaved(lens);
+const cdp = await context.newCDPSession(page);
+await cdp.send("Storage.clearDataForOrigin", { origin: new URL(page.url()).origin, storageTypes: "indexeddb" });
+await page.keyboard.type(" After.");
+await lens.getByRole("heading", { name: "The data kept in this browser was deleted" }).waitFor();
+await page.screenshot({ path: "/tmp/shot-deleted.png", clip: { x: 0, y: 0, width: 1000, height: 900 } });
+await page.setViewportSize({ width: 320, height: 900 });
+await page.screenshot({ path: "/tmp/shot-deleted-320.png" });
+await browser.close();
