@@ -12,6 +12,7 @@ use lens_store::template_document::builtin_templates;
 
 use crate::bundle_input::{load_bundle, write_new_file};
 use crate::options::Options;
+use crate::validate_command::bundle_problems;
 
 fn out_path(options: &Options, command: &str) -> Result<String, Vec<String>> {
     options
@@ -20,7 +21,14 @@ fn out_path(options: &Options, command: &str) -> Result<String, Vec<String>> {
         .ok_or_else(|| vec![format!("{command} needs --out FILE for the new bundle")])
 }
 
+/// Writes the bundle as a new file, only if `lens validate` would accept it.
 fn save(path: &str, bundle: &Bundle) -> Result<(), Vec<String>> {
+    let problems = bundle_problems(bundle);
+    if !problems.is_empty() {
+        let mut lines = vec![format!("the bundle for {path} would not be valid, so nothing was written:")];
+        lines.extend(problems.into_iter().map(|problem| format!("  {problem}")));
+        return Err(lines);
+    }
     write_new_file(Path::new(path), &write_bundle(bundle))
         .map_err(|message| vec![format!("{message}; nothing was written")])
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use lens_store::csv_export::write_audits_csv;
 
-use crate::bundle_input::{load_bundle, write_new_file};
+use crate::bundle_input::{load_bundle, write_new_files};
 use crate::options::Options;
 
 /// Runs the command, giving what to print or one line per problem.
@@ -31,10 +31,9 @@ pub fn run(args: &[String]) -> Result<String, Vec<String>> {
             existing.join(", ")
         )]);
     }
-    let mut written = Vec::new();
-    for (path, contents) in &outputs {
-        write_new_file(path, contents).map_err(|message| vec![message])?;
-        written.push(path.display().to_string());
-    }
+    let staged: Vec<(std::path::PathBuf, &str)> =
+        outputs.iter().map(|(path, contents)| (path.clone(), contents.as_str())).collect();
+    write_new_files(&staged).map_err(|message| vec![format!("{message}; nothing was written")])?;
+    let written: Vec<String> = outputs.iter().map(|(path, _)| path.display().to_string()).collect();
     Ok(format!("{} audits written to {}\n", bundle.audits.len(), written.join(", ")))
 }

@@ -46,14 +46,19 @@ pub fn run(text: &str) -> Verdict {
     }
 }
 
-/// Checks every submitted audit of a bundle against its template.
-fn check_bundle_audits(bundle: &lens_store::bundle::Bundle) -> Verdict {
+/// Every problem `lens validate` finds in a bundle that has been read: each audit past draft
+/// against its template, and its amendments against its answers. Commands that write bundles
+/// check the same, so nothing is written that validate refuses.
+pub fn bundle_problems(bundle: &lens_store::bundle::Bundle) -> Vec<String> {
     let templates = crate::bundle_input::templates_for(bundle);
     let mut problems = Vec::new();
     for (index, versioned) in bundle.audits.iter().enumerate() {
         let audit = &versioned.value;
         if audit.status == AuditStatus::Draft {
             continue;
+        }
+        for problem in audit.amendment_record_problems() {
+            problems.push(format!("audits[{index}]: audit {}: {problem}", audit.id));
         }
         let Some(template) = lens_core::find_template(&templates, &audit.template) else {
             problems.push(format!("audits[{index}]: audit {} was made with template {}, which is neither in the bundle nor built in", audit.id, audit.template));
@@ -64,6 +69,12 @@ fn check_bundle_audits(bundle: &lens_store::bundle::Bundle) -> Verdict {
             problems.push(format!("audits[{index}]: audit {}: {}", audit.id, problem.message));
         }
     }
+    problems
+}
+
+/// Checks every submitted audit of a bundle.
+fn check_bundle_audits(bundle: &lens_store::bundle::Bundle) -> Verdict {
+    let problems = bundle_problems(bundle);
     if problems.is_empty() {
         Verdict::Valid(format!(
             "a valid bundle: {} audits, {} moderations, {} templates",

@@ -209,3 +209,89 @@ fn merging_lists_conflicts_and_generate_is_deterministic() {
     let again = lens(&["merge", text(&first), text(&second), "--out", text(&merged)]);
     assert_eq!(again.status.code(), Some(2), "an existing file is never overwritten");
 }
+
+/// The golden bundle with one submitted audit's revision raised and its answers rewritten.
+fn forged_golden(narrative: &str) -> String {
+    let golden = std::fs::read_to_string(GOLDEN).unwrap();
+    let mut bundle: serde_json::Value = serde_json::from_str(&golden).unwrap();
+    let record = &mut bundle["audits"][0];
+    record["revision"] = serde_json::json!(record["revision"].as_u64().unwrap() + 1);
+    let audit = &mut record["audit"];
+    audit["overall"] = serde_json::json!("I");
+    audit["responses"]["risk"]["grade"] = serde_json::json!("I");
+    audit["responses"]["risk"]["narrative"] = serde_json::json!(narrative);
+    serde_json::to_string_pretty(&bundle).unwrap()
+}
+
+#[test]
+fn a_submitted_audit_rewritten_without_amendments_is_not_taken_by_merge() {
+    let dir = scratch("forged");
+    let forged = dir.join("forged.json");
+    std::fs::write(&forged, forged_golden("Rewritten after it was locked.")).unwrap();
+    let merged = dir.join("merged.json");
+    let output = lens(&["merge", GOLDEN, text(&forged), "--out", text(&merged)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary = stdout(&output);
+    assert!(summary.contains("0 updated"), "{summary}");
+    assert!(summary.contains("changes it without recorded amendments"), "{summary}");
+    assert!(summary.contains("the overall judgement changed from"), "{summary}");
+    let merged_text = std::fs::read_to_string(&merged).unwrap();
+    assert!(!merged_text.contains("Rewritten after it was locked."), "the held copy is kept");
+    let valid = lens(&["validate", text(&merged)]);
+    assert!(valid.status.success(), "{}", stderr(&valid));
+}
+
+#[test]
+fn merge_writes_nothing_that_validate_would_refuse() {
+    let dir = scratch("too-long");
+    let forged = dir.join("long.json");
+    // Its own bundle alone is refused by validate: a 100,000-character narrative.
+    std::fs::write(&forged, forged_golden(&"x".repeat(100_000))).unwrap();
+    let valid = lens(&["validate", text(&forged)]);
+    assert!(!valid.status.success(), "validate refuses the long narrative");
+    let other = dir.join("other.json");
+    std::fs::write(&other, std::fs::read_to_string(GOLDEN).unwrap()).unwrap();
+    let merged = dir.join("merged.json");
+    let output = lens(&["merge", text(&forged), text(&other), "--out", text(&merged)]);
+    assert!(!output.status.success(), "{}", stdout(&output));
+    let message = stderr(&output);
+    assert!(message.contains("would not be valid, so nothing was written"), "{message}");
+    assert!(message.contains("characters or fewer"), "{message}");
+    assert!(!merged.exists(), "no file is left behind");
+}
+
+/// A folder on a 256 KiB tmpfs, or `None` where this machine does not let the test mount one
+/// (not root); the test then says so on stderr.
+fn small_disk(name: &str) -> Option<PathBuf> {
+    let dir = scratch(name);
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs", text(&dir)])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !mounted {
+        eprintln!("not run: this machine does not allow mounting a small tmpfs");
+    }
+    mounted.then_some(dir)
+}
+
+#[test]
+fn a_full_disk_leaves_no_partial_file_says_so_and_the_retry_is_not_refused() {
+    let Some(dir) = small_disk("full-disk") else { return };
+    let out = dir.join("sample.json");
+    let full = lens(&["generate", "--out", text(&out), "--audits", "2000", "--auditors", "4"]);
+    let unmount = || Command::new("umount").arg(text(&dir)).status();
+    let listing: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let message = stderr(&full);
+    let retry = lens(&["generate", "--out", text(&out), "--audits", "5", "--auditors", "2"]);
+    let retried = out.exists();
+    unmount().unwrap();
+    assert!(!full.status.success());
+    assert!(message.contains("the disk is full"), "{message}");
+    assert!(!message.contains("panicked"), "{message}");
+    assert!(listing.is_empty(), "nothing is left on the full disk: {listing:?}");
+    assert!(retry.status.success(), "{}", stderr(&retry));
+    assert!(retried);
+}

@@ -13,6 +13,7 @@ mod check;
 mod field_path;
 mod follow_up;
 mod lifecycle;
+mod locked;
 
 pub use action::{Action, ActionStatus};
 pub use amendment::{Amendment, FieldChange};
@@ -313,5 +314,7 @@ impl NewAudit {
 mod follow_up_tests;
 #[cfg(test)]
 mod lifecycle_tests;
+#[cfg(test)]
+mod locked_tests;
 #[cfg(test)]
 mod tests;

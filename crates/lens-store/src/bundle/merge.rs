@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 use super::Bundle;
+use lens_core::Audit;
+
 use crate::Versioned;
 
 /// A record that was not merged, and why.
@@ -34,12 +36,18 @@ pub struct MergeReport {
 /// has a newer revision of it; ties and older revisions that differ are conflicts.
 pub fn merge_bundles(base: &Bundle, incoming: &Bundle, now: DateTime<Utc>) -> (Bundle, MergeReport) {
     let mut report = MergeReport::default();
-    let audits =
-        merge_records(&base.audits, &incoming.audits, |audit| format!("audit {}", audit.id), &mut report);
+    let audits = merge_records(
+        &base.audits,
+        &incoming.audits,
+        |audit| format!("audit {}", audit.id),
+        unrecorded_changes,
+        &mut report,
+    );
     let moderations = merge_records(
         &base.moderations,
         &incoming.moderations,
         |m| format!("moderation {}", m.id),
+        |_, _| None,
         &mut report,
     );
 
@@ -64,10 +72,25 @@ pub fn merge_bundles(base: &Bundle, incoming: &Bundle, now: DateTime<Utc>) -> (B
     (merged, report)
 }
 
+/// Why a newer revision of a submitted audit cannot replace the held one: it changes answers
+/// that no recorded amendment explains (a locked record cannot be rewritten by raising its
+/// revision).
+fn unrecorded_changes(held: &Audit, incoming: &Audit) -> Option<String> {
+    let problems = held.unrecorded_changes(incoming);
+    (!problems.is_empty()).then(|| {
+        format!(
+            "audit {} was submitted, and this bundle's newer revision changes it without recorded amendments ({}). The copy already held is kept",
+            held.id,
+            problems.join("; ")
+        )
+    })
+}
+
 fn merge_records<T: Clone + PartialEq>(
     base: &[Versioned<T>],
     incoming: &[Versioned<T>],
     name: impl Fn(&T) -> String,
+    refuse_update: impl Fn(&T, &T) -> Option<String>,
     report: &mut MergeReport,
 ) -> Vec<Versioned<T>> {
     let mut merged: BTreeMap<String, Versioned<T>> =
@@ -81,6 +104,10 @@ fn merge_records<T: Clone + PartialEq>(
             }
             Some(held) if held.value == record.value => report.unchanged.push(key),
             Some(held) if record.revision > held.revision => {
+                if let Some(message) = refuse_update(&held.value, &record.value) {
+                    report.conflicts.push(MergeConflict { record: key, message });
+                    continue;
+                }
                 merged.insert(key.clone(), record.clone());
                 report.updated.push(key);
             }

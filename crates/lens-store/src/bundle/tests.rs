@@ -103,9 +103,18 @@ fn merging_adds_new_records_takes_newer_revisions_and_reports_conflicts() {
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
     let mut incoming = base.clone();
     incoming.audits.truncate(4);
-    // Audit 0: a newer revision. Audit 1: changed without a newer revision. Audit 2: older.
+    // Audit 0: a newer revision, amended. Audit 1: changed without a newer revision. Audit 2:
+    // older. Audit 3: a newer revision rewritten with no amendment, as a forger would.
+    let templates = crate::template_document::builtin_templates();
+    let template = lens_core::find_template(&templates, &base.audits[0].value.template).unwrap();
+    let mut revised = base.audits[0].value.clone();
+    revised.overall = Some("EG".into());
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    incoming.audits[0].value =
+        base.audits[0].value.amend(&revised, template, "Priya Shah", "Agreed at moderation", day).unwrap();
     incoming.audits[0].revision = incoming.audits[0].revision.next();
-    incoming.audits[0].value.overall = Some("EG".into());
+    incoming.audits[3].revision = incoming.audits[3].revision.next();
+    incoming.audits[3].value.overall = Some("I".into());
     incoming.audits[1].value.case_reference = "CF-2 (other device)".into();
     let mut older = base.clone();
     older.audits[2].revision = older.audits[2].revision.next();
@@ -117,13 +126,14 @@ fn merging_adds_new_records_takes_newer_revisions_and_reports_conflicts() {
     let (merged, report) = merge_bundles(&older, &incoming, now);
     assert_eq!(report.added, ["audit golden-10"]);
     assert_eq!(report.updated, ["audit golden-01"]);
-    assert_eq!(report.unchanged, ["audit golden-04", "moderation golden-moderation-03"]);
+    assert_eq!(report.unchanged, ["moderation golden-moderation-03"]);
     let conflicts: Vec<&str> = report.conflicts.iter().map(|conflict| conflict.message.as_str()).collect();
     assert_eq!(
         conflicts,
         [
             "audit golden-02 was changed in two places from the same revision (1). The copy already held is kept; compare the two and amend it by hand",
             "audit golden-03 in this bundle is revision 1, older than revision 2 already held. The newer one is kept",
+            "audit golden-04 was submitted, and this bundle's newer revision changes it without recorded amendments (the overall judgement changed from \"EG\" to \"I\" with no amendment recording it). The copy already held is kept",
         ]
     );
     assert_eq!(merged.audits.len(), 10);
@@ -131,6 +141,7 @@ fn merging_adds_new_records_takes_newer_revisions_and_reports_conflicts() {
     assert_eq!(find("golden-01").value.overall.as_deref(), Some("EG"));
     assert_eq!(find("golden-02").value.case_reference, "CF-2");
     assert_eq!(find("golden-03").value.auditor, "Priya Shah");
+    assert_eq!(find("golden-04").revision, base.audits[3].revision, "the forged revision is not taken");
     assert_eq!(merged.exported_at, now);
 }
 
