@@ -62,7 +62,9 @@ fn amendment() -> impl Strategy<Value = Amendment> {
         before,
         after,
     });
-    (day(), text(), text(), vec(change, 1..3)).prop_map(|(on, by, reason, changes)| Amendment {
+    // Who and why are never blank: the importer refuses an amendment without them.
+    let said = || "[=+@a-zA-Z][=+@'\\-a-zA-Z0-9 ,\"é✓]{0,11}";
+    (day(), said(), said(), vec(change, 1..3)).prop_map(|(on, by, reason, changes)| Amendment {
         on,
         by,
         reason,

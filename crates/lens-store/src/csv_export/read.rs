@@ -28,6 +28,7 @@ impl Table {
         file: &'static str,
         text: &str,
         required: &[&str],
+        allowed: impl Fn(&str) -> bool,
         problems: &mut Vec<CsvProblem>,
     ) -> Option<Table> {
         let text = text.strip_prefix(BOM).unwrap_or(text);
@@ -40,8 +41,20 @@ impl Table {
                 return None;
             }
         };
-        let columns: BTreeMap<String, usize> =
-            header.iter().enumerate().map(|(index, name)| (name.to_owned(), index)).collect();
+        let mut columns: BTreeMap<String, usize> = BTreeMap::new();
+        let mut refused = false;
+        for (index, name) in header.iter().enumerate() {
+            if columns.insert(name.to_owned(), index).is_some() {
+                problems.push(problem(1, format!("has the column {name} twice: keep one")));
+                refused = true;
+            } else if !allowed(name) {
+                problems.push(problem(1, format!("has a column this export does not have: {name}")));
+                refused = true;
+            }
+        }
+        if refused {
+            return None;
+        }
         let missing: Vec<&str> =
             required.iter().copied().filter(|name| !columns.contains_key(*name)).collect();
         if !missing.is_empty() {
@@ -49,11 +62,12 @@ impl Table {
             return None;
         }
         let mut rows = Vec::new();
+        let mut lines = LineCounter::new(text);
         for record in reader.records() {
             match record {
-                Ok(record) => rows.push((line_at(text, record.position().map_or(0, |p| p.byte())), record)),
+                Ok(record) => rows.push((lines.at(record.position().map_or(0, |p| p.byte())), record)),
                 Err(error) => {
-                    let line = line_at(text, error.position().map_or(0, |p| p.byte()));
+                    let line = lines.at(error.position().map_or(0, |p| p.byte()));
                     problems.push(problem(line, format!("cannot be read as CSV ({error})")));
                 }
             }
@@ -66,12 +80,33 @@ impl Table {
     }
 }
 
-/// The line a record starting at `byte` is on. After a CRLF row the reader's position points at
-/// the row's `\n`, so line ends are skipped before counting.
-fn line_at(text: &str, byte: u64) -> u64 {
-    let start = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-    let skipped = text.as_bytes()[start..].iter().take_while(|byte| matches!(byte, b'\r' | b'\n')).count();
-    1 + text.as_bytes()[..start + skipped].iter().filter(|byte| **byte == b'\n').count() as u64
+/// Counts lines as the reader moves through the text, so each record's line costs only the
+/// bytes since the one before (reading stays linear in the file's size).
+struct LineCounter<'t> {
+    text: &'t [u8],
+    counted_to: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        Self { text: text.as_bytes(), counted_to: 0, line: 1 }
+    }
+
+    /// The line a record starting at `byte` is on. After a CRLF row the reader's position
+    /// points at the row's `\n`, so line ends are skipped before counting.
+    fn at(&mut self, byte: u64) -> u64 {
+        let start = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        let skipped = self.text[start..].iter().take_while(|byte| matches!(byte, b'\r' | b'\n')).count();
+        let end = start + skipped;
+        if end < self.counted_to {
+            // The reader never goes back; start again rather than count wrongly if it did.
+            (self.counted_to, self.line) = (0, 1);
+        }
+        self.line += self.text[self.counted_to..end].iter().filter(|byte| **byte == b'\n').count() as u64;
+        self.counted_to = end;
+        self.line
+    }
 }
 
 /// Parses a cell, recording a problem with its line when it is not valid.
@@ -117,9 +152,13 @@ impl Cells<'_> {
 pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<CsvProblem>> {
     let mut problems = Vec::new();
     let required: Vec<&str> = AUDIT_COLUMNS.iter().chain(&ITEM_COLUMNS).copied().collect();
-    let items = Table::read("items", &files.items, &required, &mut problems);
-    let actions = Table::read("actions", &files.actions, &ACTION_COLUMNS, &mut problems);
-    let amendments = Table::read("amendments", &files.amendments, &AMENDMENT_COLUMNS, &mut problems);
+    let item_column = |name: &str| required.contains(&name) || name.starts_with(HEADER_PREFIX);
+    let items = Table::read("items", &files.items, &required, item_column, &mut problems);
+    let action_column = |name: &str| ACTION_COLUMNS.contains(&name);
+    let actions = Table::read("actions", &files.actions, &ACTION_COLUMNS, action_column, &mut problems);
+    let amendment_column = |name: &str| AMENDMENT_COLUMNS.contains(&name);
+    let amendments =
+        Table::read("amendments", &files.amendments, &AMENDMENT_COLUMNS, amendment_column, &mut problems);
     let (Some(items), Some(actions), Some(amendments)) = (items, actions, amendments) else {
         return Err(problems);
     };
@@ -184,6 +223,13 @@ pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<Cs
             continue;
         }
         let number = cells.number("amendment");
+        for (column, what) in [("by", "who made it"), ("reason", "why it was made")] {
+            if cells.text(column).trim().is_empty() {
+                cells.fail(format!(
+                    "amendment {number} of audit {id} does not say {what} ({column} is empty)"
+                ));
+            }
+        }
         let on = cells.date("on").unwrap_or_default();
         let entry = amended.entry((id, number)).or_insert_with(|| crate::audit_record::AmendmentV3 {
             on,
@@ -237,7 +283,14 @@ fn audit_record(cells: &mut Cells) -> Option<Versioned<AuditRecordV3>> {
     if updated_at.is_err() {
         cells.fail(format!("updated_at \"{updated_text}\" is not a date and time (RFC 3339)"));
     }
-    let version = cells.number("template_version");
+    if cells.text("audit_id").trim().is_empty() {
+        cells.fail("audit_id is empty: every row needs its audit's id".to_owned());
+    }
+    let version_text = cells.text("template_version");
+    let version = version_text.parse::<u32>().ok().filter(|version| *version >= 1);
+    if version.is_none() {
+        cells.fail(format!("template_version \"{version_text}\" is not a version number (a whole number from 1 to 4294967295)"));
+    }
     let started_on = cells.date("started_on");
     if started_on.is_none() {
         cells.fail("started_on is missing".to_owned());
@@ -251,10 +304,7 @@ fn audit_record(cells: &mut Cells) -> Option<Versioned<AuditRecordV3>> {
         .collect();
     let record = AuditRecordV3 {
         id: cells.text("audit_id"),
-        template: TemplateRefV3 {
-            id: cells.text("template_id"),
-            version: u32::try_from(version).unwrap_or(0),
-        },
+        template: TemplateRefV3 { id: cells.text("template_id"), version: version.unwrap_or(1) },
         status: cells.text("status"),
         case_reference: cells.text("case_reference"),
         auditor: cells.text("auditor"),

@@ -124,3 +124,54 @@ fn problems_are_given_with_file_and_line_and_nothing_is_read() {
         read_audits_csv(&orphan).unwrap_err().iter().map(ToString::to_string).collect();
     assert_eq!(problems, ["actions line 5: audit nobody is not in the items file"]);
 }
+
+/// The problems reading `files` gives, as lines.
+fn refusals(files: &AuditCsv) -> Vec<String> {
+    read_audits_csv(files).unwrap_err().iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn loose_columns_blank_ids_overflowing_versions_and_unsigned_amendments_are_refused_with_their_line() {
+    let files = write_audits_csv(&golden_audits());
+    let header_end = files.items.find("\r\n").unwrap();
+    let header = &files.items[..header_end];
+
+    let doubled =
+        AuditCsv { items: files.items.replacen(header, &format!("{header},grade"), 1), ..files.clone() };
+    assert_eq!(refusals(&doubled), ["items line 1: has the column grade twice: keep one"]);
+    let unknown =
+        AuditCsv { items: files.items.replacen(header, &format!("{header},colour"), 1), ..files.clone() };
+    assert_eq!(refusals(&unknown), ["items line 1: has a column this export does not have: colour"]);
+
+    let first_id = files.items[header_end + 2..].split(',').next().unwrap().to_owned();
+    let blank =
+        AuditCsv { items: files.items.replacen(&format!("\r\n{first_id},"), "\r\n,", 1), ..files.clone() };
+    assert!(refusals(&blank)
+        .contains(&"items line 2: audit_id is empty: every row needs its audit's id".to_owned()));
+
+    let version_column = header.split(',').position(|column| column == "template_version").unwrap();
+    let mut rows: Vec<String> = files.items.split("\r\n").map(str::to_owned).collect();
+    let mut cells: Vec<&str> = rows[1].split(',').collect();
+    cells[version_column] = "4294967297";
+    rows[1] = cells.join(",");
+    let overflowing = AuditCsv { items: rows.join("\r\n"), ..files.clone() };
+    assert!(
+        refusals(&overflowing)
+            .iter()
+            .any(|p| p.starts_with("items line 2: template_version \"4294967297\" is not a version number")),
+        "{:?}",
+        refusals(&overflowing)
+    );
+
+    let amendments = format!(
+        "{}{first_id},1,2026-05-01,,Agreed at moderation,header.team,East,West\r\n",
+        files.amendments
+    );
+    let unsigned = AuditCsv { amendments, ..files };
+    assert!(
+        refusals(&unsigned).iter().any(|p| p.starts_with("amendments line 2: amendment 1 of audit")
+            && p.ends_with("does not say who made it (by is empty)")),
+        "{:?}",
+        refusals(&unsigned)
+    );
+}
