@@ -68,10 +68,22 @@ const AMENDMENT_COLUMNS: [&str; 8] =
 
 /// Makes a cell inert for spreadsheets (OWASP CSV injection), reversibly.
 pub fn neutralise(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{cell}"),
-        _ => cell.to_owned(),
+    if could_run(cell) || cell.starts_with(['\t', '\r', '\'']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
     }
+}
+
+/// Whether a spreadsheet could take the cell for a formula: a formula sign, full-width ones
+/// included, first after anything it skips (spaces, line breaks, zero-width characters, a
+/// byte order mark).
+fn could_run(cell: &str) -> bool {
+    let skipped = |c: char| c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
+    matches!(
+        cell.trim_start_matches(skipped).chars().next(),
+        Some('=' | '+' | '-' | '@' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}')
+    )
 }
 
 /// Undoes [`neutralise`].
