@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { allSaved, gradeAndWrite, launch, openPage, readyEvents, STANDARDS, startAudit, violations } from "./harness.mjs";
+import { allSaved, gradeAndWrite, launch, openPage, readyEvents, STANDARDS, startAudit, submitCaseFileAudit, violations } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -121,6 +121,33 @@ test("a second tab editing the same audit gets a conflict, never a silent overwr
   await second.waitForFunction(() =>
     document.querySelector("practice-lens").shadowRoot.getElementById("lens-h-team")?.value === "Written in tab A");
   assert.equal(await b.locator("#lens-h-team").inputValue(), "Written in tab A");
+  await context.close();
+});
+
+test("a second tab amending the same audit is told, and neither amendment is overwritten", async () => {
+  const context = await browser.newContext();
+  const { page: first } = await openPage(browser, "index.html", { context });
+  await readyEvents(first);
+  await submitCaseFileAudit(first, "CF-AMEND-TABS");
+  const a = first.locator("practice-lens");
+  await openFirstAudit(a);
+  const { page: second } = await openPage(browser, "index.html", { context });
+  await readyEvents(second);
+  const b = second.locator("practice-lens");
+  await openFirstAudit(b);
+
+  await a.getByRole("button", { name: "Amend this audit" }).click();
+  await b.getByRole("button", { name: "Amend this audit" }).click();
+  await a.locator("#lens-amend-reason").fill("Written in tab A");
+  await a.locator(".lens-save-status").filter({ hasText: /^Amendment draft saved at/ }).waitFor();
+  await b.locator("#lens-amend-reason").fill("Written in tab B");
+  await b.getByRole("heading", { name: "This amendment is being written in another tab or window too" }).waitFor();
+  assert.equal(await b.locator(".lens-save-status").textContent(), "Not saved: this amendment is also being written in another tab or window");
+  assert.deepEqual(await violations(second), [], "the amendment conflict warning");
+
+  await b.getByRole("button", { name: "Load the other amendment" }).click();
+  await second.waitForFunction(() =>
+    document.querySelector("practice-lens").shadowRoot.getElementById("lens-amend-reason")?.value === "Written in tab A");
   await context.close();
 });
 

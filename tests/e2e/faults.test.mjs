@@ -136,8 +136,8 @@ test(`seeded faults while typing lose nothing shown as saved (seed ${SEED}, ${IT
 
       // Type words at a random pace (some fast, some with pauses) and fault at a random moment.
       const pace = 20 + Math.floor(next() * 260);
-      // Most faults come early; a third come after the longest wait autosave allows.
-      const faultAfter = next() < 0.67 ? 150 + Math.floor(next() * 1_100) : 1_250 + Math.floor(next() * 2_500);
+      // Most faults come early; a quarter come after the longest wait autosave allows.
+      const faultAfter = next() < 0.75 ? 100 + Math.floor(next() * 800) : 2_000 + Math.floor(next() * 1_200);
       let text = "";
       while (text.length < 400) text += WORDS[Math.floor(next() * WORDS.length)];
       const sentAt = [];

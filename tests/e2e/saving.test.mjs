@@ -124,7 +124,7 @@ test("a database deleted while an audit is open is said in words, and nothing ty
   assert.equal(await lens.locator(NARRATIVE).inputValue(), "Typed before the data was cleared. And typed after.");
 
   const download = page.waitForEvent("download");
-  await lens.getByRole("button", { name: "Download this audit" }).click();
+  await lens.getByRole("button", { name: "Download this audit", exact: true }).click();
   const file = await download;
   const bundle = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8")));
   assert.equal(bundle.audits[0].audit.responses.risk.narrative, "Typed before the data was cleared. And typed after.");

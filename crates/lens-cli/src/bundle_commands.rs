@@ -106,9 +106,7 @@ pub fn import_csv(args: &[String], now: DateTime<Utc>) -> Result<String, Vec<Str
                 .into(),
         ]);
     };
-    let read = |path: &String| {
-        std::fs::read_to_string(path).map_err(|error| vec![format!("cannot read {path}: {error}")])
-    };
+    let read = |path: &String| crate::text_file::read_text(path).map_err(|message| vec![message]);
     let files = AuditCsv { items: read(items)?, actions: read(actions)?, amendments: read(amendments)? };
     let audits = read_audits_csv(&files).map_err(|problems| {
         let mut lines = vec!["the CSV files cannot be imported; nothing was written:".to_owned()];

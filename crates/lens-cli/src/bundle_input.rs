@@ -6,7 +6,7 @@ use lens_store::template_document::builtin_templates;
 
 /// The bundle at `path`, or one line per problem.
 pub fn load_bundle(path: &str) -> Result<Bundle, Vec<String>> {
-    let text = std::fs::read_to_string(path).map_err(|error| vec![format!("cannot read {path}: {error}")])?;
+    let text = crate::text_file::read_text(path).map_err(|message| vec![message])?;
     parse_bundle(&text).map_err(|problems| {
         let mut lines = vec![format!("{path} is not a bundle this version can read; nothing was done:")];
         lines.extend(problems.iter().map(|problem| format!("  {problem}")));

@@ -16,6 +16,7 @@ mod export_csv_command;
 mod input;
 mod options;
 mod report_command;
+mod text_file;
 mod themes_command;
 mod validate_command;
 
@@ -167,7 +168,7 @@ fn main() -> ExitCode {
 }
 
 fn read(path: &str) -> Result<String, CliError> {
-    std::fs::read_to_string(path).map_err(|error| CliError::input(format!("cannot read {path}: {error}")))
+    text_file::read_text(path).map_err(CliError::input)
 }
 
 /// Runs a command that reads one JSON file and prints one JSON value.

@@ -56,12 +56,12 @@ pub fn run(args: &[String]) -> Outcome {
     };
     let codebook = match options.get("codebook") {
         None => Codebook::builtin(),
-        Some(path) => match std::fs::read_to_string(path) {
+        Some(path) => match crate::text_file::read_text(path) {
             Ok(text) => match codebook_file::parse(path, &text) {
                 Ok(codebook) => codebook,
                 Err(problems) => return Outcome { stdout: String::new(), problems, failed: true },
             },
-            Err(error) => return Outcome::failure(format!("cannot read the codebook {path}: {error}")),
+            Err(message) => return Outcome::failure(format!("the codebook: {message}")),
         },
     };
     let tagger = Tagger::new(&codebook);

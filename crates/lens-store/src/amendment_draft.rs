@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::audit_record::{audit_from_record, audit_to_record, AuditRecordV3};
 use crate::error::StoreError;
 use crate::latest::{not_newer, put_latest};
-use crate::record::{RecordKey, RecordKind, StoredRecord};
+use crate::record::{Expected, RecordKey, RecordKind, RecordWrite, Revision, StoredRecord};
 use crate::store::Store;
 
 /// The schema version amendment drafts are written in.
@@ -58,29 +58,50 @@ fn decode(record: &StoredRecord, audit: &AuditId) -> Result<Option<AmendmentDraf
     Ok(Some(AmendmentDraft { revised, by: stored.by, reason: stored.reason }))
 }
 
-/// The amendment being written for `audit`, if there is one.
-pub async fn load_amendment_draft(
-    store: &dyn Store,
-    audit: &AuditId,
-) -> Result<Option<AmendmentDraft>, StoreError> {
+/// The amendment-draft record of an audit: the amendment being written, if any, and the
+/// revision the record is at (also when it was cleared), which the next save is based on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DraftSlot {
+    /// The amendment being written, if there is one.
+    pub draft: Option<AmendmentDraft>,
+    /// The record's revision; `None` when no draft was ever written for the audit.
+    pub revision: Option<Revision>,
+}
+
+/// The amendment-draft record of `audit`.
+pub async fn load_amendment_draft(store: &dyn Store, audit: &AuditId) -> Result<DraftSlot, StoreError> {
     match store.get(&draft_key(audit)).await? {
-        Some(record) => decode(&record, audit),
-        None => Ok(None),
+        Some(record) => Ok(DraftSlot { draft: decode(&record, audit)?, revision: Some(record.revision) }),
+        None => Ok(DraftSlot::default()),
     }
 }
 
-/// Keeps the amendment as written so far; the latest write wins.
+/// Keeps the amendment as written so far, if the record is still at `base` (the revision this
+/// tab last read or wrote). Another tab writing an amendment of the same audit meanwhile makes
+/// it [`StoreError::Conflict`], and nothing is overwritten.
 pub async fn save_amendment_draft(
     store: &dyn Store,
     draft: &AmendmentDraft,
+    base: Option<Revision>,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+) -> Result<Revision, StoreError> {
     let stored = AmendmentDraftV1 {
         by: draft.by.clone(),
         reason: draft.reason.clone(),
         revised: Some(audit_to_record(&draft.revised)),
     };
-    write(store, &draft.revised.id, &stored, now).await
+    let body = serde_json::to_string(&stored).unwrap_or_default();
+    if let Some(current) = store.get(&draft_key(&draft.revised.id)).await? {
+        not_newer(CURRENT_AMENDMENT_DRAFT_SCHEMA)(&current)?;
+    }
+    let write = RecordWrite {
+        key: draft_key(&draft.revised.id),
+        expected: Expected::from_base(base),
+        schema_version: CURRENT_AMENDMENT_DRAFT_SCHEMA,
+        updated_at: now,
+        body,
+    };
+    store.put(write).await
 }
 
 /// Forgets the amendment of `audit` once it is saved or cancelled.
@@ -90,16 +111,7 @@ pub async fn clear_amendment_draft(
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let cleared = AmendmentDraftV1 { by: String::new(), reason: String::new(), revised: None };
-    write(store, audit, &cleared, now).await
-}
-
-async fn write(
-    store: &dyn Store,
-    audit: &AuditId,
-    stored: &AmendmentDraftV1,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let body = serde_json::to_string(stored).unwrap_or_default();
+    let body = serde_json::to_string(&cleared).unwrap_or_default();
     let schema = CURRENT_AMENDMENT_DRAFT_SCHEMA;
     put_latest(store, draft_key(audit), schema, now, &body, not_newer(schema)).await.map(|_| ())
 }
@@ -126,14 +138,34 @@ mod tests {
         let store = MemoryStore::default();
         let now = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap();
         let id = AuditId::new("a1");
-        assert_eq!(block_on(load_amendment_draft(&store, &id)).unwrap(), None);
+        assert_eq!(block_on(load_amendment_draft(&store, &id)).unwrap(), DraftSlot::default());
         let mut revised = audit("a1");
         revised.set_header_value("team", "Assessment East\n\"quoted\"");
         let draft = AmendmentDraft { revised, by: "Jo Bloggs".into(), reason: "Team was wrong".into() };
-        block_on(save_amendment_draft(&store, &draft, now)).unwrap();
-        assert_eq!(block_on(load_amendment_draft(&store, &id)).unwrap(), Some(draft));
-        assert_eq!(block_on(load_amendment_draft(&store, &AuditId::new("a2"))).unwrap(), None);
+        let first = block_on(save_amendment_draft(&store, &draft, None, now)).unwrap();
+        let slot = block_on(load_amendment_draft(&store, &id)).unwrap();
+        assert_eq!(slot, DraftSlot { draft: Some(draft.clone()), revision: Some(first) });
+        assert_eq!(block_on(load_amendment_draft(&store, &AuditId::new("a2"))).unwrap().draft, None);
         block_on(clear_amendment_draft(&store, &id, now)).unwrap();
-        assert_eq!(block_on(load_amendment_draft(&store, &id)).unwrap(), None);
+        let cleared = block_on(load_amendment_draft(&store, &id)).unwrap();
+        assert_eq!((cleared.draft, cleared.revision.map(Revision::get)), (None, Some(2)));
+    }
+
+    #[test]
+    fn a_second_tab_writing_the_same_amendment_is_refused_not_overwritten() {
+        let store = MemoryStore::default();
+        let now = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap();
+        let mine = AmendmentDraft { revised: audit("a1"), by: "Jo Bloggs".into(), reason: "Mine".into() };
+        let theirs = AmendmentDraft { reason: "Theirs".into(), ..mine.clone() };
+        // Both tabs opened the audit with no draft stored; the first to save wins.
+        let saved = block_on(save_amendment_draft(&store, &mine, None, now)).unwrap();
+        let refused = block_on(save_amendment_draft(&store, &theirs, None, now));
+        assert!(matches!(refused, Err(StoreError::Conflict { .. })), "{refused:?}");
+        assert_eq!(
+            block_on(load_amendment_draft(&store, &AuditId::new("a1"))).unwrap().draft,
+            Some(mine.clone())
+        );
+        // Taking over on purpose is based on the revision now stored.
+        block_on(save_amendment_draft(&store, &theirs, Some(saved), now)).unwrap();
     }
 }

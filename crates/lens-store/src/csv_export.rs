@@ -79,7 +79,8 @@ pub fn neutralise(cell: &str) -> String {
 /// included, first after anything it skips (spaces, line breaks, zero-width characters, a
 /// byte order mark).
 fn could_run(cell: &str) -> bool {
-    let skipped = |c: char| c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
+    let skipped =
+        |c: char| c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
     matches!(
         cell.trim_start_matches(skipped).chars().next(),
         Some('=' | '+' | '-' | '@' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}')

@@ -20,11 +20,11 @@ fn read_lines(options: &Options, outcome: &mut Outcome) -> Option<Vec<Line>> {
             .push("give one JSON Lines file: one object per line with \"id\" and \"text\"".to_owned());
         return None;
     };
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::text_file::read_text(path) {
         Ok(text) => text,
-        Err(error) => {
+        Err(message) => {
             outcome.failed = true;
-            outcome.problems.push(format!("cannot read {path}: {error}"));
+            outcome.problems.push(message);
             return None;
         }
     };

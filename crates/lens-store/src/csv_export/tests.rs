@@ -178,7 +178,16 @@ fn loose_columns_blank_ids_overflowing_versions_and_unsigned_amendments_are_refu
 
 #[test]
 fn formulas_hidden_behind_spaces_line_feeds_zero_width_marks_or_full_width_signs_are_made_inert() {
-    for cell in ["\n=1+1", " =1+1", "\u{200B}=1+1", "\u{FEFF}=1+1", "\u{00A0}@SUM(A1)", "\u{FF1D}1+1", " \u{FF0B}1", "\r\n-2+3"] {
+    for cell in [
+        "\n=1+1",
+        " =1+1",
+        "\u{200B}=1+1",
+        "\u{FEFF}=1+1",
+        "\u{00A0}@SUM(A1)",
+        "\u{FF1D}1+1",
+        " \u{FF0B}1",
+        "\r\n-2+3",
+    ] {
         let written = neutralise(cell);
         assert!(written.starts_with('\''), "{cell:?} is left live as {written:?}");
         assert_eq!(restore(&written), cell, "and reads back exactly");

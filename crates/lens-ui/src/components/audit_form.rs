@@ -16,7 +16,7 @@ mod standard;
 use std::rc::Rc;
 
 use lens_core::{AmendmentField, Audit, AuditId, AuditProblem, AuditStatus, Template};
-use lens_store::amendment_draft::load_amendment_draft;
+use lens_store::amendment_draft::{load_amendment_draft, DraftSlot};
 use lens_store::device_log::DeviceLog;
 use lens_store::{load_audit, Versioned};
 use wasm_bindgen_futures::spawn_local;
@@ -68,10 +68,13 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 spawn_local(async move {
                     let id = saver.state.borrow().audit.id.clone();
                     match load_amendment_draft(&*saver.store.store, &id).await {
-                        Ok(Some(draft)) => {
-                            saver.state.borrow_mut().amendment_restored(draft);
+                        Ok(DraftSlot { draft: Some(draft), revision }) => {
+                            saver.state.borrow_mut().amendment_restored(draft, revision);
                         }
-                        Ok(None) => return,
+                        Ok(DraftSlot { draft: None, revision }) => {
+                            saver.state.borrow_mut().draft_slot_read(revision);
+                            return;
+                        }
                         Err(error) => {
                             saver.platform.emit(LensEvent::Error {
                                 code: ErrorCode::AuditUnreadable,
@@ -151,6 +154,35 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             saver.state.borrow_mut().kept_as_copy(AuditId::new(saver.platform.new_id()));
             saver.save_now();
+        })
+    };
+    let on_take_other_amendment = {
+        let saver = saver.clone();
+        Callback::from(move |_: MouseEvent| {
+            let saver = saver.clone();
+            spawn_local(async move {
+                let id = saver.state.borrow().audit.id.clone();
+                if let Ok(DraftSlot { draft: Some(draft), revision }) =
+                    load_amendment_draft(&*saver.store.store, &id).await
+                {
+                    saver.state.borrow_mut().took_other_amendment(draft, revision);
+                }
+                saver.rerender.force_update();
+            });
+        })
+    };
+    let on_keep_my_amendment = {
+        let saver = saver.clone();
+        Callback::from(move |_: MouseEvent| {
+            let saver = saver.clone();
+            spawn_local(async move {
+                let id = saver.state.borrow().audit.id.clone();
+                if let Ok(slot) = load_amendment_draft(&*saver.store.store, &id).await {
+                    saver.state.borrow_mut().kept_my_amendment(slot.revision);
+                    saver.save_pending();
+                }
+                saver.rerender.force_update();
+            });
         })
     };
     let on_retry = {
@@ -263,7 +295,16 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     </p>
                 </div>
             }
-            if state.status == SaveStatus::Conflict {
+            if state.status == SaveStatus::Conflict && state.amending.is_some() {
+                <div class="lens-notification lens-notification--warning" role="alert">
+                    <h3 class="lens-heading-m">{ "This amendment is being written in another tab or window too" }</h3>
+                    <p class="lens-body">{ "Another tab or window saved an amendment of this audit after you started yours here. Nothing was overwritten. Choose which amendment to keep working on." }</p>
+                    <div class="lens-button-group">
+                        <button type="button" class="lens-button" onclick={on_take_other_amendment}>{ "Load the other amendment" }</button>
+                        <button type="button" class="lens-button lens-button--secondary" onclick={on_keep_my_amendment}>{ "Keep writing mine" }</button>
+                    </div>
+                </div>
+            } else if state.status == SaveStatus::Conflict {
                 <div class="lens-notification lens-notification--warning" role="alert">
                     <h3 class="lens-heading-m">{ "This audit was changed somewhere else" }</h3>
                     <p class="lens-body">{ "Another tab or window saved this audit after you opened it here. Nothing was overwritten. Choose which version to keep working on." }</p>

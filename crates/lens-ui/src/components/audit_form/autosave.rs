@@ -31,7 +31,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use lens_core::Audit;
-use lens_store::amendment_draft::{clear_amendment_draft, save_amendment_draft};
+use lens_store::amendment_draft::{
+    clear_amendment_draft, load_amendment_draft, save_amendment_draft, DraftSlot,
+};
 use lens_store::{StoreError, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -120,16 +122,34 @@ impl Saver {
     }
 
     fn save_draft_now(&self) {
-        let Some((draft, generation)) = self.state.borrow_mut().draft_save_started() else { return };
+        let Some((draft, generation, base)) = self.state.borrow_mut().draft_save_started() else { return };
         let saver = self.clone();
         spawn_local(async move {
             let now = saver.platform.now();
-            let result = save_amendment_draft(&*saver.store.store, &draft, now.to_utc()).await;
-            let outcome =
-                result.map(|()| now.format("%H:%M").to_string()).map_err(|error| why_not_saved(&error));
-            let taken = saver.state.borrow_mut().draft_saved(generation, outcome);
-            if taken {
-                saver.rerender.force_update();
+            let store = &*saver.store.store;
+            let again = match save_amendment_draft(store, &draft, base, now.to_utc()).await {
+                Ok(revision) => {
+                    let at = now.format("%H:%M").to_string();
+                    saver.state.borrow_mut().draft_saved(generation, Ok((revision, at)))
+                }
+                Err(StoreError::Conflict { .. }) => {
+                    match load_amendment_draft(store, &draft.revised.id).await {
+                        // Only this tab's finished amendment was there: save on top of it.
+                        Ok(DraftSlot { draft: None, revision }) => {
+                            saver.state.borrow_mut().draft_base_moved(revision);
+                            true
+                        }
+                        _ => {
+                            saver.state.borrow_mut().draft_refused_by_other_tab();
+                            false
+                        }
+                    }
+                }
+                Err(error) => saver.state.borrow_mut().draft_saved(generation, Err(why_not_saved(&error))),
+            };
+            saver.rerender.force_update();
+            if again {
+                saver.save_draft_now();
             }
         });
     }

@@ -2,7 +2,7 @@
 //! edits, the steps of a save, submitting, amending. No yew here, so each is tested natively;
 //! `autosave.rs` runs the saves and renders after each transition.
 
-use lens_core::{AmendmentField, Audit, AuditId, AuditProblem};
+use lens_core::{Audit, AuditId, AuditProblem};
 use lens_store::amendment_draft::AmendmentDraft;
 use lens_store::{Revision, Versioned};
 
@@ -63,6 +63,10 @@ pub(crate) struct FormState {
     writing: u64,
     /// The generation of the amendment draft last sent to be saved.
     draft_writing: u64,
+    /// The revision of the audit's amendment-draft record the next draft save is based on.
+    draft_base: Option<Revision>,
+    draft_in_flight: bool,
+    draft_again: bool,
     /// Whether a save is due at the longest wait, however fast the typing goes on.
     deadline_armed: bool,
     /// False when the store is the page's memory: then nothing is ever "Saved".
@@ -89,6 +93,9 @@ impl FormState {
             generation: 0,
             writing: 0,
             draft_writing: 0,
+            draft_base: None,
+            draft_in_flight: false,
+            draft_again: false,
             deadline_armed: false,
             durable,
             in_flight: false,
@@ -132,6 +139,9 @@ impl FormState {
                 "Not saved on this device: kept in this page only (last at {at}). Download it before you close the page."
             ),
             (SaveStatus::Failed(reason), _) => format!("Not saved: {reason}"),
+            (SaveStatus::Conflict, _) if self.amending.is_some() => {
+                "Not saved: this amendment is also being written in another tab or window".to_owned()
+            }
             (SaveStatus::Conflict, _) => "Not saved: this audit was changed in another tab or window".to_owned(),
             (SaveStatus::Deleted, _) => {
                 "Not saved: the data kept in this browser was deleted. This page still holds the audit.".to_owned()
@@ -160,18 +170,6 @@ impl FormState {
             Some(_) => self.generation != self.draft_writing,
             None => self.generation != self.writing,
         }
-    }
-
-    /// Types the amender's name or reason; false when no amendment is being written.
-    pub fn edit_amendment(&mut self, field: AmendmentField, value: String) -> bool {
-        let Some(draft) = self.amending.as_mut() else { return false };
-        match field {
-            AmendmentField::By => draft.by = value,
-            AmendmentField::Reason => draft.reason = value,
-        }
-        self.generation += 1;
-        self.status = SaveStatus::Saving;
-        true
     }
 
     /// A save is to start: the audit and the revision it is based on, or `None` when none may
@@ -216,13 +214,6 @@ impl FormState {
         self.generation += 1;
     }
 
-    /// The amendment draft is to be saved now: the draft, and the generation it is at.
-    pub fn draft_save_started(&mut self) -> Option<(AmendDraft, u64)> {
-        let draft = self.amending.clone()?;
-        self.draft_writing = self.generation;
-        Some((draft, self.generation))
-    }
-
     /// The store refused the save: another tab saved a newer revision. Autosave stops.
     pub fn refused_by_other_tab(&mut self) {
         self.status = SaveStatus::Conflict;
@@ -239,19 +230,6 @@ impl FormState {
     fn save_finished(&mut self) -> bool {
         self.in_flight = false;
         std::mem::take(&mut self.again)
-    }
-
-    /// The amendment draft was saved (or failed) after the pause that began at `generation`.
-    /// Ignored when a newer change came, or the amendment was saved or cancelled meanwhile.
-    pub fn draft_saved(&mut self, generation: u64, outcome: Result<String, String>) -> bool {
-        if self.amending.is_none() || self.generation != generation {
-            return false;
-        }
-        self.status = match outcome {
-            Ok(at) => SaveStatus::Saved(at),
-            Err(reason) => SaveStatus::Failed(reason),
-        };
-        true
     }
 
     /// Takes the result of submitting or amending: the new audit (to be saved at once), or the
@@ -273,32 +251,6 @@ impl FormState {
         }
     }
 
-    /// Starts amending the submitted audit.
-    pub fn amend(&mut self) {
-        let revised = self.audit.clone();
-        self.amending = Some(AmendDraft { revised, by: String::new(), reason: String::new() });
-        self.restored_amendment = false;
-        self.problems.clear();
-    }
-
-    /// Opens the amendment left unfinished earlier, unless one is already being written.
-    pub fn amendment_restored(&mut self, draft: AmendDraft) -> bool {
-        if self.amending.is_some() {
-            return false;
-        }
-        self.amending = Some(draft);
-        self.restored_amendment = true;
-        true
-    }
-
-    /// Cancels the amendment: the audit stays as it was saved.
-    pub fn cancel_amendment(&mut self) {
-        self.amending = None;
-        self.problems.clear();
-        self.generation += 1;
-        self.status = SaveStatus::Idle;
-    }
-
     /// After a conflict, takes the version another tab saved.
     pub fn reloaded(&mut self, stored: Versioned<Audit>) {
         self.audit = stored.value;
@@ -316,6 +268,7 @@ impl FormState {
     }
 }
 
+mod amending;
 #[cfg(test)]
 mod simulation;
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! amending.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use lens_core::{AuditStatus, NewAudit, ProblemTarget, TemplateRef};
+use lens_core::{AmendmentField, AuditStatus, NewAudit, ProblemTarget, TemplateRef};
 
 use super::*;
 
@@ -106,15 +106,25 @@ fn an_amendment_collects_edits_apart_from_the_audit_until_cancelled() {
     assert_eq!(draft.revised.responses["risk"].grade.as_deref(), Some("RI"));
     assert_eq!(draft.reason, "Agreed at moderation");
     assert!(form.audit.responses.is_empty(), "the audit changes only when the amendment is saved");
-    let generation = form.generation;
-    assert!(form.draft_saved(generation, Ok("10:00".into())));
-    assert!(!form.draft_saved(generation - 1, Ok("10:00".into())), "a stale draft save is ignored");
-    assert!(!form.amendment_restored(draft.clone()), "the amendment being written is kept");
+    let (_, generation, base) = form.draft_save_started().unwrap();
+    assert_eq!(base, None, "no draft record was read");
+    assert!(!form.draft_saved(generation, Ok((revision(1), "10:00".into()))));
+    assert_eq!(form.status_text(), "Amendment draft saved at 10:00");
+    let (_, _, base) = form.draft_save_started().unwrap();
+    assert_eq!(base, Some(revision(1)), "the next draft save is based on the last");
+    form.edit_amendment(AmendmentField::Reason, "Agreed at moderation on 3 May".into());
+    form.draft_saved(generation, Ok((revision(2), "10:01".into())));
+    assert_eq!(form.status, SaveStatus::Saving, "a draft save older than the last key does not say Saved");
+    assert!(!form.amendment_restored(draft.clone(), None), "the amendment being written is kept");
     form.cancel_amendment();
     assert_eq!((form.amending.is_none(), &form.status), (true, &SaveStatus::Idle));
     assert!(!form.edit_amendment(AmendmentField::By, "Priya".into()));
-    assert!(!form.draft_saved(form.generation, Ok("10:01".into())), "a cancelled draft's save is ignored");
-    assert!(form.amendment_restored(draft));
+    assert!(
+        !form.draft_saved(form.generation, Ok((revision(3), "10:02".into()))),
+        "a cancelled draft's save is ignored"
+    );
+    assert_eq!(form.status, SaveStatus::Idle);
+    assert!(form.amendment_restored(draft, Some(revision(3))));
     assert!(form.restored_amendment);
 }
 
@@ -160,11 +170,11 @@ fn the_deadline_saves_an_amendment_draft_typed_without_a_pause() {
     form.edit(grade("risk", "RI"));
     assert!(form.arm_deadline());
     assert!(form.deadline_reached());
-    let (draft, generation) = form.draft_save_started().unwrap();
+    let (draft, generation, _) = form.draft_save_started().unwrap();
     assert_eq!(draft.revised.responses["risk"].grade.as_deref(), Some("RI"));
     assert!(form.arm_deadline());
     assert!(!form.deadline_reached(), "the draft sent is the latest");
-    assert!(form.draft_saved(generation, Ok("10:00".into())));
+    assert!(!form.draft_saved(generation, Ok((revision(1), "10:00".into()))));
     assert_eq!(form.status_text(), "Amendment draft saved at 10:00");
 }
 
@@ -196,4 +206,25 @@ fn stored_data_deleted_under_the_page_holds_saving_until_the_person_saves_again(
     form.save_again_here();
     let (audit, base) = form.save_started().expect("saved again when asked");
     assert_eq!((audit.responses["risk"].grade.as_deref(), base), (Some("RI"), None));
+}
+
+#[test]
+fn a_second_tab_s_amendment_stops_draft_saves_until_the_person_chooses() {
+    let mut form = opened();
+    form.audit.status = AuditStatus::Submitted;
+    form.amend();
+    form.edit(grade("risk", "RI"));
+    let (_, generation, _) = form.draft_save_started().unwrap();
+    form.edit(grade("risk", "I"));
+    assert!(form.draft_save_started().is_none(), "one draft save at a time");
+    form.draft_refused_by_other_tab();
+    assert_eq!(
+        form.status_text(),
+        "Not saved: this amendment is also being written in another tab or window"
+    );
+    assert!(form.draft_save_started().is_none(), "nothing is saved over the other tab's amendment");
+    assert!(!form.draft_saved(generation, Err("late".into())));
+    form.kept_my_amendment(Some(revision(4)));
+    let (draft, _, base) = form.draft_save_started().expect("saved again when asked");
+    assert_eq!((draft.revised.responses["risk"].grade.as_deref(), base), (Some("I"), Some(revision(4))));
 }
