@@ -91,9 +91,36 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, Vec<BundleProblem>> {
                 Err(error) => error,
             };
             let path = error.path().to_string();
-            Err(problem(if path == "." { "document" } else { &path }, error.into_inner().to_string()))
+            let message = in_words(&error.into_inner().to_string());
+            Err(problem(if path == "." { "document" } else { &path }, message))
         }
     }
+}
+
+/// A decoding error in the bundle's own words: the record layouts' type names ("struct
+/// ResponseV3", "u64") are internal, so they are said as what a person wrote.
+fn in_words(message: &str) -> String {
+    let mut words = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("struct ") {
+        words.push_str(&rest[..at]);
+        let after = &rest[at + "struct ".len()..];
+        let name_end = after.find(|c: char| !c.is_alphanumeric() && c != '_').unwrap_or(after.len());
+        words.push_str("an object");
+        rest = &after[name_end..];
+    }
+    words.push_str(rest);
+    for (internal, said) in [
+        ("expected u64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected a sequence", "expected a list"),
+        ("expected a borrowed string", "expected text"),
+        ("expected a string", "expected text"),
+    ] {
+        words = words.replace(internal, said);
+    }
+    words
 }
 
 /// Whether the text is JSON that declares itself a bundle of a version this build reads.
@@ -103,7 +130,12 @@ fn check_declaration(text: &str) -> Result<(), Vec<BundleProblem>> {
     if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
         return Err(problem("format", format!("must be \"{FORMAT}\": this is not a Practice Lens bundle")));
     }
-    match value.get("format_version").and_then(serde_json::Value::as_u64) {
+    let declared = value.get("format_version");
+    match declared.and_then(serde_json::Value::as_u64) {
+        None if declared.is_some() => Err(problem(
+            "format_version",
+            format!("is {}: it must be a whole number such as {FORMAT_VERSION}, without quotes", declared.map(ToString::to_string).unwrap_or_default()),
+        )),
         None => Err(problem("format_version", "is missing: a bundle declares its version")),
         Some(version) if version > u64::from(FORMAT_VERSION) => Err(problem(
             "format_version",

@@ -157,3 +157,34 @@ fn a_changed_template_with_the_same_version_is_a_conflict() {
     assert!(report.conflicts[0].message.contains("must be given a new version number"));
     assert_ne!(merged.templates.iter().find(|t| t.id == "case-file-audit").unwrap().title, "Changed");
 }
+
+#[test]
+fn decoding_problems_are_said_without_the_layout_s_type_names() {
+    let mut bundle: serde_json::Value = serde_json::from_str(GOLDEN).unwrap();
+    bundle["audits"][0]["audit"]["responses"]["risk"] = serde_json::json!("Good");
+    bundle["audits"][1]["revision"] = serde_json::json!("two");
+    let problems = parse_bundle(&bundle.to_string()).unwrap_err();
+    let message = problems[0].to_string();
+    assert!(message.starts_with("audits[0].audit.responses.risk: "), "{message}");
+    assert!(message.contains("expected an object"), "{message}");
+    for internal in ["struct", "V3", "V1", "u64"] {
+        assert!(!message.contains(internal), "{message}");
+    }
+    bundle["audits"][0]["audit"]["responses"]["risk"] = serde_json::json!({"grade": "G", "narrative": ""});
+    let problems = parse_bundle(&bundle.to_string()).unwrap_err();
+    let message = problems[0].to_string();
+    assert!(
+        message.starts_with("audits[1].revision: invalid type: string \"two\", expected a whole number"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_version_written_as_text_is_named_not_called_missing() {
+    check(
+        &GOLDEN.replacen("\"format_version\": 1", "\"format_version\": \"1\"", 1),
+        expect![[r#"
+        format_version: is "1": it must be a whole number such as 1, without quotes
+    "#]],
+    );
+}
