@@ -130,3 +130,23 @@ fn eval_meets_the_quality_targets_on_the_repository_data() {
         estimate[estimate.find("F1 ").unwrap() + 3..].split_whitespace().next().unwrap().parse().unwrap();
     assert!(estimate_f1 >= 0.70, "{report}");
 }
+
+#[test]
+fn one_long_narrative_without_full_stops_gives_evidence_of_bounded_size() {
+    // 100,000 characters in one sentence: evidence used to repeat the whole sentence for every
+    // mention, which made the output grow with the square of the narrative's length.
+    let words =
+        ["risk ", "was ", "not ", "assessed ", "and ", "supervision ", "was ", "late ", "the ", "plan "];
+    let text: String = words.iter().cycle().take(20_000).copied().collect();
+    let input = serde_json::json!({"id": "long", "text": text}).to_string();
+    let output = themes(&["tag"], "long-narrative", &format!("{input}\n"));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stdout.len() < 8 * 1024 * 1024, "{} bytes of output", output.stdout.len());
+    let tagged = &lines(&output)[0];
+    let evidence = &tagged["themes"][0]["evidence"][0];
+    let sentence = evidence["sentence"].as_str().unwrap();
+    assert!(sentence.len() < 450 && sentence.contains('…'), "{sentence}");
+    let (start, end) =
+        (evidence["start"].as_u64().unwrap() as usize, evidence["end"].as_u64().unwrap() as usize);
+    assert!(end > start && end <= text.len(), "the offsets still point into the narrative");
+}

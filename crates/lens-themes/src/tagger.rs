@@ -23,7 +23,7 @@ use super::codebook::Codebook;
 use super::lexicon::{self, LexiconEntry};
 use super::matcher::{Compiler, PhraseIndex, Token};
 use super::polarity::{Clauses, Judgement};
-use super::text::char_offset;
+use super::text::{evidence_excerpt, CharOffsets};
 
 /// How many words may come between the words of a multi-word cue.
 const MAX_CUE_GAP: usize = 2;
@@ -65,7 +65,8 @@ impl Polarity {
 /// The words that show a theme.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
-    /// The sentence the words are in.
+    /// The sentence the words are in; for a sentence of more than 400 bytes, about 400 around
+    /// the words, marked "…" where cut.
     pub sentence: String,
     /// Where the words start in the narrative, in characters (Unicode scalar values).
     pub start: usize,
@@ -264,6 +265,7 @@ impl Tagger {
         // only one, so a narrative that judges nothing scores nothing.
         let judged_anywhere = clauses.scores.iter().any(|&score| score != 0);
         let narrative_score = if judged_anywhere { clauses.total() + grade_signal } else { 0 };
+        let offsets = CharOffsets::new(text);
         let mut tagging = Tagging::default();
         for theme_index in 0..self.codebook.themes.len() {
             let theme = &self.codebook.themes[theme_index].id;
@@ -276,7 +278,7 @@ impl Tagger {
                 match mention_polarity(&clauses, &tokens, mention, narrative_score) {
                     Some((polarity, weight)) => judged.push((polarity, weight, mention)),
                     None => {
-                        let (start, end) = char_span(text, &tokens, mention);
+                        let (start, end) = char_span(&offsets, &tokens, mention);
                         tagging.diagnostics.push(TagDiagnostic::BareMention {
                             theme: theme.clone(),
                             start,
@@ -316,9 +318,10 @@ impl Tagger {
                 .iter()
                 .filter(|(polarity, _, _)| *polarity == kept)
                 .map(|(_, _, mention)| {
-                    let (start, end) = char_span(text, &tokens, mention);
+                    let (start, end) = char_span(&offsets, &tokens, mention);
                     let sentence = analysis.sentences[tokens[mention.first].sentence].clone();
-                    Evidence { sentence: text[sentence].to_owned(), start, end }
+                    let words = tokens[mention.first].span.start..tokens[mention.last].span.end;
+                    Evidence { sentence: evidence_excerpt(text, sentence, words), start, end }
                 })
                 .collect();
             tagging.themes.push(ThemeFinding { theme: theme.clone(), polarity: kept, evidence });
@@ -399,8 +402,8 @@ fn mention_polarity(
     Some((polarity, weight))
 }
 
-fn char_span(text: &str, tokens: &[Token], mention: &Mention) -> (usize, usize) {
-    (char_offset(text, tokens[mention.first].span.start), char_offset(text, tokens[mention.last].span.end))
+fn char_span(offsets: &CharOffsets, tokens: &[Token], mention: &Mention) -> (usize, usize) {
+    (offsets.at(tokens[mention.first].span.start), offsets.at(tokens[mention.last].span.end))
 }
 
 #[cfg(test)]

@@ -148,16 +148,86 @@ impl Analyser {
 }
 
 /// The number of characters (Unicode scalar values) before byte `offset` of `text`.
+#[cfg(test)]
 pub(crate) fn char_offset(text: &str, offset: usize) -> usize {
     text.get(..offset).map_or(0, |before| before.chars().count())
 }
+
+/// Character offsets of byte offsets in one text, each found in logarithmic time, so a long
+/// narrative with many mentions is not counted from its start for each one.
+pub(crate) struct CharOffsets {
+    /// The byte offset of each character, or `None` for ASCII text, where the two agree.
+    starts: Option<Vec<usize>>,
+    len: usize,
+}
+
+impl CharOffsets {
+    pub(crate) fn new(text: &str) -> Self {
+        let starts = (!text.is_ascii()).then(|| text.char_indices().map(|(at, _)| at).collect());
+        Self { starts, len: text.len() }
+    }
+
+    /// The character offset of the byte offset `offset` (a character boundary).
+    pub(crate) fn at(&self, offset: usize) -> usize {
+        match &self.starts {
+            None => offset.min(self.len),
+            Some(starts) => starts.partition_point(|&start| start < offset),
+        }
+    }
+}
+
+/// The part of `sentence` (a byte range of `text`) shown as a mention's evidence: the whole
+/// sentence, or for one longer than [`EVIDENCE_CHARS`] (a narrative with no full stops) a
+/// window of about that many characters around the mention at bytes `mention`, cut at spaces
+/// and marked with "…". The offsets say exactly where the words are.
+pub(crate) fn evidence_excerpt(
+    text: &str,
+    sentence: std::ops::Range<usize>,
+    mention: std::ops::Range<usize>,
+) -> String {
+    let whole = &text[sentence.clone()];
+    if whole.len() <= EVIDENCE_CHARS {
+        return whole.to_owned();
+    }
+    let reach = EVIDENCE_CHARS / 2;
+    let floor = |mut at: usize| {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let from = floor(mention.start.saturating_sub(reach).max(sentence.start));
+    let to = floor((mention.end + reach).min(sentence.end));
+    let from = if from > sentence.start {
+        text[from..mention.start].find(' ').map_or(from, |space| from + space + 1)
+    } else {
+        from
+    };
+    let to = if to < sentence.end {
+        text[mention.end..to].rfind(' ').map_or(to, |space| mention.end + space)
+    } else {
+        to
+    };
+    let mut excerpt = String::new();
+    if from > sentence.start {
+        excerpt.push('…');
+    }
+    excerpt.push_str(&text[from..to]);
+    if to < sentence.end {
+        excerpt.push('…');
+    }
+    excerpt
+}
+
+/// The longest sentence kept whole as evidence, in bytes.
+pub(crate) const EVIDENCE_CHARS: usize = 400;
 
 #[cfg(test)]
 mod tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    use super::Analyser;
+    use super::{char_offset, evidence_excerpt, Analyser, CharOffsets, EVIDENCE_CHARS};
 
     fn words(text: &str) -> Vec<(String, String, bool)> {
         Analyser::default()
@@ -203,5 +273,34 @@ mod tests {
         for text in ["", "   ", "…!?", "\u{0}\u{feff}", "🙂🙂"] {
             assert!(words(text).is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn character_offsets_agree_with_counting_from_the_start() {
+        for text in ["plain ascii text", "Café visit — the child's «voice» was heard ✓ twice"] {
+            let offsets = CharOffsets::new(text);
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                assert_eq!(offsets.at(at), char_offset(text, at), "{text:?} at byte {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn evidence_from_a_sentence_with_no_full_stops_is_a_window_around_the_words() {
+        let text = "word ".repeat(2_000) + "supervision was late " + &"word ".repeat(2_000);
+        let start = text.find("supervision").unwrap();
+        let excerpt = evidence_excerpt(&text, 0..text.len(), start..start + "supervision".len());
+        assert!(excerpt.contains("supervision was late"), "{excerpt}");
+        assert!(excerpt.starts_with('…') && excerpt.ends_with('…'), "{excerpt}");
+        assert!(excerpt.len() <= EVIDENCE_CHARS + "supervision".len() + 6, "{} bytes", excerpt.len());
+        let short = "Supervision was late.";
+        assert_eq!(
+            evidence_excerpt(short, 0..short.len(), 0..11),
+            short,
+            "a sentence of normal length is kept whole"
+        );
+        let leading = "supervision ".to_owned() + &"word ".repeat(200);
+        let excerpt = evidence_excerpt(&leading, 0..leading.len(), 0..11);
+        assert!(excerpt.starts_with("supervision"), "not cut before the sentence starts: {excerpt}");
     }
 }
