@@ -13,7 +13,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { BASE_URL, readyEvents, startAudit } from "./harness.mjs";
+import { BASE_URL, readyEvents, startAudit, storedNarrative } from "./harness.mjs";
 
 const SEED = Number(process.env.LENS_FAULT_SEED ?? 20261201);
 const ITERATIONS = Number(process.env.LENS_FAULT_ITERATIONS ?? 200);
@@ -65,28 +65,8 @@ function killBrowser(running) {
   });
 }
 
-// The stored risk narrative of the one audit in the database.
-async function stored(page) {
-  return page.evaluate(async (name) => {
-    const database = await new Promise((resolve, reject) => {
-      const request = indexedDB.open(name);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const records = await new Promise((resolve, reject) => {
-      const request = database.transaction("records").objectStore("records").getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    database.close();
-    const audit = records.find((record) => record.kind === "audit");
-    return audit ? (JSON.parse(audit.body).responses?.risk?.narrative ?? "") : null;
-  }, DB);
-}
-
-// Opens the audit and puts the caret at the end of the narrative, noting every value the field
-// held each time the status turned to "Saved at".
-async function openAudit(context) {
+// The demo page in a new tab of `context`, once the element is ready.
+async function openDemo(context) {
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__lensEvents = [];
@@ -94,6 +74,13 @@ async function openAudit(context) {
   });
   await page.goto(PAGE);
   await readyEvents(page);
+  return page;
+}
+
+// Opens the audit and puts the caret at the end of the narrative, noting every value the field
+// held each time the status turned to "Saved at".
+async function openAudit(context) {
+  const page = await openDemo(context);
   const lens = page.locator("practice-lens");
   await lens.locator("tbody .lens-link-button").first().click();
   await lens.locator(NARRATIVE).click();
@@ -116,13 +103,7 @@ test(`seeded faults while typing lose nothing shown as saved (seed ${SEED}, ${IT
   const figures = { runs: 0, closed: 0, crashed: 0, killed: 0, savedButLost: 0, longestLostMs: 0, charactersTyped: 0, charactersLost: 0 };
   try {
     {
-      const page = await running.context.newPage();
-      await page.addInitScript(() => {
-        window.__lensEvents = [];
-        document.addEventListener("lens-ready", (event) => window.__lensEvents.push({ type: "lens-ready", detail: event.detail }));
-      });
-      await page.goto(PAGE);
-      await readyEvents(page);
+      const page = await openDemo(running.context);
       await startAudit(page, "practice-lens", "CF-FAULTS", "Jo Bloggs");
       await page.close();
     }
@@ -172,7 +153,7 @@ test(`seeded faults while typing lose nothing shown as saved (seed ${SEED}, ${IT
 
       // Reopen: what is stored, and what the form opens with.
       page = await openAudit(running.context);
-      const now = await stored(page);
+      const now = await storedNarrative(page, DB);
       const typed = text.slice(0, sentAt.length);
       assert.ok(now !== null, `${where}: the audit is still stored`);
       assert.equal(await page.locator("practice-lens").locator(NARRATIVE).inputValue(), now, `${where}: the form opens what is stored`);

@@ -98,6 +98,26 @@ export const STANDARDS = [
   "plans", "permanence", "reviews", "placement", "independence", "outcomes",
 ];
 
+// The risk narrative of the one audit stored in the database `db` of the page's origin, as
+// stored ("" for none written), or null when no audit is stored.
+export async function storedNarrative(page, db) {
+  return page.evaluate(async (name) => {
+    const database = await new Promise((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const records = await new Promise((resolve, reject) => {
+      const request = database.transaction("records").objectStore("records").getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    database.close();
+    const audit = records.find((record) => record.kind === "audit");
+    return audit ? (JSON.parse(audit.body).responses?.risk?.narrative ?? "") : null;
+  }, db);
+}
+
 // Waits until everything typed so far is saved.
 export async function allSaved(lens) {
   await lens.locator(".lens-save-status").filter({ hasText: /^Saved at \d\d:\d\d$/ }).waitFor();

@@ -4,7 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { allSaved, launch, openPage, readyEvents, startAudit } from "./harness.mjs";
+import { allSaved, launch, openPage, readyEvents, startAudit, storedNarrative } from "./harness.mjs";
 
 const DB = "practice-lens-csp";
 const NARRATIVE = "#lens-i-risk-narrative";
@@ -17,23 +17,9 @@ after(async () => {
   await browser?.close();
 });
 
-// The risk narrative of the one audit stored in the demo page's database ("" when none).
-export async function storedNarrative(page, db = DB) {
-  return page.evaluate(async (name) => {
-    const database = await new Promise((resolve, reject) => {
-      const request = indexedDB.open(name);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const records = await new Promise((resolve, reject) => {
-      const request = database.transaction("records").objectStore("records").getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    database.close();
-    const audit = records.find((record) => record.kind === "audit");
-    return audit ? (JSON.parse(audit.body).responses?.risk?.narrative ?? "") : "";
-  }, db);
+// The risk narrative of the demo page's one audit ("" when none is stored yet).
+async function stored(page) {
+  return (await storedNarrative(page, DB)) ?? "";
 }
 
 async function openNewAudit(caseReference) {
@@ -50,11 +36,11 @@ test("typing that never pauses is saved at least every two seconds", async () =>
   // 120 ms a key never leaves the 500 ms pause autosave waits for.
   const typing = page.keyboard.type("Steady typing with no pause at all, on and on for seconds.", { delay: 120 });
   await page.waitForTimeout(3_500);
-  const meanwhile = await storedNarrative(page);
+  const meanwhile = await stored(page);
   assert.ok(meanwhile.length >= 8, `after 3.5 s of typing ${JSON.stringify(meanwhile)} is stored`);
   await typing;
   await allSaved(page.locator("practice-lens"));
-  assert.equal(await storedNarrative(page), "Steady typing with no pause at all, on and on for seconds.");
+  assert.equal(await stored(page), "Steady typing with no pause at all, on and on for seconds.");
   await context.close();
 });
 
@@ -67,7 +53,7 @@ test("hiding the page saves what is typed at once, and leaving with unsaved work
     document.dispatchEvent(new Event("visibilitychange"));
   });
   await page.waitForTimeout(250);
-  assert.equal(await storedNarrative(page), "Seen at home");
+  assert.equal(await stored(page), "Seen at home");
   await allSaved(lens);
 
   await page.keyboard.type(" with her mother");
@@ -102,9 +88,9 @@ test("Saved is shown only when what is on screen is what is stored, even on a sl
   await allSaved(lens);
   const shown = await page.evaluate(() => window.__savedShown);
   assert.ok(shown.length >= 3, `"Saved at" was shown ${shown.length} times`);
-  const stored = await storedNarrative(page);
-  assert.equal(stored, await lens.locator(NARRATIVE).inputValue());
-  assert.equal(shown.at(-1), stored, "the last Saved shown is what is stored");
+  const kept = await stored(page);
+  assert.equal(kept, await lens.locator(NARRATIVE).inputValue());
+  assert.equal(shown.at(-1), kept, "the last Saved shown is what is stored");
   await context.close();
 });
 
@@ -165,6 +151,6 @@ test("a full disk says what to do, keeps the typing, and saving works again once
   await allSaved(lens);
   const typed = await lens.locator(NARRATIVE).inputValue();
   assert.match(typed, /^Typed while there was room\. Typed with the disk full\.+ And after\.$/);
-  assert.equal(await storedNarrative(page), typed);
+  assert.equal(await stored(page), typed);
   await context.close();
 });

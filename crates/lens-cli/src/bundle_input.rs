@@ -49,7 +49,7 @@ pub fn write_new_files(files: &[(std::path::PathBuf, &str)]) -> Result<(), Strin
             }
         }
     }
-    let mut placed: Vec<&std::path::Path> = Vec::new();
+    let mut placed: Vec<std::path::PathBuf> = Vec::new();
     for ((path, _), temporary) in files.iter().zip(&staged) {
         // A hard link refuses an existing name, so nothing written meanwhile is replaced.
         if let Err(error) = std::fs::hard_link(temporary, path) {
@@ -60,10 +60,10 @@ pub fn write_new_files(files: &[(std::path::PathBuf, &str)]) -> Result<(), Strin
                 _ => format!("cannot create {}: {}", path.display(), io_words(&error)),
             };
             remove_all(&staged);
-            placed.iter().for_each(|path| drop(std::fs::remove_file(path)));
+            remove_all(&placed);
             return Err(message);
         }
-        placed.push(path);
+        placed.push(path.clone());
     }
     remove_all(&staged);
     Ok(())

@@ -111,17 +111,7 @@ impl Audit {
                 ));
             }
         }
-        for (field, value) in &recorded {
-            let held = later.value_at(field);
-            if held != *value {
-                problems.push(format!(
-                    "{} is {}, not {} as its last amendment records",
-                    field_words(field),
-                    quoted(&held),
-                    quoted(value)
-                ));
-            }
-        }
+        problems.extend(later.unlike_recorded(&recorded));
         problems
     }
 
@@ -148,17 +138,25 @@ impl Audit {
                 recorded.insert(change.field.clone(), change.after.clone());
             }
         }
-        for (field, value) in &recorded {
-            let held = self.value_at(field);
-            if held != *value {
-                problems.push(format!(
-                    "{} is {}, not {} as its last amendment records",
-                    field_words(field),
-                    quoted(&held),
-                    quoted(value)
-                ));
-            }
-        }
+        problems.extend(self.unlike_recorded(&recorded));
         problems
+    }
+
+    /// Each field whose value here is not the last value `recorded` for it by an amendment.
+    fn unlike_recorded(&self, recorded: &BTreeMap<FieldPath, String>) -> Vec<String> {
+        recorded
+            .iter()
+            .filter_map(|(field, value)| {
+                let held = self.value_at(field);
+                (held != *value).then(|| {
+                    format!(
+                        "{} is {}, not {} as its last amendment records",
+                        field_words(field),
+                        quoted(&held),
+                        quoted(value)
+                    )
+                })
+            })
+            .collect()
     }
 }

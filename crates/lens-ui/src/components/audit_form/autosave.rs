@@ -103,10 +103,8 @@ impl Saver {
 
     /// Saves whatever is unsaved at once: the page is being hidden or closed.
     pub fn flush(&self) {
-        let pending = {
-            let state = self.state.borrow();
-            state.status.unsaved() && !state.status.holds_saving()
-        };
+        // A save that may not start (a conflict, deleted data) is refused by the save itself.
+        let pending = self.state.borrow().status.unsaved();
         if pending {
             self.save_pending();
         }
