@@ -12,7 +12,7 @@
 //!
 //! **Architecture Invariant:** a request never fails with a panic or a Rust type name: every
 //! problem comes back as [`protocol::AnalysisReply::Refused`] with a sentence a person can act on.
-//! Reflections are never read: a report counts them, and their narratives never reach themes.
+//! Reflections are never read: no report counts them, and their narratives never reach themes.
 
 pub mod protocol;
 

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use lens_store::bundle::{merge_bundles, write_bundle, Bundle};
 use lens_store::csv_export::{read_audits_csv, AuditCsv};
 use lens_store::sample::{generate_bundle, SampleSpec};
@@ -33,10 +33,13 @@ fn save(path: &str, bundle: &Bundle) -> Result<(), Vec<String>> {
         .map_err(|message| vec![format!("{message}; nothing was written")])
 }
 
-/// `lens generate --out FILE [--seed N] [--auditors N] [--audits N] [--months N] [--template ID]`.
-pub fn generate(args: &[String]) -> Result<String, Vec<String>> {
-    let options = Options::parse(args, &["out", "seed", "auditors", "audits", "months", "template"])
-        .map_err(|m| vec![m])?;
+/// `lens generate --out FILE [--seed N] [--auditors N] [--audits N] [--months N] [--today DAY]
+/// [--template ID]`: the months end with `--today` (default `today`), and nothing is dated after it.
+pub fn generate(args: &[String], today: NaiveDate) -> Result<String, Vec<String>> {
+    let options =
+        Options::parse(args, &["out", "seed", "auditors", "audits", "months", "today", "template"])
+            .map_err(|m| vec![m])?;
+    let today = options.date("today").map_err(|m| vec![m])?.unwrap_or(today);
     let number = |name: &str, default: u64| {
         options.number(name).map(|value| value.unwrap_or(default)).map_err(|m| vec![m])
     };
@@ -45,7 +48,8 @@ pub fn generate(args: &[String]) -> Result<String, Vec<String>> {
     if auditors == 0 || months == 0 {
         return Err(vec!["--auditors and --months must be 1 or more".into()]);
     }
-    let mut spec = SampleSpec::new(seed, auditors as usize, audits as usize, months.min(240) as u32);
+    let mut spec =
+        SampleSpec::new(seed, auditors as usize, audits as usize, months.min(240) as u32).ending_on(today);
     if let Some(template) = options.get("template") {
         if !builtin_templates().iter().any(|builtin| builtin.id == template && builtin.scale.is_some()) {
             return Err(vec![format!("--template {template} is not a built-in graded template")]);

@@ -50,7 +50,9 @@ Commands:
                    merge bundles from several auditors by record and revision; conflicts
                    are listed and the newer or already-held record kept
   generate --out FILE [--seed N] [--auditors N] [--audits N] [--months N]
-                   a realistic sample bundle, the same for the same seed
+           [--today YYYY-MM-DD] [--template ID]
+                   a realistic sample bundle, the same for the same seed and day, over
+                   the months that end with --today (default today) and never after it
   themes tag FILE.jsonl [--codebook CODEBOOK.json]
                    the codebook themes of each narrative ({\"id\", \"text\"} per line), with
                    polarity (strength or concern) and the evidence sentence and offsets
@@ -143,7 +145,9 @@ impl Command {
                 write!(out, "{}", bundle_commands::import_csv(&args, chrono::Utc::now())?)?
             }
             Self::Merge { args } => write!(out, "{}", bundle_commands::merge(&args, chrono::Utc::now())?)?,
-            Self::Generate { args } => write!(out, "{}", bundle_commands::generate(&args)?)?,
+            Self::Generate { args } => {
+                write!(out, "{}", bundle_commands::generate(&args, chrono::Local::now().date_naive())?)?
+            }
             Self::Themes { args } => themes(&args, out)?,
         }
         Ok(())

@@ -182,6 +182,8 @@ fn merging_lists_conflicts_and_generate_is_deterministic() {
             "40",
             "--months",
             "3",
+            "--today",
+            "2026-06-30",
         ]);
         assert!(output.status.success(), "{}", stderr(&output));
     }
@@ -208,6 +210,51 @@ fn merging_lists_conflicts_and_generate_is_deterministic() {
     assert!(summary.contains("was changed in two places from the same revision"), "{summary}");
     let again = lens(&["merge", text(&first), text(&second), "--out", text(&merged)]);
     assert_eq!(again.status.code(), Some(2), "an existing file is never overwritten");
+}
+
+/// Every `YYYY-MM-DD` date in a JSON value, with where it was found.
+fn dates_in(value: &serde_json::Value, at: String, found: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::String(text) if text.len() >= 10 && text.as_bytes()[4] == b'-' && text[..4].parse::<u32>().is_ok() => {
+            found.push((at, text[..10].to_owned()));
+        }
+        serde_json::Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                dates_in(item, format!("{at}[{index}]"), found);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (name, field) in fields {
+                dates_in(field, format!("{at}.{name}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn generated_data_ends_on_its_today_and_only_plans_lie_later() {
+    let dir = scratch("generate-today");
+    let out = dir.join("year.json");
+    let output = lens(&["generate", "--out", text(&out), "--audits", "600", "--months", "12", "--today", "2026-12-01"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bundle: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let mut found = Vec::new();
+    dates_in(&bundle, String::new(), &mut found);
+    let (mut earliest, mut latest_audit_date) = ("9999".to_owned(), String::new());
+    for (at, day) in &found {
+        if at.ends_with(".due_on") {
+            continue;
+        }
+        assert!(day.as_str() <= "2026-12-01", "{at} is {day}, after --today");
+        if at.contains(".audit-date") {
+            earliest = earliest.min(day.clone());
+            latest_audit_date = latest_audit_date.max(day.clone());
+        }
+    }
+    assert!(found.len() > 3_000, "dates were found: {}", found.len());
+    assert!(earliest.as_str() >= "2026-01-01", "the twelve months start in January: {earliest}");
+    assert!(latest_audit_date.as_str() >= "2026-11-01", "the last month is November or December: {latest_audit_date}");
 }
 
 /// The golden bundle with one submitted audit's revision raised and its answers rewritten.

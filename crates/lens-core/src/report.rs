@@ -101,8 +101,6 @@ pub enum Measure {
     AuditsCompleted,
     /// Audits started and not yet submitted.
     AuditsInDraft,
-    /// Practitioner reflections: counted, never read.
-    Reflections,
     /// Moderations of audits in the period.
     Moderations,
     /// Actions agreed in completed audits.
@@ -139,7 +137,6 @@ impl Measure {
         match self {
             Self::AuditsCompleted => "Audits completed",
             Self::AuditsInDraft => "Audits still in draft",
-            Self::Reflections => "Practitioner reflections",
             Self::Moderations => "Moderations",
             Self::ActionsAgreed => "Actions agreed",
             Self::GoodOrBetter => "Judged good or better overall",

@@ -29,7 +29,6 @@ pub fn measure_code(measure: Measure) -> &'static str {
     match measure {
         Measure::AuditsCompleted => "audits_completed",
         Measure::AuditsInDraft => "audits_in_draft",
-        Measure::Reflections => "reflections",
         Measure::Moderations => "moderations",
         Measure::ActionsAgreed => "actions_agreed",
         Measure::GoodOrBetter => "good_or_better",

@@ -27,21 +27,27 @@ pub struct SampleSpec {
     pub months: u32,
     /// The first day of the first month.
     pub start: NaiveDate,
+    /// The last day anything may be dated: nothing generated lies after it, so example data
+    /// never describes work done in the future. Due dates may be later: they are plans.
+    pub today: NaiveDate,
     /// The built-in template id to audit with.
     pub template_id: String,
 }
 
 impl SampleSpec {
-    /// A spec with the case file audit on the Ofsted scale, starting in April 2026.
+    /// A spec with the case file audit on the Ofsted scale, over the months from April 2026,
+    /// with "today" the last day of the last month.
     pub fn new(seed: u64, auditors: usize, audits: usize, months: u32) -> Self {
-        Self {
-            seed,
-            auditors,
-            audits,
-            months,
-            start: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap_or_default(),
-            template_id: "case-file-audit-ofsted".into(),
-        }
+        let start = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap_or_default();
+        let today = (start + Months::new(months.max(1))).pred_opt().unwrap_or(start);
+        Self { seed, auditors, audits, months, start, today, template_id: "case-file-audit-ofsted".into() }
+    }
+
+    /// The same spec over the `months` months that end with `today`'s month, nothing after it.
+    pub fn ending_on(self, today: NaiveDate) -> Self {
+        let this_month = today.with_day(1).unwrap_or(today);
+        let start = this_month - Months::new(self.months.max(1) - 1);
+        Self { start, today, ..self }
     }
 }
 
@@ -118,11 +124,12 @@ pub fn generate_bundle(spec: &SampleSpec) -> Bundle {
         let (auditor, team, bias) = &auditors[below(&mut random, auditors.len())];
         let on = audit_day(&mut random, spec);
         let case = format!("CF-{:05}", below(&mut random, cases) + 1);
-        let audit = generate_audit(&mut random, &template, index, &case, auditor, team, *bias, on);
-        let saved_at = Utc.from_utc_datetime(&on.and_hms_opt(17, 0, 0).unwrap_or_default());
+        let audit = generate_audit(&mut random, &template, index, &case, (auditor.as_str(), *team, *bias), on, spec.today);
+        // Saved at midnight UTC of its day, so a record dated today is never saved later than now.
+        let saved_at = Utc.from_utc_datetime(&on.and_hms_opt(0, 0, 0).unwrap_or_default());
         if audit.status == AuditStatus::Moderated {
             moderations.push(Versioned {
-                value: moderate(&mut random, &audit, &template, on),
+                value: moderate(&mut random, &audit, &template, on, spec.today),
                 revision: Revision::FIRST,
                 updated_at: saved_at,
             });
@@ -130,32 +137,37 @@ pub fn generate_bundle(spec: &SampleSpec) -> Bundle {
         let revision = Revision::new(1 + below(&mut random, 4) as u64).unwrap_or(Revision::FIRST);
         audits.push(Versioned { value: audit, revision, updated_at: saved_at });
     }
-    let exported_at: DateTime<Utc> = Utc
-        .from_utc_datetime(&(spec.start + Months::new(spec.months)).and_hms_opt(9, 0, 0).unwrap_or_default());
+    let exported_at: DateTime<Utc> =
+        Utc.from_utc_datetime(&spec.today.and_hms_opt(0, 0, 0).unwrap_or_default());
     Bundle { exported_at, templates: vec![template], audits, moderations }
 }
 
-/// A day in the spec's months, almost never in a paused month (August, December).
+/// A day in the spec's months up to its today, almost never in a paused month (August,
+/// December).
 fn audit_day(random: &mut SplitMix64, spec: &SampleSpec) -> NaiveDate {
     loop {
         let month = spec.start + Months::new(below(random, spec.months.max(1) as usize) as u32);
         let paused = matches!(month.month(), 8 | 12);
         if !paused || chance(random, 3) {
-            return month + Days::new(below(random, 28) as u64);
+            let day = month + Days::new(below(random, 28) as u64);
+            if day <= spec.today {
+                return day;
+            }
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Who audits: their name, team and how harshly they grade (-1, 0 or 1).
+type Auditor<'a> = (&'a str, &'a str, i64);
+
 fn generate_audit(
     random: &mut SplitMix64,
     template: &Template,
     index: usize,
     case: &str,
-    auditor: &str,
-    team: &str,
-    bias: i64,
+    (auditor, team, bias): Auditor,
     on: NaiveDate,
+    today: NaiveDate,
 ) -> Audit {
     let typed = NewAudit { case_reference: case.into(), auditor: auditor.into() };
     let id = AuditId::new(format!("audit-{index:06}"));
@@ -206,14 +218,13 @@ fn generate_audit(
                 "Team manager",
                 Some(due),
             );
-            if chance(random, 70) {
+            let slip = below(random, 21) as i64 - 14;
+            let completed_on =
+                if slip < 0 { due - Days::new(slip.unsigned_abs()) } else { due + Days::new(slip as u64) };
+            // An action is done only if the day it was done has come.
+            if chance(random, 70) && completed_on <= today {
                 action.status = ActionStatus::Done;
-                let slip = below(random, 21) as i64 - 14;
-                action.completed_on = Some(if slip < 0 {
-                    due - Days::new(slip.unsigned_abs())
-                } else {
-                    due + Days::new(slip as u64)
-                });
+                action.completed_on = Some(completed_on);
             }
             audit.actions.push(action);
         }
@@ -225,9 +236,9 @@ fn generate_audit(
     audit.status = AuditStatus::Submitted;
     audit.submitted_on = Some(submitted);
     if below_good && chance(random, 60) {
-        audit.follow_up.corrective_action_confirmed_on =
-            Some(lens_core::end_of_following_month(on) - Days::new(below(random, 40) as u64));
-        audit.follow_up.reflective_discussion_on = Some(on + Days::new(7));
+        let confirmed = lens_core::end_of_following_month(on) - Days::new(below(random, 40) as u64);
+        audit.follow_up.corrective_action_confirmed_on = Some(confirmed.max(on)).filter(|day| *day <= today);
+        audit.follow_up.reflective_discussion_on = Some(on + Days::new(7)).filter(|day| *day <= today);
     }
     if chance(random, 12) {
         audit.status = AuditStatus::Moderated;
@@ -235,7 +246,13 @@ fn generate_audit(
     audit
 }
 
-fn moderate(random: &mut SplitMix64, audit: &Audit, template: &Template, on: NaiveDate) -> Moderation {
+fn moderate(
+    random: &mut SplitMix64,
+    audit: &Audit,
+    template: &Template,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Moderation {
     let scale = template.scale.as_ref().map(|scale| scale.grades.len()).unwrap_or(1);
     let items = audit
         .responses
@@ -263,7 +280,7 @@ fn moderate(random: &mut SplitMix64, audit: &Audit, template: &Template, on: Nai
         id: format!("moderation-{}", audit.id),
         audit: audit.id.clone(),
         moderator: "Priya Shah".into(),
-        moderated_on: on + Days::new(14),
+        moderated_on: (on + Days::new(14)).min(today),
         items,
         feedback: "Thank you: a clear, evaluative audit.".into(),
     }

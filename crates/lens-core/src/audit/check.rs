@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{parse_iso_date, ActionField, AmendmentField, Audit};
-use crate::template::{FieldKind, GradeRule, HeaderField, Item, NarrativeRule, Template};
+use crate::template::{FieldKind, GradeRule, HeaderField, Item, NarrativeRule, Template, TemplateKind};
 
 /// The longest narrative accepted for one item, in characters. A page of evaluative writing is
 /// about 4,000; the limit only stops text pasted by mistake.
@@ -65,6 +65,7 @@ impl Audit {
         for item in template.items() {
             check_item(self, template, item, &mut problems);
         }
+        check_something_answered(self, template, &mut problems);
         for item_id in self.responses.keys().filter(|id| template.item(id).is_none()) {
             problems.push(AuditProblem::new(
                 ProblemTarget::ItemGrade(item_id.clone()),
@@ -189,6 +190,26 @@ fn check_item(audit: &Audit, template: &Template, item: &Item, problems: &mut Ve
             narrative_target(),
             format!("The narrative for {title} must be {MAX_NARRATIVE_CHARS} characters or fewer"),
         ));
+    }
+}
+
+/// A template whose every item is optional (a reflection) still needs one answer: an empty
+/// record locked on submission could only be mended by an amendment.
+fn check_something_answered(audit: &Audit, template: &Template, problems: &mut Vec<AuditProblem>) {
+    let all_optional = template.items().all(|item| {
+        item.grade != GradeRule::Required
+            && !matches!(item.narrative, NarrativeRule::Required | NarrativeRule::RequiredBelowGood)
+    });
+    let Some(first) = template.items().find(|item| item.narrative != NarrativeRule::None) else { return };
+    let answered = audit.responses.values().any(|response| {
+        response.grade.is_some() || !response.narrative.trim().is_empty()
+    });
+    if all_optional && !answered {
+        let message = match template.kind {
+            TemplateKind::Reflection => "Answer at least one of the prompts before you submit your reflection",
+            _ => "Answer at least one item before you submit",
+        };
+        problems.push(AuditProblem::new(ProblemTarget::ItemNarrative(first.id.clone()), message));
     }
 }
 

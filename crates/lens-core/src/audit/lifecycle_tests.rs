@@ -241,3 +241,25 @@ fn a_changed_field_is_described_in_the_template_s_words() {
     assert_eq!(described(FieldPath::Overall), "Overall judgement");
     assert_eq!(described(FieldPath::Action("a".into(), ActionField::DueOn)), "Action: due on");
 }
+
+#[test]
+fn a_reflection_with_no_answer_cannot_be_submitted_and_one_answer_is_enough() {
+    let mut template = case_file_template();
+    template.kind = crate::TemplateKind::Reflection;
+    template.scale = None;
+    template.asks_overall_judgement = false;
+    template.actions = None;
+    for item in template.sections.iter_mut().flat_map(|section| section.items.iter_mut()) {
+        (item.grade, item.narrative) = (crate::GradeRule::None, crate::NarrativeRule::Optional);
+    }
+    let mut draft = complete_draft(&template);
+    draft.responses.clear();
+    draft.overall = None;
+    draft.responses.insert("risk".into(), ItemResponse { grade: None, narrative: "  \n ".into() });
+    let problems = draft.check(&template, day(11, 21));
+    assert_eq!(messages(&problems), ["Answer at least one of the prompts before you submit your reflection"]);
+    let first = template.items().next().unwrap().id.clone();
+    assert_eq!(problems[0].target, ProblemTarget::ItemNarrative(first));
+    draft.responses.insert("decisions".into(), ItemResponse { grade: None, narrative: "I listened.".into() });
+    assert_eq!(draft.check(&template, day(11, 21)), []);
+}

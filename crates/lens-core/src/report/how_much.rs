@@ -1,5 +1,6 @@
 //! How much did we do: audits completed (overall and by team, auditor and template), drafts
-//! in progress, reflections, moderations and agreed actions.
+//! in progress, moderations and agreed actions. Practitioners' reflections are never counted:
+//! they belong to their authors.
 
 use std::collections::BTreeMap;
 
@@ -32,9 +33,6 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
     }
     let drafts = scope.in_range.iter().filter(|d| d.audit.status == AuditStatus::Draft && !d.is_reflection());
     figures.push(count_figure(Q, Measure::AuditsInDraft, Vec::new(), drafts.map(|d| &d.audit.id)));
-    let reflections =
-        scope.in_range.iter().filter(|d| d.is_reflection() && d.audit.status != AuditStatus::Draft);
-    figures.push(count_figure(Q, Measure::Reflections, Vec::new(), reflections.map(|d| &d.audit.id)));
 
     let mut moderations = count_figure(
         Q,

@@ -202,7 +202,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
             <button type="button" class="lens-link-button" onclick={onback}>{ "Back to home" }</button>
             <h3 class="lens-heading-m" id={TITLE_ID} tabindex="-1" ref={heading}>{ "Reports" }</h3>
             <p class="lens-body">
-                { "Made from the audits and moderations on this device. Reflections are counted, never read: they belong to their authors." }
+                { "Made from the audits and moderations on this device. Practitioners' reflections are never counted or read: they belong to their authors." }
             </p>
             <div class="lens-filters" role="search" aria-label="Choose what the report covers">
                 <div class="lens-filters__row">
