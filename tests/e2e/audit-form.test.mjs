@@ -236,18 +236,57 @@ test("the audits on this device can be searched and filtered", async () => {
   await context.close();
 });
 
-test("a reflection needs no case, says it is private, and submits with any prompts answered", async () => {
+test("a reflection reads as one, needs one answer, and stays out of the audit list and the device download unless ticked in", async () => {
   const { page, context } = await openPage(browser, "index.html");
   await readyEvents(page);
   const lens = page.locator("practice-lens");
+  await submitCaseFileAudit(page, "CF-SHARED");
   await startAudit(page, "practice-lens", "", "Jo Bloggs", "Reflecting on my practice");
   assert.match(await lens.locator("#lens-private-notice").textContent(), /stays on this device/);
+  for (const audit of ["How to complete this audit", "Submit audit", "Back to audits", "What to look for"]) {
+    assert.equal(await lens.getByText(audit).count(), 0, `a reflection never says "${audit}"`);
+  }
+  // The prompt's own guidance is the hint of its answer, not a panel above the next prompt.
+  const helped = lens.getByLabel("What helped me?");
+  assert.equal(await helped.getAttribute("aria-describedby"), "lens-i-what-helped-narrative-hint lens-i-what-helped-narrative-info");
+  assert.match(await lens.locator("#lens-i-what-helped-narrative-hint").textContent(), /tools, supervision/);
+
+  await lens.getByRole("button", { name: "Finish my reflection" }).click();
+  await lens.locator(".lens-error-summary").getByText("Answer at least one of the prompts before you submit your reflection").waitFor();
   await lens.locator("#lens-i-went-well-narrative").fill("I saw the child alone and listened.");
   await allSaved(lens);
-  await lens.getByRole("button", { name: "Submit audit" }).click();
+  await lens.getByRole("button", { name: "Finish my reflection" }).click();
   await lens.getByText("Submitted", { exact: true }).first().waitFor();
   assert.match(await lens.locator("#lens-private-notice").textContent(), /only if you download it/);
-  await lens.getByRole("button", { name: "Back to audits on this device" }).click();
-  assert.match(await lens.locator("tbody tr").first().textContent(), /No case.*Reflecting on my practice.*Submitted/);
+  assert.equal(await lens.getByRole("button", { name: "Download actions as CSV" }).count(), 0, "a reflection has no actions");
+  await lens.getByRole("button", { name: "Print this reflection" }).waitFor();
+  await lens.getByRole("button", { name: "Download this reflection to share it" }).waitFor();
+  await page.screenshot({ path: "target/e2e-reflection-record.png", fullPage: true });
+
+  await lens.getByRole("button", { name: "Back to my reflections" }).click();
+  const audits = lens.getByRole("table", { name: "Audits on this device" });
+  assert.equal(await audits.locator("tbody tr").count(), 1, "the audit list holds the audit, not the reflection");
+  assert.doesNotMatch(await audits.textContent(), /Reflecting|No case/);
+  await lens.getByText("Showing 1 of 1 audits").waitFor();
+  const mine = lens.getByRole("table", { name: "My reflections" });
+  assert.match(await mine.locator("tbody tr").first().textContent(), /No particular case.*Submitted/);
+  assert.deepEqual(await violations(page), [], "home with my reflections");
+  await page.screenshot({ path: "target/e2e-home-with-reflections.png", fullPage: true });
+
+  const downloadAll = async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      lens.getByRole("button", { name: "Download all data on this device" }).click(),
+    ]);
+    return JSON.parse(await readFile(await download.path(), "utf8"));
+  };
+  const without = await downloadAll();
+  assert.deepEqual(without.audits.map((record) => record.audit.case_reference), ["CF-SHARED"]);
+  assert.ok(without.templates.every((template) => template.kind !== "reflection"), "no reflection template either");
+  await lens.getByText(/^Last exported on .*: all data \(1 audit and 0 moderations\) as JSON\.$/).waitFor();
+  await lens.getByLabel("Include my reflections (1)").check();
+  const withMine = await downloadAll();
+  assert.equal(withMine.audits.length, 2, "ticked in, the author's reflection is in the file");
+  await lens.getByText(/with 1 of my reflections\) as JSON\.$/).waitFor();
   await context.close();
 });

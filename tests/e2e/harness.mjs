@@ -159,7 +159,7 @@ export async function startAudit(page, host, caseReference, auditor, template = 
   await lens.locator("#lens-auditor").fill(auditor);
   if (!reflection) await lens.getByLabel(template, { exact: true }).check();
   await lens.getByRole("button", { name: reflection ? "Start reflection" : "Start audit" }).click();
-  await lens.getByRole("button", { name: "Back to audits on this device" }).waitFor();
+  await lens.getByRole("button", { name: reflection ? "Back to my reflections" : "Back to audits on this device" }).waitFor();
 }
 
 const require = createRequire(import.meta.url);

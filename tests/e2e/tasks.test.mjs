@@ -76,7 +76,14 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   assert.match(csv, /how_much,audits_completed,,1,/);
   assert.match(csv, /how_well,moderation_exact_agreement,,11,12,/);
   await lens.getByRole("button", { name: "Back to home" }).click();
-  await lens.getByText(/^Last exported on .*: the report from .* as CSV\.$/).waitFor();
+  // A report is not a backup: the reminder still says the device's data was never downloaded.
+  await lens.getByText("Nothing has been exported from this device yet.").waitFor();
+  const [backup] = await Promise.all([
+    page.waitForEvent("download"),
+    lens.getByRole("button", { name: "Download all data on this device" }).click(),
+  ]);
+  assert.equal(JSON.parse(await readFile(await backup.path(), "utf8")).audits.length, 1);
+  await lens.getByText(/^Last exported on .*: all data \(1 audit and 1 moderation\) as JSON\.$/).waitFor();
   assert.deepEqual(await violations(page), [], "home with the last export");
   await context.close();
 });

@@ -36,9 +36,8 @@ fn save(path: &str, bundle: &Bundle) -> Result<(), Vec<String>> {
 /// `lens generate --out FILE [--seed N] [--auditors N] [--audits N] [--months N] [--today DAY]
 /// [--template ID]`: the months end with `--today` (default `today`), and nothing is dated after it.
 pub fn generate(args: &[String], today: NaiveDate) -> Result<String, Vec<String>> {
-    let options =
-        Options::parse(args, &["out", "seed", "auditors", "audits", "months", "today", "template"])
-            .map_err(|m| vec![m])?;
+    let options = Options::parse(args, &["out", "seed", "auditors", "audits", "months", "today", "template"])
+        .map_err(|m| vec![m])?;
     let today = options.date("today").map_err(|m| vec![m])?.unwrap_or(today);
     let number = |name: &str, default: u64| {
         options.number(name).map(|value| value.unwrap_or(default)).map_err(|m| vec![m])

@@ -215,7 +215,9 @@ fn merging_lists_conflicts_and_generate_is_deterministic() {
 /// Every `YYYY-MM-DD` date in a JSON value, with where it was found.
 fn dates_in(value: &serde_json::Value, at: String, found: &mut Vec<(String, String)>) {
     match value {
-        serde_json::Value::String(text) if text.len() >= 10 && text.as_bytes()[4] == b'-' && text[..4].parse::<u32>().is_ok() => {
+        serde_json::Value::String(text)
+            if text.len() >= 10 && text.as_bytes()[4] == b'-' && text[..4].parse::<u32>().is_ok() =>
+        {
             found.push((at, text[..10].to_owned()));
         }
         serde_json::Value::Array(items) => {
@@ -236,7 +238,17 @@ fn dates_in(value: &serde_json::Value, at: String, found: &mut Vec<(String, Stri
 fn generated_data_ends_on_its_today_and_only_plans_lie_later() {
     let dir = scratch("generate-today");
     let out = dir.join("year.json");
-    let output = lens(&["generate", "--out", text(&out), "--audits", "600", "--months", "12", "--today", "2026-12-01"]);
+    let output = lens(&[
+        "generate",
+        "--out",
+        text(&out),
+        "--audits",
+        "600",
+        "--months",
+        "12",
+        "--today",
+        "2026-12-01",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let bundle: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let mut found = Vec::new();
@@ -254,7 +266,10 @@ fn generated_data_ends_on_its_today_and_only_plans_lie_later() {
     }
     assert!(found.len() > 3_000, "dates were found: {}", found.len());
     assert!(earliest.as_str() >= "2026-01-01", "the twelve months start in January: {earliest}");
-    assert!(latest_audit_date.as_str() >= "2026-11-01", "the last month is November or December: {latest_audit_date}");
+    assert!(
+        latest_audit_date.as_str() >= "2026-11-01",
+        "the last month is November or December: {latest_audit_date}"
+    );
 }
 
 /// The golden bundle with one submitted audit's revision raised and its answers rewritten.

@@ -35,4 +35,7 @@ pub use template::{
     NarrativeRule, OverallRule, OverallSuggestion, Section, Template, TemplateKind, TemplateProblem,
     TemplateRef, CASE_FILE_AUDIT, MAX_PROMPT_CHARS, MAX_TEXT_CHARS,
 };
-pub use worklist::{awaiting_moderation, find_template, open_follow_ups, AuditFilter, OpenFollowUp};
+pub use worklist::{
+    awaiting_moderation, find_template, is_reflection, open_follow_ups, reflections_of, AuditFilter,
+    OpenFollowUp,
+};

@@ -12,6 +12,31 @@ pub fn find_template<'a>(templates: &'a [Template], reference: &TemplateRef) -> 
     templates.iter().find(|template| template.id == reference.id && template.version == reference.version)
 }
 
+/// Whether the audit is a practitioner's reflection. A reflection is its author's alone: it is
+/// never listed with audits, counted in a report, moderated, or exported with the device's data
+/// unless its author chooses.
+pub fn is_reflection(audit: &Audit, templates: &[Template]) -> bool {
+    find_template(templates, &audit.template)
+        .is_some_and(|template| template.kind == TemplateKind::Reflection)
+}
+
+/// The reflections `author` wrote (in any case, spaces aside), or every reflection on the device
+/// when no author is known, newest first.
+pub fn reflections_of<'a>(
+    audits: impl IntoIterator<Item = &'a Audit>,
+    templates: &[Template],
+    author: Option<&str>,
+) -> Vec<&'a Audit> {
+    let author = author.map(str::trim).filter(|name| !name.is_empty()).map(str::to_lowercase);
+    let mut mine: Vec<&Audit> = audits
+        .into_iter()
+        .filter(|audit| is_reflection(audit, templates))
+        .filter(|audit| author.as_ref().is_none_or(|name| audit.auditor.trim().to_lowercase() == *name))
+        .collect();
+    mine.sort_by(|a, b| (b.started_on, &b.id).cmp(&(a.started_on, &a.id)));
+    mine
+}
+
 /// The submitted, graded audits no moderation covers yet, oldest first (by start, then id).
 /// Reflections are never moderated: they belong to their author.
 pub fn awaiting_moderation<'a, 'm>(

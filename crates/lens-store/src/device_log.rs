@@ -1,8 +1,11 @@
-//! What has been done with this device's data as a whole: for now, the last export, so the
-//! storage status can say when work last left the device in a file.
+//! What has been done with this device's data as a whole: for now, the last backup (a download
+//! of all the device's data), so the storage status can say when it was last kept safe in a file.
+//! One audit's file or a report is not a backup and is not logged.
 //!
 //! Schema history (never edit an old version; add a new one and a migration):
-//! - 1 (current): the last export's time and what it held.
+//! - 1: `last_export`, the last file of any kind made on the device.
+//! - 2 (current): `last_backup`, the last whole-device download. A version 1 log reads as
+//!   version 2 keeping its export only if it held all data ("all data (…)").
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -13,12 +16,12 @@ use crate::record::{RecordKey, RecordKind, StoredRecord};
 use crate::store::Store;
 
 /// The schema version device logs are written in.
-pub const CURRENT_DEVICE_LOG_SCHEMA: u32 = 1;
+pub const CURRENT_DEVICE_LOG_SCHEMA: u32 = 2;
 
 /// The one device log's id.
 const DEVICE_LOG_ID: &str = "this-device";
 
-/// One export from this device.
+/// One download from this device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Export {
@@ -28,14 +31,25 @@ pub struct Export {
     pub what: String,
 }
 
-/// The device log as schema version 1 stores it.
+/// The device log as schema version 2 stores it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeviceLog {
-    /// The most recent export, if there has been one.
+    /// The most recent download of all the device's data, if there has been one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_export: Option<Export>,
+    pub last_backup: Option<Export>,
 }
+
+/// The device log as schema version 1 stored it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeviceLogV1 {
+    #[serde(default)]
+    last_export: Option<Export>,
+}
+
+/// How version 1 described a whole-device download.
+const V1_WHOLE_DEVICE_PREFIX: &str = "all data (";
 
 fn device_log_key() -> RecordKey {
     RecordKey::new(RecordKind::DeviceLog, DEVICE_LOG_ID)
@@ -43,8 +57,14 @@ fn device_log_key() -> RecordKey {
 
 fn decode(record: &StoredRecord) -> Result<DeviceLog, StoreError> {
     not_newer(CURRENT_DEVICE_LOG_SCHEMA)(record)?;
-    serde_json::from_str(&record.body)
-        .map_err(|error| StoreError::Corrupt { key: record.key.clone(), reason: error.to_string() })
+    let corrupt =
+        |error: serde_json::Error| StoreError::Corrupt { key: record.key.clone(), reason: error.to_string() };
+    if record.schema_version == 1 {
+        let old: DeviceLogV1 = serde_json::from_str(&record.body).map_err(corrupt)?;
+        let backup = old.last_export.filter(|export| export.what.starts_with(V1_WHOLE_DEVICE_PREFIX));
+        return Ok(DeviceLog { last_backup: backup });
+    }
+    serde_json::from_str(&record.body).map_err(corrupt)
 }
 
 /// The device log; an empty one when nothing has been logged yet.
@@ -55,13 +75,14 @@ pub async fn load_device_log(store: &dyn Store) -> Result<DeviceLog, StoreError>
     }
 }
 
-/// Notes an export made at `now`; of two tabs exporting at once, the later export is kept.
-pub async fn record_export(
+/// Notes a download of all the device's data made at `now`; of two tabs doing it at once, the
+/// later is kept.
+pub async fn record_backup(
     store: &dyn Store,
     what: &str,
     now: DateTime<Utc>,
 ) -> Result<DeviceLog, StoreError> {
-    let log = DeviceLog { last_export: Some(Export { at: now, what: what.to_owned() }) };
+    let log = DeviceLog { last_backup: Some(Export { at: now, what: what.to_owned() }) };
     let body = serde_json::to_string(&log).unwrap_or_default();
     put_latest(
         store,
@@ -87,15 +108,50 @@ mod tests {
     use crate::MemoryStore;
 
     #[test]
-    fn a_store_without_a_log_has_never_exported_and_an_export_is_kept() {
+    fn a_store_without_a_log_has_never_exported_and_the_latest_backup_is_kept() {
         let store = MemoryStore::default();
-        assert_eq!(block_on(load_device_log(&store)).unwrap().last_export, None);
+        assert_eq!(block_on(load_device_log(&store)).unwrap().last_backup, None);
         let first = Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap();
         let later = Utc.with_ymd_and_hms(2026, 11, 3, 16, 5, 0).unwrap();
-        block_on(record_export(&store, "Audit CR-1 as JSON", first)).unwrap();
-        block_on(record_export(&store, "Report as CSV", later)).unwrap();
+        block_on(record_backup(&store, "all data (3 audits and 1 moderation) as JSON", first)).unwrap();
+        block_on(record_backup(&store, "all data (4 audits and 1 moderation) as JSON", later)).unwrap();
         let log = block_on(load_device_log(&store)).unwrap();
-        assert_eq!(log.last_export, Some(Export { at: later, what: "Report as CSV".to_owned() }));
+        let what = "all data (4 audits and 1 moderation) as JSON".to_owned();
+        assert_eq!(log.last_backup, Some(Export { at: later, what }));
+    }
+
+    fn version_1(body: &str) -> MemoryStore {
+        let store = MemoryStore::default();
+        let write = RecordWrite {
+            key: device_log_key(),
+            expected: Expected::New,
+            schema_version: 1,
+            updated_at: Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap(),
+            body: body.to_owned(),
+        };
+        block_on(store.put(write)).unwrap();
+        store
+    }
+
+    #[test]
+    fn a_version_1_log_keeps_a_whole_device_export_and_forgets_any_other_file() {
+        let whole = version_1(
+            r#"{"last_export":{"at":"2026-11-02T09:30:00Z","what":"all data (24 audits and 3 moderations) as JSON"}}"#,
+        );
+        let log = block_on(load_device_log(&whole)).unwrap();
+        let backup = log.last_backup.expect("a whole-device export is a backup");
+        assert_eq!(backup.what, "all data (24 audits and 3 moderations) as JSON");
+        assert_eq!(backup.at, Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap());
+        let one_audit = version_1(
+            r#"{"last_export":{"at":"2026-11-02T09:30:00Z","what":"Case file audit (CF-1) actions as CSV"}}"#,
+        );
+        assert_eq!(block_on(load_device_log(&one_audit)).unwrap(), DeviceLog::default());
+        assert_eq!(block_on(load_device_log(&version_1("{}"))).unwrap(), DeviceLog::default());
+        let later = Utc.with_ymd_and_hms(2026, 11, 5, 9, 0, 0).unwrap();
+        let rewritten =
+            block_on(record_backup(&one_audit, "all data (1 audit and 0 moderations) as JSON", later));
+        assert!(rewritten.is_ok(), "a version 1 log is replaced by the next backup");
+        assert_eq!(block_on(one_audit.get(&device_log_key())).unwrap().unwrap().schema_version, 2);
     }
 
     #[test]
@@ -105,16 +161,16 @@ mod tests {
         let write = RecordWrite {
             key: device_log_key(),
             expected: Expected::New,
-            schema_version: 2,
+            schema_version: 3,
             updated_at: now,
             body: "{}".to_owned(),
         };
         block_on(store.put(write)).unwrap();
         assert!(matches!(
-            block_on(record_export(&store, "x", now)),
-            Err(StoreError::TooNew { found: 2, .. })
+            block_on(record_backup(&store, "x", now)),
+            Err(StoreError::TooNew { found: 3, .. })
         ));
         let kept = block_on(store.get(&device_log_key())).unwrap().unwrap();
-        assert_eq!(kept.schema_version, 2);
+        assert_eq!(kept.schema_version, 3);
     }
 }

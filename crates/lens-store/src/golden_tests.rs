@@ -51,7 +51,10 @@ fn the_golden_report_has_the_hand_checked_figures() {
     assert_eq!(figure(&report, "audits_completed", "auditor=Dev Singh"), (1, None));
     assert_eq!(figure(&report, "audits_in_draft", ""), (1, None));
     // The reflection (09) is its author's: no figure counts it.
-    assert!(report.figures.iter().all(|figure| !figure.audits.contains(&lens_core::AuditId::new("golden-09"))));
+    assert!(report
+        .figures
+        .iter()
+        .all(|figure| !figure.audits.contains(&lens_core::AuditId::new("golden-09"))));
     assert_eq!(figure(&report, "moderations", ""), (1, None));
     assert_eq!(figure(&report, "actions_agreed", ""), (3, None));
     // How well: MG, DNMG, MG, EG, DNMG, MG overall.

@@ -124,7 +124,15 @@ pub fn generate_bundle(spec: &SampleSpec) -> Bundle {
         let (auditor, team, bias) = &auditors[below(&mut random, auditors.len())];
         let on = audit_day(&mut random, spec);
         let case = format!("CF-{:05}", below(&mut random, cases) + 1);
-        let audit = generate_audit(&mut random, &template, index, &case, (auditor.as_str(), *team, *bias), on, spec.today);
+        let audit = generate_audit(
+            &mut random,
+            &template,
+            index,
+            &case,
+            (auditor.as_str(), *team, *bias),
+            on,
+            spec.today,
+        );
         // Saved at midnight UTC of its day, so a record dated today is never saved later than now.
         let saved_at = Utc.from_utc_datetime(&on.and_hms_opt(0, 0, 0).unwrap_or_default());
         if audit.status == AuditStatus::Moderated {

@@ -201,12 +201,15 @@ fn check_something_answered(audit: &Audit, template: &Template, problems: &mut V
             && !matches!(item.narrative, NarrativeRule::Required | NarrativeRule::RequiredBelowGood)
     });
     let Some(first) = template.items().find(|item| item.narrative != NarrativeRule::None) else { return };
-    let answered = audit.responses.values().any(|response| {
-        response.grade.is_some() || !response.narrative.trim().is_empty()
-    });
+    let answered = audit
+        .responses
+        .values()
+        .any(|response| response.grade.is_some() || !response.narrative.trim().is_empty());
     if all_optional && !answered {
         let message = match template.kind {
-            TemplateKind::Reflection => "Answer at least one of the prompts before you submit your reflection",
+            TemplateKind::Reflection => {
+                "Answer at least one of the prompts before you submit your reflection"
+            }
             _ => "Answer at least one item before you submit",
         };
         problems.push(AuditProblem::new(ProblemTarget::ItemNarrative(first.id.clone()), message));

@@ -147,3 +147,25 @@ fn each_filter_narrows_and_empty_ones_show_everything() {
     let other_template = AuditFilter { template: "supervision-audit".into(), ..all };
     assert!(!other_template.shows(&east, None));
 }
+
+#[test]
+fn a_person_s_reflections_are_theirs_alone_newest_first() {
+    let graded = case_file_template();
+    let reflection =
+        Template { id: "reflection".into(), kind: TemplateKind::Reflection, ..case_file_template() };
+    let templates = [graded.clone(), reflection.clone()];
+    let mut older = audit("R-older", &reflection, day(10, 1), AuditStatus::Submitted);
+    older.auditor = " sam patel ".into();
+    let newer = audit("R-newer", &reflection, day(11, 1), AuditStatus::Draft);
+    let mut someone_else = audit("R-other", &reflection, day(11, 5), AuditStatus::Submitted);
+    someone_else.auditor = "Jo Reed".into();
+    let case_audit = audit("CF-1", &graded, day(11, 9), AuditStatus::Submitted);
+    let audits = [older, case_audit.clone(), newer, someone_else];
+    assert!(is_reflection(&audits[0], &templates) && !is_reflection(&case_audit, &templates));
+    let cases = |author| -> Vec<String> {
+        reflections_of(&audits, &templates, author).iter().map(|audit| audit.case_reference.clone()).collect()
+    };
+    assert_eq!(cases(Some("Sam Patel")), ["R-newer", "R-older"]);
+    assert_eq!(cases(Some("  ")), ["R-other", "R-newer", "R-older"], "no name known: every reflection");
+    assert_eq!(cases(None), ["R-other", "R-newer", "R-older"]);
+}

@@ -12,12 +12,12 @@ pub(crate) mod fields;
 mod form_state;
 mod record;
 mod standard;
+mod wording;
 
 use std::rc::Rc;
 
 use lens_core::{AmendmentField, Audit, AuditId, AuditProblem, AuditStatus, Template};
 use lens_store::amendment_draft::{load_amendment_draft, DraftSlot};
-use lens_store::device_log::DeviceLog;
 use lens_store::{load_audit, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -30,6 +30,7 @@ use self::edit::Edit;
 use self::export::{export_bar, rescue_download};
 use self::form_state::Edited;
 use self::record::audit_record;
+use self::wording::Wording;
 use super::focus::use_focus_on_mount;
 use super::{ErrorSummary, FieldError};
 use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle, StorageKind};
@@ -43,7 +44,6 @@ pub(crate) struct AuditFormProps {
     pub template: Rc<Template>,
     pub onsaved: Callback<Versioned<Audit>>,
     pub onback: Callback<()>,
-    pub onexported: Callback<DeviceLog>,
 }
 
 #[component]
@@ -229,6 +229,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
         Callback::from(move |_: MouseEvent| onback.emit(()))
     };
 
+    let words = Wording::for_template(&template);
     let state = state.borrow();
     let audit = &state.audit;
     let today = props.platform.now().date_naive();
@@ -261,7 +262,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
     };
     html! {
         <section class="lens-section" aria-labelledby={FORM_TITLE_ID}>
-            <button type="button" class="lens-link-button" onclick={onback}>{ "Back to audits on this device" }</button>
+            <button type="button" class="lens-link-button" onclick={onback}>{ words.back }</button>
             <ErrorSummary errors={summary} attempt={state.attempt} />
             <span class="lens-caption">{ caption }</span>
             <h2 class="lens-heading-l" id={FORM_TITLE_ID} tabindex="-1" ref={anchors.node(FORM_TITLE_ID)}>
@@ -274,16 +275,16 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     { " " }<button type="button" class="lens-link-button" onclick={on_rescue.clone()}>{ "Download what you typed" }</button>
                 }
                 if state.status == SaveStatus::Deleted {
-                    { " " }<button type="button" class="lens-link-button" onclick={on_rescue.clone()}>{ "Download this audit now" }</button>
+                    { " " }<button type="button" class="lens-link-button" onclick={on_rescue.clone()}>{ format!("{} now", words.rescue) }</button>
                 }
             </p>
             if state.status == SaveStatus::Deleted {
                 <div class="lens-notification lens-notification--warning" role="alert">
                     <h3 class="lens-heading-m">{ "The data kept in this browser was deleted" }</h3>
-                    <p class="lens-body">{ "While this page was open, the data Practice Lens keeps in this browser was deleted, for example by clearing the browser's site data or history. This page still holds this audit as you see it, but nothing else does." }</p>
+                    <p class="lens-body">{ format!("While this page was open, the data Practice Lens keeps in this browser was deleted, for example by clearing the browser's site data or history. This page still holds this {} as you see it, but nothing else does.", words.noun) }</p>
                     <p class="lens-body">{ "Download it first, so a copy is safe whatever happens next. Then you can save it on this device again." }</p>
                     <div class="lens-button-group">
-                        <button type="button" class="lens-button" onclick={on_rescue}>{ "Download this audit" }</button>
+                        <button type="button" class="lens-button" onclick={on_rescue}>{ words.rescue }</button>
                         <button type="button" class="lens-button lens-button--secondary" onclick={on_save_again}>{ "Save it on this device again" }</button>
                     </div>
                 </div>
@@ -319,13 +320,13 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     amend_fields(draft, &state.problems, &anchors, on_amend_text(AmendmentField::By), on_amend_text(AmendmentField::Reason), on_cancel_amend, state.restored_amendment)) }
             } else if audit.status == AuditStatus::Draft {
                 { draft_form(form_view(audit), onsubmit, html! {
-                    <button type="submit" class="lens-button">{ "Submit audit" }</button>
+                    <button type="submit" class="lens-button">{ words.submit }</button>
                 }) }
             } else {
-                { export_bar(&state, &template, &props.store, &props.platform, &props.onexported) }
+                { export_bar(&state, &template, &props.store, &props.platform) }
                 { audit_record(audit, &template, today) }
                 { amendments_list(audit, &template) }
-                <button type="button" class="lens-button lens-button--secondary" onclick={on_amend}>{ "Amend this audit" }</button>
+                <button type="button" class="lens-button lens-button--secondary" onclick={on_amend}>{ words.amend }</button>
             }
         </section>
     }

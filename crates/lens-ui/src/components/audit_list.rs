@@ -1,15 +1,17 @@
 //! The audits kept on this device, as a table, each with a button that opens it, with a search
-//! and filters above it.
+//! and filters above it. Practitioners' reflections are never listed here: they are their
+//! authors' own, in "My reflections".
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use lens_core::{find_template, Audit, AuditFilter, AuditId, AuditStatus, Template};
+use lens_core::{find_template, is_reflection, Audit, AuditFilter, AuditId, AuditStatus, Template};
 use lens_store::Versioned;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::audit_cells::{case_cell, open_cell};
+use crate::components::scroll_table::scroll_table;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct AuditListProps {
@@ -22,8 +24,13 @@ pub(crate) struct AuditListProps {
 pub(crate) fn AuditList(props: &AuditListProps) -> Html {
     let filter = use_state(AuditFilter::default);
     let template_of = |audit: &Audit| find_template(&props.templates, &audit.template);
-    let shown: Vec<&Versioned<Audit>> =
-        props.audits.iter().filter(|audit| filter.shows(&audit.value, template_of(&audit.value))).collect();
+    let audits: Vec<&Versioned<Audit>> =
+        props.audits.iter().filter(|audit| !is_reflection(&audit.value, &props.templates)).collect();
+    let shown: Vec<&Versioned<Audit>> = audits
+        .iter()
+        .copied()
+        .filter(|audit| filter.shows(&audit.value, template_of(&audit.value)))
+        .collect();
     let rows = shown.iter().map(|audit| {
         let audit = &audit.value;
         let title =
@@ -42,26 +49,28 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
     html! {
         <section class="lens-section" aria-labelledby="lens-audits-title">
             <h3 class="lens-heading-m" id="lens-audits-title">{ "Audits on this device" }</h3>
-            if props.audits.is_empty() {
+            if audits.is_empty() {
                 <p class="lens-body">{ "No audits have been started on this device yet." }</p>
             } else {
-                { filters(&filter, &props.audits, &props.templates) }
+                { filters(&filter, &audits, &props.templates) }
                 <p class="lens-body" role="status">
-                    { format!("Showing {} of {} audits", shown.len(), props.audits.len()) }
+                    { format!("Showing {} of {} audits", shown.len(), audits.len()) }
                 </p>
-                <table class="lens-table">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="lens-table__header">{ "Case reference" }</th>
-                            <th scope="col" class="lens-table__header">{ "Template" }</th>
-                            <th scope="col" class="lens-table__header">{ "Auditor" }</th>
-                            <th scope="col" class="lens-table__header">{ "Started" }</th>
-                            <th scope="col" class="lens-table__header">{ "Status" }</th>
-                            <th scope="col" class="lens-table__header"><span class="lens-visually-hidden">{ "Action" }</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
+                { scroll_table("lens-audits-title", html! {
+                    <table class="lens-table" aria-labelledby="lens-audits-title">
+                        <thead>
+                            <tr>
+                                <th scope="col" class="lens-table__header">{ "Case reference" }</th>
+                                <th scope="col" class="lens-table__header">{ "Template" }</th>
+                                <th scope="col" class="lens-table__header">{ "Auditor" }</th>
+                                <th scope="col" class="lens-table__header">{ "Started" }</th>
+                                <th scope="col" class="lens-table__header">{ "Status" }</th>
+                                <th scope="col" class="lens-table__header"><span class="lens-visually-hidden">{ "Action" }</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                }) }
             }
         </section>
     }
@@ -70,7 +79,7 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
 /// The search and filter controls; each change narrows the list at once.
 fn filters(
     filter: &UseStateHandle<AuditFilter>,
-    audits: &[Versioned<Audit>],
+    audits: &[&Versioned<Audit>],
     templates: &[Template],
 ) -> Html {
     let update = |change: fn(&mut AuditFilter, String)| {

@@ -1,15 +1,18 @@
 //! The data on this device as a whole: whether the browser will keep it, when it was last
-//! exported, and a download of all of it as one bundle.
+//! downloaded whole, and that download: every audit and moderation as one bundle, with the
+//! person's own reflections only if they tick them in.
 
 use std::rc::Rc;
 
 use chrono::FixedOffset;
-use lens_core::Template;
+use lens_core::{is_reflection, reflections_of, Audit, Template};
 use lens_store::bundle::{write_bundle, Bundle};
 use lens_store::device_log::DeviceLog;
+use lens_store::Versioned;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::download::{download_and_log, DownloadFile};
+use super::download::{download_backup, DownloadFile};
 use super::persistence_status::persistence_sentence;
 use crate::app::Session;
 use crate::ports::PlatformHandle;
@@ -19,12 +22,14 @@ pub(crate) struct DeviceDataProps {
     pub session: Session,
     pub platform: PlatformHandle,
     pub templates: Rc<Vec<Template>>,
+    /// The person using the page, from `config`: only their reflections can be ticked in.
+    pub author: Option<String>,
     pub onexported: Callback<DeviceLog>,
 }
 
-/// When data last left the device, in the device's time.
+/// When all the device's data was last downloaded, in the device's time.
 pub(crate) fn last_export_sentence(log: &DeviceLog, offset: FixedOffset) -> String {
-    match &log.last_export {
+    match &log.last_backup {
         None => "Nothing has been exported from this device yet.".to_owned(),
         Some(export) => {
             let at = export.at.with_timezone(&offset);
@@ -33,42 +38,81 @@ pub(crate) fn last_export_sentence(log: &DeviceLog, offset: FixedOffset) -> Stri
     }
 }
 
-/// Everything on the device as one bundle, with the templates its audits use.
-fn all_data(session: &Session, templates: &[Template], platform: &PlatformHandle) -> DownloadFile {
-    let now = platform.now();
+/// "1 audit", "3 audits".
+fn count(number: usize, one: &str, many: &str) -> String {
+    format!("{number} {}", if number == 1 { one } else { many })
+}
+
+/// What a whole-device download holds: every audit and moderation, and the reflections given.
+/// Its words start "all data (", which the device log reads as a backup.
+fn all_data(
+    session: &Session,
+    templates: &[Template],
+    reflections: &[&Audit],
+    now: chrono::DateTime<FixedOffset>,
+) -> DownloadFile {
+    let chosen = |audit: &Versioned<Audit>| {
+        !is_reflection(&audit.value, templates) || reflections.iter().any(|mine| mine.id == audit.value.id)
+    };
+    let audits: Vec<Versioned<Audit>> =
+        session.audits.iter().filter(|audit| chosen(audit)).cloned().collect();
     let used: Vec<Template> = templates
         .iter()
-        .filter(|template| session.audits.iter().any(|audit| audit.value.template == template.reference()))
+        .filter(|template| audits.iter().any(|audit| audit.value.template == template.reference()))
         .cloned()
         .collect();
+    let with_reflections = if reflections.is_empty() {
+        String::new()
+    } else {
+        format!(", with {}", count(reflections.len(), "of my reflections", "of my reflections"))
+    };
+    let what = format!(
+        "all data ({} and {}{with_reflections}) as JSON",
+        count(audits.len() - reflections.len(), "audit", "audits"),
+        count(session.moderations.len(), "moderation", "moderations"),
+    );
     let bundle = Bundle {
         exported_at: now.to_utc(),
         templates: used,
-        audits: session.audits.to_vec(),
+        audits,
         moderations: session.moderations.to_vec(),
     };
     DownloadFile {
         file_name: format!("practice-lens-{}.json", now.format("%Y-%m-%d")),
         media_type: "application/json",
         contents: write_bundle(&bundle),
-        what: format!(
-            "all data ({} audits and {} moderations) as JSON",
-            session.audits.len(),
-            session.moderations.len()
-        ),
+        what,
     }
 }
 
 #[component]
 pub(crate) fn DeviceData(props: &DeviceDataProps) -> Html {
     let session = &props.session;
+    let include_reflections = use_state(|| false);
+    let mine: Vec<Audit> = reflections_of(
+        session.audits.iter().map(|audit| &audit.value),
+        &props.templates,
+        props.author.as_deref(),
+    )
+    .into_iter()
+    .cloned()
+    .collect();
+    let others = session.audits.iter().filter(|audit| !is_reflection(&audit.value, &props.templates)).count();
     let on_download = {
         let (session, templates, platform) =
             (session.clone(), props.templates.clone(), props.platform.clone());
         let onexported = props.onexported.clone();
+        let given: Vec<Audit> = if *include_reflections { mine.clone() } else { Vec::new() };
         Callback::from(move |_: MouseEvent| {
-            let file = all_data(&session, &templates, &platform);
-            download_and_log(&session.store, &platform, file, &onexported);
+            let given: Vec<&Audit> = given.iter().collect();
+            let file = all_data(&session, &templates, &given, platform.now());
+            download_backup(&session.store, &platform, file, &onexported);
+        })
+    };
+    let on_tick = {
+        let include_reflections = include_reflections.clone();
+        Callback::from(move |event: Event| {
+            include_reflections.set(event.target_unchecked_into::<HtmlInputElement>().checked())
         })
     };
     let offset = *props.platform.now().offset();
@@ -81,13 +125,27 @@ pub(crate) fn DeviceData(props: &DeviceDataProps) -> Html {
             <p class="lens-body" id="lens-last-export" role="status">
                 { last_export_sentence(&session.device_log, offset) }
             </p>
-            if !session.audits.is_empty() {
+            if others > 0 || !mine.is_empty() {
+                if !mine.is_empty() {
+                    <div class="lens-checkboxes">
+                        <div class="lens-checkboxes__item">
+                            <input class="lens-checkboxes__input" id="lens-include-reflections" type="checkbox"
+                                checked={*include_reflections} onchange={on_tick} aria-describedby="lens-include-reflections-hint" />
+                            <label class="lens-label lens-checkboxes__label" for="lens-include-reflections">
+                                { format!("Include my reflections ({})", mine.len()) }
+                            </label>
+                            <div class="lens-hint lens-checkboxes__hint" id="lens-include-reflections-hint">
+                                { "Your reflections are left out unless you tick this. Tick it only for a copy you keep yourself: a reflection leaves this device only when you choose." }
+                            </div>
+                        </div>
+                    </div>
+                }
                 <button type="button" class="lens-button lens-button--secondary" onclick={on_download}
                     aria-describedby="lens-download-all-hint">
                     { "Download all data on this device" }
                 </button>
                 <p class="lens-hint" id="lens-download-all-hint">
-                    { "One JSON file with every audit, reflection and moderation on this device, to keep safe or to merge with a colleague's." }
+                    { "One JSON file with every audit and moderation on this device, to keep safe or to merge with a colleague's. Practitioners' reflections are not in it unless their author ticks them in." }
                 </p>
             }
         </section>

@@ -1,7 +1,8 @@
-//! Files made on this device for the person to keep: each is handed to the browser, then noted in
-//! the device log so the storage status can say when work last left the device.
+//! Files made on this device for the person to keep, handed to the browser. A download of all the
+//! device's data is also noted in the device log, so the storage status can say when the data
+//! was last kept safe; one audit's file or a report is not a backup and is not noted.
 
-use lens_store::device_log::{record_export, DeviceLog};
+use lens_store::device_log::{record_backup, DeviceLog};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -16,21 +17,32 @@ pub(crate) struct DownloadFile {
     pub what: String,
 }
 
-/// Hands the file to the browser and logs the export. A failed download is reported to the host
-/// page and not logged; a failed log leaves the download made.
-pub(crate) fn download_and_log(
+/// Hands the file to the browser. A failed download is reported to the host page; the answer
+/// says whether the file was handed over.
+pub(crate) fn download(platform: &PlatformHandle, file: &DownloadFile) -> bool {
+    match platform.download(&file.file_name, file.media_type, &file.contents) {
+        Ok(()) => true,
+        Err(message) => {
+            platform.emit(LensEvent::Error { code: ErrorCode::DownloadFailed, message });
+            false
+        }
+    }
+}
+
+/// Hands a file of all the device's data to the browser and logs it as the last backup. A failed
+/// download is not logged; a failed log leaves the download made.
+pub(crate) fn download_backup(
     store: &OpenedStore,
     platform: &PlatformHandle,
     file: DownloadFile,
     onexported: &Callback<DeviceLog>,
 ) {
-    if let Err(message) = platform.download(&file.file_name, file.media_type, &file.contents) {
-        platform.emit(LensEvent::Error { code: ErrorCode::DownloadFailed, message });
+    if !download(platform, &file) {
         return;
     }
     let (store, platform, onexported) = (store.clone(), platform.clone(), onexported.clone());
     spawn_local(async move {
-        match record_export(&*store.store, &file.what, platform.now().to_utc()).await {
+        match record_backup(&*store.store, &file.what, platform.now().to_utc()).await {
             Ok(log) => onexported.emit(log),
             Err(error) => {
                 platform.emit(LensEvent::Error { code: ErrorCode::SaveFailed, message: error.to_string() })

@@ -9,6 +9,7 @@ use lens_store::Versioned;
 use yew::prelude::*;
 
 use super::audit_cells::{case_cell, open_cell};
+use crate::components::scroll_table::scroll_table;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct FollowUpListProps {
@@ -48,18 +49,20 @@ pub(crate) fn FollowUpList(props: &FollowUpListProps) -> Html {
             if overdue > 0 {
                 <p class="lens-body">{ format!("{overdue} overdue.") }</p>
             }
-            <table class="lens-table">
-                <thead>
-                    <tr>
-                        <th scope="col" class="lens-table__header">{ "Case" }</th>
-                        <th scope="col" class="lens-table__header">{ "What" }</th>
-                        <th scope="col" class="lens-table__header">{ "Due" }</th>
-                        <th scope="col" class="lens-table__header">{ "Where it stands" }</th>
-                        <th scope="col" class="lens-table__header"><span class="lens-visually-hidden">{ "Action" }</span></th>
-                    </tr>
-                </thead>
-                <tbody>{ for rows }</tbody>
-            </table>
+            { scroll_table("lens-follow-ups-title", html! {
+                <table class="lens-table" aria-labelledby="lens-follow-ups-title">
+                    <thead>
+                        <tr>
+                            <th scope="col" class="lens-table__header">{ "Case" }</th>
+                            <th scope="col" class="lens-table__header">{ "What" }</th>
+                            <th scope="col" class="lens-table__header">{ "Due" }</th>
+                            <th scope="col" class="lens-table__header">{ "Where it stands" }</th>
+                            <th scope="col" class="lens-table__header"><span class="lens-visually-hidden">{ "Action" }</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }) }
         </section>
     }
 }

@@ -1,5 +1,5 @@
-//! The home screen: the tasks, the follow-up still to do, the audits kept on this device, and
-//! whether the browser will keep them.
+//! The home screen: the tasks, the follow-up still to do, the audits kept on this device, the
+//! person's own reflections apart from them, and whether the browser will keep them.
 
 use std::rc::Rc;
 
@@ -7,7 +7,7 @@ use lens_core::{AuditId, Template};
 use yew::prelude::*;
 
 use super::moderation_list::waiting_for_moderation;
-use super::{AuditList, DeviceData, FollowUpList, TaskList};
+use super::{AuditList, DeviceData, FollowUpList, MyReflections, TaskList};
 use crate::app::{Session, SessionActions};
 use crate::ports::PlatformHandle;
 use crate::screen::Screen;
@@ -17,6 +17,8 @@ pub(crate) struct HomeProps {
     pub session: Session,
     pub platform: PlatformHandle,
     pub templates: Rc<Vec<Template>>,
+    /// The person using the page, from `config`.
+    pub author: Option<String>,
     pub actions: SessionActions,
 }
 
@@ -33,9 +35,12 @@ pub(crate) fn Home(props: &HomeProps) -> Html {
             <TaskList awaiting_moderation={waiting} onnavigate={props.actions.onnavigate.clone()} />
             <FollowUpList audits={session.audits.clone()} templates={props.templates.clone()}
                 today={props.platform.now().date_naive()} onopen={onopen.clone()} />
-            <AuditList audits={session.audits.clone()} templates={props.templates.clone()} {onopen} />
+            <AuditList audits={session.audits.clone()} templates={props.templates.clone()} onopen={onopen.clone()} />
+            <MyReflections audits={session.audits.clone()} templates={props.templates.clone()}
+                author={props.author.clone()} {onopen} />
             <DeviceData session={session.clone()} platform={props.platform.clone()}
-                templates={props.templates.clone()} onexported={props.actions.onexported.clone()} />
+                templates={props.templates.clone()} author={props.author.clone()}
+                onexported={props.actions.onexported.clone()} />
         </>
     }
 }

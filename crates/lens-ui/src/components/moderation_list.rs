@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::audit_cells::{case_cell, case_label};
 use super::focus::use_focus_on_mount;
 use crate::app::Session;
+use crate::components::scroll_table::scroll_table;
 use crate::screen::Screen;
 
 /// The audits waiting for a moderator, oldest first.
@@ -89,32 +90,36 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
             if waiting.is_empty() {
                 <p class="lens-body">{ "No submitted audits on this device are waiting for moderation." }</p>
             } else {
-                <table class="lens-table" aria-labelledby="lens-waiting-title">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="lens-table__header">{ "Case reference" }</th>
-                            <th scope="col" class="lens-table__header">{ "Template" }</th>
-                            <th scope="col" class="lens-table__header">{ "Auditor" }</th>
-                            <th scope="col" class="lens-table__header">{ "Date of audit" }</th>
-                            <th scope="col" class="lens-table__header"><span class="lens-visually-hidden">{ "Action" }</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>{ for waiting_rows }</tbody>
-                </table>
+                { scroll_table("lens-waiting-title", html! {
+                    <table class="lens-table" aria-labelledby="lens-waiting-title">
+                        <thead>
+                            <tr>
+                                <th scope="col" class="lens-table__header">{ "Case reference" }</th>
+                                <th scope="col" class="lens-table__header">{ "Template" }</th>
+                                <th scope="col" class="lens-table__header">{ "Auditor" }</th>
+                                <th scope="col" class="lens-table__header">{ "Date of audit" }</th>
+                                <th scope="col" class="lens-table__header"><span class="lens-visually-hidden">{ "Action" }</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for waiting_rows }</tbody>
+                    </table>
+                }) }
             }
             if !session.moderations.is_empty() {
                 <h4 class="lens-heading-s" id="lens-moderated-title">{ "Moderations on this device" }</h4>
-                <table class="lens-table" aria-labelledby="lens-moderated-title">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="lens-table__header">{ "Case reference" }</th>
-                            <th scope="col" class="lens-table__header">{ "Moderator" }</th>
-                            <th scope="col" class="lens-table__header">{ "Moderated on" }</th>
-                            <th scope="col" class="lens-table__header">{ "Auditor's grades confirmed" }</th>
-                        </tr>
-                    </thead>
-                    <tbody>{ for done_rows }</tbody>
-                </table>
+                { scroll_table("lens-moderated-title", html! {
+                    <table class="lens-table" aria-labelledby="lens-moderated-title">
+                        <thead>
+                            <tr>
+                                <th scope="col" class="lens-table__header">{ "Case reference" }</th>
+                                <th scope="col" class="lens-table__header">{ "Moderator" }</th>
+                                <th scope="col" class="lens-table__header">{ "Moderated on" }</th>
+                                <th scope="col" class="lens-table__header">{ "Auditor's grades confirmed" }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for done_rows }</tbody>
+                    </table>
+                }) }
             }
         </section>
     }

@@ -13,13 +13,12 @@ use lens_analysis::protocol::{
     AnalysisReply, AnalysisRequest, DataSource, ReportFileRequest, ReportFormat, ReportRequest, ReportView,
 };
 use lens_core::{parse_iso_date, Period, PeriodLength, Template, TemplateKind};
-use lens_store::device_log::DeviceLog;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use self::figures::{figure_tables, theme_table};
-use super::download::{download_and_log, DownloadFile};
+use super::download::{download, DownloadFile};
 use super::focus::use_focus_on_mount;
 use super::form::error_message;
 use crate::analysis::data_source;
@@ -33,7 +32,6 @@ pub(crate) struct ReportsProps {
     pub session: Session,
     pub platform: PlatformHandle,
     pub templates: Rc<Vec<Template>>,
-    pub onexported: Callback<DeviceLog>,
     pub onback: Callback<()>,
 }
 
@@ -151,14 +149,13 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         Made::Ready(view) => {
             let download = |format: ReportFormat| {
                 let (view, store, choice) = (view.clone(), session.store.clone(), (*choice).clone());
-                let (platform, onexported) = (props.platform.clone(), props.onexported.clone());
+                let platform = props.platform.clone();
                 let download_problem = download_problem.clone();
                 // The file names every audit behind every figure, so the worker makes it only
                 // when it is asked for.
                 Callback::from(move |_: MouseEvent| {
                     let Some(request) = report_request(&choice, today) else { return };
-                    let (view, store, platform, onexported) =
-                        (view.clone(), store.clone(), platform.clone(), onexported.clone());
+                    let (view, store, platform) = (view.clone(), store.clone(), platform.clone());
                     let download_problem = download_problem.clone();
                     spawn_local(async move {
                         let report = request(data_source(&store).await);
@@ -166,12 +163,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                         match platform.analyse(request).await {
                             Ok(AnalysisReply::File { contents }) => {
                                 download_problem.set(None);
-                                download_and_log(
-                                    &store,
-                                    &platform,
-                                    report_file(&view, format, contents),
-                                    &onexported,
-                                );
+                                download(&platform, &report_file(&view, format, contents));
                             }
                             Ok(AnalysisReply::Refused { message }) => download_problem.set(Some(message)),
                             Ok(_) => download_problem.set(Some(

@@ -37,7 +37,7 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
     match &props.screen {
         Screen::Home => html! {
             <Home session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
-                actions={actions.clone()} />
+                author={props.config.auditor.clone()} actions={actions.clone()} />
         },
         Screen::StartAudit | Screen::StartReflection => html! {
             <StartAudit key={format!("{:?}", props.screen)} store={session.store.clone()}
@@ -52,7 +52,7 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
                     <AuditForm key={opened.value.id.to_string()} store={session.store.clone()}
                         platform={props.platform.clone()} opened={opened.clone()}
                         template={Rc::new(template.clone())} onsaved={actions.onsaved.clone()}
-                        onback={go(Screen::Home)} onexported={actions.onexported.clone()} />
+                        onback={go(Screen::Home)} />
                 },
                 None => missing_template(&opened.value.template.to_string()),
             },
@@ -77,7 +77,7 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
         },
         Screen::Reports => html! {
             <Reports session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
-                onexported={actions.onexported.clone()} onback={go(Screen::Home)} />
+                onback={go(Screen::Home)} />
         },
     }
 }

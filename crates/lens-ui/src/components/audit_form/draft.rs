@@ -9,6 +9,7 @@ use super::anchors::{Anchors, OVERALL_ID};
 use super::edit::Edit;
 use super::fields::{header_field, radio_group, FieldView, RadioGroup};
 use super::standard::{standard, StandardView};
+use super::wording::Wording;
 use crate::ports::PlatformHandle;
 
 fn error_for<'a>(problems: &'a [AuditProblem], target: &ProblemTarget) -> Option<&'a str> {
@@ -31,7 +32,7 @@ pub(crate) fn draft_form(view: FormView, onsubmit: Callback<SubmitEvent>, ending
     let guidance = (!template.guidance.is_empty()).then(|| {
         html! {
             <details class="lens-details">
-                <summary class="lens-details__summary">{ "How to complete this audit" }</summary>
+                <summary class="lens-details__summary">{ Wording::for_template(template).guidance }</summary>
                 <div class="lens-details__text">
                     <ul class="lens-list lens-list--bullet">
                         { for template.guidance.iter().map(|line| html! { <li>{ line.clone() }</li> }) }

@@ -12,12 +12,11 @@ use lens_store::{Revision, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use lens_store::device_log::DeviceLog;
-
 use super::autosave::{FormState, Saver};
+use super::wording::Wording;
 use crate::analysis::data_source;
 use crate::components::audit_cells::case_label;
-use crate::components::download::{download_and_log, file_stem, DownloadFile};
+use crate::components::download::{download, file_stem, DownloadFile};
 use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
 
 /// Which file a download button makes.
@@ -65,17 +64,13 @@ async fn download_csv(
     template: Rc<Template>,
     store: OpenedStore,
     platform: PlatformHandle,
-    onexported: Callback<DeviceLog>,
 ) {
     let (file_name, media_type, what) = export_names(Export::Csv(part), &audit, &template);
     let request = AuditCsvRequest { source: data_source(&store).await, audit: audit.id.to_string(), part };
     match platform.analyse(AnalysisRequest::AuditCsv(request)).await {
-        Ok(AnalysisReply::File { contents }) => download_and_log(
-            &store,
-            &platform,
-            DownloadFile { file_name, media_type, contents, what },
-            &onexported,
-        ),
+        Ok(AnalysisReply::File { contents }) => {
+            download(&platform, &DownloadFile { file_name, media_type, contents, what });
+        }
         Ok(AnalysisReply::Refused { message }) => {
             platform.emit(LensEvent::Error { code: ErrorCode::DownloadFailed, message })
         }
@@ -95,17 +90,16 @@ pub(crate) fn export_bar(
     template: &Rc<Template>,
     store: &OpenedStore,
     platform: &PlatformHandle,
-    onexported: &Callback<DeviceLog>,
 ) -> Html {
-    let download = |export: Export| {
+    let words = Wording::for_template(template);
+    let offer = |export: Export| {
         let (store, platform, template) = (store.clone(), platform.clone(), template.clone());
-        let onexported = onexported.clone();
         let (audit, revision) = (state.audit.clone(), state.base.unwrap_or(Revision::FIRST));
         Callback::from(move |_: MouseEvent| match export {
             Export::Json => {
                 let now = platform.now().to_utc();
                 let versioned = Versioned { value: audit.clone(), revision, updated_at: now };
-                download_and_log(&store, &platform, json_file(versioned, &template, now), &onexported);
+                download(&platform, &json_file(versioned, &template, now));
             }
             Export::Csv(part) => spawn_local(download_csv(
                 part,
@@ -113,7 +107,6 @@ pub(crate) fn export_bar(
                 template.clone(),
                 store.clone(),
                 platform.clone(),
-                onexported.clone(),
             )),
         })
     };
@@ -123,18 +116,20 @@ pub(crate) fn export_bar(
     };
     html! {
         <div class="lens-button-group">
-            <button type="button" class="lens-button lens-button--secondary" onclick={on_print}>{ "Print this audit" }</button>
-            <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Json)}>
-                { "Download as JSON" }
+            <button type="button" class="lens-button lens-button--secondary" onclick={on_print}>{ words.print }</button>
+            <button type="button" class="lens-button lens-button--secondary" onclick={offer(Export::Json)}>
+                { words.download_json }
             </button>
-            <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Csv(CsvPart::Answers))}>
-                { "Download answers as CSV" }
+            <button type="button" class="lens-button lens-button--secondary" onclick={offer(Export::Csv(CsvPart::Answers))}>
+                { words.download_answers }
             </button>
-            <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Csv(CsvPart::Actions))}>
-                { "Download actions as CSV" }
-            </button>
+            if template.actions.is_some() {
+                <button type="button" class="lens-button lens-button--secondary" onclick={offer(Export::Csv(CsvPart::Actions))}>
+                    { "Download actions as CSV" }
+                </button>
+            }
             if !state.audit.amendments.is_empty() {
-                <button type="button" class="lens-button lens-button--secondary" onclick={download(Export::Csv(CsvPart::Amendments))}>
+                <button type="button" class="lens-button lens-button--secondary" onclick={offer(Export::Csv(CsvPart::Amendments))}>
                     { "Download amendments as CSV" }
                 </button>
             }

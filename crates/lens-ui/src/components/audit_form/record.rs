@@ -1,8 +1,9 @@
 //! A submitted audit as a read-only record: its answers, grades, judgement, actions and the
 //! follow-up the seeds' rules ask for, laid out to print as a clean A4 record.
 
+use crate::components::scroll_table::scroll_table;
 use chrono::NaiveDate;
-use lens_core::{Audit, FieldKind, FollowUpState, Template};
+use lens_core::{Audit, FieldKind, FollowUpState, GradeRule, Template};
 use yew::prelude::*;
 
 fn row(key: String, value: Html) -> Html {
@@ -49,7 +50,7 @@ pub(crate) fn audit_record(audit: &Audit, template: &Template, today: NaiveDate)
                 if let Some(grade) = grade {
                     <p class="lens-body"><strong class="lens-tag">{ grade }</strong></p>
                 }
-                <p class="lens-body">{ if narrative.trim().is_empty() { "No narrative given.".to_owned() } else { narrative } }</p>
+                <p class="lens-body">{ if !narrative.trim().is_empty() { narrative } else if item.grade == GradeRule::None { "Not answered.".to_owned() } else { "No narrative given.".to_owned() } }</p>
             </div>
         }
     });
@@ -87,14 +88,16 @@ pub(crate) fn audit_record(audit: &Audit, template: &Template, today: NaiveDate)
             if !follow_ups.is_empty() {
                 <section class="lens-section" aria-labelledby="lens-follow-up-title">
                     <h3 class="lens-heading-m" id="lens-follow-up-title">{ "Follow-up" }</h3>
-                    <table class="lens-table">
-                        <thead><tr>
-                            <th scope="col" class="lens-table__header">{ "What" }</th>
-                            <th scope="col" class="lens-table__header">{ "Due" }</th>
-                            <th scope="col" class="lens-table__header">{ "Where it stands" }</th>
-                        </tr></thead>
-                        <tbody>{ for follow_up_rows }</tbody>
-                    </table>
+                    { scroll_table("lens-follow-up-title", html! {
+                        <table class="lens-table" aria-labelledby="lens-follow-up-title">
+                            <thead><tr>
+                                <th scope="col" class="lens-table__header">{ "What" }</th>
+                                <th scope="col" class="lens-table__header">{ "Due" }</th>
+                                <th scope="col" class="lens-table__header">{ "Where it stands" }</th>
+                            </tr></thead>
+                            <tbody>{ for follow_up_rows }</tbody>
+                        </table>
+                    }) }
                 </section>
             }
         </>

@@ -22,7 +22,8 @@ pub(crate) struct StandardView<'a> {
 
 pub(crate) fn standard(view: StandardView) -> Html {
     let graded = view.item.grade != GradeRule::None && view.scale.is_some();
-    let guidance = view.item.guidance.as_ref().map(|text| {
+    // A prompt with no grade (a reflection's) shows its guidance as the hint of its own answer.
+    let guidance = view.item.guidance.as_ref().filter(|_| graded).map(|text| {
         html! {
             <details class="lens-details">
                 <summary class="lens-details__summary">{ "What to look for" }</summary>
@@ -92,10 +93,14 @@ fn narrative_box(view: &StandardView, graded: bool) -> Html {
         "lens-form-group"
     };
     let class = classes!("lens-textarea", view.narrative_error.map(|_| "lens-textarea--error"));
-    let described = described_with_count(&id, false, view.narrative_error.is_some());
+    let hint = view.item.guidance.as_ref().filter(|_| !graded);
+    let described = described_with_count(&id, hint.is_some(), view.narrative_error.is_some());
     html! {
         <div class={group}>
             <label class={label_class} for={id.clone()}>{ label }</label>
+            if let Some(hint) = hint {
+                <div class="lens-hint" id={format!("{id}-hint")}>{ hint.clone() }</div>
+            }
             { error_message(&id, view.narrative_error) }
             <textarea {class} id={id.clone()} name={id.clone()} rows="5" value={text.clone()}
                 ref={view.anchors.node(&id)} {oninput} aria-describedby={described} />

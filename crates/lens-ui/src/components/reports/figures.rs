@@ -1,6 +1,7 @@
 //! A report's figures as tables, one per question, and its themes, in words a reader of a QA
 //! report expects. The worker has put every figure into words already.
 
+use crate::components::scroll_table::scroll_table;
 use lens_analysis::protocol::{ReportView, ThemePolarity, ThemeSummary};
 use yew::prelude::*;
 
@@ -22,18 +23,20 @@ pub(crate) fn figure_tables(view: &ReportView) -> Html {
         html! {
             <>
                 <h4 class="lens-heading-s" id={heading_id.clone()}>{ section.heading.clone() }</h4>
-                <table class="lens-table" aria-labelledby={heading_id}>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="lens-table__header">{ "Measure" }</th>
-                            <th scope="col" class="lens-table__header">{ "Breakdown" }</th>
-                            <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Count" }</th>
-                            <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Out of" }</th>
-                            <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Share" }</th>
-                        </tr>
-                    </thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
+                { scroll_table(&heading_id, html! {
+                    <table class="lens-table" aria-labelledby={heading_id.clone()}>
+                        <thead>
+                            <tr>
+                                <th scope="col" class="lens-table__header">{ "Measure" }</th>
+                                <th scope="col" class="lens-table__header">{ "Breakdown" }</th>
+                                <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Count" }</th>
+                                <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Out of" }</th>
+                                <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Share" }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                }) }
             </>
         }
     });
@@ -70,19 +73,21 @@ pub(crate) fn theme_table(themes: &ThemeSummary) -> Html {
             <h4 class="lens-heading-s" id={HEADING_ID}>{ "What the narratives say" }</h4>
             <p class="lens-body">{ intro }</p>
             if !themes.rows.is_empty() {
-                <table class="lens-table" aria-labelledby={HEADING_ID}>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="lens-table__header">{ "Theme" }</th>
-                            <th scope="col" class="lens-table__header">{ "Found as" }</th>
-                            <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Narratives" }</th>
-                            <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Audits" }</th>
-                            <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Share" }</th>
-                            <th scope="col" class="lens-table__header">{ "For example" }</th>
-                        </tr>
-                    </thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
+                { scroll_table(HEADING_ID, html! {
+                    <table class="lens-table" aria-labelledby={HEADING_ID}>
+                        <thead>
+                            <tr>
+                                <th scope="col" class="lens-table__header">{ "Theme" }</th>
+                                <th scope="col" class="lens-table__header">{ "Found as" }</th>
+                                <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Narratives" }</th>
+                                <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Audits" }</th>
+                                <th scope="col" class="lens-table__header lens-table__header--numeric">{ "Share" }</th>
+                                <th scope="col" class="lens-table__header">{ "For example" }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                }) }
             }
         </>
     }

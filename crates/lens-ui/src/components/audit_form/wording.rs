@@ -1,0 +1,80 @@
+//! The words a form uses for what it holds. A practitioner's reflection is not audited,
+//! moderated or reported, so its form must not read as an audit.
+
+use lens_core::{Template, TemplateKind};
+
+/// Every phrase of the form that names what it holds.
+pub(crate) struct Wording {
+    /// "audit" or "reflection", for sentences.
+    pub noun: &'static str,
+    pub back: &'static str,
+    pub guidance: &'static str,
+    pub submit: &'static str,
+    pub print: &'static str,
+    pub download_json: &'static str,
+    pub download_answers: &'static str,
+    pub amend: &'static str,
+    pub rescue: &'static str,
+}
+
+impl Wording {
+    pub(crate) fn for_template(template: &Template) -> Self {
+        if template.kind == TemplateKind::Reflection {
+            Self {
+                noun: "reflection",
+                back: "Back to my reflections",
+                guidance: "About this reflection",
+                submit: "Finish my reflection",
+                print: "Print this reflection",
+                download_json: "Download this reflection to share it",
+                download_answers: "Download my answers as CSV",
+                amend: "Amend this reflection",
+                rescue: "Download this reflection",
+            }
+        } else {
+            Self {
+                noun: "audit",
+                back: "Back to audits on this device",
+                guidance: "How to complete this audit",
+                submit: "Submit audit",
+                print: "Print this audit",
+                download_json: "Download as JSON",
+                download_answers: "Download answers as CSV",
+                amend: "Amend this audit",
+                rescue: "Download this audit",
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lens_store::template_document::builtin_templates;
+
+    #[test]
+    fn a_reflection_never_reads_as_an_audit() {
+        for template in builtin_templates() {
+            let words = Wording::for_template(&template);
+            let phrases = [
+                words.back,
+                words.guidance,
+                words.submit,
+                words.print,
+                words.download_json,
+                words.download_answers,
+                words.amend,
+                words.rescue,
+            ];
+            let reflection = template.kind == TemplateKind::Reflection;
+            for phrase in phrases {
+                assert_eq!(
+                    phrase.to_lowercase().contains("audit"),
+                    !reflection && phrase != words.download_json && phrase != words.download_answers,
+                    "{}: {phrase}",
+                    template.id
+                );
+            }
+        }
+    }
+}
