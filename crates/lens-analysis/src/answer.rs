@@ -42,7 +42,7 @@ where
     let reply = match request {
         AnalysisRequest::Report(report) => report_reply(store.as_ref(), &report, &templates).await,
         AnalysisRequest::ReportFile(file) => report_file_reply(store.as_ref(), &file, &templates).await,
-        AnalysisRequest::AuditCsv(csv) => csv_reply(store.as_ref(), &csv).await,
+        AnalysisRequest::AuditCsv(csv) => csv_reply(store.as_ref(), &csv, &templates).await,
     };
     reply.unwrap_or_else(|message| AnalysisReply::Refused { message })
 }
@@ -107,12 +107,16 @@ async fn report_file_reply(
     Ok(AnalysisReply::File { contents })
 }
 
-async fn csv_reply(store: &dyn Store, request: &AuditCsvRequest) -> Result<AnalysisReply, String> {
+async fn csv_reply(
+    store: &dyn Store,
+    request: &AuditCsvRequest,
+    templates: &[Template],
+) -> Result<AnalysisReply, String> {
     let audit = load_audit(store, &AuditId::new(request.audit.clone()))
         .await
         .map_err(|error| error.to_string())?
         .ok_or_else(|| "This audit is no longer on this device, so its file could not be made".to_owned())?;
-    Ok(AnalysisReply::File { contents: audit_csv(audit, request.part) })
+    Ok(AnalysisReply::File { contents: audit_csv(audit, request.part, templates) })
 }
 
 #[cfg(test)]

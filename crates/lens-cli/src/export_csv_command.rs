@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use lens_store::csv_export::write_audits_csv;
+use lens_store::template_document::builtin_templates;
 
 use crate::bundle_input::{load_bundle, write_new_files};
 use crate::options::Options;
@@ -17,7 +18,9 @@ pub fn run(args: &[String]) -> Result<String, Vec<String>> {
     let bundle = load_bundle(path)?;
     let directory = PathBuf::from(options.get("out").unwrap_or("."));
     let stem = Path::new(path).file_stem().and_then(|stem| stem.to_str()).unwrap_or("bundle");
-    let files = write_audits_csv(&bundle.audits);
+    // The bundle's own templates first, then the built-in ones its audits may use.
+    let templates: Vec<_> = bundle.templates.iter().cloned().chain(builtin_templates()).collect();
+    let files = write_audits_csv(&bundle.audits, &templates);
     let outputs = [("items", &files.items), ("actions", &files.actions), ("amendments", &files.amendments)]
         .map(|(name, contents)| (directory.join(format!("{stem}.{name}.csv")), contents));
     let existing: Vec<String> = outputs

@@ -54,6 +54,33 @@ pub enum FieldPath {
 }
 
 impl FieldPath {
+    /// Where the field comes on the form of `template` for `audit`: the auditor and case
+    /// reference, the header fields, each standard's grade then narrative, the overall
+    /// judgement, then each action's parts. Fields the template does not have come last in
+    /// their group; sorting by it (stably) lists changes as a reader meets them.
+    pub fn form_position(&self, template: &Template, audit: &super::Audit) -> (u8, usize, usize) {
+        let last = usize::MAX;
+        match self {
+            Self::Header(id) => {
+                let fixed =
+                    [super::AUDITOR_FIELD, super::CASE_REFERENCE_FIELD].iter().position(|field| field == id);
+                let position = fixed.or_else(|| {
+                    template.header_fields.iter().position(|field| &field.id == id).map(|index| index + 2)
+                });
+                (0, position.unwrap_or(last), 0)
+            }
+            Self::Grade(id) | Self::Narrative(id) => {
+                let position = template.items().position(|item| &item.id == id).unwrap_or(last);
+                (1, position, usize::from(matches!(self, Self::Narrative(_))))
+            }
+            Self::Overall => (2, 0, 0),
+            Self::Action(id, part) => {
+                let position = audit.actions.iter().position(|action| &action.id == id).unwrap_or(last);
+                (3, position, ActionField::ALL.iter().position(|each| each == part).unwrap_or(last))
+            }
+        }
+    }
+
     /// The field in words, using the template's labels: `Team`, `Grade for standard 4
     /// "Assessments…"`, `Overall judgement`, `Action: due on`. A field the template no longer
     /// has is named by its id.

@@ -86,7 +86,8 @@ impl Audit {
                 format!("The reason must be {MAX_REASON_CHARS} characters or fewer"),
             ));
         }
-        let changes = changes_between(self, &amended);
+        let mut changes = changes_between(self, &amended);
+        changes.sort_by_cached_key(|change| change.field.form_position(template, &amended));
         if changes.is_empty() {
             problems.push(AuditProblem::new(
                 ProblemTarget::Audit,

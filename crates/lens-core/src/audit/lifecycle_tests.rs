@@ -263,3 +263,29 @@ fn a_reflection_with_no_answer_cannot_be_submitted_and_one_answer_is_enough() {
     draft.responses.insert("decisions".into(), ItemResponse { grade: None, narrative: "I listened.".into() });
     assert_eq!(draft.check(&template, day(11, 21)), []);
 }
+
+#[test]
+fn an_amendment_lists_its_changes_in_the_order_of_the_form() {
+    let template = case_file_template();
+    let submitted = complete_draft(&template).submit(&template, day(11, 21)).unwrap();
+    let mut revised = submitted.clone();
+    // Alphabetically "assessments" comes before "risk"; on the form standard 1 (risk) is first.
+    for item in ["assessments", "risk"] {
+        revised.responses.get_mut(item).unwrap().narrative = format!("Rewritten for {item}.");
+    }
+    revised.responses.get_mut("assessments").unwrap().grade = Some("RI".into());
+    revised.set_header_value("team", "Assessment West");
+    let amended =
+        submitted.amend(&revised, &template, "Jo Reed", "Evidence found later", day(11, 24)).unwrap();
+    let fields: Vec<FieldPath> =
+        amended.amendments[0].changes.iter().map(|change| change.field.clone()).collect();
+    assert_eq!(
+        fields,
+        [
+            FieldPath::Header("team".into()),
+            FieldPath::Narrative("risk".into()),
+            FieldPath::Grade("assessments".into()),
+            FieldPath::Narrative("assessments".into()),
+        ]
+    );
+}

@@ -33,7 +33,7 @@ fn cells_a_spreadsheet_would_run_are_made_inert_and_restored_exactly() {
 
 #[test]
 fn the_export_opens_as_utf8_with_crlf_rows_and_no_live_formulas() {
-    let files = write_audits_csv(&golden_audits());
+    let files = write_audits_csv(&golden_audits(), &[]);
     for text in [&files.items, &files.actions, &files.amendments] {
         assert!(text.starts_with('\u{feff}'), "a byte order mark tells spreadsheets it is UTF-8");
         assert!(text.contains("\r\n"));
@@ -60,7 +60,7 @@ fn the_export_opens_as_utf8_with_crlf_rows_and_no_live_formulas() {
 #[test]
 fn the_export_reads_back_to_the_same_audits() {
     let audits = golden_audits();
-    let files = write_audits_csv(&audits);
+    let files = write_audits_csv(&audits, &[]);
     assert_eq!(read_audits_csv(&files), Ok(audits));
 }
 
@@ -86,14 +86,14 @@ fn amendments_travel_one_row_per_changed_field() {
     };
     audits[0].value.amendments.push(amendment.clone());
     audits[0].value.amendments.push(lens_core::Amendment { reason: "Second".into(), ..amendment });
-    let files = write_audits_csv(&audits);
+    let files = write_audits_csv(&audits, &[]);
     assert_eq!(files.amendments.lines().count(), 1 + 4);
     assert_eq!(read_audits_csv(&files), Ok(audits));
 }
 
 #[test]
 fn problems_are_given_with_file_and_line_and_nothing_is_read() {
-    let files = write_audits_csv(&golden_audits());
+    let files = write_audits_csv(&golden_audits(), &[]);
     let broken = AuditCsv {
         items: files.items.replacen("2026-04-14", "14/04/2026", 1),
         actions: files.actions.replace(",open,", ",stalled,"),
@@ -132,7 +132,7 @@ fn refusals(files: &AuditCsv) -> Vec<String> {
 
 #[test]
 fn loose_columns_blank_ids_overflowing_versions_and_unsigned_amendments_are_refused_with_their_line() {
-    let files = write_audits_csv(&golden_audits());
+    let files = write_audits_csv(&golden_audits(), &[]);
     let header_end = files.items.find("\r\n").unwrap();
     let header = &files.items[..header_end];
 
@@ -195,4 +195,35 @@ fn formulas_hidden_behind_spaces_line_feeds_zero_width_marks_or_full_width_signs
     for cell in ["Plan reviewed", " plan", "3 visits", "\u{200B}note"] {
         assert_eq!(neutralise(cell), cell, "ordinary text is left alone");
     }
+}
+
+#[test]
+fn answers_and_header_columns_come_in_the_template_s_order_not_by_id() {
+    let bundle = parse_bundle(GOLDEN).unwrap();
+    let templates = crate::template_document::builtin_templates();
+    let files = write_audits_csv(&bundle.audits, &templates);
+    let mut reader = csv::ReaderBuilder::new().from_reader(files.items.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let item_column = header.iter().position(|column| column == "item_id").unwrap();
+    let first = &bundle.audits[0].value;
+    let template = lens_core::find_template(&templates, &first.template).unwrap();
+    let written: Vec<String> = reader
+        .records()
+        .map(|record| record.unwrap())
+        .filter(|record| &record[0] == first.id.as_str())
+        .map(|record| record[item_column].to_owned())
+        .collect();
+    let expected: Vec<String> = template.items().map(|item| item.id.clone()).collect();
+    assert_eq!(written, expected, "standard 1 to 12, as the form asks them");
+    let mut sorted = expected.clone();
+    sorted.sort();
+    assert_ne!(sorted, expected, "the template's order is not the ids' order, so the test can tell");
+    let headers: Vec<&str> = header.iter().filter_map(|column| column.strip_prefix(HEADER_PREFIX)).collect();
+    let template_order: Vec<&str> = template
+        .header_fields
+        .iter()
+        .map(|field| field.id.as_str())
+        .filter(|id| headers.contains(id))
+        .collect();
+    assert_eq!(&headers[..template_order.len()], template_order.as_slice());
 }

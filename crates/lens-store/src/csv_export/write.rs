@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use csv::{Terminator, WriterBuilder};
-use lens_core::Audit;
+use lens_core::{find_template, Audit, Template};
 
 use super::{
     neutralise, AuditCsv, ACTION_COLUMNS, AMENDMENT_COLUMNS, AUDIT_COLUMNS, BOM, HEADER_PREFIX, ITEM_COLUMNS,
@@ -25,9 +25,46 @@ fn table(columns: Vec<String>, rows: Vec<Vec<String>>) -> String {
     writer.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
 }
 
-/// The three CSV files for these audits, in the order given.
-pub fn write_audits_csv(audits: &[Versioned<Audit>]) -> AuditCsv {
-    let header_ids: BTreeSet<&String> = audits.iter().flat_map(|audit| audit.value.header.keys()).collect();
+/// The header field ids of these audits as columns: each template's fields in its own order (the
+/// templates in the order their audits come), then any field no template names, by id.
+fn header_columns<'a>(audits: &'a [Versioned<Audit>], templates: &'a [Template]) -> Vec<&'a String> {
+    let mut columns: Vec<&String> = Vec::new();
+    for audit in audits {
+        if let Some(template) = find_template(templates, &audit.value.template) {
+            for field in &template.header_fields {
+                if audit.value.header.contains_key(&field.id) && !columns.contains(&&field.id) {
+                    columns.push(&field.id);
+                }
+            }
+        }
+    }
+    let unnamed: BTreeSet<&String> = audits
+        .iter()
+        .flat_map(|audit| audit.value.header.keys())
+        .filter(|id| !columns.contains(id))
+        .collect();
+    columns.extend(unnamed);
+    columns
+}
+
+/// The audit's answers in its template's order (standard 1 first); answers to items the
+/// template does not have (or of an unknown template) follow, by id.
+fn in_template_order<'a>(
+    audit: &'a Audit,
+    templates: &[Template],
+) -> Vec<(&'a String, &'a lens_core::ItemResponse)> {
+    let mut answers: Vec<_> = audit.responses.iter().collect();
+    if let Some(template) = find_template(templates, &audit.template) {
+        let position = |id: &String| template.items().position(|item| &item.id == id).unwrap_or(usize::MAX);
+        answers.sort_by_cached_key(|(id, _)| position(id));
+    }
+    answers
+}
+
+/// The three CSV files for these audits, in the order given, each audit's answers and
+/// amendments in the order of its template (from `templates`).
+pub fn write_audits_csv(audits: &[Versioned<Audit>], templates: &[Template]) -> AuditCsv {
+    let header_ids = header_columns(audits, templates);
     let mut item_columns: Vec<String> = AUDIT_COLUMNS.iter().map(|column| (*column).to_owned()).collect();
     item_columns.extend(header_ids.iter().map(|id| format!("{HEADER_PREFIX}{id}")));
     item_columns.extend(ITEM_COLUMNS.iter().map(|column| (*column).to_owned()));
@@ -54,7 +91,7 @@ pub fn write_audits_csv(audits: &[Versioned<Audit>]) -> AuditCsv {
         if audit.responses.is_empty() {
             items.push([audit_cells.clone(), vec![String::new(); 3]].concat());
         }
-        for (item, response) in &audit.responses {
+        for (item, response) in in_template_order(audit, templates) {
             let grade = response.grade.clone().unwrap_or_default();
             items.push([audit_cells.clone(), vec![item.clone(), grade, response.narrative.clone()]].concat());
         }
@@ -69,8 +106,13 @@ pub fn write_audits_csv(audits: &[Versioned<Audit>]) -> AuditCsv {
                 date(action.completed_on),
             ]);
         }
+        let template = find_template(templates, &audit.template);
         for (number, amendment) in audit.amendments.iter().enumerate() {
-            for change in &amendment.changes {
+            let mut changes: Vec<_> = amendment.changes.iter().collect();
+            if let Some(template) = template {
+                changes.sort_by_cached_key(|change| change.field.form_position(template, audit));
+            }
+            for change in changes {
                 amendments.push(vec![
                     audit.id.to_string(),
                     (number + 1).to_string(),

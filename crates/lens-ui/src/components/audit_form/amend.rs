@@ -78,7 +78,10 @@ pub(crate) fn amendments_list(audit: &Audit, template: &Template) -> Html {
         return html! {};
     }
     let entries = audit.amendments.iter().map(|amendment| {
-        let changes = amendment.changes.iter().map(|change| {
+        // Amendments recorded before changes were kept in form order are shown in it too.
+        let mut in_order: Vec<_> = amendment.changes.iter().collect();
+        in_order.sort_by_cached_key(|change| change.field.form_position(template, audit));
+        let changes = in_order.into_iter().map(|change| {
             let show = |value: &str| if value.is_empty() { "(empty)".to_owned() } else { value.to_owned() };
             html! {
                 <li>{ format!("{}: {} → {}", change.field.describe(template), show(&change.before), show(&change.after)) }</li>
