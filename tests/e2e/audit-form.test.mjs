@@ -175,9 +175,13 @@ test("a case graded below good shows its follow-up, downloads as JSON and CSV, a
   await allSaved(lens);
   await lens.getByRole("button", { name: "Submit audit" }).click();
   await lens.getByRole("heading", { name: "Follow-up" }).waitFor();
+  // Every grade says itself in words, tinted by its standing: below good here.
+  const grades = await lens.locator(".lens-standard .lens-tag").evaluateAll((tags) => tags.map((tag) => [tag.className, tag.textContent]));
+  assert.equal(grades.length, STANDARDS.length);
+  assert.ok(grades.every(([tint, words]) => tint === "lens-tag lens-tag--orange" && words === "Does not meet good"), JSON.stringify(grades));
   const followUp = await lens.locator(".lens-table tbody").textContent();
   assert.match(followUp, /service manager confirms corrective action was completed by/);
-  assert.match(followUp, /Update the child's plan \(Team manager\).*5 January 2026.*Overdue/);
+  assert.match(followUp, /Update the child's plan\. Owner: Team manager.*5 January 2026.*Overdue: not started/);
   await allSaved(lens);
   assert.deepEqual(await violations(page), [], "the submitted record");
 

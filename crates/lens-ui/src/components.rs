@@ -20,6 +20,7 @@ mod scroll_table;
 mod start_audit;
 mod storage_notice;
 mod storage_page;
+mod tags;
 mod task_list;
 
 pub(crate) use audit_form::AuditForm;

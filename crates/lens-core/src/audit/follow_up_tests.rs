@@ -70,3 +70,18 @@ fn inadequate_needs_a_reflective_discussion_and_the_suggestion_counts_when_no_ju
         ]
     );
 }
+
+#[test]
+fn an_action_names_its_owner_once_even_when_the_owner_has_brackets() {
+    let template = case_file_template();
+    let mut submitted = complete_draft(&template).submit(&template, day(11, 3)).unwrap();
+    // An imported record may carry an action with no owner; it is named as such, not blank.
+    submitted.actions.push(Action::new("a", "Visit the child alone.", "Sam Okafor (social worker)", None));
+    submitted.actions.push(Action::new("b", "Update the chronology", " ", None));
+    let messages: Vec<String> =
+        submitted.follow_ups(&template, day(11, 4)).into_iter().map(|follow_up| follow_up.message).collect();
+    assert_eq!(
+        messages,
+        ["Visit the child alone. Owner: Sam Okafor (social worker)", "Update the chronology. No owner named"]
+    );
+}

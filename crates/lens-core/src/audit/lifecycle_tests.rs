@@ -215,7 +215,7 @@ fn action_progress_needs_no_amendment_and_closing_needs_every_follow_up_done() {
     draft.actions.push(Action::new("act-1", "Update the plan", "Team manager", Some(day(11, 30))));
     let submitted = draft.submit(&template, day(11, 3)).unwrap();
     let problems = submitted.close(&template, day(11, 20)).unwrap_err();
-    assert_eq!(messages(&problems), ["Still to do: Update the plan (Team manager)"]);
+    assert_eq!(messages(&problems), ["Still to do: Update the plan. Owner: Team manager"]);
     let done = submitted.record_action_progress("act-1", ActionStatus::Done, day(11, 25)).unwrap();
     assert_eq!(done.actions[0].completed_on, Some(day(11, 25)));
     assert_eq!(done.actions[0].completed_on_time(), Some(true));

@@ -9,6 +9,7 @@ use lens_store::Versioned;
 use yew::prelude::*;
 
 use super::audit_cells::{case_cell, open_cell};
+use super::tags::follow_up_tag;
 use crate::components::scroll_table::scroll_table;
 
 #[derive(Properties, PartialEq)]
@@ -27,18 +28,13 @@ pub(crate) fn FollowUpList(props: &FollowUpListProps) -> Html {
     }
     let overdue = open.iter().filter(|open| open.is_overdue()).count();
     let rows = open.iter().map(|open| {
-        let (audit, message, due, not_overdue) =
-            (open.audit, &open.follow_up.message, &open.follow_up.due_on, &!open.is_overdue());
+        let (audit, message, due) = (open.audit, &open.follow_up.message, &open.follow_up.due_on);
         html! {
             <tr class="lens-table__row">
                 { case_cell(audit) }
                 <td class="lens-table__cell">{ message.clone() }</td>
                 <td class="lens-table__cell">{ due.map(|day| day.format("%-d %B %Y").to_string()).unwrap_or_else(|| "No date set".into()) }</td>
-                <td class="lens-table__cell">
-                    <strong class={if *not_overdue { "lens-tag" } else { "lens-tag lens-tag--red" }}>
-                        { if *not_overdue { "To do" } else { "Overdue" } }
-                    </strong>
-                </td>
+                <td class="lens-table__cell">{ follow_up_tag(audit, &open.follow_up) }</td>
                 { open_cell(audit, &props.onopen) }
             </tr>
         }

@@ -3,8 +3,10 @@
 
 use crate::components::scroll_table::scroll_table;
 use chrono::NaiveDate;
-use lens_core::{Audit, FieldKind, FollowUpState, GradeRule, Template};
+use lens_core::{Audit, FieldKind, GradeRule, Template};
 use yew::prelude::*;
+
+use crate::components::tags::{follow_up_tag, grade_tag};
 
 fn row(key: String, value: Html) -> Html {
     html! {
@@ -30,25 +32,23 @@ fn answer(field_kind: &FieldKind, value: &str) -> String {
 }
 
 pub(crate) fn audit_record(audit: &Audit, template: &Template, today: NaiveDate) -> Html {
-    let grade_label = |code: &str| {
-        template
-            .scale
-            .as_ref()
-            .and_then(|scale| scale.grade(code))
-            .map_or_else(|| code.to_owned(), |grade| grade.label.clone())
+    // A grade the scale does not have is shown by its code, untinted.
+    let grade_shown = |code: &str| match template.scale.as_ref().and_then(|scale| scale.grade(code)) {
+        Some(grade) => grade_tag(grade),
+        None => html! { <strong class="lens-tag">{ code.to_owned() }</strong> },
     };
     let header = template.header_fields.iter().map(|field| {
         row(field.label.clone(), html! { { answer(&field.kind, audit.header_value(&field.id)) } })
     });
     let items = template.items().map(|item| {
         let response = audit.responses.get(&item.id);
-        let grade = response.and_then(|response| response.grade.as_deref()).map(&grade_label);
+        let grade = response.and_then(|response| response.grade.as_deref()).map(&grade_shown);
         let narrative = response.map(|response| response.narrative.clone()).unwrap_or_default();
         html! {
             <div class="lens-standard">
                 <h4 class="lens-heading-s">{ item.prompt.clone() }</h4>
                 if let Some(grade) = grade {
-                    <p class="lens-body"><strong class="lens-tag">{ grade }</strong></p>
+                    <p class="lens-body">{ grade }</p>
                 }
                 <p class="lens-body">{ if !narrative.trim().is_empty() { narrative } else if item.grade == GradeRule::None { "Not answered.".to_owned() } else { "No narrative given.".to_owned() } }</p>
             </div>
@@ -56,17 +56,12 @@ pub(crate) fn audit_record(audit: &Audit, template: &Template, today: NaiveDate)
     });
     let follow_ups = audit.follow_ups(template, today);
     let follow_up_rows = follow_ups.iter().map(|follow_up| {
-        let state = match follow_up.state {
-            FollowUpState::Done(on) => format!("Done on {}", long_date(on)),
-            FollowUpState::Overdue => "Overdue".to_owned(),
-            FollowUpState::Due => "To do".to_owned(),
-        };
         let due = follow_up.due_on.map(long_date).unwrap_or_else(|| "No date set".to_owned());
         html! {
             <tr class="lens-table__row">
                 <td class="lens-table__cell">{ follow_up.message.clone() }</td>
                 <td class="lens-table__cell">{ due }</td>
-                <td class="lens-table__cell"><strong class="lens-tag">{ state }</strong></td>
+                <td class="lens-table__cell">{ follow_up_tag(audit, follow_up) }</td>
             </tr>
         }
     });
@@ -82,7 +77,7 @@ pub(crate) fn audit_record(audit: &Audit, template: &Template, today: NaiveDate)
             { for items }
             if template.scale.is_some() {
                 <dl class="lens-summary-list">
-                    { row("Overall judgement".into(), html! { { audit.overall.as_deref().map(&grade_label).unwrap_or_else(|| "Not given".into()) } }) }
+                    { row("Overall judgement".into(), html! { { audit.overall.as_deref().map(&grade_shown).unwrap_or_else(|| html! { "Not given" }) } }) }
                 </dl>
             }
             if !follow_ups.is_empty() {

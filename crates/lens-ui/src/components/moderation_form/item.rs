@@ -5,6 +5,8 @@ use lens_core::{GradeScale, Item, ItemResponse, ModeratedItem};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::components::tags::grade_tag;
+
 use super::state::ItemEdit;
 use crate::components::audit_form::anchors::{option_id, Anchors};
 use crate::components::form::{character_count, described_with_count, error_message};
@@ -51,7 +53,7 @@ pub(crate) fn moderated_item(view: ItemView) -> Html {
         .auditor
         .and_then(|response| response.grade.as_deref())
         .and_then(|code| view.scale.grade(code))
-        .map_or_else(|| "Not graded".to_owned(), |grade| grade.label.clone());
+        .map_or_else(|| html! { "Not graded" }, grade_tag);
     let findings = view.auditor.map(|response| response.narrative.clone()).unwrap_or_default();
     let revealed = view.moderated.moderator_grade.is_some();
     html! {
