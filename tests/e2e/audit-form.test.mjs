@@ -294,3 +294,48 @@ test("a reflection reads as one, needs one answer, and stays out of the audit li
   await lens.getByText(/with 1 of my reflections\) as JSON\.$/).waitFor();
   await context.close();
 });
+
+test("the twelve-standard form has a map of its standards, and an amendment says so at the top", async () => {
+  const { page, context } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  const focused = () => page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id);
+  await startAudit(page, "practice-lens", "CF-MAP-1", "Jo Bloggs");
+  const contents = lens.getByRole("navigation", { name: "Standards" });
+  await contents.getByText("0 of 12 graded").waitFor();
+  await gradeAndWrite(lens, STANDARDS.slice(0, 7));
+  await contents.getByText("7 of 12 graded").waitFor();
+  assert.match(await contents.locator("li").first().textContent(), /Graded Meets good/);
+  assert.match(await contents.locator("li").nth(7).textContent(), /Not graded yet/);
+
+  // Each entry moves focus to its standard; after every standard a link goes back to the list.
+  await contents.locator("li").nth(8).getByRole("link").click();
+  assert.equal(await focused(), "lens-i-reviews-grade-0");
+  await lens.getByRole("link", { name: "Back to the list of standards" }).nth(8).click();
+  assert.equal(await focused(), "lens-contents-title");
+  await page.screenshot({ path: "target/e2e-form-contents.png" });
+
+  await lens.getByRole("button", { name: "Submit audit" }).click();
+  await lens.locator(".lens-error-summary").waitFor();
+  await contents.getByText(/^7 of 12 graded; 5 have a problem$/).waitFor();
+  assert.match(await contents.locator("li").nth(11).textContent(), /Has a problem/);
+  assert.deepEqual(await violations(page), [], "the form with its contents and errors");
+  await gradeAndWrite(lens, STANDARDS.slice(7));
+  await lens.locator("#lens-overall-1").check();
+  await lens.locator("#lens-h-team").fill("Assessment East");
+  await lens.locator("#lens-h-audited-previously-1").check();
+  await lens.locator("#lens-h-age-band-2").check();
+  await lens.locator("#lens-h-strand-0").check();
+  await lens.getByRole("button", { name: "Submit audit" }).click();
+  await lens.getByText("Submitted", { exact: true }).first().waitFor();
+
+  await lens.getByRole("button", { name: "Amend this audit" }).click();
+  const banner = lens.locator("#lens-amending-banner");
+  await banner.getByRole("heading", { name: "You are amending this submitted audit" }).waitFor();
+  const [bannerTop, formTop] = await Promise.all([banner.boundingBox(), lens.getByRole("navigation", { name: "Standards" }).boundingBox()]);
+  assert.ok(bannerTop.y < formTop.y, "the banner comes before the form");
+  await banner.getByRole("link", { name: "Go to your name and the reason" }).click();
+  assert.equal(await focused(), "lens-amend-by");
+  assert.deepEqual(await violations(page), [], "amending, with the banner");
+  await context.close();
+});

@@ -5,6 +5,7 @@ mod actions;
 mod amend;
 pub(crate) mod anchors;
 mod autosave;
+mod contents;
 mod draft;
 mod edit;
 mod export;
@@ -25,6 +26,7 @@ use yew::prelude::*;
 use self::amend::{amend_fields, amendments_list};
 use self::anchors::{problem_anchor, Anchors, FORM_TITLE_ID};
 use self::autosave::{FormState, SaveStatus, Saver};
+use self::contents::focus_link;
 use self::draft::{draft_form, FormView};
 use self::edit::Edit;
 use self::export::{export_bar, rescue_download};
@@ -313,6 +315,13 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                         <button type="button" class="lens-button" onclick={on_reload}>{ "Load the saved version" }</button>
                         <button type="button" class="lens-button lens-button--secondary" onclick={on_keep_copy}>{ "Keep my version as a new audit" }</button>
                     </div>
+                </div>
+            }
+            if state.amending.is_some() {
+                <div class="lens-notification" id="lens-amending-banner">
+                    <h3 class="lens-heading-m">{ format!("You are amending this submitted {}", words.noun) }</h3>
+                    <p class="lens-body">{ "Change what needs correcting. Nothing changes until you save the amendment at the end of the form, with your name and the reason; every change is then recorded with them." }</p>
+                    <p class="lens-body">{ focus_link(&anchors, "lens-amend-by", html! { "Go to your name and the reason" }) }</p>
                 </div>
             }
             if let Some(draft) = &state.amending {

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::actions::{actions_editor, ActionsView};
 use super::anchors::{Anchors, OVERALL_ID};
+use super::contents::{back_to_contents, contents, needs_contents};
 use super::edit::Edit;
 use super::fields::{header_field, radio_group, FieldView, RadioGroup};
 use super::standard::{standard, StandardView};
@@ -50,9 +51,10 @@ pub(crate) fn draft_form(view: FormView, onsubmit: Callback<SubmitEvent>, ending
             edit,
         })
     });
+    let mapped = needs_contents(template);
     let sections = template.sections.iter().map(|section| {
         let items = section.items.iter().map(|item| {
-            standard(StandardView {
+            let view = standard(StandardView {
                 item,
                 scale: template.scale.as_ref(),
                 response: audit.responses.get(&item.id),
@@ -60,7 +62,8 @@ pub(crate) fn draft_form(view: FormView, onsubmit: Callback<SubmitEvent>, ending
                 narrative_error: error_for(problems, &ProblemTarget::ItemNarrative(item.id.clone())),
                 anchors,
                 edit,
-            })
+            });
+            html! { <>{ view }if mapped { { back_to_contents(anchors) } }</> }
         });
         html! {
             <section class="lens-section">
@@ -112,6 +115,9 @@ pub(crate) fn draft_form(view: FormView, onsubmit: Callback<SubmitEvent>, ending
     html! {
         <form {onsubmit} novalidate=true>
             { for guidance }
+            if mapped {
+                { contents(audit, template, problems, anchors) }
+            }
             <section class="lens-section">{ for header }</section>
             { for sections }
             { for overall }
