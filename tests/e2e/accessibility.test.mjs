@@ -43,7 +43,7 @@ test("the audit form of every built-in template, blank and with its errors shown
     await lens.getByRole("heading", { name: template, exact: true }).waitFor();
     assert.deepEqual(await violations(page), [], `${template}, blank`);
     const isReflection = template === reflection;
-    await lens.getByRole("button", { name: isReflection ? "Finish my reflection" : "Submit audit" }).click();
+    await lens.getByRole("button", { name: "Continue" }).click();
     await lens.locator(".lens-error-summary").waitFor();
     assert.deepEqual(await violations(page), [], `${template}, with errors`);
     await lens.getByRole("button", { name: isReflection ? "Back to my reflections" : "Back to audits on this device" }).click();
@@ -154,7 +154,10 @@ test("a case file audit is completed, submitted and printed with the keyboard al
   }
   await tabToId("lens-overall-0");
   await page.keyboard.press("ArrowDown");
-  await tabTo((element) => element.text === "Submit audit", "Submit audit");
+  await tabTo((element) => element.text === "Continue", "Continue");
+  await page.keyboard.press("Enter");
+  await page.locator("practice-lens #lens-check-title").waitFor();
+  await tabTo((element) => element.text === "Submit and lock", "Submit and lock");
   await page.keyboard.press("Enter");
   await page.locator("practice-lens").getByText("Submitted", { exact: true }).first().waitFor();
   await tabTo((element) => element.text === "Print this audit", "Print this audit");

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { allSaved, gradeAndWrite, launch, openPage, readyEvents, STANDARDS, startAudit, submitCaseFileAudit, violations } from "./harness.mjs";
+import { allSaved, continueAndLock, gradeAndWrite, launch, openPage, readyEvents, STANDARDS, startAudit, submitCaseFileAudit, violations } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -44,7 +44,7 @@ test("a case file audit is completed, survives a reload part way, and is submitt
   assert.equal(await lens.locator("#lens-i-plans-grade-1").isChecked(), false, "nothing is pre-selected");
 
   await gradeAndWrite(lens, STANDARDS.slice(6));
-  await lens.getByRole("button", { name: "Submit audit" }).click();
+  await lens.getByRole("button", { name: "Continue" }).click();
   const summary = lens.locator(".lens-error-summary");
   await summary.waitFor();
   const messages = await summary.locator("a").allTextContents();
@@ -55,10 +55,22 @@ test("a case file audit is completed, survives a reload part way, and is submitt
 
   await lens.locator("#lens-h-strand-0").check();
   await lens.locator("#lens-overall-1").check();
-  await lens.getByRole("button", { name: "Submit audit" }).click();
-  await lens.getByText("Submitted", { exact: true }).first().waitFor();
+  // Check your answers: every answer with a Change link; nothing is locked yet.
+  await lens.getByRole("button", { name: "Continue" }).click();
+  const check = lens.locator("#lens-check-title");
+  await check.waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-check-title");
+  const answers = lens.locator(".lens-summary-list--check");
+  assert.match(await answers.textContent(), /Strand.*Overall judgement\s*Meets good/s);
+  assert.equal(await answers.getByRole("link", { name: /^Change/ }).count(), await answers.locator(".lens-summary-list__row").count());
+  await answers.getByRole("link", { name: "Change overall judgement" }).click();
+  assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-overall-1");
+  assert.equal(await lens.locator("#lens-i-risk-grade-1").isChecked(), true, "the draft is still a draft");
+  await continueAndLock(lens);
+  await lens.getByRole("heading", { name: "Audit submitted" }).waitFor();
+  assert.match(await lens.locator(".lens-panel").textContent(), /waiting for moderation/);
   await allSaved(lens);
-  assert.equal(await lens.getByRole("button", { name: "Submit audit" }).count(), 0, "a submitted audit is read only");
+  assert.equal(await lens.getByRole("button", { name: "Continue" }).count(), 0, "a submitted audit is read only");
 
   // Amend: the change is recorded with who made it and why.
   await lens.getByRole("button", { name: "Amend this audit" }).click();
@@ -162,7 +174,7 @@ test("a case graded below good shows its follow-up, downloads as JSON and CSV, a
   await lens.locator("#lens-h-strand-1").check();
   await gradeAndWrite(lens, STANDARDS, 2);
   await lens.locator("#lens-overall-2").check();
-  await lens.getByRole("button", { name: "Submit audit" }).click();
+  await lens.getByRole("button", { name: "Continue" }).click();
   const summary = lens.locator(".lens-error-summary");
   await summary.waitFor();
   assert.deepEqual(await summary.locator("a").allTextContents(), ["Agree at least one action: the case is graded Does not meet good overall"]);
@@ -173,7 +185,8 @@ test("a case graded below good shows its follow-up, downloads as JSON and CSV, a
   await lens.locator("#lens-a-0-owner").fill("Team manager");
   await lens.locator("#lens-a-0-due_on").fill("2026-01-05");
   await allSaved(lens);
-  await lens.getByRole("button", { name: "Submit audit" }).click();
+  await continueAndLock(lens);
+  assert.match(await lens.locator(".lens-panel").textContent(), /Update the child's plan\. Owner: Team manager, by 5 January 2026\./);
   await lens.getByRole("heading", { name: "Follow-up" }).waitFor();
   // Every grade says itself in words, tinted by its standing: below good here.
   const grades = await lens.locator(".lens-standard .lens-tag").evaluateAll((tags) => tags.map((tag) => [tag.className, tag.textContent]));
@@ -255,17 +268,17 @@ test("a reflection reads as one, needs one answer, and stays out of the audit li
   assert.equal(await helped.getAttribute("aria-describedby"), "lens-i-what-helped-narrative-hint lens-i-what-helped-narrative-info");
   assert.match(await lens.locator("#lens-i-what-helped-narrative-hint").textContent(), /tools, supervision/);
 
-  await lens.getByRole("button", { name: "Finish my reflection" }).click();
+  await lens.getByRole("button", { name: "Continue" }).click();
   await lens.locator(".lens-error-summary").getByText("Answer at least one of the prompts before you submit your reflection").waitFor();
   await lens.locator("#lens-i-went-well-narrative").fill("I saw the child alone and listened.");
   await allSaved(lens);
-  await lens.getByRole("button", { name: "Finish my reflection" }).click();
-  await lens.getByText("Submitted", { exact: true }).first().waitFor();
+  await continueAndLock(lens, "Finish my reflection");
+  await lens.getByRole("heading", { name: "Reflection finished" }).waitFor();
   assert.match(await lens.locator("#lens-private-notice").textContent(), /only if you download it/);
   assert.equal(await lens.getByRole("button", { name: "Download actions as CSV" }).count(), 0, "a reflection has no actions");
   await lens.getByRole("button", { name: "Print this reflection" }).waitFor();
   await lens.getByRole("button", { name: "Download this reflection to share it" }).waitFor();
-  await page.screenshot({ path: "target/e2e-reflection-record.png", fullPage: true });
+  await page.screenshot({ path: "target/e2e-reflection-record.png", fullPage: true, caret: "initial" });
 
   await lens.getByRole("button", { name: "Back to my reflections" }).click();
   const audits = lens.getByRole("table", { name: "Audits on this device" });
@@ -275,7 +288,7 @@ test("a reflection reads as one, needs one answer, and stays out of the audit li
   const mine = lens.getByRole("table", { name: "My reflections" });
   assert.match(await mine.locator("tbody tr").first().textContent(), /No particular case.*Submitted/);
   assert.deepEqual(await violations(page), [], "home with my reflections");
-  await page.screenshot({ path: "target/e2e-home-with-reflections.png", fullPage: true });
+  await page.screenshot({ path: "target/e2e-home-with-reflections.png", fullPage: true, caret: "initial" });
 
   const downloadAll = async () => {
     const [download] = await Promise.all([
@@ -313,9 +326,9 @@ test("the twelve-standard form has a map of its standards, and an amendment says
   assert.equal(await focused(), "lens-i-reviews-grade-0");
   await lens.getByRole("link", { name: "Back to the list of standards" }).nth(8).click();
   assert.equal(await focused(), "lens-contents-title");
-  await page.screenshot({ path: "target/e2e-form-contents.png" });
+  await page.screenshot({ path: "target/e2e-form-contents.png", caret: "initial" });
 
-  await lens.getByRole("button", { name: "Submit audit" }).click();
+  await lens.getByRole("button", { name: "Continue" }).click();
   await lens.locator(".lens-error-summary").waitFor();
   await contents.getByText(/^7 of 12 graded; 5 have a problem$/).waitFor();
   assert.match(await contents.locator("li").nth(11).textContent(), /Has a problem/);
@@ -326,8 +339,14 @@ test("the twelve-standard form has a map of its standards, and an amendment says
   await lens.locator("#lens-h-audited-previously-1").check();
   await lens.locator("#lens-h-age-band-2").check();
   await lens.locator("#lens-h-strand-0").check();
-  await lens.getByRole("button", { name: "Submit audit" }).click();
-  await lens.getByText("Submitted", { exact: true }).first().waitFor();
+  await lens.getByRole("button", { name: "Continue" }).click();
+  await lens.locator("#lens-check-title").waitFor();
+  assert.deepEqual(await violations(page), [], "check your answers");
+  await page.screenshot({ path: "target/e2e-check-answers.png", fullPage: true, caret: "initial" });
+  await lens.getByRole("button", { name: "Submit and lock" }).click();
+  await lens.getByRole("heading", { name: "Audit submitted" }).waitFor();
+  assert.deepEqual(await violations(page), [], "the submitted panel");
+  await page.screenshot({ path: "target/e2e-submitted-panel.png", caret: "initial" });
 
   await lens.getByRole("button", { name: "Amend this audit" }).click();
   const banner = lens.locator("#lens-amending-banner");

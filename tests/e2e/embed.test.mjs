@@ -104,7 +104,7 @@ test("the strict Content-Security-Policy page runs with no violation", async () 
   assert.equal(ready.detail.storage, "indexeddb");
   await startAudit(page, "practice-lens", "CF-CSP-1", "Jo Bloggs");
   const lens = page.locator("practice-lens");
-  await lens.getByRole("button", { name: "Submit audit" }).click();
+  await lens.getByRole("button", { name: "Continue" }).click();
   await lens.locator(".lens-error-summary").waitFor();
   await lens.getByRole("button", { name: "Back to audits on this device" }).click();
   await openTask(page, "practice-lens", "Audit a case");

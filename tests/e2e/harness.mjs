@@ -131,6 +131,14 @@ export async function gradeAndWrite(lens, standards, grade = 1) {
   }
 }
 
+// From a complete draft: on to "Check your answers", then submits and locks it.
+export async function continueAndLock(lens, lock = "Submit and lock") {
+  await lens.getByRole("button", { name: "Continue" }).click();
+  await lens.locator("#lens-check-title").waitFor();
+  await lens.getByRole("button", { name: lock }).click();
+  await lens.getByText("Submitted", { exact: true }).first().waitFor();
+}
+
 // Starts, completes and submits a case file audit graded Meets good throughout, then goes home.
 export async function submitCaseFileAudit(page, caseReference, team = "Assessment East") {
   const lens = page.locator("practice-lens");
@@ -141,8 +149,7 @@ export async function submitCaseFileAudit(page, caseReference, team = "Assessmen
   await lens.locator("#lens-h-strand-0").check();
   await gradeAndWrite(lens, STANDARDS);
   await lens.locator("#lens-overall-1").check();
-  await lens.getByRole("button", { name: "Submit audit" }).click();
-  await lens.getByText("Submitted", { exact: true }).first().waitFor();
+  await continueAndLock(lens);
   await allSaved(lens);
   await lens.getByRole("button", { name: "Back to audits on this device" }).click();
 }

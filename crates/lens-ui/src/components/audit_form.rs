@@ -5,6 +5,7 @@ mod actions;
 mod amend;
 pub(crate) mod anchors;
 mod autosave;
+mod check;
 mod contents;
 mod draft;
 mod edit;
@@ -26,11 +27,12 @@ use yew::prelude::*;
 use self::amend::{amend_fields, amendments_list};
 use self::anchors::{problem_anchor, Anchors, FORM_TITLE_ID};
 use self::autosave::{FormState, SaveStatus, Saver};
+use self::check::{check_answers, submitted_panel, CheckView};
 use self::contents::focus_link;
 use self::draft::{draft_form, FormView};
 use self::edit::Edit;
 use self::export::{export_bar, rescue_download};
-use self::form_state::Edited;
+use self::form_state::{Edited, Stage};
 use self::record::audit_record;
 use self::wording::Wording;
 use super::focus::use_focus_on_mount;
@@ -134,10 +136,38 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 save_amendment(&saver, &template, today);
                 return;
             }
+            // Nothing locks yet: the answers are checked, then shown for the person to check.
+            let problems = saver.state.borrow().audit.check(&template, today);
+            saver.state.borrow_mut().answers_checked(problems);
+            saver.rerender.force_update();
+        })
+    };
+    let on_lock = {
+        let (saver, template) = (saver.clone(), template.clone());
+        Callback::from(move |_: MouseEvent| {
+            let today = saver.platform.now().date_naive();
             let submitted = saver.state.borrow().audit.submit(&template, today);
             take_outcome(&saver, submitted);
         })
     };
+    let on_change_answer = {
+        let saver = saver.clone();
+        Callback::from(move |element: String| {
+            saver.state.borrow_mut().change_answer(&element);
+            saver.rerender.force_update();
+        })
+    };
+    {
+        // A move between the form, the check page and the submitted record puts focus where
+        // the person now is, once the new screen is drawn.
+        let (state, anchors) = (state.clone(), anchors.clone());
+        use_effect(move || {
+            let next = state.borrow_mut().take_focus();
+            if let Some(element) = next.and_then(|id| anchors.node(&id).cast::<web_sys::HtmlElement>()) {
+                let _ = element.focus();
+            }
+        });
+    }
     let on_reload = {
         let saver = saver.clone();
         Callback::from(move |_: MouseEvent| {
@@ -327,11 +357,17 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
             if let Some(draft) = &state.amending {
                 { draft_form(form_view(&draft.revised), onsubmit,
                     amend_fields(draft, &state.problems, &anchors, on_amend_text(AmendmentField::By), on_amend_text(AmendmentField::Reason), on_cancel_amend, state.restored_amendment)) }
+            } else if audit.status == AuditStatus::Draft && state.stage == Stage::Checking {
+                { check_answers(CheckView { audit, template: &template, anchors: &anchors, words: &words,
+                    onchange: on_change_answer, onlock: on_lock }) }
             } else if audit.status == AuditStatus::Draft {
                 { draft_form(form_view(audit), onsubmit, html! {
                     <button type="submit" class="lens-button">{ words.submit }</button>
                 }) }
             } else {
+                if state.stage == Stage::JustSubmitted {
+                    { submitted_panel(audit, &template, today, &anchors, &words) }
+                }
                 { export_bar(&state, &template, &props.store, &props.platform) }
                 { audit_record(audit, &template, today) }
                 { amendments_list(audit, &template) }

@@ -35,6 +35,20 @@ impl SaveStatus {
     }
 }
 
+/// Where the person is in finishing a draft: writing it, checking every answer before it locks
+/// (the GOV.UK "Check your answers" pattern), or just past submitting it in this page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stage {
+    Editing,
+    Checking,
+    JustSubmitted,
+}
+
+/// The element ids focused when the form moves on: the check page's heading, the panel saying
+/// the audit was submitted.
+pub(crate) const CHECK_TITLE_ID: &str = "lens-check-title";
+pub(crate) const SUBMITTED_TITLE_ID: &str = "lens-submitted-title";
+
 /// A submitted audit being amended: the changed copy, who is amending and why. It is kept apart
 /// from the saved audit until the amendment is saved whole, and saved as a draft as it is typed.
 pub(crate) type AmendDraft = AmendmentDraft;
@@ -81,6 +95,9 @@ pub(crate) struct FormState {
     pub amending: Option<AmendDraft>,
     /// Whether that amendment was left unfinished earlier and opened again.
     pub restored_amendment: bool,
+    pub stage: Stage,
+    /// The element to focus once the next render is on screen.
+    focus_next: Option<String>,
 }
 
 impl FormState {
@@ -104,7 +121,36 @@ impl FormState {
             attempt: 0,
             amending: None,
             restored_amendment: false,
+            stage: Stage::Editing,
+            focus_next: None,
         }
+    }
+
+    /// The person asked to go on to check their answers; `problems` are what stops the draft
+    /// being submitted. With none, the check page opens; otherwise they go to the error
+    /// summary. True when the check page opens.
+    pub fn answers_checked(&mut self, problems: Vec<AuditProblem>) -> bool {
+        if problems.is_empty() {
+            self.problems.clear();
+            self.stage = Stage::Checking;
+            self.focus_next = Some(CHECK_TITLE_ID.to_owned());
+            true
+        } else {
+            self.problems = problems;
+            self.attempt += 1;
+            false
+        }
+    }
+
+    /// From the check page, back to the form at the element `element_id` to change it.
+    pub fn change_answer(&mut self, element_id: &str) {
+        self.stage = Stage::Editing;
+        self.focus_next = Some(element_id.to_owned());
+    }
+
+    /// The element to focus now that the render asked for is on screen, once.
+    pub fn take_focus(&mut self) -> Option<String> {
+        self.focus_next.take()
     }
 
     /// Applies a change the person made. While amending, it goes to the amendment draft: the
@@ -237,6 +283,10 @@ impl FormState {
     pub fn submitted(&mut self, outcome: Result<Audit, Vec<AuditProblem>>) -> bool {
         match outcome {
             Ok(audit) => {
+                if self.amending.is_none() {
+                    self.stage = Stage::JustSubmitted;
+                    self.focus_next = Some(SUBMITTED_TITLE_ID.to_owned());
+                }
                 self.audit = audit;
                 self.amending = None;
                 self.problems.clear();
@@ -246,6 +296,7 @@ impl FormState {
             Err(problems) => {
                 self.problems = problems;
                 self.attempt += 1;
+                self.stage = Stage::Editing;
                 false
             }
         }

@@ -17,11 +17,11 @@ fn row(key: String, value: Html) -> Html {
     }
 }
 
-fn long_date(day: NaiveDate) -> String {
+pub(super) fn long_date(day: NaiveDate) -> String {
     day.format("%-d %B %Y").to_string()
 }
 
-fn answer(field_kind: &FieldKind, value: &str) -> String {
+pub(super) fn answer(field_kind: &FieldKind, value: &str) -> String {
     match (field_kind, value) {
         (_, "") => "Not answered".to_owned(),
         (FieldKind::Date, text) => lens_core::parse_iso_date(text).map_or_else(|| text.to_owned(), long_date),

@@ -96,6 +96,31 @@ fn submitting_with_problems_keeps_the_audit_and_counts_the_attempt() {
 }
 
 #[test]
+fn answers_are_checked_before_anything_locks_and_a_change_goes_back_to_its_field() {
+    let mut form = opened();
+    let problems =
+        vec![AuditProblem { target: ProblemTarget::Overall, message: "Give the overall judgement".into() }];
+    assert!(!form.answers_checked(problems));
+    assert_eq!((form.stage, form.attempt, form.take_focus()), (Stage::Editing, 1, None));
+    assert!(form.answers_checked(Vec::new()));
+    assert_eq!((form.stage, form.problems.len()), (Stage::Checking, 0));
+    assert_eq!(form.take_focus().as_deref(), Some(CHECK_TITLE_ID));
+    assert_eq!(form.take_focus(), None, "focus moves once");
+    assert_eq!(form.audit.status, AuditStatus::Draft, "checking locks nothing");
+    form.change_answer("lens-i-risk-grade-0");
+    assert_eq!((form.stage, form.take_focus().as_deref()), (Stage::Editing, Some("lens-i-risk-grade-0")));
+    assert!(form.answers_checked(Vec::new()));
+    // Submitting can still be refused (a date now in the future): back to the form.
+    let late = vec![AuditProblem { target: ProblemTarget::Audit, message: "Check the date".into() }];
+    assert!(!form.submitted(Err(late)));
+    assert_eq!(form.stage, Stage::Editing);
+    assert!(form.answers_checked(Vec::new()));
+    form.take_focus();
+    assert!(form.submitted(Ok(Audit { status: AuditStatus::Submitted, ..form.audit.clone() })));
+    assert_eq!((form.stage, form.take_focus().as_deref()), (Stage::JustSubmitted, Some(SUBMITTED_TITLE_ID)));
+}
+
+#[test]
 fn an_amendment_collects_edits_apart_from_the_audit_until_cancelled() {
     let mut form = opened();
     form.audit.status = AuditStatus::Submitted;
