@@ -72,6 +72,17 @@ test("a case file audit is completed, survives a reload part way, and is submitt
   await allSaved(lens);
   assert.equal(await lens.getByRole("button", { name: "Continue" }).count(), 0, "a submitted audit is read only");
 
+  // Every printed page carries the protective marking from config, the print date and its
+  // number, as an @page rule the CSS object model adds under the strict CSP.
+  await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+  await lens.getByRole("button", { name: "Print this audit" }).click();
+  const pageRule = await page.evaluate(() => document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join("\n"));
+  assert.match(pageRule, /@top-center \{ content: "OFFICIAL-SENSITIVE";/);
+  assert.match(pageRule, /@bottom-center \{ content: "OFFICIAL-SENSITIVE";/);
+  assert.match(pageRule, /@bottom-left \{ content: "Printed on \d{1,2} \w+ \d{4} at \d\d:\d\d";/);
+  assert.match(pageRule, /counter\(pages\)/);
+  assert.equal(await page.evaluate(() => window.__printed), true);
+
   // Amend: the change is recorded with who made it and why.
   await lens.getByRole("button", { name: "Amend this audit" }).click();
   await lens.locator("#lens-h-team").fill("Assessment North");

@@ -10,6 +10,9 @@ pub struct Config {
     pub organisation: Option<String>,
     /// A name to put in the auditor field when starting an audit.
     pub auditor: Option<String>,
+    /// The protective marking printed at the top and bottom of every page of a record, for
+    /// example "OFFICIAL-SENSITIVE".
+    pub protective_marking: Option<String>,
 }
 
 /// Why the `config` attribute could not be used; the app then runs with no settings.
@@ -40,6 +43,8 @@ mod tests {
         assert_eq!(Config::from_attribute(None), Ok(Config::default()));
         let config = Config::from_attribute(Some(r#"{"organisation":"Northshire"}"#)).unwrap();
         assert_eq!(config.organisation.as_deref(), Some("Northshire"));
+        let marked = Config::from_attribute(Some(r#"{"protectiveMarking":"OFFICIAL-SENSITIVE"}"#)).unwrap();
+        assert_eq!(marked.protective_marking.as_deref(), Some("OFFICIAL-SENSITIVE"));
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod components;
 mod config;
 mod event_codes;
 mod ports;
+mod printed_page;
 mod screen;
 mod view;
 
@@ -22,4 +23,5 @@ pub use ports::{
     AnalysisUnavailable, ErrorCode, LensEvent, OpenedStore, PageWatch, Persistence, Platform, PlatformHandle,
     StorageKind, StorageUsed, StoreHandle,
 };
+pub use printed_page::PrintedPage;
 pub use view::View;

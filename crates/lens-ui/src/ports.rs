@@ -116,8 +116,8 @@ pub trait Platform {
     async fn pause(&self, milliseconds: u32);
     /// Offers `contents` to the person as a file download. Nothing leaves the device.
     fn download(&self, file_name: &str, media_type: &str, contents: &str) -> Result<(), String>;
-    /// Opens the browser's print dialogue.
-    fn print(&self);
+    /// Opens the browser's print dialogue, every page carrying `page` in its margins.
+    fn print(&self, page: &crate::PrintedPage);
     /// Warns the person before the page is closed, reloaded or left while `unsaved` is true.
     fn warn_before_leaving(&self, unsaved: bool);
     /// Calls `on_hidden` each time the page is hidden (another tab chosen, the window

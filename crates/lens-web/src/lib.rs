@@ -19,6 +19,7 @@ mod leaving;
 mod options;
 mod panic;
 mod platform;
+mod print_page;
 
 use std::rc::Rc;
 

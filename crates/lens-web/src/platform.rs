@@ -7,7 +7,8 @@ use chrono::{DateTime, FixedOffset, Offset, Utc};
 use lens_analysis::protocol::{AnalysisReply, AnalysisRequest};
 use lens_store::{MemoryStore, StoreError};
 use lens_ui::{
-    AnalysisUnavailable, LensEvent, OpenedStore, PageWatch, Persistence, Platform, StorageKind, StoreHandle,
+    AnalysisUnavailable, LensEvent, OpenedStore, PageWatch, Persistence, Platform, PrintedPage, StorageKind,
+    StoreHandle,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -15,6 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::analysis::AnalysisWorker;
 use crate::events;
 use crate::leaving::{self, LeaveWarning};
+use crate::print_page;
 use lens_idb::IdbStore;
 
 /// The browser, as seen from one mounted instance.
@@ -115,7 +117,8 @@ impl Platform for BrowserPlatform {
         PageWatch(Box::new(leaving::when_hidden(on_hidden)))
     }
 
-    fn print(&self) {
+    fn print(&self, page: &PrintedPage) {
+        print_page::mark_pages(page);
         if let Some(window) = web_sys::window() {
             let _ = window.print();
         }

@@ -48,6 +48,9 @@ pub(crate) struct AuditFormProps {
     pub template: Rc<Template>,
     pub onsaved: Callback<Versioned<Audit>>,
     pub onback: Callback<()>,
+    /// The protective marking printed on every page, from `config`.
+    #[prop_or_default]
+    pub marking: Option<String>,
 }
 
 #[component]
@@ -368,7 +371,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 if state.stage == Stage::JustSubmitted {
                     { submitted_panel(audit, &template, today, &anchors, &words) }
                 }
-                { export_bar(&state, &template, &props.store, &props.platform) }
+                { export_bar(&state, &template, &props.store, &props.platform, props.marking.as_deref()) }
                 { audit_record(audit, &template, today) }
                 { amendments_list(audit, &template) }
                 <button type="button" class="lens-button lens-button--secondary" onclick={on_amend}>{ words.amend }</button>

@@ -52,7 +52,7 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
                     <AuditForm key={opened.value.id.to_string()} store={session.store.clone()}
                         platform={props.platform.clone()} opened={opened.clone()}
                         template={Rc::new(template.clone())} onsaved={actions.onsaved.clone()}
-                        onback={go(Screen::Home)} />
+                        onback={go(Screen::Home)} marking={props.config.protective_marking.clone()} />
                 },
                 None => missing_template(&opened.value.template.to_string()),
             },

@@ -18,6 +18,7 @@ use crate::analysis::data_source;
 use crate::components::audit_cells::case_label;
 use crate::components::download::{download, file_stem, DownloadFile};
 use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
+use crate::PrintedPage;
 
 /// Which file a download button makes.
 #[derive(Clone, Copy)]
@@ -90,6 +91,7 @@ pub(crate) fn export_bar(
     template: &Rc<Template>,
     store: &OpenedStore,
     platform: &PlatformHandle,
+    marking: Option<&str>,
 ) -> Html {
     let words = Wording::for_template(template);
     let offer = |export: Export| {
@@ -111,8 +113,12 @@ pub(crate) fn export_bar(
         })
     };
     let on_print = {
-        let platform = platform.clone();
-        Callback::from(move |_: MouseEvent| platform.print())
+        let (platform, marking) = (platform.clone(), marking.map(str::to_owned));
+        Callback::from(move |_: MouseEvent| {
+            let now = platform.now();
+            let printed = format!("Printed on {} at {}", now.format("%-d %B %Y"), now.format("%H:%M"));
+            platform.print(&PrintedPage { marking: marking.clone(), printed });
+        })
     };
     html! {
         <div class="lens-button-group">
