@@ -186,3 +186,36 @@ export async function violations(page, selector = "practice-lens") {
     { selector, tags: AXE_TAGS },
   );
 }
+
+const GOLDEN = JSON.parse(await readFile(new URL("../fixtures/bundles/golden.json", import.meta.url), "utf8"));
+
+// Puts the golden bundle's audits into the database `dbName`, as the app stores them.
+export async function seedGolden(page, dbName) {
+  const records = GOLDEN.audits.map((entry) => ({
+    key: `audit/${entry.audit.id}`,
+    kind: "audit",
+    id: entry.audit.id,
+    revision: entry.revision,
+    schema_version: 3,
+    updated_at: entry.updated_at,
+    body: JSON.stringify(entry.audit),
+  }));
+  await page.evaluate(
+    ({ dbName, records }) =>
+      new Promise((resolve, reject) => {
+        const opening = indexedDB.open(dbName);
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const transaction = db.transaction("records", "readwrite");
+          for (const record of records) transaction.objectStore("records").put(record);
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    { dbName, records },
+  );
+}

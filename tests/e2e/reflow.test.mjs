@@ -1,0 +1,129 @@
+// Reflow (WCAG 2.2 1.4.10): at 320 CSS px wide, the width of 400% zoom, every screen shows all
+// its content. Nothing may run past the element's edge, where `contain: content` clips it,
+// unless it is inside a region that scrolls sideways and can be reached from the keyboard.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+
+import { gradeAndWrite, launch, openPage, openTask, readyEvents, seedGolden, STANDARDS, startAudit, violations } from "./harness.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser.close();
+});
+
+// What is cut off in the element: each visible element reaching past its left or right edge
+// with no sideways-scrolling ancestor, and each scrolling region a keyboard cannot reach.
+function cutOff(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector("practice-lens");
+    const edge = host.getBoundingClientRect();
+    const problems = [];
+    const scrolls = (element) => ["auto", "scroll"].includes(getComputedStyle(element).overflowX);
+    const name = (element) =>
+      `${element.localName}${element.id ? `#${element.id}` : ""}${element.className ? `.${String(element.className).split(" ")[0]}` : ""} "${(element.textContent ?? "").trim().slice(0, 40)}"`;
+    for (const element of host.shadowRoot.querySelectorAll("*")) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === "hidden") continue;
+      if (element.classList.contains("lens-visually-hidden")) continue;
+      if (scrolls(element) && element.scrollWidth > element.clientWidth + 1) {
+        const reachable = element.tabIndex >= 0 && element.getAttribute("role") === "region" && element.hasAttribute("aria-labelledby");
+        if (!reachable) problems.push(`scrolls but cannot be reached from the keyboard: ${name(element)}`);
+      }
+      if (box.right <= edge.right + 1 && box.left >= edge.left - 1) continue;
+      let ancestor = element.parentElement;
+      let inScroller = false;
+      while (ancestor) {
+        if (scrolls(ancestor)) {
+          inScroller = true;
+          break;
+        }
+        ancestor = ancestor.parentElement;
+      }
+      if (!inScroller) problems.push(`cut off (${Math.round(box.left)}–${Math.round(box.right)} of ${Math.round(edge.right)}): ${name(element)}`);
+    }
+    // Only the outermost element cut off is worth naming.
+    return problems.filter((problem, index) => problems.findIndex((p) => p.split(": ")[1] === problem.split(": ")[1]) === index).slice(0, 8);
+  });
+}
+
+async function checkScreen(page, screen, shots) {
+  assert.deepEqual(await cutOff(page), [], `${screen} at 320 px`);
+  assert.deepEqual(await violations(page), [], `${screen} at 320 px`);
+  if (shots) await page.screenshot({ path: `target/reflow-${screen.replaceAll(" ", "-")}.png`, fullPage: true, caret: "initial" });
+}
+
+test("every screen reflows at 320 CSS px with nothing cut off", async () => {
+  const shots = Boolean(process.env.LENS_SCREENSHOTS);
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  const { page } = await openPage(browser, "index.html", { context });
+  await readyEvents(page);
+  await seedGolden(page, "practice-lens");
+  await page.reload();
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  await lens.getByRole("table", { name: "Audits on this device" }).waitFor();
+  await checkScreen(page, "home", shots);
+
+  await lens.locator("#lens-filter-status").selectOption("Submitted");
+  await checkScreen(page, "home filtered", shots);
+  await lens.getByRole("button", { name: "Clear the search and filters" }).click();
+
+  await lens.getByRole("table", { name: "Audits on this device" }).locator("tbody .lens-link-button").first().click();
+  await lens.getByRole("button", { name: "Amend this audit" }).waitFor();
+  await checkScreen(page, "submitted record", shots);
+  await lens.getByRole("button", { name: "Amend this audit" }).click();
+  await lens.locator("#lens-amending-banner").waitFor();
+  await checkScreen(page, "amending", shots);
+  await lens.getByRole("button", { name: "Cancel the amendment" }).click();
+  await lens.getByRole("button", { name: "Back to audits on this device" }).click();
+
+  await openTask(page, "practice-lens", "Audit a case");
+  await checkScreen(page, "start audit", shots);
+  await lens.getByRole("button", { name: "Back to home" }).click();
+  await startAudit(page, "practice-lens", "CF-REFLOW", "Jo Bloggs");
+  await checkScreen(page, "draft form", shots);
+  await lens.getByRole("button", { name: "Continue" }).click();
+  await lens.locator(".lens-error-summary").waitFor();
+  await checkScreen(page, "draft form with errors", shots);
+  await lens.locator("#lens-h-team").fill("Assessment East");
+  await lens.locator("#lens-h-audited-previously-1").check();
+  await lens.locator("#lens-h-age-band-2").check();
+  await lens.locator("#lens-h-strand-0").check();
+  await gradeAndWrite(lens, STANDARDS);
+  await lens.locator("#lens-overall-1").check();
+  await lens.getByRole("button", { name: "Continue" }).click();
+  await lens.locator("#lens-check-title").waitFor();
+  await checkScreen(page, "check your answers", shots);
+  await lens.getByRole("button", { name: "Submit and lock" }).click();
+  await lens.getByRole("heading", { name: "Audit submitted" }).waitFor();
+  await checkScreen(page, "submitted panel", shots);
+  await lens.getByRole("button", { name: "Back to audits on this device" }).click();
+
+  await openTask(page, "practice-lens", "Moderate an audit");
+  await lens.getByRole("table", { name: "Waiting for moderation" }).waitFor();
+  await checkScreen(page, "moderation list", shots);
+  await lens.getByRole("table", { name: "Waiting for moderation" }).locator("tbody .lens-link-button").first().click();
+  await lens.locator("#lens-m-moderator").waitFor();
+  await checkScreen(page, "moderation form", shots);
+  await lens.getByRole("button", { name: "Back to moderation" }).click();
+  await lens.getByRole("button", { name: "Back to home" }).click();
+
+  await openTask(page, "practice-lens", "Reports");
+  await lens.getByLabel("From").fill("2026-04-01");
+  await lens.getByLabel("To").fill("2026-09-30");
+  await lens.getByText("6 audits completed from 1 April 2026 to 30 September 2026.").waitFor();
+  await lens.getByRole("heading", { name: "What the narratives say" }).waitFor();
+  await checkScreen(page, "report", shots);
+  await lens.getByRole("button", { name: "Back to home" }).click();
+
+  await openTask(page, "practice-lens", "Reflect on my practice");
+  await checkScreen(page, "start reflection", shots);
+  await page.evaluate(() => document.querySelector("practice-lens").setAttribute("view", "storage"));
+  await lens.getByRole("heading", { name: "Data on this device" }).waitFor();
+  await checkScreen(page, "storage", shots);
+  await context.close();
+});
