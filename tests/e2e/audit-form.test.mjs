@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { allSaved, continueAndLock, gradeAndWrite, launch, openPage, readyEvents, STANDARDS, startAudit, submitCaseFileAudit, violations } from "./harness.mjs";
+import { allSaved, continueAndLock, gradeAndWrite, typeDate, launch, openPage, readyEvents, STANDARDS, startAudit, submitCaseFileAudit, violations } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -194,7 +194,10 @@ test("a case graded below good shows its follow-up, downloads as JSON and CSV, a
   await page.keyboard.press("Enter");
   await lens.locator("#lens-a-0-what").fill("Update the child's plan");
   await lens.locator("#lens-a-0-owner").fill("Team manager");
-  await lens.locator("#lens-a-0-due_on").fill("2026-01-05");
+  await lens.locator("#lens-a-0-due_on-day").fill("5");
+  await lens.locator("#lens-a-0-due_on-month").fill("1");
+  await lens.locator(".lens-save-status").filter({ hasText: "except a due date that is not yet a real date" }).waitFor();
+  await lens.locator("#lens-a-0-due_on-year").fill("2026");
   await allSaved(lens);
   await continueAndLock(lens);
   assert.match(await lens.locator(".lens-panel").textContent(), /Update the child's plan\. Owner: Team manager, by 5 January 2026\./);
@@ -261,6 +264,23 @@ test("the audits on this device can be searched and filtered", async () => {
   assert.equal(await rows.count(), 0);
   assert.equal(await status.textContent(), "Showing 0 of 2 audits");
   assert.deepEqual(await violations(page), [], "the filtered list");
+  await lens.getByRole("button", { name: "Clear the search and filters" }).click();
+
+  // Dates are typed in the GOV.UK pattern, taken once they are real, and explained when not.
+  assert.equal(await lens.locator('input[type="date"]').count(), 0, "no browser date picker");
+  const today = new Date();
+  const [year, month, day] = [today.getFullYear(), today.getMonth() + 1, today.getDate()];
+  await typeDate(lens, "lens-filter-from", `${year + 1}-01-01`);
+  assert.equal(await status.textContent(), "Showing 0 of 2 audits");
+  await typeDate(lens, "lens-filter-from", `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+  assert.equal(await status.textContent(), "Showing 2 of 2 audits");
+  await typeDate(lens, "lens-filter-to", `${year}-02-31`);
+  await lens.locator("#lens-filter-to-error").getByText('"Dated to" must be a real date, for example 27 3 2026').waitFor();
+  await typeDate(lens, "lens-filter-to", `${year - 1}-01-01`);
+  await lens.locator("#lens-filter-to-error").getByText('"Dated to" must be the same as or after "Dated from"').waitFor();
+  assert.deepEqual(await violations(page), [], "the filter dates with their errors");
+  await lens.getByRole("button", { name: "Clear the search and filters" }).click();
+  assert.equal(await lens.locator("#lens-filter-from-day").inputValue(), "");
   await context.close();
 });
 

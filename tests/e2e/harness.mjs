@@ -123,6 +123,15 @@ export async function allSaved(lens) {
   await lens.locator(".lens-save-status").filter({ hasText: /^Saved at \d\d:\d\d$/ }).waitFor();
 }
 
+// Types an ISO date into the GOV.UK date input whose ids start `stem` (`stem-day`, …), as a
+// person would: day, month and year in their own boxes, without leading zeros.
+export async function typeDate(lens, stem, iso) {
+  const [year, month, day] = iso.split("-");
+  await lens.locator(`#${stem}-day`).fill(String(Number(day)));
+  await lens.locator(`#${stem}-month`).fill(String(Number(month)));
+  await lens.locator(`#${stem}-year`).fill(year);
+}
+
 // Grades the standards (by position on the scale) and writes a narrative for each.
 export async function gradeAndWrite(lens, standards, grade = 1) {
   for (const id of standards) {

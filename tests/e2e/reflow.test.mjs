@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
-import { gradeAndWrite, launch, openPage, openTask, readyEvents, seedGolden, STANDARDS, startAudit, violations } from "./harness.mjs";
+import { typeDate, gradeAndWrite, launch, openPage, openTask, readyEvents, seedGolden, STANDARDS, startAudit, violations } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -113,8 +113,8 @@ test("every screen reflows at 320 CSS px with nothing cut off", async () => {
   await lens.getByRole("button", { name: "Back to home" }).click();
 
   await openTask(page, "practice-lens", "Reports");
-  await lens.getByLabel("From").fill("2026-04-01");
-  await lens.getByLabel("To").fill("2026-09-30");
+  await typeDate(lens, "lens-report-from", "2026-04-01");
+  await typeDate(lens, "lens-report-to", "2026-09-30");
   await lens.getByText("6 audits completed from 1 April 2026 to 30 September 2026.").waitFor();
   await lens.getByRole("heading", { name: "What the narratives say" }).waitFor();
   await checkScreen(page, "report", shots);

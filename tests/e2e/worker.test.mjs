@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
 
-import { launch, openPage, openTask, readyEvents, seedGolden } from "./harness.mjs";
+import { launch, openPage, openTask, readyEvents, seedGolden, typeDate, violations } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -22,8 +22,8 @@ const isWorkerFile = (url) => /lens-worker\.js|lens_worker(_bg\.wasm|\.js)/.test
 async function reportOnGoldenHalfYear(page, host) {
   await openTask(page, host, "Reports");
   const lens = page.locator(host);
-  await lens.getByLabel("From").fill("2026-04-01");
-  await lens.getByLabel("To").fill("2026-09-30");
+  await typeDate(lens, "lens-report-from", "2026-04-01");
+  await typeDate(lens, "lens-report-to", "2026-09-30");
   await lens.getByText("6 audits completed from 1 April 2026 to 30 September 2026.").waitFor();
   return lens;
 }
@@ -45,8 +45,12 @@ test("the first load fetches no analysis; a report fetches the worker under the 
   await lens.getByRole("table", { name: "How well did we do it?" }).getByText("Template: Case file audit; Grade: DNMG").waitFor();
 
   // A period that ends before it starts is explained where the dates are chosen.
-  await lens.getByLabel("To").fill("2026-03-01");
-  await lens.getByText("The report period ends (2026-03-01) before it starts (2026-04-01): check the dates").waitFor();
+  await typeDate(lens, "lens-report-to", "2026-03-01");
+  const reversed = "The report ends on 1 March 2026, before it starts on 1 April 2026: check the dates";
+  await lens.locator(".lens-error-summary").getByRole("link", { name: reversed }).waitFor();
+  await lens.locator("#lens-report-to-error").getByText(reversed).waitFor();
+  const widths = await lens.locator("#lens-report-to-year").evaluate((year) => year.getBoundingClientRect().width);
+  assert.ok(widths < 120, `the year box keeps its width with the error: ${widths}px`);
 
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], "no CSP violation");
   assert.deepEqual(record.consoleErrors, []);
@@ -64,8 +68,8 @@ test("two instances each have their own worker, and removing an element stops it
   await reportOnGoldenHalfYear(page, "#team-a");
   const teamB = page.locator("#team-b");
   await openTask(page, "#team-b", "Reports");
-  await teamB.getByLabel("From").fill("2026-04-01");
-  await teamB.getByLabel("To").fill("2026-09-30");
+  await typeDate(teamB, "lens-report-from", "2026-04-01");
+  await typeDate(teamB, "lens-report-to", "2026-09-30");
   // Team B's database is empty: its own worker answers from its own records.
   await teamB.getByText("0 audits completed from 1 April 2026 to 30 September 2026.").waitFor();
   assert.equal(page.workers().length, 2, "one worker per element");
@@ -76,7 +80,7 @@ test("two instances each have their own worker, and removing an element stops it
   await Promise.race([closed, otherClosed]);
   assert.equal(page.workers().length, 1, "the removed element's worker is gone, the other's runs on");
   // The remaining instance still gets answers.
-  await teamB.getByLabel("To").fill("2026-09-29");
+  await typeDate(teamB, "lens-report-to", "2026-09-29");
   await teamB.getByText("0 audits completed from 1 April 2026 to 29 September 2026.").waitFor();
   assert.deepEqual(record.pageErrors, []);
   await context.close();

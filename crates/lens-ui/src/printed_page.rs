@@ -67,11 +67,12 @@ mod tests {
         assert!(rule.contains("@bottom-center { content: \"OFFICIAL-SENSITIVE\";"), "{rule}");
         assert!(rule.contains("@bottom-left { content: \"Printed on 1 December 2026 at 16:30\";"), "{rule}");
         let hostile = PrintedPage {
-            marking: Some("X\"; } body { display: none } @page { x: \"\\\n".into()),
+            marking: Some("X\"; } body {\n display: none } @page { x: \"\\".into()),
             printed: String::new(),
         };
         let rule = hostile.page_rule();
-        assert!(rule.contains(r#"content: "X\"; } body { display: none } @page { x: \"\\ ";"#), "{rule}");
+        // Quotes and backslashes are escaped, a line break becomes a space: the string never ends early.
+        assert!(rule.contains(r#"content: "X\"; } body {  display: none } @page { x: \"\\";"#), "{rule}");
         let unmarked = PrintedPage { marking: Some("  ".into()), printed: "Printed".into() }.page_rule();
         assert!(!unmarked.contains("top-center"), "{unmarked}");
     }

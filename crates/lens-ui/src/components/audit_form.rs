@@ -119,6 +119,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
             let edited = saver.state.borrow_mut().edit(edit);
             match edited {
                 Edited::Nothing => {}
+                Edited::Shown => saver.rerender.force_update(),
                 Edited::Audit => {
                     saver.rerender.force_update();
                     saver.save_after_pause();
@@ -141,6 +142,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
             }
             // Nothing locks yet: the answers are checked, then shown for the person to check.
             let problems = saver.state.borrow().audit.check(&template, today);
+            let problems = saver.state.borrow().with_unfinished_dates(problems);
             saver.state.borrow_mut().answers_checked(problems);
             saver.rerender.force_update();
         })
@@ -294,6 +296,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
         anchors: &anchors,
         edit: &edit,
         platform: &props.platform,
+        due_typed: &state.due_typed,
     };
     html! {
         <section class="lens-section" aria-labelledby={FORM_TITLE_ID}>

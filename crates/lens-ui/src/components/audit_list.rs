@@ -11,6 +11,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::audit_cells::{case_cell, open_cell};
+use super::form::{date_input, DateInputView, TypedDate};
 use crate::components::scroll_table::scroll_table;
 
 #[derive(Properties, PartialEq)]
@@ -23,6 +24,8 @@ pub(crate) struct AuditListProps {
 #[component]
 pub(crate) fn AuditList(props: &AuditListProps) -> Html {
     let filter = use_state(AuditFilter::default);
+    // The period's dates as typed: the filter takes each once it is a real date.
+    let typed = use_state(TypedPeriod::default);
     let template_of = |audit: &Audit| find_template(&props.templates, &audit.template);
     let audits: Vec<&Versioned<Audit>> =
         props.audits.iter().filter(|audit| !is_reflection(&audit.value, &props.templates)).collect();
@@ -52,7 +55,7 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
             if audits.is_empty() {
                 <p class="lens-body">{ "No audits have been started on this device yet." }</p>
             } else {
-                { filters(&filter, &audits, &props.templates) }
+                { filters(&filter, &typed, &audits, &props.templates) }
                 <p class="lens-body" role="status">
                     { format!("Showing {} of {} audits", shown.len(), audits.len()) }
                 </p>
@@ -76,9 +79,24 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
     }
 }
 
+/// The "Dated from" and "Dated to" dates as typed, `year-month-day`.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct TypedPeriod {
+    from: String,
+    to: String,
+}
+
+/// Why a typed filter date is not used yet, once it looks finished (a four-digit year).
+fn date_problem(label: &str, typed: &str) -> Option<String> {
+    let finished = typed.split('-').next().is_some_and(|year| year.trim().len() == 4);
+    (finished && TypedDate::read(typed) == TypedDate::NotADate)
+        .then(|| format!("\"{label}\" must be a real date, for example 27 3 2026"))
+}
+
 /// The search and filter controls; each change narrows the list at once.
 fn filters(
     filter: &UseStateHandle<AuditFilter>,
+    typed: &UseStateHandle<TypedPeriod>,
     audits: &[&Versioned<Audit>],
     templates: &[Template],
 ) -> Html {
@@ -96,9 +114,20 @@ fn filters(
             update(event.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let on_date = |change: fn(&mut AuditFilter, String)| {
-        let update = update(change);
-        Callback::from(move |event: Event| update(event.target_unchecked_into::<HtmlInputElement>().value()))
+    let on_date = |from: bool| {
+        let (filter, typed) = (filter.clone(), typed.clone());
+        Callback::from(move |value: String| {
+            let mut period = (*typed).clone();
+            let day = TypedDate::read(&value).day();
+            let mut next = (*filter).clone();
+            if from {
+                (period.from, next.from) = (value, day);
+            } else {
+                (period.to, next.to) = (value, day);
+            }
+            typed.set(period);
+            filter.set(next);
+        })
     };
     let on_select = |change: fn(&mut AuditFilter, String)| {
         let update = update(change);
@@ -119,11 +148,18 @@ fn filters(
     let team_options = teams.iter().map(|team| {
         html! { <option value={team.clone()} selected={filter.team == *team}>{ team.clone() }</option> }
     });
-    let date = |day: Option<chrono::NaiveDate>| day.map(|day| day.to_string()).unwrap_or_default();
     let on_clear = {
-        let filter = filter.clone();
-        Callback::from(move |_: MouseEvent| filter.set(AuditFilter::default()))
+        let (filter, typed) = (filter.clone(), typed.clone());
+        Callback::from(move |_: MouseEvent| {
+            filter.set(AuditFilter::default());
+            typed.set(TypedPeriod::default());
+        })
     };
+    let reversed = matches!((filter.from, filter.to), (Some(from), Some(to)) if to < from);
+    let to_problem = date_problem("Dated to", &typed.to)
+        .or_else(|| reversed.then(|| "\"Dated to\" must be the same as or after \"Dated from\"".to_owned()));
+    let from_problem = date_problem("Dated from", &typed.from);
+    let no_focus = |_: &str| NodeRef::default();
     html! {
         <div class="lens-filters" role="search" aria-label="Find audits">
             <div class="lens-form-group">
@@ -154,16 +190,10 @@ fn filters(
                         { for team_options }
                     </select>
                 </div>
-                <div class="lens-form-group">
-                    <label class="lens-label" for="lens-filter-from">{ "Dated from" }</label>
-                    <input class="lens-input" id="lens-filter-from" type="date" value={date(filter.from)}
-                        onchange={on_date(|f, v| f.from = lens_core::parse_iso_date(&v))} />
-                </div>
-                <div class="lens-form-group">
-                    <label class="lens-label" for="lens-filter-to">{ "Dated to" }</label>
-                    <input class="lens-input" id="lens-filter-to" type="date" value={date(filter.to)}
-                        onchange={on_date(|f, v| f.to = lens_core::parse_iso_date(&v))} />
-                </div>
+                { date_input(DateInputView { id: "lens-filter-from", legend: "Dated from", hint: None, value: &typed.from,
+                    error: from_problem.as_deref(), node: &no_focus, oninput: on_date(true) }) }
+                { date_input(DateInputView { id: "lens-filter-to", legend: "Dated to", hint: None, value: &typed.to,
+                    error: to_problem.as_deref(), node: &no_focus, oninput: on_date(false) }) }
             </div>
             if filter.is_active() {
                 <button type="button" class="lens-link-button" onclick={on_clear}>{ "Clear the search and filters" }</button>

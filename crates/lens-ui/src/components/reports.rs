@@ -12,15 +12,15 @@ use chrono::NaiveDate;
 use lens_analysis::protocol::{
     AnalysisReply, AnalysisRequest, DataSource, ReportFileRequest, ReportFormat, ReportRequest, ReportView,
 };
-use lens_core::{parse_iso_date, Period, PeriodLength, Template, TemplateKind};
+use lens_core::{Period, PeriodLength, Template, TemplateKind};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use self::figures::{figure_tables, theme_table};
 use super::download::{download, DownloadFile};
 use super::focus::use_focus_on_mount;
-use super::form::error_message;
+use super::form::{date_input, DateInputView, ErrorSummary, FieldError, TypedDate};
 use crate::analysis::data_source;
 use crate::app::Session;
 use crate::ports::PlatformHandle;
@@ -62,8 +62,8 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     let today = props.platform.now().date_naive();
     let choice = use_state(|| Choice {
         // The current financial quarter so far: what a QA manager reports on most.
-        from: Period::containing(today, PeriodLength::Quarter).first_day().to_string(),
-        to: today.to_string(),
+        from: Period::containing(today, PeriodLength::Quarter).first_day().format("%Y-%-m-%-d").to_string(),
+        to: today.format("%Y-%-m-%-d").to_string(),
         team: String::new(),
         template: String::new(),
     });
@@ -75,10 +75,22 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     let heading = use_node_ref();
     use_focus_on_mount(heading.clone());
     let session = &props.session;
-    let from_error =
-        parse_iso_date(&choice.from).is_none().then_some("Enter the first day of the report as a real date");
-    let to_error =
-        parse_iso_date(&choice.to).is_none().then_some("Enter the last day of the report as a real date");
+    let (from_day, to_day) = (TypedDate::read(&choice.from).day(), TypedDate::read(&choice.to).day());
+    let from_error = from_day
+        .is_none()
+        .then(|| "Enter the first day of the report as a real date, for example 1 4 2026".to_owned());
+    let to_error = match (from_day, to_day) {
+        (_, None) => {
+            Some("Enter the last day of the report as a real date, for example 30 6 2026".to_owned())
+        }
+        (Some(from), Some(to)) if to < from => Some(format!(
+            "The report ends on {}, before it starts on {}: check the dates",
+            to.format("%-d %B %Y"),
+            from.format("%-d %B %Y")
+        )),
+        _ => None,
+    };
+    let (from_node, to_node) = (use_node_ref(), use_node_ref());
     // Asked again only when what it covers or the data changes, not when an export is logged.
     {
         let (made, platform, session) = (made.clone(), props.platform.clone(), session.clone());
@@ -127,7 +139,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     };
     let on_date = |change: fn(&mut Choice, String)| {
         let update = update(change);
-        Callback::from(move |event: Event| update(event.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |value: String| update(value))
     };
     let on_select = |change: fn(&mut Choice, String)| {
         let update = update(change);
@@ -187,19 +199,37 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         let onback = props.onback.clone();
         Callback::from(move |_: MouseEvent| onback.emit(()))
     };
-    let to_message = to_error.map(str::to_owned).or(period_error);
     let waiting = from_error.is_none() && to_error.is_none() && *made == Made::Waiting;
+    let to_message = to_error.clone().or(period_error);
+    let summary: Vec<FieldError> = [
+        (from_error.clone(), &from_node, "lens-report-from-day"),
+        (to_message.clone(), &to_node, "lens-report-to-day"),
+    ]
+    .into_iter()
+    .filter_map(|(message, node, id)| {
+        Some(FieldError { message: message?, field: node.clone(), field_id: id.to_owned() })
+    })
+    .collect();
+    let node_of = |node: &NodeRef, stem: &'static str| {
+        let node = node.clone();
+        move |id: &str| if id == stem { node.clone() } else { NodeRef::default() }
+    };
+    let (from_nodes, to_nodes) =
+        (node_of(&from_node, "lens-report-from-day"), node_of(&to_node, "lens-report-to-day"));
     html! {
         <section class="lens-section" aria-labelledby={TITLE_ID}>
             <button type="button" class="lens-link-button" onclick={onback}>{ "Back to home" }</button>
+            <ErrorSummary errors={summary} attempt={0} />
             <h3 class="lens-heading-m" id={TITLE_ID} tabindex="-1" ref={heading}>{ "Reports" }</h3>
             <p class="lens-body">
                 { "Made from the audits and moderations on this device. Practitioners' reflections are never counted or read: they belong to their authors." }
             </p>
             <div class="lens-filters" role="search" aria-label="Choose what the report covers">
                 <div class="lens-filters__row">
-                    { date_field("lens-report-from", "From", &choice.from, from_error.map(str::to_owned), on_date(|c, v| c.from = v)) }
-                    { date_field("lens-report-to", "To", &choice.to, to_message, on_date(|c, v| c.to = v)) }
+                    { date_input(DateInputView { id: "lens-report-from", legend: "From", hint: None, value: &choice.from,
+                        error: from_error.as_deref(), node: &from_nodes, oninput: on_date(|c, v| c.from = v) }) }
+                    { date_input(DateInputView { id: "lens-report-to", legend: "To", hint: None, value: &choice.to,
+                        error: to_message.as_deref(), node: &to_nodes, oninput: on_date(|c, v| c.to = v) }) }
                     <div class="lens-form-group">
                         <label class="lens-label" for="lens-report-team">{ "Team" }</label>
                         <select class="lens-select" id="lens-report-team" onchange={on_select(|c, v| c.team = v)}>
@@ -249,7 +279,10 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
 /// The request for what was chosen, waiting for its data source, or nothing while a date is
 /// not a real date.
 fn report_request(choice: &Choice, today: NaiveDate) -> Option<impl FnOnce(DataSource) -> ReportRequest> {
-    let (from, to) = (parse_iso_date(&choice.from)?, parse_iso_date(&choice.to)?);
+    let (from, to) = (TypedDate::read(&choice.from).day()?, TypedDate::read(&choice.to).day()?);
+    if to < from {
+        return None;
+    }
     let team = Some(choice.team.clone()).filter(|team| !team.is_empty());
     let template = Some(choice.template.clone()).filter(|template| !template.is_empty());
     Some(move |source| ReportRequest { source, from, to, team, template, today })
@@ -274,24 +307,4 @@ fn report_file(view: &ReportView, format: ReportFormat, contents: String) -> Dow
 fn summary_sentence(from: NaiveDate, to: NaiveDate, completed: usize) -> String {
     let audits = if completed == 1 { "1 audit".to_owned() } else { format!("{completed} audits") };
     format!("{audits} completed from {} to {}.", from.format("%-d %B %Y"), to.format("%-d %B %Y"))
-}
-
-fn date_field(
-    id: &'static str,
-    label: &'static str,
-    value: &str,
-    error: Option<String>,
-    onchange: Callback<Event>,
-) -> Html {
-    let group = if error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
-    let input_class = classes!("lens-input", error.as_ref().map(|_| "lens-input--error"));
-    let described_by = error.as_ref().map(|_| format!("{id}-error"));
-    html! {
-        <div class={group}>
-            <label class="lens-label" for={id}>{ label }</label>
-            { error_message(id, error.as_deref()) }
-            <input class={input_class} id={id} type="date" value={value.to_owned()} {onchange}
-                aria-describedby={described_by} />
-        </div>
-    }
 }

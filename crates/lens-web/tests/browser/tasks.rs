@@ -141,9 +141,9 @@ async fn a_report_the_analysis_worker_cannot_make_is_explained_in_words() {
     let host = Host::new();
     let mut instance = mount_ready(&host, "home", &db_name).await;
     open_task(&host, "reports").await;
-    let field = input(&host, "lens-report-from");
-    field.set_value("2026-04-01");
-    field.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    let field = input(&host, "lens-report-from-day");
+    field.set_value("2");
+    field.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     for _ in 0..20 {
         settle().await;
         if host.text().contains("The report could not be made") {
@@ -156,7 +156,7 @@ async fn a_report_the_analysis_worker_cannot_make_is_explained_in_words() {
     assert!(!text.contains("Making the report"), "{text}");
     let alert = host.shadow.query_selector("[role=alert]").unwrap().expect("the notice is an alert");
     assert!(alert.text_content().unwrap_or_default().contains("could not be made"));
-    assert_eq!(input(&host, "lens-report-from").value(), "2026-04-01", "the choice is kept");
+    assert_eq!(input(&host, "lens-report-from-day").value(), "2", "the choice is kept");
     instance.destroy();
     host.remove();
 }

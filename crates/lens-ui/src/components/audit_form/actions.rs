@@ -1,12 +1,14 @@
 //! The agreed actions: what, by whom, by when, and where each stands.
 
+use std::collections::BTreeMap;
+
 use lens_core::{Action, ActionField, ActionStatus, AuditProblem, ProblemTarget};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::anchors::{action_field_id, action_id, Anchors, ADD_ACTION_ID};
 use super::edit::{ActionPart, Edit};
-use crate::components::form::error_message;
+use crate::components::form::{date_input, error_message, DateInputView};
 
 pub(crate) struct ActionsView<'a> {
     pub title: &'a str,
@@ -16,6 +18,16 @@ pub(crate) struct ActionsView<'a> {
     pub edit: &'a Callback<Edit>,
     /// Makes the id of a new action.
     pub new_id: Callback<(), String>,
+    /// Due dates as typed, by action id, until each is a real date.
+    pub due_typed: &'a BTreeMap<String, String>,
+}
+
+/// A due date as the person sees it: as they typed it, or as stored.
+pub(crate) fn due_shown(due_typed: &BTreeMap<String, String>, action: &Action) -> String {
+    due_typed
+        .get(&action.id)
+        .cloned()
+        .unwrap_or_else(|| action.due_on.map(|day| day.format("%Y-%-m-%-d").to_string()).unwrap_or_default())
 }
 
 fn problem_for(problems: &[AuditProblem], index: usize, part: ActionField) -> Option<&str> {
@@ -86,12 +98,16 @@ fn action_row(view: &ActionsView, index: usize, action: &Action) -> Html {
     };
     let due_id = action_field_id(index, ActionField::DueOn);
     let due_error = problem_for(view.problems, index, ActionField::DueOn);
-    let on_due = {
-        let change = change(ActionPart::DueOn);
-        Callback::from(move |event: Event| {
-            change.emit(event.target_unchecked_into::<HtmlInputElement>().value())
-        })
-    };
+    let anchors = view.anchors.clone();
+    let due = date_input(DateInputView {
+        id: &due_id,
+        legend: "When it is due",
+        hint: None,
+        value: &due_shown(view.due_typed, action),
+        error: due_error,
+        node: &move |id: &str| anchors.node(id),
+        oninput: change(ActionPart::DueOn),
+    });
     let status_id = action_id(index, "status");
     let on_status = {
         let change = change(ActionPart::Status);
@@ -111,14 +127,7 @@ fn action_row(view: &ActionsView, index: usize, action: &Action) -> Html {
             <h4 class="lens-heading-s" id={format!("lens-a-{index}-title")}>{ format!("Action {number}") }</h4>
             { text_input(ActionField::What, "What will be done".into(), action.what.clone(), ActionPart::What, true) }
             { text_input(ActionField::Owner, "Who will do it".into(), action.owner.clone(), ActionPart::Owner, false) }
-            <div class={if due_error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" }}>
-                <label class="lens-label" for={due_id.clone()}>{ "When it is due" }</label>
-                { error_message(&due_id, due_error) }
-                <input class="lens-input lens-input--width-10" id={due_id.clone()} name={due_id.clone()} type="date"
-                    value={action.due_on.map(|day| day.to_string()).unwrap_or_default()}
-                    ref={view.anchors.node(&due_id)} onchange={on_due}
-                    aria-describedby={due_error.map(|_| format!("{due_id}-error"))} />
-            </div>
+            { due }
             <div class="lens-form-group">
                 <label class="lens-label" for={status_id.clone()}>{ "Where it stands" }</label>
                 <select class="lens-select" id={status_id.clone()} name={status_id} onchange={on_status}>

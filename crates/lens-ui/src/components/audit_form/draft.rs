@@ -1,6 +1,8 @@
 //! The editable form of an audit: the template's guidance, header fields, standards, overall
 //! judgement with its suggestion, and actions.
 
+use std::collections::BTreeMap;
+
 use lens_core::{suggest_overall, Audit, AuditProblem, ProblemTarget, Template};
 use yew::prelude::*;
 
@@ -25,11 +27,13 @@ pub(crate) struct FormView<'a> {
     pub anchors: &'a Anchors,
     pub edit: &'a Callback<Edit>,
     pub platform: &'a PlatformHandle,
+    /// Due dates as typed, by action id.
+    pub due_typed: &'a BTreeMap<String, String>,
 }
 
 /// The editable form, ending with `ending` (the submit or amendment buttons).
 pub(crate) fn draft_form(view: FormView, onsubmit: Callback<SubmitEvent>, ending: Html) -> Html {
-    let FormView { audit, template, problems, anchors, edit, platform } = view;
+    let FormView { audit, template, problems, anchors, edit, platform, due_typed } = view;
     let guidance = (!template.guidance.is_empty()).then(|| {
         html! {
             <details class="lens-details">
@@ -110,6 +114,7 @@ pub(crate) fn draft_form(view: FormView, onsubmit: Callback<SubmitEvent>, ending
             anchors,
             edit,
             new_id: Callback::from(move |_| platform.new_id()),
+            due_typed,
         })
     });
     html! {

@@ -62,24 +62,6 @@ pub(crate) fn apply(audit: &mut Audit, edit: Edit) -> bool {
     *audit != before
 }
 
-/// The three parts of a typed date (day, month, year) from a stored answer `year-month-day`.
-pub(crate) fn date_parts(value: &str) -> [String; 3] {
-    let mut parts = value.splitn(3, '-');
-    let (year, month, day) = (parts.next(), parts.next(), parts.next());
-    [day, month, year].map(|part| part.unwrap_or("").to_owned())
-}
-
-/// A stored answer from the typed parts; empty when nothing is typed. Kept as typed (not padded)
-/// so that typing is never rewritten under the cursor; submitting stores the ISO form.
-pub(crate) fn date_value(day: &str, month: &str, year: &str) -> String {
-    let (day, month, year) = (day.trim(), month.trim(), year.trim());
-    if day.is_empty() && month.is_empty() && year.is_empty() {
-        String::new()
-    } else {
-        format!("{year}-{month}-{day}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,14 +98,5 @@ mod tests {
         assert!(!apply(&mut audit, Edit::RemoveAction(3)));
         assert!(apply(&mut audit, Edit::RemoveAction(0)));
         assert!(audit.actions.is_empty());
-    }
-
-    #[test]
-    fn dates_keep_what_was_typed_until_submitted() {
-        assert_eq!(date_value("5", "1", "2026"), "2026-1-5");
-        assert_eq!(date_parts("2026-1-5"), ["5", "1", "2026"]);
-        assert_eq!(date_parts(""), ["", "", ""]);
-        assert_eq!(date_value(" ", "", ""), "");
-        assert_eq!(date_parts(&date_value("", "3", "")), ["", "3", ""]);
     }
 }

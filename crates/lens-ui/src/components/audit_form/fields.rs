@@ -6,8 +6,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::anchors::{header_id, option_id, Anchors};
-use super::edit::{date_parts, date_value, Edit};
-use crate::components::form::{described_by, error_message, group_class, TextInput};
+use super::edit::Edit;
+use crate::components::form::{
+    date_input, described_by, error_message, group_class, DateInputView, TextInput,
+};
 
 /// What a header field needs to render.
 pub(crate) struct FieldView<'a> {
@@ -40,7 +42,7 @@ pub(crate) fn header_field(view: FieldView) -> Html {
                     node={view.anchors.node(&id)} {oninput} width_class={width} />
             }
         }
-        FieldKind::Date => date_input(&view, &id, hint_html, hint.is_some()),
+        FieldKind::Date => header_date(&view, &id),
         FieldKind::YesNo => {
             let options =
                 [("yes", "Yes"), ("no", "No")].map(|(value, label)| (value.to_owned(), label.to_owned()));
@@ -54,45 +56,18 @@ pub(crate) fn header_field(view: FieldView) -> Html {
     }
 }
 
-fn date_input(view: &FieldView, id: &str, hint_html: Html, has_hint: bool) -> Html {
-    let parts = date_parts(view.value);
-    let inputs = [
-        ("day", "Day", 0, "lens-input--width-2"),
-        ("month", "Month", 1, "lens-input--width-2"),
-        ("year", "Year", 2, "lens-input--width-4"),
-    ]
-    .into_iter()
-    .map(|(name, label, position, width)| {
-        let input_id = format!("{id}-{name}");
-        let shown = parts[position].clone();
-        let (field_id, edit, parts) = (view.field.id.clone(), view.edit.clone(), parts.clone());
-        let oninput = Callback::from(move |event: InputEvent| {
-            let mut parts = parts.clone();
-            parts[position] = event.target_unchecked_into::<HtmlInputElement>().value();
-            edit.emit(Edit::Header(field_id.clone(), date_value(&parts[0], &parts[1], &parts[2])));
-        });
-        let class = classes!("lens-input", width, view.error.map(|_| "lens-input--error"));
-        html! {
-            <div class="lens-date-input__item lens-form-group">
-                <label class="lens-label" for={input_id.clone()}>{ label }</label>
-                <input {class} id={input_id.clone()} name={input_id.clone()} type="text" inputmode="numeric"
-                    value={shown} ref={view.anchors.node(&input_id)} {oninput} />
-            </div>
-        }
-    });
-    html! {
-        <div class={group_class(view.error)}>
-            <fieldset class="lens-fieldset" role="group"
-                aria-describedby={described_by(id, true, view.error.is_some())}>
-                <legend class="lens-fieldset__legend">{ view.field.label.clone() }</legend>
-                if has_hint { { hint_html } } else {
-                    <div class="lens-hint" id={format!("{id}-hint")}>{ "For example, 27 3 2026" }</div>
-                }
-                { error_message(id, view.error) }
-                <div class="lens-date-input">{ for inputs }</div>
-            </fieldset>
-        </div>
-    }
+fn header_date(view: &FieldView, id: &str) -> Html {
+    let (field_id, edit) = (view.field.id.clone(), view.edit.clone());
+    let anchors = view.anchors.clone();
+    date_input(DateInputView {
+        id,
+        legend: &view.field.label,
+        hint: view.field.hint.as_deref(),
+        value: view.value,
+        error: view.error,
+        node: &move |element_id: &str| anchors.node(element_id),
+        oninput: Callback::from(move |value: String| edit.emit(Edit::Header(field_id.clone(), value))),
+    })
 }
 
 /// Radios in a fieldset whose legend is the question, none selected until the person chooses.

@@ -2,11 +2,14 @@
 //! edits, the steps of a save, submitting, amending. No yew here, so each is tested natively;
 //! `autosave.rs` runs the saves and renders after each transition.
 
-use lens_core::{Audit, AuditId, AuditProblem};
+use std::collections::BTreeMap;
+
+use lens_core::{ActionField, Audit, AuditId, AuditProblem, ProblemTarget};
 use lens_store::amendment_draft::AmendmentDraft;
 use lens_store::{Revision, Versioned};
 
-use super::edit::{apply, Edit};
+use super::edit::{apply, ActionPart, Edit};
+use crate::components::form::TypedDate;
 
 /// What the person is told about saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +65,8 @@ pub(crate) enum Edited {
     Audit,
     /// The amendment being written.
     AmendmentDraft,
+    /// Only what is shown: a due date typed in part, which stores nothing until it is a date.
+    Shown,
 }
 
 /// Everything the form holds between renders.
@@ -98,6 +103,9 @@ pub(crate) struct FormState {
     pub stage: Stage,
     /// The element to focus once the next render is on screen.
     focus_next: Option<String>,
+    /// Due dates as typed, by action id. An action stores only a real date, so a date being
+    /// typed is held here until it is one, and "Saved" says it is not saved yet.
+    pub due_typed: BTreeMap<String, String>,
 }
 
 impl FormState {
@@ -123,7 +131,44 @@ impl FormState {
             restored_amendment: false,
             stage: Stage::Editing,
             focus_next: None,
+            due_typed: BTreeMap::new(),
         }
+    }
+
+    /// The audit edits go to: the amendment being written, or the draft.
+    fn edited(&self) -> &Audit {
+        self.amending.as_ref().map_or(&self.audit, |draft| &draft.revised)
+    }
+
+    /// The positions of actions whose due date, as typed, is not yet a real date.
+    pub fn unfinished_due_dates(&self) -> Vec<usize> {
+        let audit = self.edited();
+        audit
+            .actions
+            .iter()
+            .enumerate()
+            .filter(|(_, action)| {
+                self.due_typed
+                    .get(&action.id)
+                    .is_some_and(|typed| TypedDate::read(typed) == TypedDate::NotADate)
+            })
+            .map(|(index, _)| index)
+            .collect()
+    }
+
+    /// `problems` with each due date typed but not a real date said as such (the audit itself
+    /// only knows that no date is stored).
+    pub fn with_unfinished_dates(&self, mut problems: Vec<AuditProblem>) -> Vec<AuditProblem> {
+        for index in self.unfinished_due_dates() {
+            let target = ProblemTarget::Action(index, ActionField::DueOn);
+            let message =
+                format!("When action {} is due must be a real date, for example 27 3 2026", index + 1);
+            match problems.iter_mut().find(|problem| problem.target == target) {
+                Some(problem) => problem.message = message,
+                None => problems.push(AuditProblem { target, message }),
+            }
+        }
+        problems
     }
 
     /// The person asked to go on to check their answers; `problems` are what stops the draft
@@ -156,6 +201,13 @@ impl FormState {
     /// Applies a change the person made. While amending, it goes to the amendment draft: the
     /// audit changes only when the amendment is saved whole.
     pub fn edit(&mut self, edit: Edit) -> Edited {
+        let mut shown_changed = false;
+        if let Edit::Action(index, ActionPart::DueOn, typed) = &edit {
+            if let Some(action) = self.edited().actions.get(*index) {
+                let id = action.id.clone();
+                shown_changed = self.due_typed.insert(id, typed.clone()).as_ref() != Some(typed);
+            }
+        }
         if let Some(draft) = self.amending.as_mut() {
             apply(&mut draft.revised, edit);
             self.generation += 1;
@@ -163,7 +215,7 @@ impl FormState {
             return Edited::AmendmentDraft;
         }
         if !apply(&mut self.audit, edit) {
-            return Edited::Nothing;
+            return if shown_changed { Edited::Shown } else { Edited::Nothing };
         }
         self.generation += 1;
         // "Saved at" only ever means that everything typed so far is saved.
@@ -180,6 +232,9 @@ impl FormState {
             (SaveStatus::Idle, _) => String::new(),
             (SaveStatus::Saving, _) => "Saving…".to_owned(),
             (SaveStatus::Saved(at), true) if self.amending.is_some() => format!("{what} saved at {at}"),
+            (SaveStatus::Saved(at), true) if !self.unfinished_due_dates().is_empty() => {
+                format!("Saved at {at}, except a due date that is not yet a real date")
+            }
             (SaveStatus::Saved(at), true) => format!("Saved at {at}"),
             (SaveStatus::Saved(at), false) => format!(
                 "Not saved on this device: kept in this page only (last at {at}). Download it before you close the page."
@@ -197,7 +252,9 @@ impl FormState {
 
     /// Whether something on screen is not yet stored, so leaving the page would lose it.
     pub fn unsaved(&self) -> bool {
-        self.status.unsaved() || (!self.durable && self.generation > 0)
+        self.status.unsaved()
+            || (!self.durable && self.generation > 0)
+            || !self.unfinished_due_dates().is_empty()
     }
 
     /// Asks for a save at the longest wait after this change; false when one is already due.

@@ -253,3 +253,27 @@ fn a_second_tab_s_amendment_stops_draft_saves_until_the_person_chooses() {
     let (draft, _, base) = form.draft_save_started().expect("saved again when asked");
     assert_eq!((draft.revised.responses["risk"].grade.as_deref(), base), (Some("I"), Some(revision(4))));
 }
+
+#[test]
+fn a_due_date_being_typed_is_kept_as_typed_and_never_called_saved() {
+    let mut form = opened();
+    form.edit(Edit::AddAction("act-1".into()));
+    let typed = || Edit::Action(0, ActionPart::DueOn, "-1-5".into());
+    assert_eq!(form.edit(typed()), Edited::Shown, "shown again, nothing stored");
+    assert_eq!(form.edit(typed()), Edited::Nothing);
+    assert_eq!(form.due_typed["act-1"], "-1-5", "what was typed stays on screen");
+    let (audit, _) = form.save_started().unwrap();
+    assert_eq!(audit.actions[0].due_on, None);
+    form.saved(revision(2), "10:00".into());
+    assert_eq!(form.status_text(), "Saved at 10:00, except a due date that is not yet a real date");
+    assert!(form.unsaved(), "leaving would lose the part typed");
+    let problems = form.with_unfinished_dates(vec![AuditProblem {
+        target: ProblemTarget::Action(0, ActionField::DueOn),
+        message: "Enter when action 1 is due".into(),
+    }]);
+    assert_eq!(problems[0].message, "When action 1 is due must be a real date, for example 27 3 2026");
+    assert_eq!(form.edit(Edit::Action(0, ActionPart::DueOn, "2027-1-5".into())), Edited::Audit);
+    assert_eq!(form.audit.actions[0].due_on, NaiveDate::from_ymd_opt(2027, 1, 5));
+    assert!(form.unfinished_due_dates().is_empty());
+    assert_eq!(form.with_unfinished_dates(Vec::new()), []);
+}
