@@ -269,6 +269,16 @@ fn no_mod_rs_files() {
 }
 
 #[test]
+fn every_typed_date_uses_the_gov_uk_date_input() {
+    // The browser's own picker shows mm/dd/yyyy under some locales; `components/form/date_input.rs`
+    // is the one date pattern.
+    for path in files("crates/lens-ui/src", "rs") {
+        let text = read(&path);
+        assert!(!text.contains("type=\"date\""), "{} uses the browser's date picker", path.display());
+    }
+}
+
+#[test]
 fn nothing_bypasses_the_strict_content_security_policy() {
     // Inline styles are blocked by style-src 'self'; raw HTML would bypass yew's escaping.
     for path in files("crates", "rs") {
