@@ -54,7 +54,6 @@ for (let run = 0; run < RUNS; run += 1) {
   await page.reload();
   await page.evaluate(() => window.__ready);
   const lens = page.locator("practice-lens");
-  // Home lists every audit on the device: at this scale it takes a while to show.
   await lens.getByRole("button", { name: "Reports", exact: true }).click({ timeout: 180_000 });
   await lens.locator("#lens-report-from-day").fill("1");
   await lens.locator("#lens-report-from-month").fill("4");

@@ -1,6 +1,7 @@
 //! `cargo xtask bench report`: a year's report over 10,000 generated audits with their
 //! moderations, made by the analysis worker in headless Chromium, with the longest task the
-//! page's own thread ran while it was made.
+//! page's own thread ran while it was made. `cargo xtask bench home`: Home over the same data,
+//! loaded, returned to and searched, with the longest task of each.
 
 use std::process::Command;
 
@@ -11,6 +12,54 @@ use crate::{bundle, prereq, server};
 /// Builds the bundle and the `lens` command, generates the data, serves the strict-CSP demo page
 /// and prints the measurement as a Markdown table.
 pub fn run_bench() -> Result<(), String> {
+    let data = council_year()?;
+    let running = server::start(&bundle::dist_dir(), "127.0.0.1:0")?;
+    let url = format!("http://{}/demo/csp.html", running.address);
+    let script = repo_root().join("xtask/bench/report_worker.mjs");
+    let value = measure_in_chromium(Command::new("node").arg(script).arg(&url).arg(&data))?;
+    println!(
+        "\n{} audits ({} submitted), {} moderations, seed 7, report from 2026-04-01 to 2027-03-31:",
+        value["audits"], value["submitted"], value["moderations"]
+    );
+    print_timings(
+        &value,
+        ("measure", "runs"),
+        &[
+            ("report_ms", "asking to the report shown"),
+            ("longest_task_ms", "longest task on the page's thread meanwhile (0: none over 50 ms)"),
+        ],
+    );
+    Ok(())
+}
+
+/// Home with a council's year of audits: reloaded, returned to from Reports, a search cleared.
+pub fn run_home() -> Result<(), String> {
+    let data = council_year()?;
+    let running = server::start(&bundle::dist_dir(), "127.0.0.1:0")?;
+    let url = format!("http://{}/demo/csp.html", running.address);
+    let script = repo_root().join("xtask/bench/home_scale.mjs");
+    let value = measure_in_chromium(Command::new("node").arg(script).arg(&url).arg(&data))?;
+    println!(
+        "\n{} audits, {} moderations, seed 7, on the strict-CSP demo page:",
+        value["audits"], value["moderations"]
+    );
+    print_timings(
+        &value,
+        ("step", "runs"),
+        &[
+            ("load_ms", "reload to Home's audit list shown"),
+            ("load_longest_task_ms", "longest task meanwhile"),
+            ("back_from_reports_ms", "Back to home from Reports to the list shown"),
+            ("back_from_reports_longest_task_ms", "longest task meanwhile"),
+            ("clear_search_ms", "clearing a search to the whole list shown"),
+            ("clear_search_longest_task_ms", "longest task meanwhile (0: none over 50 ms)"),
+        ],
+    );
+    Ok(())
+}
+
+/// Builds the release bundle and `lens`, and generates 10,000 audits over a fixed year.
+fn council_year() -> Result<std::path::PathBuf, String> {
     let tools = prereq::ensure_test_tools()?;
     println!("{}", bundle::build_release(&tools)?);
     let data = repo_root().join("target/bench-report-10000.json");
@@ -37,21 +86,5 @@ pub fn run_bench() -> Result<(), String> {
             "--out",
         ])
         .arg(&data))?;
-    let running = server::start(&bundle::dist_dir(), "127.0.0.1:0")?;
-    let url = format!("http://{}/demo/csp.html", running.address);
-    let script = repo_root().join("xtask/bench/report_worker.mjs");
-    let value = measure_in_chromium(Command::new("node").arg(script).arg(&url).arg(&data))?;
-    println!(
-        "\n{} audits ({} submitted), {} moderations, seed 7, report from 2026-04-01 to 2027-03-31:",
-        value["audits"], value["submitted"], value["moderations"]
-    );
-    print_timings(
-        &value,
-        ("measure", "runs"),
-        &[
-            ("report_ms", "asking to the report shown"),
-            ("longest_task_ms", "longest task on the page's thread meanwhile (0: none over 50 ms)"),
-        ],
-    );
-    Ok(())
+    Ok(data)
 }

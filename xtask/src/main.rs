@@ -29,6 +29,7 @@ Commands:
   bench form         from page load to the toolkit ready and to an audit form ready for input, in Chromium
   bench themes       theme tagging, discovery and keyphrases natively and in Chromium, beside Python YAKE
   bench report       a year's report over 10,000 audits made by the analysis worker, with the page's longest task
+  bench home         Home over 10,000 audits: loaded, returned to and searched, with the longest task of each
 ";
 
 fn main() -> ExitCode {
@@ -43,7 +44,10 @@ fn main() -> ExitCode {
             Some("form") => bench_form::run(),
             Some("themes") => bench_themes::run_themes(),
             Some("report") => bench_report::run_bench(),
-            _ => Err(format!("bench takes one suite: agreement, wasm, form, themes or report\n\n{USAGE}")),
+            Some("home") => bench_report::run_home(),
+            _ => Err(format!(
+                "bench takes one suite: agreement, wasm, form, themes, report or home\n\n{USAGE}"
+            )),
         },
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");

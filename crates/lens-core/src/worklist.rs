@@ -1,9 +1,11 @@
 //! What is waiting to be done across the audits on a device: the audits awaiting moderation, the
 //! follow-up still open (overdue first), and which audits a list's search and filters show.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 
-use crate::audit::{Audit, AuditStatus, FollowUp, FollowUpState};
+use crate::audit::{Audit, AuditId, AuditStatus, FollowUp, FollowUpState};
 use crate::moderation::Moderation;
 use crate::template::{Template, TemplateKind, TemplateRef};
 
@@ -44,11 +46,11 @@ pub fn awaiting_moderation<'a, 'm>(
     moderations: impl IntoIterator<Item = &'m Moderation>,
     templates: &[Template],
 ) -> Vec<&'a Audit> {
-    let moderated: Vec<&Moderation> = moderations.into_iter().collect();
+    let moderated: BTreeSet<&AuditId> = moderations.into_iter().map(|moderation| &moderation.audit).collect();
     let mut waiting: Vec<&Audit> = audits
         .into_iter()
         .filter(|audit| audit.status == AuditStatus::Submitted)
-        .filter(|audit| !moderated.iter().any(|moderation| moderation.audit == audit.id))
+        .filter(|audit| !moderated.contains(&audit.id))
         .filter(|audit| {
             find_template(templates, &audit.template)
                 .is_some_and(|template| template.kind != TemplateKind::Reflection && template.scale.is_some())

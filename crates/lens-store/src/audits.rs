@@ -1,5 +1,7 @@
 //! Reading and saving audits through any [`Store`].
 
+use std::future::Future;
+
 use chrono::{DateTime, Utc};
 use lens_core::{Audit, AuditId};
 
@@ -36,14 +38,30 @@ pub async fn load_audit(store: &dyn Store, id: &AuditId) -> Result<Option<Versio
 /// Every audit in the store, oldest start first (ties by id), with a problem for each record
 /// that could not be read. One unreadable record never hides the others.
 pub async fn list_audits(store: &dyn Store) -> Result<(Vec<Versioned<Audit>>, Vec<StoreError>), StoreError> {
-    let mut audits = Vec::new();
+    list_audits_in_steps(store, usize::MAX, || async {}).await
+}
+
+/// As [`list_audits`], awaiting `pause()` after every `step` records read, so that a page can
+/// draw and answer input between steps while a council's 10,000 audits are decoded.
+pub async fn list_audits_in_steps<F: Future<Output = ()>>(
+    store: &dyn Store,
+    step: usize,
+    mut pause: impl FnMut() -> F,
+) -> Result<(Vec<Versioned<Audit>>, Vec<StoreError>), StoreError> {
+    let records = store.list(RecordKind::Audit).await?;
+    let mut audits = Vec::with_capacity(records.len());
     let mut problems = Vec::new();
-    for record in store.list(RecordKind::Audit).await? {
-        match decode_audit(&record) {
-            Ok(value) => {
-                audits.push(Versioned { value, revision: record.revision, updated_at: record.updated_at })
+    for chunk in records.chunks(step.max(1)) {
+        for record in chunk {
+            match decode_audit(record) {
+                Ok(value) => {
+                    audits.push(Versioned { value, revision: record.revision, updated_at: record.updated_at })
+                }
+                Err(problem) => problems.push(problem),
             }
-            Err(problem) => problems.push(problem),
+        }
+        if chunk.len() == step {
+            pause().await;
         }
     }
     audits.sort_by(|a, b| (a.value.started_on, &a.value.id).cmp(&(b.value.started_on, &b.value.id)));
@@ -68,4 +86,45 @@ pub async fn save_audit(
     };
     let revision = store.put(write).await?;
     Ok(Versioned { value: audit.clone(), revision, updated_at: now })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use chrono::{NaiveDate, TimeZone};
+    use futures::executor::block_on;
+    use lens_core::{NewAudit, TemplateRef};
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+    use crate::MemoryStore;
+
+    #[test]
+    fn audits_read_in_steps_pause_between_steps_and_come_back_the_same() {
+        let store = MemoryStore::default();
+        let now = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap();
+        for (number, day) in [5, 2, 9, 1, 7, 3, 8].into_iter().enumerate() {
+            let typed = NewAudit { case_reference: format!("CF-{number}"), auditor: "Sam Patel".into() };
+            let started = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+            let audit = typed
+                .start(AuditId::new(format!("a{number}")), TemplateRef::new("case-file-audit", 1), started)
+                .unwrap();
+            block_on(save_audit(&store, &audit, None, now)).unwrap();
+        }
+        let pauses = Cell::new(0);
+        let (stepped, problems) = block_on(list_audits_in_steps(&store, 3, || {
+            pauses.set(pauses.get() + 1);
+            async {}
+        }))
+        .unwrap();
+        assert_eq!(pauses.get(), 2, "seven records in steps of three pause after the first two steps");
+        assert!(problems.is_empty());
+        let (whole, _) = block_on(list_audits(&store)).unwrap();
+        assert_eq!(stepped, whole);
+        let days: Vec<u32> =
+            stepped.iter().map(|audit| chrono::Datelike::day(&audit.value.started_on)).collect();
+        assert_eq!(days, [1, 2, 3, 5, 7, 8, 9], "oldest first");
+    }
 }

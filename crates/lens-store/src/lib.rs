@@ -41,7 +41,7 @@ pub mod template_document;
 #[cfg(test)]
 mod golden_tests;
 
-pub use audits::{list_audits, load_audit, save_audit, Versioned};
+pub use audits::{list_audits, list_audits_in_steps, load_audit, save_audit, Versioned};
 pub use error::StoreError;
 pub use memory::MemoryStore;
 pub use moderations::{list_moderations, save_moderation};

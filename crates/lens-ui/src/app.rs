@@ -5,7 +5,7 @@ use std::rc::Rc;
 use lens_core::{Audit, Moderation, Template};
 use lens_store::device_log::{load_device_log, DeviceLog};
 use lens_store::template_document::builtin_templates;
-use lens_store::{list_audits, list_moderations, Versioned};
+use lens_store::{list_audits_in_steps, list_moderations, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -226,9 +226,14 @@ fn session_actions(
     }
 }
 
+/// Audits decoded between two chances for the page to draw (about 20 ms of work).
+const DECODE_STEP: usize = 250;
+
 async fn open_session(platform: &PlatformHandle, db_name: &str) -> Session {
     let store = platform.open_store(db_name).await;
-    let (audits, unreadable) = match list_audits(&*store.store).await {
+    // Decoded a step at a time, so the page draws and answers between steps at 10,000 audits.
+    let pause = || platform.pause(0);
+    let (audits, unreadable) = match list_audits_in_steps(&*store.store, DECODE_STEP, pause).await {
         Ok((audits, problems)) => (audits, problems.iter().map(ToString::to_string).collect()),
         Err(error) => (Vec::new(), vec![error.to_string()]),
     };

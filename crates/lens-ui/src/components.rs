@@ -12,6 +12,7 @@ mod home;
 mod moderation_form;
 mod moderation_list;
 mod my_reflections;
+mod pagination;
 mod persistence_status;
 mod reports;
 mod saving;

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::audit_cells::{case_cell, open_cell};
 use super::form::{date_input, DateInputView, TypedDate};
+use super::pagination::{page_range, pagination, showing};
 use crate::components::scroll_table::scroll_table;
 
 #[derive(Properties, PartialEq)]
@@ -34,7 +35,18 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
         .copied()
         .filter(|audit| filter.shows(&audit.value, template_of(&audit.value)))
         .collect();
-    let rows = shown.iter().map(|audit| {
+    // A page of rows at a time: a council's 10,000 audits in one table would stop the page.
+    let page = use_state_eq(|| 0_usize);
+    {
+        let page = page.clone();
+        use_effect_with((*filter).clone(), move |_| page.set(0));
+    }
+    let (range, current, pages) = page_range(shown.len(), *page);
+    let onpage = {
+        let page = page.clone();
+        Callback::from(move |index: usize| page.set(index))
+    };
+    let rows = shown[range.clone()].iter().map(|audit| {
         let audit = &audit.value;
         let title =
             template_of(audit).map_or_else(|| audit.template.to_string(), |template| template.title.clone());
@@ -57,7 +69,7 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
             } else {
                 { filters(&filter, &typed, &audits, &props.templates) }
                 <p class="lens-body" role="status">
-                    { format!("Showing {} of {} audits", shown.len(), audits.len()) }
+                    { showing(&range, shown.len(), audits.len(), "audits") }
                 </p>
                 { scroll_table("lens-audits-title", html! {
                     <table class="lens-table" aria-labelledby="lens-audits-title">
@@ -74,6 +86,7 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
                         <tbody>{ for rows }</tbody>
                     </table>
                 }) }
+                { pagination("Pages of audits", current, pages, &onpage) }
             }
         </section>
     }

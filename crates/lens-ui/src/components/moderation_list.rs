@@ -3,11 +3,14 @@
 
 use std::rc::Rc;
 
-use lens_core::{awaiting_moderation, find_template, Audit, Template};
+use std::collections::BTreeMap;
+
+use lens_core::{awaiting_moderation, find_template, Audit, AuditId, Template};
 use yew::prelude::*;
 
 use super::audit_cells::{case_cell, case_label};
 use super::focus::use_focus_on_mount;
+use super::pagination::{page_range, pagination, showing};
 use crate::app::Session;
 use crate::components::scroll_table::scroll_table;
 use crate::screen::Screen;
@@ -35,7 +38,13 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
     let session = &props.session;
     let template_of = |audit: &Audit| find_template(&props.templates, &audit.template);
     let waiting = waiting_for_moderation(session, &props.templates);
-    let waiting_rows = waiting.iter().map(|audit| {
+    let page = use_state_eq(|| 0_usize);
+    let (range, current, pages) = page_range(waiting.len(), *page);
+    let onpage = {
+        let page = page.clone();
+        Callback::from(move |index: usize| page.set(index))
+    };
+    let waiting_rows = waiting[range.clone()].iter().map(|audit| {
         let template = template_of(audit);
         let onclick = {
             let (onnavigate, id) = (props.onnavigate.clone(), audit.id.clone());
@@ -55,14 +64,22 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
             </tr>
         }
     });
-    let done_rows = session.moderations.iter().rev().map(|moderation| {
+    let by_id: BTreeMap<&AuditId, &Audit> =
+        session.audits.iter().map(|audit| (&audit.value.id, &audit.value)).collect();
+    let done_page = use_state_eq(|| 0_usize);
+    let (done_range, done_current, done_pages) = page_range(session.moderations.len(), *done_page);
+    let on_done_page = {
+        let page = done_page.clone();
+        Callback::from(move |index: usize| page.set(index))
+    };
+    let newest_first: Vec<_> = session.moderations.iter().rev().collect();
+    let done_rows = newest_first[done_range].iter().map(|moderation| {
         let moderation = &moderation.value;
-        let audit = session.audits.iter().find(|audit| audit.value.id == moderation.audit);
-        let case =
-            audit.map_or_else(|| "Audit not on this device".to_owned(), |audit| case_label(&audit.value));
+        let audit = by_id.get(&moderation.audit).copied();
+        let case = audit.map_or_else(|| "Audit not on this device".to_owned(), case_label);
         let confirmed = audit
             .map(|audit| {
-                let (same, of) = moderation.confirmed_grades(&audit.value);
+                let (same, of) = moderation.confirmed_grades(audit);
                 format!("{same} of {of}")
             })
             .unwrap_or_default();
@@ -90,6 +107,7 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
             if waiting.is_empty() {
                 <p class="lens-body">{ "No submitted audits on this device are waiting for moderation." }</p>
             } else {
+                <p class="lens-body">{ showing(&range, waiting.len(), waiting.len(), "audits waiting") }</p>
                 { scroll_table("lens-waiting-title", html! {
                     <table class="lens-table" aria-labelledby="lens-waiting-title">
                         <thead>
@@ -104,6 +122,7 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
                         <tbody>{ for waiting_rows }</tbody>
                     </table>
                 }) }
+                { pagination("Pages of audits waiting for moderation", current, pages, &onpage) }
             }
             if !session.moderations.is_empty() {
                 <h4 class="lens-heading-s" id="lens-moderated-title">{ "Moderations on this device" }</h4>
@@ -120,6 +139,7 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
                         <tbody>{ for done_rows }</tbody>
                     </table>
                 }) }
+                { pagination("Pages of moderations", done_current, done_pages, &on_done_page) }
             }
         </section>
     }

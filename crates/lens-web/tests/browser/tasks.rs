@@ -192,3 +192,39 @@ async fn the_last_export_is_shown_and_remembered_on_the_device() {
     instance.destroy();
     again.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_long_list_of_audits_comes_a_page_at_a_time_and_a_search_starts_again_at_page_one() {
+    let db_name = unique_db_name("pages");
+    let bundle = generate_bundle(&SampleSpec::new(12, 3, 60, 3));
+    let store = IdbStore::open(&db_name).await.unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 7, 1, 9, 0, 0).unwrap();
+    for audit in &bundle.audits {
+        save_audit(&store, &audit.value, None, now).await.unwrap();
+    }
+    let host = Host::new();
+    let mut instance = mount_ready(&host, "home", &db_name).await;
+    settle().await;
+    let audit_rows = || {
+        let table =
+            host.shadow.query_selector("table[aria-labelledby='lens-audits-title']").unwrap().unwrap();
+        table.query_selector_all("tbody tr").unwrap().length()
+    };
+    assert!(host.text().contains("Showing 1 to 25 of 60 audits"), "{}", host.text());
+    assert_eq!(audit_rows(), 25, "one page is drawn, not 60 rows");
+    click(&host, "nav[aria-label='Pages of audits'] li:nth-child(2) button");
+    settle().await;
+    assert!(host.text().contains("Showing 26 to 50 of 60 audits"), "{}", host.text());
+    let current =
+        host.shadow.query_selector("nav[aria-label='Pages of audits'] [aria-current=page]").unwrap();
+    assert_eq!(current.and_then(|page| page.text_content()).as_deref(), Some("Page 2"));
+    type_into(&host, "lens-filter-search", "CF-");
+    settle().await;
+    assert!(
+        host.text().contains("Showing 1 to 25 of 60 audits"),
+        "a new search starts at page one: {}",
+        host.text()
+    );
+    instance.destroy();
+    host.remove();
+}
