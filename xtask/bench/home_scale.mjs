@@ -5,48 +5,11 @@
 // (PerformanceObserver "longtask": any task over 50 ms is one). Usage: node home_scale.mjs URL
 // BUNDLE.json. Prints JSON.
 
-import { readFile } from "node:fs/promises";
-import { chromium } from "playwright-core";
+import { openSeededPage } from "./seeded_page.mjs";
 
 const RUNS = 3;
 const [url, bundlePath] = process.argv.slice(2);
-const bundle = JSON.parse(await readFile(bundlePath, "utf8"));
-const records = [
-  ...bundle.audits.map((entry) => ({ kind: "audit", id: entry.audit.id, entry, body: entry.audit, schema: 3 })),
-  ...bundle.moderations.map((entry) => ({ kind: "moderation", id: entry.moderation.id, entry, body: entry.moderation, schema: 1 })),
-].map(({ kind, id, entry, body, schema }) => ({
-  key: `${kind}/${id}`, kind, id, revision: entry.revision, schema_version: schema, updated_at: entry.updated_at, body: JSON.stringify(body),
-}));
-
-const browser = await chromium.launch({
-  executablePath: process.env.LENS_CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-background-networking"],
-});
-const page = await (await browser.newContext()).newPage();
-await page.addInitScript(() => {
-  window.__ready = new Promise((resolve) =>
-    document.addEventListener("lens-ready", () => resolve(performance.now()), { once: true, capture: true }),
-  );
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: "longtask", buffered: true });
-});
-await page.goto(url);
-await page.evaluate(() => window.__ready);
-await page.evaluate(
-  (records) =>
-    new Promise((resolve, reject) => {
-      const opening = indexedDB.open("practice-lens-csp");
-      opening.onsuccess = () => {
-        const transaction = opening.result.transaction("records", "readwrite");
-        for (const record of records) transaction.objectStore("records").put(record);
-        transaction.oncomplete = () => { opening.result.close(); resolve(); };
-        transaction.onerror = () => reject(transaction.error);
-      };
-    }),
-  records,
-);
+const { browser, page, bundle } = await openSeededPage(url, bundlePath);
 
 const now = () => page.evaluate(() => performance.now());
 const longestSince = (since) =>
@@ -76,7 +39,6 @@ for (let run = 0; run < RUNS; run += 1) {
   await lens.getByText(/^Showing .* of .* audits/).waitFor(WAIT);
   start = await now();
   await lens.getByRole("button", { name: "Clear the search and filters" }).click(WAIT);
-  await lens.locator("#lens-filter-search").and(page.locator("[value='']")).or(lens.getByText(/^Showing/)).first().waitFor(WAIT);
   await page.waitForFunction(() => !document.querySelector("practice-lens").shadowRoot.querySelector("#lens-filter-search").value);
   steps.clear_search.push((await now()) - start);
   longest.clear_search.push(await longestSince(start));

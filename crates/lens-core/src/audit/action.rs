@@ -53,6 +53,16 @@ pub struct Action {
 }
 
 impl Action {
+    /// The action as people read it: what, then who, each once ("Sam Okafor (social worker)"
+    /// keeps its own brackets).
+    pub fn what_and_owner(&self) -> String {
+        let what = self.what.trim().trim_end_matches('.');
+        match self.owner.trim() {
+            "" => format!("{what}. No owner named"),
+            owner => format!("{what}. Owner: {owner}"),
+        }
+    }
+
     /// A new open action.
     pub fn new(
         id: impl Into<String>,

@@ -114,20 +114,10 @@ impl Audit {
                 kind: FollowUpKind::Action(action.id.clone()),
                 due_on: action.due_on,
                 state: state(done_on, action.due_on, today),
-                message: action_message(&action.what, &action.owner),
+                message: action.what_and_owner(),
             });
         }
         follow_ups
-    }
-}
-
-/// An action as a follow-up reads: what, then who, each once ("Sam Okafor (social worker)"
-/// keeps its own brackets).
-fn action_message(what: &str, owner: &str) -> String {
-    let what = what.trim().trim_end_matches('.');
-    match owner.trim() {
-        "" => format!("{what}. No owner named"),
-        owner => format!("{what}. Owner: {owner}"),
     }
 }
 

@@ -317,15 +317,10 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 }
             </p>
             if state.status == SaveStatus::Deleted {
-                <div class="lens-notification lens-notification--warning" role="alert">
-                    <h3 class="lens-heading-m">{ "The data kept in this browser was deleted" }</h3>
-                    <p class="lens-body">{ format!("While this page was open, the data Practice Lens keeps in this browser was deleted, for example by clearing the browser's site data or history. This page still holds this {} as you see it, but nothing else does.", words.noun) }</p>
-                    <p class="lens-body">{ "Download it first, so a copy is safe whatever happens next. Then you can save it on this device again." }</p>
-                    <div class="lens-button-group">
-                        <button type="button" class="lens-button" onclick={on_rescue}>{ words.rescue }</button>
-                        <button type="button" class="lens-button lens-button--secondary" onclick={on_save_again}>{ "Save it on this device again" }</button>
-                    </div>
-                </div>
+                { choice_notice("The data kept in this browser was deleted", &[
+                    format!("While this page was open, the data Practice Lens keeps in this browser was deleted, for example by clearing the browser's site data or history. This page still holds this {} as you see it, but nothing else does.", words.noun),
+                    "Download it first, so a copy is safe whatever happens next. Then you can save it on this device again.".to_owned(),
+                ], (words.rescue, on_rescue), ("Save it on this device again", on_save_again)) }
             }
             if template.kind == lens_core::TemplateKind::Reflection {
                 <div class="lens-inset" id="lens-private-notice">
@@ -335,23 +330,13 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 </div>
             }
             if state.status == SaveStatus::Conflict && state.amending.is_some() {
-                <div class="lens-notification lens-notification--warning" role="alert">
-                    <h3 class="lens-heading-m">{ "This amendment is being written in another tab or window too" }</h3>
-                    <p class="lens-body">{ "Another tab or window saved an amendment of this audit after you started yours here. Nothing was overwritten. Choose which amendment to keep working on." }</p>
-                    <div class="lens-button-group">
-                        <button type="button" class="lens-button" onclick={on_take_other_amendment}>{ "Load the other amendment" }</button>
-                        <button type="button" class="lens-button lens-button--secondary" onclick={on_keep_my_amendment}>{ "Keep writing mine" }</button>
-                    </div>
-                </div>
+                { choice_notice("This amendment is being written in another tab or window too", &[
+                    "Another tab or window saved an amendment of this audit after you started yours here. Nothing was overwritten. Choose which amendment to keep working on.".to_owned(),
+                ], ("Load the other amendment", on_take_other_amendment), ("Keep writing mine", on_keep_my_amendment)) }
             } else if state.status == SaveStatus::Conflict {
-                <div class="lens-notification lens-notification--warning" role="alert">
-                    <h3 class="lens-heading-m">{ "This audit was changed somewhere else" }</h3>
-                    <p class="lens-body">{ "Another tab or window saved this audit after you opened it here. Nothing was overwritten. Choose which version to keep working on." }</p>
-                    <div class="lens-button-group">
-                        <button type="button" class="lens-button" onclick={on_reload}>{ "Load the saved version" }</button>
-                        <button type="button" class="lens-button lens-button--secondary" onclick={on_keep_copy}>{ "Keep my version as a new audit" }</button>
-                    </div>
-                </div>
+                { choice_notice("This audit was changed somewhere else", &[
+                    "Another tab or window saved this audit after you opened it here. Nothing was overwritten. Choose which version to keep working on.".to_owned(),
+                ], ("Load the saved version", on_reload), ("Keep my version as a new audit", on_keep_copy)) }
             }
             if state.amending.is_some() {
                 <div class="lens-notification" id="lens-amending-banner">
@@ -380,6 +365,26 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 <button type="button" class="lens-button lens-button--secondary" onclick={on_amend}>{ words.amend }</button>
             }
         </section>
+    }
+}
+
+/// A warning that asks the person to choose between two ways on: its title, its paragraphs, the
+/// first choice (the main button) and the second.
+fn choice_notice(
+    title: &str,
+    paragraphs: &[String],
+    (first, on_first): (&str, Callback<MouseEvent>),
+    (second, on_second): (&str, Callback<MouseEvent>),
+) -> Html {
+    html! {
+        <div class="lens-notification lens-notification--warning" role="alert">
+            <h3 class="lens-heading-m">{ title.to_owned() }</h3>
+            { for paragraphs.iter().map(|text| html! { <p class="lens-body">{ text.clone() }</p> }) }
+            <div class="lens-button-group">
+                <button type="button" class="lens-button" onclick={on_first}>{ first.to_owned() }</button>
+                <button type="button" class="lens-button lens-button--secondary" onclick={on_second}>{ second.to_owned() }</button>
+            </div>
+        </div>
     }
 }
 

@@ -11,8 +11,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::audit_cells::{case_cell, open_cell};
-use super::form::{date_input, DateInputView, TypedDate};
-use super::pagination::{page_range, pagination, showing};
+use super::form::{date_input, date_parts, DateInputView, TypedDate};
+use super::pagination::{pagination, showing, use_pages};
 use crate::components::scroll_table::scroll_table;
 
 #[derive(Properties, PartialEq)]
@@ -36,17 +36,8 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
         .filter(|audit| filter.shows(&audit.value, template_of(&audit.value)))
         .collect();
     // A page of rows at a time: a council's 10,000 audits in one table would stop the page.
-    let page = use_state_eq(|| 0_usize);
-    {
-        let page = page.clone();
-        use_effect_with((*filter).clone(), move |_| page.set(0));
-    }
-    let (range, current, pages) = page_range(shown.len(), *page);
-    let onpage = {
-        let page = page.clone();
-        Callback::from(move |index: usize| page.set(index))
-    };
-    let rows = shown[range.clone()].iter().map(|audit| {
+    let paged = use_pages(shown.len(), (*filter).clone());
+    let rows = shown[paged.range.clone()].iter().map(|audit| {
         let audit = &audit.value;
         let title =
             template_of(audit).map_or_else(|| audit.template.to_string(), |template| template.title.clone());
@@ -69,7 +60,7 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
             } else {
                 { filters(&filter, &typed, &audits, &props.templates) }
                 <p class="lens-body" role="status">
-                    { showing(&range, shown.len(), audits.len(), "audits") }
+                    { showing(&paged.range, shown.len(), audits.len(), "audits") }
                 </p>
                 { scroll_table("lens-audits-title", html! {
                     <table class="lens-table" aria-labelledby="lens-audits-title">
@@ -86,7 +77,7 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
                         <tbody>{ for rows }</tbody>
                     </table>
                 }) }
-                { pagination("Pages of audits", current, pages, &onpage) }
+                { pagination("Pages of audits", &paged) }
             }
         </section>
     }
@@ -101,7 +92,8 @@ struct TypedPeriod {
 
 /// Why a typed filter date is not used yet, once it looks finished (a four-digit year).
 fn date_problem(label: &str, typed: &str) -> Option<String> {
-    let finished = typed.split('-').next().is_some_and(|year| year.trim().len() == 4);
+    let [_, _, year] = date_parts(typed);
+    let finished = year.trim().len() == 4;
     (finished && TypedDate::read(typed) == TypedDate::NotADate)
         .then(|| format!("\"{label}\" must be a real date, for example 27 3 2026"))
 }
@@ -172,7 +164,6 @@ fn filters(
     let to_problem = date_problem("Dated to", &typed.to)
         .or_else(|| reversed.then(|| "\"Dated to\" must be the same as or after \"Dated from\"".to_owned()));
     let from_problem = date_problem("Dated from", &typed.from);
-    let no_focus = |_: &str| NodeRef::default();
     html! {
         <div class="lens-filters" role="search" aria-label="Find audits">
             <div class="lens-form-group">
@@ -204,9 +195,9 @@ fn filters(
                     </select>
                 </div>
                 { date_input(DateInputView { id: "lens-filter-from", legend: "Dated from", hint: None, value: &typed.from,
-                    error: from_problem.as_deref(), node: &no_focus, oninput: on_date(true) }) }
+                    error: from_problem.as_deref(), day_node: NodeRef::default(), oninput: on_date(true) }) }
                 { date_input(DateInputView { id: "lens-filter-to", legend: "Dated to", hint: None, value: &typed.to,
-                    error: to_problem.as_deref(), node: &no_focus, oninput: on_date(false) }) }
+                    error: to_problem.as_deref(), day_node: NodeRef::default(), oninput: on_date(false) }) }
             </div>
             if filter.is_active() {
                 <button type="button" class="lens-link-button" onclick={on_clear}>{ "Clear the search and filters" }</button>

@@ -64,7 +64,7 @@ fn all_data(
     let with_reflections = if reflections.is_empty() {
         String::new()
     } else {
-        format!(", with {}", count(reflections.len(), "of my reflections", "of my reflections"))
+        format!(", with {} of my reflections", reflections.len())
     };
     let what = format!(
         "all data ({} and {}{with_reflections}) as JSON",

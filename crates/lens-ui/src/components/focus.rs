@@ -1,4 +1,4 @@
-//! Where focus starts when a screen opens.
+//! Where focus starts when a screen opens, and links that move it inside the shadow root.
 
 use yew::prelude::*;
 
@@ -11,4 +11,16 @@ pub(crate) fn use_focus_on_mount(heading: NodeRef) {
             let _ = element.focus();
         }
     });
+}
+
+/// A link to the element with id `element_id` that moves focus to it through `node`: a
+/// fragment link would reach the host page, not the shadow root.
+pub(crate) fn focus_link(node: NodeRef, element_id: &str, text: Html) -> Html {
+    let onclick = Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    });
+    html! { <a href={format!("#{element_id}")} {onclick}>{ text }</a> }
 }

@@ -9,7 +9,7 @@ use lens_store::Versioned;
 use yew::prelude::*;
 
 use super::audit_cells::{case_cell, open_cell};
-use super::pagination::{page_range, pagination, showing, with_commas, PAGE_SIZE};
+use super::pagination::{pagination, showing, use_pages, with_commas, PAGE_SIZE};
 use super::tags::follow_up_tag;
 use crate::components::scroll_table::scroll_table;
 
@@ -33,18 +33,13 @@ fn follow_up_count(range: &std::ops::Range<usize>, total: usize, overdue: usize)
 
 #[component]
 pub(crate) fn FollowUpList(props: &FollowUpListProps) -> Html {
-    let page = use_state_eq(|| 0_usize);
     let open = open_follow_ups(props.audits.iter().map(|audit| &audit.value), &props.templates, props.today);
+    let paged = use_pages(open.len(), ());
     if open.is_empty() {
         return html! {};
     }
     let overdue = open.iter().filter(|open| open.is_overdue()).count();
-    let (range, current, pages) = page_range(open.len(), *page);
-    let onpage = {
-        let page = page.clone();
-        Callback::from(move |index: usize| page.set(index))
-    };
-    let rows = open[range.clone()].iter().map(|open| {
+    let rows = open[paged.range.clone()].iter().map(|open| {
         let (audit, message, due) = (open.audit, &open.follow_up.message, &open.follow_up.due_on);
         html! {
             <tr class="lens-table__row">
@@ -59,7 +54,7 @@ pub(crate) fn FollowUpList(props: &FollowUpListProps) -> Html {
     html! {
         <section class="lens-section" aria-labelledby="lens-follow-ups-title">
             <h3 class="lens-heading-m" id="lens-follow-ups-title">{ "Follow-up to do" }</h3>
-            <p class="lens-body">{ follow_up_count(&range, open.len(), overdue) }</p>
+            <p class="lens-body">{ follow_up_count(&paged.range, open.len(), overdue) }</p>
             { scroll_table("lens-follow-ups-title", html! {
                 <table class="lens-table" aria-labelledby="lens-follow-ups-title">
                     <thead>
@@ -74,7 +69,7 @@ pub(crate) fn FollowUpList(props: &FollowUpListProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             }) }
-            { pagination("Pages of follow-up", current, pages, &onpage) }
+            { pagination("Pages of follow-up", &paged) }
         </section>
     }
 }

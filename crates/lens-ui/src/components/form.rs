@@ -9,7 +9,7 @@ mod error_summary;
 mod messages;
 mod text_input;
 
-pub(crate) use date_input::{date_input, DateInputView, TypedDate};
+pub(crate) use date_input::{date_input, date_parts, DateInputView, TypedDate};
 pub(crate) use error_summary::{ErrorSummary, FieldError};
 pub(crate) use messages::{character_count, described_by, described_with_count, error_message, group_class};
 pub(crate) use text_input::TextInput;

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::audit_cells::{case_cell, case_label};
 use super::focus::use_focus_on_mount;
-use super::pagination::{page_range, pagination, showing};
+use super::pagination::{pagination, showing, use_pages};
 use crate::app::Session;
 use crate::components::scroll_table::scroll_table;
 use crate::screen::Screen;
@@ -38,13 +38,8 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
     let session = &props.session;
     let template_of = |audit: &Audit| find_template(&props.templates, &audit.template);
     let waiting = waiting_for_moderation(session, &props.templates);
-    let page = use_state_eq(|| 0_usize);
-    let (range, current, pages) = page_range(waiting.len(), *page);
-    let onpage = {
-        let page = page.clone();
-        Callback::from(move |index: usize| page.set(index))
-    };
-    let waiting_rows = waiting[range.clone()].iter().map(|audit| {
+    let waiting_pages = use_pages(waiting.len(), ());
+    let waiting_rows = waiting[waiting_pages.range.clone()].iter().map(|audit| {
         let template = template_of(audit);
         let onclick = {
             let (onnavigate, id) = (props.onnavigate.clone(), audit.id.clone());
@@ -66,14 +61,9 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
     });
     let by_id: BTreeMap<&AuditId, &Audit> =
         session.audits.iter().map(|audit| (&audit.value.id, &audit.value)).collect();
-    let done_page = use_state_eq(|| 0_usize);
-    let (done_range, done_current, done_pages) = page_range(session.moderations.len(), *done_page);
-    let on_done_page = {
-        let page = done_page.clone();
-        Callback::from(move |index: usize| page.set(index))
-    };
+    let done_pages = use_pages(session.moderations.len(), ());
     let newest_first: Vec<_> = session.moderations.iter().rev().collect();
-    let done_rows = newest_first[done_range].iter().map(|moderation| {
+    let done_rows = newest_first[done_pages.range.clone()].iter().map(|moderation| {
         let moderation = &moderation.value;
         let audit = by_id.get(&moderation.audit).copied();
         let case = audit.map_or_else(|| "Audit not on this device".to_owned(), case_label);
@@ -107,7 +97,7 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
             if waiting.is_empty() {
                 <p class="lens-body">{ "No submitted audits on this device are waiting for moderation." }</p>
             } else {
-                <p class="lens-body">{ showing(&range, waiting.len(), waiting.len(), "audits waiting") }</p>
+                <p class="lens-body">{ showing(&waiting_pages.range, waiting.len(), waiting.len(), "audits waiting") }</p>
                 { scroll_table("lens-waiting-title", html! {
                     <table class="lens-table" aria-labelledby="lens-waiting-title">
                         <thead>
@@ -122,7 +112,7 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
                         <tbody>{ for waiting_rows }</tbody>
                     </table>
                 }) }
-                { pagination("Pages of audits waiting for moderation", current, pages, &onpage) }
+                { pagination("Pages of audits waiting for moderation", &waiting_pages) }
             }
             if !session.moderations.is_empty() {
                 <h4 class="lens-heading-s" id="lens-moderated-title">{ "Moderations on this device" }</h4>
@@ -139,7 +129,7 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
                         <tbody>{ for done_rows }</tbody>
                     </table>
                 }) }
-                { pagination("Pages of moderations", done_current, done_pages, &on_done_page) }
+                { pagination("Pages of moderations", &done_pages) }
             }
         </section>
     }

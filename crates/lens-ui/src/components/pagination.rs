@@ -58,9 +58,32 @@ pub(crate) fn showing(range: &std::ops::Range<usize>, of: usize, of_all: usize, 
     }
 }
 
-/// The pager under a list of `pages` pages; `label` names it for screen readers ("Pages of
-/// audits"). Nothing when there is one page.
-pub(crate) fn pagination(label: &str, current: usize, pages: usize, onpage: &Callback<usize>) -> Html {
+/// Where a paged list is: the rows to draw and what the pager needs.
+pub(crate) struct Paged {
+    pub range: std::ops::Range<usize>,
+    pub current: usize,
+    pub pages: usize,
+    pub onpage: Callback<usize>,
+}
+
+/// A list of `total` rows shown a page at a time. A new `reset` (the list's search and filters)
+/// goes back to the first page.
+#[hook]
+pub(crate) fn use_pages<R: PartialEq + 'static>(total: usize, reset: R) -> Paged {
+    let page = use_state_eq(|| 0_usize);
+    {
+        let page = page.clone();
+        use_effect_with(reset, move |_| page.set(0));
+    }
+    let (range, current, pages) = page_range(total, *page);
+    let onpage = Callback::from(move |index: usize| page.set(index));
+    Paged { range, current, pages, onpage }
+}
+
+/// The pager under a paged list; `label` names it for screen readers ("Pages of audits").
+/// Nothing when there is one page.
+pub(crate) fn pagination(label: &str, paged: &Paged) -> Html {
+    let Paged { current, pages, ref onpage, .. } = *paged;
     if pages <= 1 {
         return html! {};
     }

@@ -210,12 +210,6 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         Some(FieldError { message: message?, field: node.clone(), field_id: id.to_owned() })
     })
     .collect();
-    let node_of = |node: &NodeRef, stem: &'static str| {
-        let node = node.clone();
-        move |id: &str| if id == stem { node.clone() } else { NodeRef::default() }
-    };
-    let (from_nodes, to_nodes) =
-        (node_of(&from_node, "lens-report-from-day"), node_of(&to_node, "lens-report-to-day"));
     html! {
         <section class="lens-section" aria-labelledby={TITLE_ID}>
             <button type="button" class="lens-link-button" onclick={onback}>{ "Back to home" }</button>
@@ -227,9 +221,9 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
             <div class="lens-filters" role="search" aria-label="Choose what the report covers">
                 <div class="lens-filters__row">
                     { date_input(DateInputView { id: "lens-report-from", legend: "From", hint: None, value: &choice.from,
-                        error: from_error.as_deref(), node: &from_nodes, oninput: on_date(|c, v| c.from = v) }) }
+                        error: from_error.as_deref(), day_node: from_node.clone(), oninput: on_date(|c, v| c.from = v) }) }
                     { date_input(DateInputView { id: "lens-report-to", legend: "To", hint: None, value: &choice.to,
-                        error: to_message.as_deref(), node: &to_nodes, oninput: on_date(|c, v| c.to = v) }) }
+                        error: to_message.as_deref(), day_node: to_node.clone(), oninput: on_date(|c, v| c.to = v) }) }
                     <div class="lens-form-group">
                         <label class="lens-label" for="lens-report-team">{ "Team" }</label>
                         <select class="lens-select" id="lens-report-team" onchange={on_select(|c, v| c.team = v)}>

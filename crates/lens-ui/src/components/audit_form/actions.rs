@@ -98,14 +98,13 @@ fn action_row(view: &ActionsView, index: usize, action: &Action) -> Html {
     };
     let due_id = action_field_id(index, ActionField::DueOn);
     let due_error = problem_for(view.problems, index, ActionField::DueOn);
-    let anchors = view.anchors.clone();
     let due = date_input(DateInputView {
         id: &due_id,
         legend: "When it is due",
         hint: None,
         value: &due_shown(view.due_typed, action),
         error: due_error,
-        node: &move |id: &str| anchors.node(id),
+        day_node: view.anchors.node(&format!("{due_id}-day")),
         oninput: change(ActionPart::DueOn),
     });
     let status_id = action_id(index, "status");

@@ -120,9 +120,15 @@ pub(crate) fn check_answers(view: CheckView) -> Html {
         row(&view, "Overall judgement".to_owned(), value, &ProblemTarget::Overall)
     });
     let actions = audit.actions.iter().enumerate().map(|(index, action)| {
-        let due = action.due_on.map_or_else(|| "no due date".to_owned(), |day| format!("due {}", long_date(day)));
-        let value = html! { { format!("{}. Owner: {}; {due}", action.what.trim().trim_end_matches('.'), action.owner) } };
-        row(&view, format!("Action {}", index + 1), value, &ProblemTarget::Action(index, lens_core::ActionField::What))
+        let due =
+            action.due_on.map_or_else(|| "no due date".to_owned(), |day| format!("due {}", long_date(day)));
+        let value = html! { { format!("{}; {due}", action.what_and_owner()) } };
+        row(
+            &view,
+            format!("Action {}", index + 1),
+            value,
+            &ProblemTarget::Action(index, lens_core::ActionField::What),
+        )
     });
     let locks = if template.kind == TemplateKind::Reflection {
         "Once you finish it, your reflection is kept as it is. You can still amend it later, and each change is recorded."

@@ -3,10 +3,10 @@
 //! link back to the list, so the list is one step away from anywhere in the form.
 
 use lens_core::{Audit, AuditProblem, GradeRule, Item, ProblemTarget, Template};
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::anchors::{grade_id, narrative_id, option_id, Anchors};
+use crate::components::focus;
 
 /// The contents list's heading, focused by every "Back to the list of standards" link.
 pub(crate) const CONTENTS_ID: &str = "lens-contents-title";
@@ -52,16 +52,9 @@ fn target_id(audit: &Audit, template: &Template, item: &Item) -> String {
     }
 }
 
-/// A link that moves focus inside the shadow root (a fragment would reach the host page).
+/// A link that moves focus to the form's element `id`.
 pub(crate) fn focus_link(anchors: &Anchors, id: &str, text: Html) -> Html {
-    let node = anchors.node(id);
-    let onclick = Callback::from(move |event: MouseEvent| {
-        event.prevent_default();
-        if let Some(element) = node.cast::<HtmlElement>() {
-            let _ = element.focus();
-        }
-    });
-    html! { <a href={format!("#{id}")} {onclick}>{ text }</a> }
+    focus::focus_link(anchors.node(id), id, text)
 }
 
 /// The list of standards with where each stands.

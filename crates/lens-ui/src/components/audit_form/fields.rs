@@ -58,14 +58,13 @@ pub(crate) fn header_field(view: FieldView) -> Html {
 
 fn header_date(view: &FieldView, id: &str) -> Html {
     let (field_id, edit) = (view.field.id.clone(), view.edit.clone());
-    let anchors = view.anchors.clone();
     date_input(DateInputView {
         id,
         legend: &view.field.label,
         hint: view.field.hint.as_deref(),
         value: view.value,
         error: view.error,
-        node: &move |element_id: &str| anchors.node(element_id),
+        day_node: view.anchors.node(&format!("{id}-day")),
         oninput: Callback::from(move |value: String| edit.emit(Edit::Header(field_id.clone(), value))),
     })
 }

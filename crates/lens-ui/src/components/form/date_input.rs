@@ -68,8 +68,8 @@ pub(crate) struct DateInputView<'a> {
     /// The typed value, `year-month-day`.
     pub value: &'a str,
     pub error: Option<&'a str>,
-    /// Where each part's `NodeRef` is kept, by element id, so an error link can focus it.
-    pub node: &'a dyn Fn(&str) -> NodeRef,
+    /// The day box's `NodeRef`: where an error link or a Change link moves focus.
+    pub day_node: NodeRef,
     /// Called with the new typed value on every keystroke.
     pub oninput: Callback<String>,
 }
@@ -87,6 +87,7 @@ pub(crate) fn date_input(view: DateInputView) -> Html {
     .map(|(name, label, position, width)| {
         let input_id = format!("{id}-{name}");
         let shown = parts[position].clone();
+        let node = if position == 0 { view.day_node.clone() } else { NodeRef::default() };
         let (oninput, parts) = (view.oninput.clone(), parts.clone());
         let oninput = Callback::from(move |event: InputEvent| {
             let mut parts = parts.clone();
@@ -98,7 +99,7 @@ pub(crate) fn date_input(view: DateInputView) -> Html {
             <div class="lens-date-input__item lens-form-group">
                 <label class="lens-label" for={input_id.clone()}>{ label }</label>
                 <input {class} id={input_id.clone()} name={input_id.clone()} type="text" inputmode="numeric"
-                    value={shown} ref={(view.node)(&input_id)} {oninput} />
+                    value={shown} ref={node} {oninput} />
             </div>
         }
     });

@@ -4,6 +4,8 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::components::focus::focus_link;
+
 /// One error, tied to the field it is about.
 #[derive(Clone, PartialEq, Debug)]
 pub(crate) struct FieldError {
@@ -37,16 +39,8 @@ pub(crate) fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
         return html! {};
     }
     let links = props.errors.iter().map(|error| {
-        let field = error.field.clone();
-        let onclick = Callback::from(move |event: MouseEvent| {
-            event.prevent_default();
-            if let Some(element) = field.cast::<HtmlElement>() {
-                let _ = element.focus();
-            }
-        });
-        html! {
-            <li><a href={format!("#{}", error.field_id)} {onclick}>{ error.message.clone() }</a></li>
-        }
+        let link = focus_link(error.field.clone(), &error.field_id, html! { error.message.clone() });
+        html! { <li>{ link }</li> }
     });
     html! {
         <div class="lens-error-summary" ref={summary} tabindex="-1" aria-labelledby="lens-error-summary-title">
