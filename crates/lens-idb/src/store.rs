@@ -276,6 +276,30 @@ impl Store for IdbStore {
             Err(current) => Err(StoreError::conflict(&key, expected.base(), current)),
         }
     }
+
+    async fn put_all(&self, writes: Vec<RecordWrite>) -> Result<Vec<Revision>, StoreError> {
+        if writes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let expected: Vec<(RecordKey, Expected)> =
+            writes.iter().map(|write| (write.key.clone(), write.expected)).collect();
+        let stored: Vec<StoredRecord> = writes.into_iter().map(RecordWrite::into_stored).collect();
+        let revisions: Vec<Revision> = stored.iter().map(|record| record.revision).collect();
+        let records: Vec<IdbRecord> = stored.iter().map(IdbRecord::from).collect();
+        let expectations: Vec<Expected> = expected.iter().map(|(_, expected)| *expected).collect();
+        let outcome = self.with_db(|db| put_records(db, records.clone(), expectations.clone())).await?;
+        match outcome {
+            Ok(()) => Ok(revisions),
+            Err((index, current)) => {
+                let (key, expected) = &expected[index];
+                if current.is_none() && self.deleted.get() {
+                    Err(StoreError::Deleted { key: key.clone() })
+                } else {
+                    Err(StoreError::conflict(key, expected.base(), current))
+                }
+            }
+        }
+    }
 }
 
 async fn get_record(db: Database, key: String) -> Result<Option<IdbRecord>, StoreError> {
@@ -326,6 +350,49 @@ async fn put_record(
     match tx.commit().await {
         Ok(()) => Ok(Ok(())),
         // An abort (a full disk aborts the commit) carries its reason on the transaction.
+        Err(error) => Err(match raw.error() {
+            Some(reason) => backend(IdbError::from(reason)),
+            None => backend(error),
+        }),
+    }
+}
+
+/// One read-write transaction for many records: reads every current revision (the requests
+/// are all made before the first answer is awaited), writes all of them only if each is the one
+/// expected, and commits. `Ok(Err((index, current)))` names the first write whose revision
+/// differed; nothing was written.
+async fn put_records(
+    db: Database,
+    records: Vec<IdbRecord>,
+    expected: Vec<Expected>,
+) -> Result<Result<(), (usize, Option<Revision>)>, StoreError> {
+    let options = TransactionOptions::new().with_durability(TransactionDurability::Strict);
+    let tx = db
+        .transaction(RECORDS)
+        .with_mode(TransactionMode::Readwrite)
+        .with_options(options)
+        .build()
+        .map_err(backend)?;
+    let store = tx.object_store(RECORDS).map_err(backend)?;
+    let mut reads = Vec::with_capacity(records.len());
+    for record in &records {
+        reads.push(store.get::<IdbRecord, _, _>(record.key.clone()).serde().map_err(backend)?);
+    }
+    for (index, read) in reads.into_iter().enumerate() {
+        let current: Option<IdbRecord> = read.await.map_err(backend)?;
+        let current_revision = current.and_then(|current| Revision::new(current.revision));
+        if !expected[index].matches(current_revision) {
+            drop(store);
+            drop(tx);
+            return Ok(Err((index, current_revision)));
+        }
+    }
+    for record in records {
+        store.put(record).serde().map_err(backend)?;
+    }
+    let raw = tx.as_sys().clone();
+    match tx.commit().await {
+        Ok(()) => Ok(Ok(())),
         Err(error) => Err(match raw.error() {
             Some(reason) => backend(IdbError::from(reason)),
             None => backend(error),

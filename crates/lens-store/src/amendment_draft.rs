@@ -98,6 +98,7 @@ pub async fn save_amendment_draft(
         schema_version: CURRENT_AMENDMENT_DRAFT_SCHEMA,
         updated_at: now,
         body,
+        carried: None,
     };
     store.put(write).await
 }

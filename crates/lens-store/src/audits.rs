@@ -83,6 +83,7 @@ pub async fn save_audit(
         schema_version: CURRENT_AUDIT_SCHEMA,
         updated_at: now,
         body: encode_audit(audit),
+        carried: None,
     };
     let revision = store.put(write).await?;
     Ok(Versioned { value: audit.clone(), revision, updated_at: now })

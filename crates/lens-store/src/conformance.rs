@@ -17,6 +17,7 @@ fn write(id: &str, expected: Expected, body: &str) -> RecordWrite {
         schema_version: 2,
         updated_at: Utc.with_ymd_and_hms(2026, 11, 21, 14, 32, 0).single().unwrap_or_default(),
         body: body.to_owned(),
+        carried: None,
     }
 }
 
@@ -64,4 +65,48 @@ pub async fn check_store(store: &dyn Store) {
     let listed = store.list(RecordKind::Audit).await.expect("list works");
     let ids: Vec<&str> = listed.iter().map(|record| record.key.id.as_str()).collect();
     assert_eq!(ids, ["conformance-0", "conformance-1"], "list gives every record in key order");
+
+    check_writes_together(store).await;
+}
+
+/// `put_all` writes every record or none.
+async fn check_writes_together(store: &dyn Store) {
+    let batch = vec![
+        write("together-1", Expected::New, "{\"t\":1}"),
+        write("together-2", Expected::New, "{\"t\":2}"),
+        // Stale: conformance-1 is at revision 2 by now.
+        write("conformance-1", Expected::At(Revision::FIRST), "{\"t\":3}"),
+    ];
+    let refused = store.put_all(batch).await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict { expected: 1, found: 2, .. })),
+        "a batch with one stale write is refused, got {refused:?}"
+    );
+    let none = store.get(&RecordKey::new(RecordKind::Audit, "together-1")).await;
+    assert_eq!(none, Ok(None), "a refused batch writes none of its records");
+
+    let batch = vec![
+        write("together-1", Expected::New, "{\"t\":1}"),
+        write("conformance-1", Expected::At(Revision::new(2).unwrap_or(Revision::FIRST)), "{\"t\":3}"),
+    ];
+    let revisions = store.put_all(batch).await.expect("a batch whose revisions all match is written");
+    assert_eq!(
+        revisions.iter().map(|r| r.get()).collect::<Vec<_>>(),
+        [1, 3],
+        "each write's new revision, in order"
+    );
+    let updated = store.get(&RecordKey::new(RecordKind::Audit, "conformance-1")).await.ok().flatten();
+    assert_eq!(
+        updated.map(|record| record.body),
+        Some("{\"t\":3}".to_owned()),
+        "every write of the batch is kept"
+    );
+    assert_eq!(store.put_all(Vec::new()).await, Ok(Vec::new()), "an empty batch writes nothing");
+
+    let mut carried = write("together-carried", Expected::New, "{}");
+    carried.carried = Revision::new(7);
+    let revisions = store.put_all(vec![carried]).await.expect("a new record brought in is written");
+    assert_eq!(revisions[0].get(), 7, "a record brought in keeps the revision it had");
+    let kept = store.get(&RecordKey::new(RecordKind::Audit, "together-carried")).await.ok().flatten();
+    assert_eq!(kept.map(|record| record.revision.get()), Some(7), "and is stored at it");
 }

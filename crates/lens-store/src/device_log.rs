@@ -128,6 +128,7 @@ mod tests {
             schema_version: 1,
             updated_at: Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap(),
             body: body.to_owned(),
+            carried: None,
         };
         block_on(store.put(write)).unwrap();
         store
@@ -164,6 +165,7 @@ mod tests {
             schema_version: 3,
             updated_at: now,
             body: "{}".to_owned(),
+            carried: None,
         };
         block_on(store.put(write)).unwrap();
         assert!(matches!(

@@ -80,6 +80,18 @@ impl Store for FaultyStore {
             None => self.inner.put(write).await,
         }
     }
+
+    async fn put_all(&self, writes: Vec<RecordWrite>) -> Result<Vec<Revision>, StoreError> {
+        let fault = self.planned.borrow_mut().pop_front().unwrap_or(Fault::None);
+        if fault == Fault::Deleted {
+            self.inner.clear();
+        }
+        let first = writes.first().map(|write| write.key.clone());
+        match first.and_then(|key| fault.error(&key)) {
+            Some(error) => Err(error),
+            None => self.inner.put_all(writes).await,
+        }
+    }
 }
 
 #[cfg(test)]

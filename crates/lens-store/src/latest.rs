@@ -30,6 +30,7 @@ pub(crate) async fn put_latest(
             schema_version,
             updated_at: now,
             body: body.to_owned(),
+            carried: None,
         };
         attempts_left -= 1;
         match store.put(write).await {

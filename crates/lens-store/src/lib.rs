@@ -27,6 +27,7 @@ pub mod device_log;
 mod error;
 #[cfg(any(test, feature = "conformance"))]
 pub mod faults;
+pub mod import;
 mod latest;
 mod memory;
 pub mod moderation_record;

@@ -51,6 +51,23 @@ impl Store for MemoryStore {
         records.insert(stored.key.clone(), stored);
         Ok(revision)
     }
+
+    async fn put_all(&self, writes: Vec<RecordWrite>) -> Result<Vec<Revision>, StoreError> {
+        let mut records = self.records.borrow_mut();
+        for write in &writes {
+            let current = records.get(&write.key).map(|record| record.revision);
+            if !write.expected.matches(current) {
+                return Err(StoreError::conflict(&write.key, write.expected.base(), current));
+            }
+        }
+        let mut revisions = Vec::with_capacity(writes.len());
+        for write in writes {
+            let stored = write.into_stored();
+            revisions.push(stored.revision);
+            records.insert(stored.key.clone(), stored);
+        }
+        Ok(revisions)
+    }
 }
 
 #[cfg(test)]

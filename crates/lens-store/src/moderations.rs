@@ -44,6 +44,7 @@ pub async fn save_moderation(
         schema_version: CURRENT_MODERATION_SCHEMA,
         updated_at: now,
         body: encode_moderation(moderation),
+        carried: None,
     };
     let revision = store.put(write).await?;
     Ok(Versioned { value: moderation.clone(), revision, updated_at: now })

@@ -166,13 +166,23 @@ pub struct RecordWrite {
     pub updated_at: DateTime<Utc>,
     /// The new content as JSON text.
     pub body: String,
+    /// The revision the record already had where it came from, for a record brought in from
+    /// another device: the stored revision is at least this, so a later edit here and another
+    /// copy of the same revision are told apart when the next bundle arrives.
+    pub carried: Option<Revision>,
 }
 
 impl RecordWrite {
+    /// The revision the record has once this write is accepted.
+    pub fn new_revision(&self) -> Revision {
+        let next = self.expected.next_revision();
+        self.carried.map_or(next, |carried| carried.max(next))
+    }
+
     /// The record as stored once this write is accepted.
     pub fn into_stored(self) -> StoredRecord {
         StoredRecord {
-            revision: self.expected.next_revision(),
+            revision: self.new_revision(),
             key: self.key,
             schema_version: self.schema_version,
             updated_at: self.updated_at,

@@ -20,4 +20,10 @@ pub trait Store {
     /// Writes a record if the stored revision is still the one the write expects, and returns
     /// the new revision. Otherwise returns [`StoreError::Conflict`] and changes nothing.
     async fn put(&self, write: RecordWrite) -> Result<Revision, StoreError>;
+
+    /// Writes every record or none: each write's expected revision is checked and all are
+    /// written together, or the first that does not match comes back as
+    /// [`StoreError::Conflict`] and nothing changes. An import is one call, so a reload, a
+    /// crash or a closed tab during it leaves all of it or none of it.
+    async fn put_all(&self, writes: Vec<RecordWrite>) -> Result<Vec<Revision>, StoreError>;
 }

@@ -33,7 +33,7 @@ pub struct FieldChange {
 
 /// Every field that differs between two versions of an audit, in a stable order: header
 /// fields, then each item's grade and narrative, the overall judgement, then each action's parts.
-pub(super) fn changes_between(before: &Audit, after: &Audit) -> Vec<FieldChange> {
+pub(crate) fn changes_between(before: &Audit, after: &Audit) -> Vec<FieldChange> {
     let header_ids: BTreeSet<&str> = [AUDITOR_FIELD, CASE_REFERENCE_FIELD]
         .into_iter()
         .chain(before.header.keys().map(String::as_str))

@@ -38,6 +38,13 @@ fn field_words(path: &FieldPath) -> String {
 }
 
 impl Audit {
+    /// Every answer that differs between this copy and `other` (header fields, grades,
+    /// narratives, the overall judgement, actions), in form order: what an import shows side by
+    /// side when two copies of one audit disagree.
+    pub fn differences(&self, other: &Audit) -> Vec<super::FieldChange> {
+        changes_between(self, other)
+    }
+
     /// The value of the field `path` names, as an amendment records it ("" when there is none).
     pub fn value_at(&self, path: &FieldPath) -> String {
         let action = |id: &str| self.actions.iter().find(|action| action.id == id);
