@@ -25,18 +25,9 @@ where
         AnalysisRequest::ReportFile(file) => &file.report.source,
         AnalysisRequest::AuditCsv(csv) => &csv.source,
     };
-    let store: Box<dyn Store> = match source {
-        DataSource::Database { name } => match database(name.clone()).await {
-            Ok(store) => store,
-            Err(message) => return AnalysisReply::Refused { message },
-        },
-        DataSource::Records { records } => {
-            let store = MemoryStore::default();
-            for record in records.iter().filter_map(|record| record.to_stored()) {
-                store.insert_raw(record);
-            }
-            Box::new(store)
-        }
+    let store = match open_source(source, database).await {
+        Ok(store) => store,
+        Err(message) => return AnalysisReply::Refused { message },
     };
     let templates = builtin_templates();
     let reply = match request {
@@ -45,6 +36,25 @@ where
         AnalysisRequest::AuditCsv(csv) => csv_reply(store.as_ref(), &csv, &templates).await,
     };
     reply.unwrap_or_else(|message| AnalysisReply::Refused { message })
+}
+
+/// The store a request reads: the named database, opened with `database`, or the records sent
+/// with the request, in memory.
+pub async fn open_source<Open, Opened>(source: &DataSource, database: Open) -> Result<Box<dyn Store>, String>
+where
+    Open: FnOnce(String) -> Opened,
+    Opened: std::future::Future<Output = Result<Box<dyn Store>, String>>,
+{
+    match source {
+        DataSource::Database { name } => database(name.clone()).await,
+        DataSource::Records { records } => {
+            let store = MemoryStore::default();
+            for record in records.iter().filter_map(|record| record.to_stored()) {
+                store.insert_raw(record);
+            }
+            Ok(Box::new(store))
+        }
+    }
 }
 
 /// The report over the store's audits, with the audits it counts as completed, and how many

@@ -8,6 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use lens_store::{RecordKey, RecordKind, Revision, StoredRecord};
 use serde::{Deserialize, Serialize};
 
+pub mod import;
+
 /// Work the page asks the worker to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "request", rename_all = "snake_case")]
