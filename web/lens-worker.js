@@ -3,8 +3,11 @@
 // answers each numbered request with a reply of the same number, and is terminated with the
 // element that made it.
 //
-// Messages in:  {id, request}  where request is an AnalysisRequest as JSON text.
-// Messages out: {id, reply}    where reply is an AnalysisReply as JSON text,
+// Messages in:  {id, request}  where request is an AnalysisRequest as JSON text,
+//               {id, importRequest, files}  an ImportRequest as JSON text and the File objects
+//                               it names, which the worker reads itself.
+// Messages out: {id, reply}    where reply is an AnalysisReply (or ImportReply) as JSON text,
+//               {id, progress} an ImportProgress as JSON text, while an import works,
 //               {id, failure}  when the module could not load or stopped; the page then
 //                               replaces this worker with a new one.
 
@@ -17,10 +20,13 @@ const loading = import(GLUE_URL.href).then(async (glue) => {
 });
 
 self.onmessage = async (event) => {
-  const { id, request } = event.data;
+  const { id, request, importRequest, files } = event.data;
   try {
     const glue = await loading;
-    const reply = await glue.answer(request);
+    const reply =
+      importRequest === undefined
+        ? await glue.answer(request)
+        : await glue.import_files(importRequest, files || [], (progress) => self.postMessage({ id, progress }));
     self.postMessage({ id, reply });
   } catch (error) {
     // A module that trapped cannot be trusted with another request.

@@ -228,7 +228,7 @@ fn preview_view(number: u64, plan: &ImportPlan) -> ImportPreview {
         }
     }
     // Which kind a conflict is does not change how it is shown; audits come first.
-    conflicts.sort_by(|a, b| a.record.kind.cmp(&b.record.kind));
+    conflicts.sort_by_key(|conflict| conflict.record.kind);
     ImportPreview { import: number, files, people, total: tally(plan.total()), conflicts, refusals }
 }
 

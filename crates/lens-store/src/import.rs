@@ -234,7 +234,8 @@ impl<'a> Planner<'a> {
                 file,
                 key,
                 whose: audit.value.auditor.clone(),
-                title: format!("Audit of case {} by {}", audit.value.case_reference, audit.value.auditor),
+                // Named as this device knows it, so a conflict reads as the record already here.
+                title: audit_title(held.map_or(&audit.value, |held| &held.value)),
                 outcome,
                 note: None,
                 held: held.map(|held| held.revision),
@@ -254,8 +255,8 @@ impl<'a> Planner<'a> {
                 key,
                 whose: moderation.value.moderator.clone(),
                 title: format!(
-                    "Moderation of audit {} by {}",
-                    moderation.value.audit, moderation.value.moderator
+                    "Moderation by {} of audit {}",
+                    moderation.value.moderator, moderation.value.audit
                 ),
                 outcome: compare_moderations(held, &moderation, template),
                 note: None,
@@ -331,11 +332,20 @@ impl<'a> Planner<'a> {
             .iter()
             .map(|audit| (audit.value.id.as_str().to_owned(), audit.value.auditor.clone()))
             .collect();
+        let mut cases: BTreeMap<String, String> = self
+            .device
+            .audits
+            .iter()
+            .map(|audit| (audit.value.id.as_str().to_owned(), audit.value.case_reference.clone()))
+            .collect();
         for record in &self.records {
             if let (Incoming::Audit(audit), Outcome::New | Outcome::Updated | Outcome::Unchanged) =
                 (&record.incoming, &record.outcome)
             {
                 authors.insert(audit.value.id.as_str().to_owned(), audit.value.auditor.clone());
+                cases
+                    .entry(audit.value.id.as_str().to_owned())
+                    .or_insert_with(|| audit.value.case_reference.clone());
             }
         }
         for record in &mut self.records {
@@ -344,6 +354,9 @@ impl<'a> Planner<'a> {
                 continue;
             }
             let moderation = &moderation.value;
+            if let Some(case) = cases.get(moderation.audit.as_str()) {
+                record.title = format!("Moderation by {} of the audit of case {case}", moderation.moderator);
+            }
             match authors.get(moderation.audit.as_str()) {
                 None => {
                     record.outcome = Outcome::Refused(format!(
@@ -361,6 +374,10 @@ impl<'a> Planner<'a> {
             }
         }
     }
+}
+
+fn audit_title(audit: &Audit) -> String {
+    format!("Audit of case {} by {}", audit.case_reference, audit.auditor)
 }
 
 /// Whether two names are one person's, ignoring case and spacing.

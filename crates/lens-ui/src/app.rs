@@ -57,6 +57,8 @@ pub(crate) struct SessionActions {
     pub onexported: Callback<DeviceLog>,
     /// Go to another screen.
     pub onnavigate: Callback<Screen>,
+    /// Records were written from elsewhere (an import): read the device again.
+    pub onreload: Callback<()>,
 }
 
 /// The app.
@@ -65,6 +67,9 @@ pub fn App(props: &AppProps) -> Html {
     let session = use_reducer(SessionState::default);
     let templates: Rc<Vec<Template>> = use_memo((), |_| builtin_templates());
     let screen = use_state(|| Screen::Home);
+    // Raised to read the same database again after an import; the screen stays as it is.
+    let reloads = use_state(|| 0_u32);
+    let opened_name = use_mut_ref(|| None::<String>);
     // Async loads are not cancelled when the database name changes: each load carries the
     // generation it was started in and is dropped if a newer one has begun.
     let generation = use_mut_ref(|| 0_u64);
@@ -74,17 +79,30 @@ pub fn App(props: &AppProps) -> Html {
     {
         let session = session.clone();
         let platform = props.platform.clone();
-        use_effect_with(props.db_name.clone(), move |db_name| {
+        use_effect_with((props.db_name.clone(), *reloads), move |(db_name, _)| {
             let this_generation = {
                 let mut latest = generation.borrow_mut();
                 *latest += 1;
                 *latest
             };
-            session.dispatch(SessionChange::Closed);
+            // A new database closes what is shown; reading the same one again keeps it until
+            // the fresh copy arrives.
+            let reopening = opened_name.borrow().as_deref() == Some(db_name.as_str());
+            if !reopening {
+                session.dispatch(SessionChange::Closed);
+            }
+            *opened_name.borrow_mut() = Some(db_name.clone());
+            // The store itself is kept: on memory only, opening again would start empty.
+            let kept = if reopening { session.0.as_ref().map(|open| open.store.clone()) } else { None };
             let db_name = db_name.clone();
             spawn_local(async move {
-                let loaded = open_session(&platform, &db_name).await;
+                let reopening = kept.is_some();
+                let loaded = open_session(&platform, &db_name, kept).await;
                 if *generation.borrow() != this_generation {
+                    return;
+                }
+                if reopening {
+                    session.dispatch(SessionChange::Opened(loaded));
                     return;
                 }
                 let storage = match &loaded.store.kind {
@@ -104,7 +122,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let actions = session_actions(&session, &screen);
+    let actions = session_actions(&session, &screen, &reloads);
     let body = match session.0.clone() {
         None => html! { <p class="lens-body" role="status">{ "Opening your data on this device…" }</p> },
         Some(session) => match &props.view {
@@ -211,6 +229,7 @@ fn change<T: 'static>(
 fn session_actions(
     session: &UseReducerHandle<SessionState>,
     screen: &UseStateHandle<Screen>,
+    reloads: &UseStateHandle<u32>,
 ) -> SessionActions {
     let dispatch = session.dispatcher();
     let onnavigate = {
@@ -223,14 +242,21 @@ fn session_actions(
         onpersistence: change(&dispatch, SessionChange::Persistence),
         onexported: change(&dispatch, SessionChange::Exported),
         onnavigate,
+        onreload: {
+            let reloads = reloads.clone();
+            Callback::from(move |_: ()| reloads.set(*reloads + 1))
+        },
     }
 }
 
 /// Audits decoded between two chances for the page to draw (about 20 ms of work).
 const DECODE_STEP: usize = 250;
 
-async fn open_session(platform: &PlatformHandle, db_name: &str) -> Session {
-    let store = platform.open_store(db_name).await;
+async fn open_session(platform: &PlatformHandle, db_name: &str, kept: Option<OpenedStore>) -> Session {
+    let store = match kept {
+        Some(store) => store,
+        None => platform.open_store(db_name).await,
+    };
     // Decoded a step at a time, so the page draws and answers between steps at 10,000 audits.
     let pause = || platform.pause(0);
     let (audits, unreadable) = match list_audits_in_steps(&*store.store, DECODE_STEP, pause).await {

@@ -20,8 +20,8 @@ mod view;
 pub use app::{App, AppProps};
 pub use config::{Config, ConfigProblem};
 pub use ports::{
-    AnalysisUnavailable, ErrorCode, LensEvent, OpenedStore, PageWatch, Persistence, Platform, PlatformHandle,
-    StorageKind, StorageUsed, StoreHandle,
+    AnalysisUnavailable, ChosenFile, ErrorCode, LensEvent, OpenedStore, PageWatch, Persistence, Platform,
+    PlatformHandle, StorageKind, StorageUsed, StoreHandle,
 };
 pub use printed_page::PrintedPage;
 pub use view::View;

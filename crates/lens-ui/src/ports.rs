@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, FixedOffset};
+use lens_analysis::protocol::import::{ImportProgress, ImportReply, ImportRequest};
 use lens_analysis::protocol::{AnalysisReply, AnalysisRequest};
 use lens_store::{RecordKind, Store};
 
@@ -97,6 +98,24 @@ pub struct AnalysisUnavailable {
     pub message: String,
 }
 
+/// A file the person chose or dropped on the page, not yet read: the analysis worker reads it.
+#[derive(Clone, PartialEq)]
+pub struct ChosenFile {
+    /// Its name.
+    pub name: String,
+    /// Its size in bytes, known before it is read.
+    pub bytes: f64,
+    /// The browser's handle on it.
+    pub file: web_sys::File,
+}
+
+impl ChosenFile {
+    /// The file behind `file`.
+    pub fn new(file: web_sys::File) -> Self {
+        Self { name: file.name(), bytes: file.size(), file }
+    }
+}
+
 /// The environment the UI runs in.
 #[async_trait(?Send)]
 pub trait Platform {
@@ -126,6 +145,14 @@ pub trait Platform {
     /// Has the analysis worker do `request` (reports, themes, CSV files) away from the page's
     /// thread; the worker is loaded the first time this is called.
     async fn analyse(&self, request: AnalysisRequest) -> Result<AnalysisReply, AnalysisUnavailable>;
+    /// Has the analysis worker preview or apply an import of `files` (it reads them itself);
+    /// `on_progress` hears each step while it works.
+    async fn import(
+        &self,
+        request: ImportRequest,
+        files: Vec<ChosenFile>,
+        on_progress: yew::Callback<ImportProgress>,
+    ) -> Result<ImportReply, AnalysisUnavailable>;
 }
 
 /// A subscription to the page's life (see [`Platform::when_hidden`]); dropping it ends it.

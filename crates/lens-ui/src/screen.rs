@@ -19,4 +19,6 @@ pub(crate) enum Screen {
     ModerateAudit(AuditId),
     /// Reports over the audits on this device.
     Reports,
+    /// Importing audits and moderations exported from other devices.
+    Import,
 }

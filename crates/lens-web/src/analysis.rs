@@ -9,6 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use lens_analysis::protocol::import::{ImportProgress, ImportReply, ImportRequest};
 use lens_analysis::protocol::{AnalysisReply, AnalysisRequest};
 use lens_ui::AnalysisUnavailable;
 use wasm_bindgen::closure::Closure;
@@ -20,6 +21,8 @@ const UNAVAILABLE: &str = "The part of Practice Lens that makes reports and file
 
 /// Requests waiting for their reply, by number: each holds its promise's `resolve`.
 type Pending = Rc<RefCell<BTreeMap<u64, js_sys::Function>>>;
+/// Imports waiting for their reply, by number: each hears the worker's progress as JSON text.
+type Listening = Rc<RefCell<BTreeMap<u64, Rc<dyn Fn(String)>>>>;
 
 /// One running worker and the listeners that hear it.
 struct Running {
@@ -44,6 +47,7 @@ pub struct AnalysisWorker {
     script_url: Option<String>,
     running: RefCell<Option<Running>>,
     pending: Pending,
+    listening: Listening,
     last_id: Cell<u64>,
 }
 
@@ -51,12 +55,52 @@ impl AnalysisWorker {
     /// A worker that will run the script at `script_url` (none: the element did not say where,
     /// and every request is answered as unavailable).
     pub fn new(script_url: Option<String>) -> Self {
-        Self { script_url, running: RefCell::new(None), pending: Rc::default(), last_id: Cell::new(0) }
+        Self {
+            script_url,
+            running: RefCell::new(None),
+            pending: Rc::default(),
+            listening: Rc::default(),
+            last_id: Cell::new(0),
+        }
     }
 
     /// Sends `request` and waits for its reply.
     pub async fn ask(&self, request: &AnalysisRequest) -> Result<AnalysisReply, AnalysisUnavailable> {
         let text = serde_json::to_string(request).map_err(|_| unavailable())?;
+        let reply = self.send("request", &text, None, None).await?;
+        serde_json::from_str(&reply).map_err(|_| unavailable())
+    }
+
+    /// Sends an import request with the files it names (the worker reads them, so the page
+    /// never holds their text) and waits for its reply; `on_progress` hears each step.
+    pub async fn import(
+        &self,
+        request: &ImportRequest,
+        files: &[web_sys::File],
+        on_progress: Rc<dyn Fn(ImportProgress)>,
+    ) -> Result<ImportReply, AnalysisUnavailable> {
+        let text = serde_json::to_string(request).map_err(|_| unavailable())?;
+        let list = js_sys::Array::new();
+        for file in files {
+            list.push(file);
+        }
+        let heard: Rc<dyn Fn(String)> = Rc::new(move |progress: String| {
+            if let Ok(progress) = serde_json::from_str(&progress) {
+                on_progress(progress);
+            }
+        });
+        let reply = self.send("importRequest", &text, Some(list), Some(heard)).await?;
+        serde_json::from_str(&reply).map_err(|_| unavailable())
+    }
+
+    /// Posts one numbered message and waits for the reply's JSON text.
+    async fn send(
+        &self,
+        field: &str,
+        text: &str,
+        files: Option<js_sys::Array>,
+        listener: Option<Rc<dyn Fn(String)>>,
+    ) -> Result<String, AnalysisUnavailable> {
         let id = self.last_id.get() + 1;
         self.last_id.set(id);
         let pending = self.pending.clone();
@@ -65,17 +109,26 @@ impl AnalysisWorker {
         });
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"id".into(), &JsValue::from_f64(id as f64));
-        let _ = js_sys::Reflect::set(&message, &"request".into(), &JsValue::from_str(&text));
+        let _ = js_sys::Reflect::set(&message, &field.into(), &JsValue::from_str(text));
+        if let Some(files) = files {
+            let _ = js_sys::Reflect::set(&message, &"files".into(), &files);
+        }
+        if let Some(listener) = listener {
+            self.listening.borrow_mut().insert(id, listener);
+        }
         let posted = self.with_worker(|worker| worker.post_message(&message).map_err(|_| unavailable()));
         if let Err(error) = posted {
             self.pending.borrow_mut().remove(&id);
+            self.listening.borrow_mut().remove(&id);
             return Err(error);
         }
-        let answer = JsFuture::from(answered).await.map_err(|_| unavailable())?;
+        let answer = JsFuture::from(answered).await;
+        self.listening.borrow_mut().remove(&id);
+        let answer = answer.map_err(|_| unavailable())?;
         let field =
             |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok().and_then(|value| value.as_string());
         match (field("reply"), field("failure")) {
-            (Some(reply), _) => serde_json::from_str(&reply).map_err(|_| unavailable()),
+            (Some(reply), _) => Ok(reply),
             (None, Some(failure)) => {
                 Err(AnalysisUnavailable { message: format!("{UNAVAILABLE} ({failure})") })
             }
@@ -115,10 +168,19 @@ impl AnalysisWorker {
         let worker = web_sys::Worker::new_with_options(url, &options).map_err(|_| unavailable())?;
         let failed = Rc::new(Cell::new(false));
         let on_message = {
-            let (pending, failed) = (self.pending.clone(), failed.clone());
+            let (pending, failed, listening) = (self.pending.clone(), failed.clone(), self.listening.clone());
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
                 let data = event.data();
                 let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|id| id.as_f64());
+                let progress =
+                    js_sys::Reflect::get(&data, &"progress".into()).ok().and_then(|p| p.as_string());
+                if let Some(progress) = progress {
+                    let listener = id.and_then(|id| listening.borrow().get(&(id as u64)).cloned());
+                    if let Some(listener) = listener {
+                        listener(progress);
+                    }
+                    return;
+                }
                 if js_sys::Reflect::has(&data, &"failure".into()).unwrap_or(false) {
                     failed.set(true);
                 }

@@ -4,11 +4,12 @@ use std::rc::Rc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, FixedOffset, Offset, Utc};
+use lens_analysis::protocol::import::{ImportProgress, ImportReply, ImportRequest};
 use lens_analysis::protocol::{AnalysisReply, AnalysisRequest};
 use lens_store::{MemoryStore, StoreError};
 use lens_ui::{
-    AnalysisUnavailable, LensEvent, OpenedStore, PageWatch, Persistence, Platform, PrintedPage, StorageKind,
-    StoreHandle,
+    AnalysisUnavailable, ChosenFile, LensEvent, OpenedStore, PageWatch, Persistence, Platform, PrintedPage,
+    StorageKind, StoreHandle,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -107,6 +108,16 @@ impl Platform for BrowserPlatform {
 
     async fn analyse(&self, request: AnalysisRequest) -> Result<AnalysisReply, AnalysisUnavailable> {
         self.analysis.ask(&request).await
+    }
+
+    async fn import(
+        &self,
+        request: ImportRequest,
+        files: Vec<ChosenFile>,
+        on_progress: yew::Callback<ImportProgress>,
+    ) -> Result<ImportReply, AnalysisUnavailable> {
+        let files: Vec<web_sys::File> = files.into_iter().map(|chosen| chosen.file).collect();
+        self.analysis.import(&request, &files, Rc::new(move |step| on_progress.emit(step))).await
     }
 
     fn warn_before_leaving(&self, unsaved: bool) {

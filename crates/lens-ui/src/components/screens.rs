@@ -5,7 +5,7 @@ use std::rc::Rc;
 use lens_core::{find_template, AuditId, Template, TemplateRef};
 use yew::prelude::*;
 
-use super::{AuditForm, Home, ModerationForm, ModerationList, Reports, StartAudit};
+use super::{AuditForm, Home, ImportBundles, ModerationForm, ModerationList, Reports, StartAudit};
 use crate::app::{Session, SessionActions};
 use crate::config::Config;
 use crate::ports::PlatformHandle;
@@ -74,6 +74,11 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
                 None => missing_template(&audit.value.template.to_string()),
             },
             None => not_on_device(go(Screen::Moderate)),
+        },
+        Screen::Import => html! {
+            <ImportBundles session={session.clone()} platform={props.platform.clone()}
+                reader={props.config.auditor.clone()} onimported={actions.onreload.clone()}
+                onback={go(Screen::Home)} />
         },
         Screen::Reports => html! {
             <Reports session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}

@@ -52,6 +52,12 @@ pub(crate) fn TaskList(props: &TaskListProps) -> Html {
             description: "For the quality assurance team: how much was done, how well, and whether anyone is better off.".to_owned(),
             screen: Screen::Reports,
         },
+        Task {
+            id: "import",
+            name: "Import audits from other devices",
+            description: "For the quality assurance team: bring in the files auditors and moderators exported, checking each before anything is written.".to_owned(),
+            screen: Screen::Import,
+        },
     ];
     let items = tasks.into_iter().map(|task| {
         let onclick = {
