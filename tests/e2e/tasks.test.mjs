@@ -39,7 +39,8 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   await summary.getByRole("link", { name: "Enter the moderator's name" }).click();
   assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-m-moderator");
 
-  await lens.locator("#lens-m-moderator").fill("Amira Hussain");
+  // The audit's own author cannot moderate it, however the name is typed.
+  await lens.locator("#lens-m-moderator").fill("jo  BLOGGS");
   // Risk is raised to Exceeds good at moderation; every other grade is confirmed.
   for (const id of STANDARDS) {
     const grade = id === "risk" ? 0 : 1;
@@ -49,10 +50,16 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   assert.match(await lens.locator(".lens-inset").first().textContent(), /The auditor's grade: Meets good/);
   await lens.getByRole("button", { name: "Complete moderation" }).click();
   await summary.waitFor();
+  const refusal = "Jo Bloggs wrote this audit, so cannot moderate it: a moderation is an independent grading. Ask another moderator";
   assert.deepEqual(await summary.locator("a").allTextContents(), [
+    refusal,
     "Give the rationale for the agreed grade of standard 1 \"Risk is identified, responded to and reduced in…\": it differs from the auditor's",
   ]);
   await lens.locator("#lens-m-risk-rationale").fill("Safety planning was stronger than the audit recorded.");
+  await lens.locator("#lens-m-feedback").fill("Evaluative throughout; record the safety plan's review date.");
+  await summary.getByRole("link", { name: refusal }).click();
+  assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-m-moderator");
+  await lens.locator("#lens-m-moderator").fill("Amira Hussain");
   await lens.getByRole("button", { name: "Complete moderation" }).click();
   await lens.getByRole("heading", { name: "Moderation saved" }).waitFor();
   assert.match(await lens.locator(".lens-panel").textContent(), /confirmed 11 of the auditor's 12 grades for case CF-MOD-1/);
@@ -61,6 +68,19 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   await lens.getByRole("button", { name: "Back to moderation" }).click();
   await lens.getByText("No submitted audits on this device are waiting for moderation.").waitFor();
   assert.match(await lens.locator("table").last().textContent(), /CF-MOD-1.*Amira Hussain.*11 of 12/);
+  // The moderated audit's record shows the moderation: who, the three grades, the gap, the
+  // rationale and the feedback.
+  await lens.getByRole("button", { name: /^CF-MOD-1\s*: open the audit and its moderation$/ }).click();
+  const record = lens.locator(".lens-moderation-record");
+  await record.waitFor();
+  assert.match(await record.textContent(), /Moderated by Amira Hussain on .*The agreed grades confirmed 11 of the auditor's 12 grades\./);
+  const risk = await record.locator("tbody tr").first().innerText();
+  assert.match(risk, /Meets good\s+Exceeds good\s+Exceeds good\s+One grade apart\s+Safety planning was stronger than the audit recorded\./);
+  assert.match(await record.locator("tbody tr").nth(1).innerText(), /Same grade\s+None needed: the auditor's grade was agreed/);
+  await record.getByText("Evaluative throughout; record the safety plan's review date.").waitFor();
+  assert.deepEqual(await violations(page), [], "the moderated audit's record");
+  await lens.getByRole("button", { name: "Back to audits on this device" }).first().click();
+  await openTask(page, "practice-lens", "Moderate an audit");
   await lens.getByRole("button", { name: "Back to home" }).click();
   assert.match(await lens.locator("tbody tr").first().textContent(), /CF-MOD-1.*Moderated/);
 

@@ -58,6 +58,33 @@ pub fn run_home() -> Result<(), String> {
     Ok(())
 }
 
+/// A council's year imported at once on the import screen, then the agreement dashboard over it.
+pub fn run_import() -> Result<(), String> {
+    let data = council_year()?;
+    let running = server::start(&bundle::dist_dir(), "127.0.0.1:0")?;
+    let url = format!("http://{}/demo/csp.html", running.address);
+    let script = repo_root().join("xtask/bench/import_scale.mjs");
+    let value = measure_in_chromium(Command::new("node").arg(script).arg(&url).arg(&data))?;
+    println!(
+        "\n{} audits and {} moderations in one bundle, seed 7, imported into an empty database on the strict-CSP demo page:",
+        value["audits"], value["moderations"]
+    );
+    print_timings(
+        &value,
+        ("step", "runs"),
+        &[
+            ("preview_ms", "Check these files to the preview shown (read, checked, compared)"),
+            ("preview_longest_task_ms", "longest task on the page's thread meanwhile"),
+            ("write_ms", "Import to every record written in one transaction"),
+            ("write_longest_task_ms", "longest task meanwhile"),
+            ("progress_steps", "progress steps the page showed"),
+            ("dashboard_ms", "the agreement dashboard over the year, from the last date typed"),
+            ("dashboard_longest_task_ms", "longest task meanwhile"),
+        ],
+    );
+    Ok(())
+}
+
 /// Builds the release bundle and `lens`, and generates 10,000 audits over a fixed year.
 fn council_year() -> Result<std::path::PathBuf, String> {
     let tools = prereq::ensure_test_tools()?;

@@ -30,6 +30,7 @@ Commands:
   bench themes       theme tagging, discovery and keyphrases natively and in Chromium, beside Python YAKE
   bench report       a year's report over 10,000 audits made by the analysis worker, with the page's longest task
   bench home         Home over 10,000 audits: loaded, returned to and searched, with the longest task of each
+  bench import       10,000 audits imported at once, then the agreement dashboard over them
 ";
 
 fn main() -> ExitCode {
@@ -45,8 +46,9 @@ fn main() -> ExitCode {
             Some("themes") => bench_themes::run_themes(),
             Some("report") => bench_report::run_bench(),
             Some("home") => bench_report::run_home(),
+            Some("import") => bench_report::run_import(),
             _ => Err(format!(
-                "bench takes one suite: agreement, wasm, form, themes, report or home\n\n{USAGE}"
+                "bench takes one suite: agreement, wasm, form, themes, report, home or import\n\n{USAGE}"
             )),
         },
         Some("help" | "--help" | "-h") => {

@@ -24,6 +24,7 @@ where
         AnalysisRequest::Report(report) => &report.source,
         AnalysisRequest::ReportFile(file) => &file.report.source,
         AnalysisRequest::AuditCsv(csv) => &csv.source,
+        AnalysisRequest::Agreement(agreement) => &agreement.source,
     };
     let store = match open_source(source, database).await {
         Ok(store) => store,
@@ -34,6 +35,9 @@ where
         AnalysisRequest::Report(report) => report_reply(store.as_ref(), &report, &templates).await,
         AnalysisRequest::ReportFile(file) => report_file_reply(store.as_ref(), &file, &templates).await,
         AnalysisRequest::AuditCsv(csv) => csv_reply(store.as_ref(), &csv, &templates).await,
+        AnalysisRequest::Agreement(agreement) => {
+            agreement_reply(store.as_ref(), &agreement, &templates).await
+        }
     };
     reply.unwrap_or_else(|message| AnalysisReply::Refused { message })
 }
@@ -115,6 +119,19 @@ async fn report_file_reply(
         ReportFormat::Json => serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default(),
     };
     Ok(AnalysisReply::File { contents })
+}
+
+async fn agreement_reply(
+    store: &dyn Store,
+    request: &crate::protocol::agreement::AgreementRequest,
+    templates: &[Template],
+) -> Result<AnalysisReply, String> {
+    let (audits, _) = list_audits(store).await.map_err(|error| error.to_string())?;
+    let (moderations, _) = list_moderations(store).await.map_err(|error| error.to_string())?;
+    let audits: Vec<_> = audits.into_iter().map(|audit| audit.value).collect();
+    let moderations: Vec<_> = moderations.into_iter().map(|moderation| moderation.value).collect();
+    crate::agreement_view::agreement_view(&audits, &moderations, templates, request)
+        .map(AnalysisReply::Agreement)
 }
 
 async fn csv_reply(

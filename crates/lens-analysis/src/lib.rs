@@ -16,12 +16,14 @@
 
 pub mod protocol;
 
+mod agreement_view;
 mod answer;
 mod audit_csv;
 mod import_desk;
 mod report_view;
 mod theme_view;
 
+pub use agreement_view::agreement_view;
 pub use answer::{answer, open_source};
 pub use import_desk::{ImportDesk, ReadFile};
 pub use report_view::report_view;

@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use lens_store::{RecordKey, RecordKind, Revision, StoredRecord};
 use serde::{Deserialize, Serialize};
 
+pub mod agreement;
 pub mod import;
 
 /// Work the page asks the worker to do.
@@ -20,6 +21,8 @@ pub enum AnalysisRequest {
     ReportFile(ReportFileRequest),
     /// One audit's answers, actions or amendments as CSV.
     AuditCsv(AuditCsvRequest),
+    /// Agreement between auditors and moderators over a set of moderations.
+    Agreement(agreement::AgreementRequest),
 }
 
 /// Where the worker reads the records from.
@@ -147,6 +150,8 @@ pub struct AuditCsvRequest {
 pub enum AnalysisReply {
     /// The report asked for.
     Report(ReportView),
+    /// The agreement dashboard asked for.
+    Agreement(agreement::AgreementView),
     /// The file asked for.
     File {
         /// The file's text.

@@ -4,6 +4,10 @@
 //! Input: `{"categories": [...], "ratings": [[...], ...], "category_values": [...]?}` where
 //! categories are listed best grade first, each row is one unit (an audit, a standard) and
 //! each column one rater; a rating is a category label or null.
+//!
+//! A bundle works too: each moderated standard is a unit rated by the auditor and by the
+//! moderator's independent grade (given before they discussed it), as the browser's agreement
+//! dashboard compares them.
 
 use lens_core::agreement::{
     all_intervals, bootstrap_alpha, diagnose, AgreementReport, AlphaMetric, CountTable, Estimate, Interval,
@@ -19,6 +23,9 @@ const TWO_RATER_ONLY: [&str; 3] = ["cohen_kappa", "weighted_kappa_linear", "weig
 /// Reads the input JSON text and returns the output JSON value.
 pub fn run(text: &str) -> Result<Value, InputError> {
     let input = parse_json(text)?;
+    if input.get("format").and_then(Value::as_str) == Some(lens_store::bundle::FORMAT) {
+        return run(&ratings_from_bundle(text)?.to_string());
+    }
     let scale = Scale::from_input(&input)?;
     let rows = input.get("ratings").and_then(Value::as_array).ok_or_else(|| {
         InputError("the file needs \"ratings\": one list per unit, one rating per rater".into())
@@ -82,6 +89,51 @@ pub fn run(text: &str) -> Result<Value, InputError> {
         rendered["intervals"][name] = interval;
     }
     Ok(rendered)
+}
+
+/// A bundle's moderations as ratings: one unit per moderated standard, the auditor's grade
+/// then the moderator's independent grade.
+fn ratings_from_bundle(text: &str) -> Result<Value, InputError> {
+    let bundle = lens_store::bundle::parse_bundle(text).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        InputError(format!("the bundle cannot be read: {}", lines.join("; ")))
+    })?;
+    let templates = crate::bundle_input::templates_for(&bundle);
+    let mut scales = std::collections::BTreeSet::new();
+    let mut ratings = Vec::new();
+    for moderation in &bundle.moderations {
+        let moderation = &moderation.value;
+        let audit =
+            bundle.audits.iter().find(|audit| audit.value.id == moderation.audit).ok_or_else(|| {
+                InputError(format!(
+                    "moderation {} is of audit {}, which is not in the bundle",
+                    moderation.id, moderation.audit
+                ))
+            })?;
+        let template = lens_core::find_template(&templates, &audit.value.template).ok_or_else(|| {
+            InputError(format!(
+                "audit {} was made with template {}, which is not in the bundle",
+                audit.value.id, audit.value.template
+            ))
+        })?;
+        let Some(scale) = &template.scale else { continue };
+        let labels: Vec<String> = scale.grades.iter().map(|grade| grade.label.clone()).collect();
+        for grading in moderation.independent_gradings(&audit.value, template) {
+            let label = |position: Option<usize>| position.and_then(|p| labels.get(p).cloned());
+            ratings.push(json!([label(grading.auditor_grade), label(grading.moderator_grade)]));
+        }
+        scales.insert(labels);
+    }
+    let categories = match scales.len() {
+        0 => return Err(InputError("the bundle has no moderations to compare".into())),
+        1 => scales.into_iter().next().unwrap_or_default(),
+        _ => {
+            return Err(InputError(
+                "the moderations use templates with different scales: compare one template at a time".into(),
+            ))
+        }
+    };
+    Ok(json!({ "categories": categories, "ratings": ratings }))
 }
 
 fn render(

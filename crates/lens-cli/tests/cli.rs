@@ -6,6 +6,7 @@
 mod agreement;
 mod bundles;
 mod calibration;
+mod dashboard;
 mod pipes;
 mod support;
 mod themes;

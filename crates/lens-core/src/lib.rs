@@ -25,7 +25,7 @@ pub use audit::{
     AUDITOR_FIELD, CASE_REFERENCE_FIELD, MAX_AUDITOR_CHARS, MAX_CASE_REFERENCE_CHARS, MAX_NARRATIVE_CHARS,
     STRAND_FIELD, TEAM_FIELD,
 };
-pub use moderation::{ModeratedItem, Moderation};
+pub use moderation::{same_person, GradeGap, ModeratedItem, Moderation};
 pub use period::{Period, PeriodLength};
 pub use report::{
     build_report, Dimension, Figure, Measure, Question, Report, ReportError, ReportFilter, ReportSettings,

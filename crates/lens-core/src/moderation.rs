@@ -11,6 +11,44 @@ use crate::audit::{item_title, AuditProblem, ProblemTarget};
 use crate::template::{GradeRule, Template};
 use crate::{Audit, AuditId, AuditStatus};
 
+/// Whether two names are one person's, ignoring case and spacing ("Sam  patel" is "Sam Patel").
+pub fn same_person(a: &str, b: &str) -> bool {
+    let words = |name: &str| name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    words(a) == words(b)
+}
+
+/// How far apart two grades on one scale are, as a moderator's comparison marks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GradeGap {
+    /// The same grade.
+    Same,
+    /// Next to each other on the scale.
+    OneApart,
+    /// Two or more grades apart.
+    TwoOrMore,
+}
+
+impl GradeGap {
+    /// The gap between `a` and `b` on `scale`; `None` when either is not on it.
+    pub fn between(scale: &crate::GradeScale, a: &str, b: &str) -> Option<Self> {
+        let distance = scale.position(a)?.abs_diff(scale.position(b)?);
+        Some(match distance {
+            0 => Self::Same,
+            1 => Self::OneApart,
+            _ => Self::TwoOrMore,
+        })
+    }
+
+    /// In words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Same => "Same grade",
+            Self::OneApart => "One grade apart",
+            Self::TwoOrMore => "Two or more grades apart",
+        }
+    }
+}
+
 /// The moderator's grading of one item and the grade agreed afterwards.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ModeratedItem {
@@ -56,6 +94,14 @@ impl Moderation {
         }
         if self.moderator.trim().is_empty() {
             problem(ProblemTarget::Audit, "Enter the moderator's name".to_owned());
+        } else if same_person(&self.moderator, &audit.auditor) {
+            problem(
+                ProblemTarget::Audit,
+                format!(
+                    "{} wrote this audit, so cannot moderate it: a moderation is an independent grading. Ask another moderator",
+                    audit.auditor.trim()
+                ),
+            );
         }
         let Some(scale) = &template.scale else {
             problem(ProblemTarget::Audit, format!("{} has no grades to moderate", template.title));

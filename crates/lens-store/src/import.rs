@@ -22,7 +22,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use lens_core::{find_template, is_reflection, Audit, AuditId, Moderation, Template};
+use lens_core::{find_template, is_reflection, same_person, Audit, AuditId, Moderation, Template};
 
 use crate::audit_record::{encode_audit, CURRENT_AUDIT_SCHEMA};
 use crate::bundle::{Bundle, BundleProblem};
@@ -378,12 +378,6 @@ impl<'a> Planner<'a> {
 
 fn audit_title(audit: &Audit) -> String {
     format!("Audit of case {} by {}", audit.case_reference, audit.auditor)
-}
-
-/// Whether two names are one person's, ignoring case and spacing.
-fn same_person(a: &str, b: &str) -> bool {
-    let words = |name: &str| name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-    words(a) == words(b)
 }
 
 fn revision_of(incoming: &Incoming) -> Revision {

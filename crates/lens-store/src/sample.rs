@@ -55,6 +55,8 @@ const TEAMS: [&str; 5] =
     ["Assessment East", "Assessment West", "Child Protection North", "Children in Care", "Leaving Care"];
 const FIRST_NAMES: [&str; 12] =
     ["Sam", "Priya", "Dev", "Morgan", "Aisha", "Tom", "Grace", "Kwame", "Elena", "Owen", "Fatima", "Joel"];
+/// Who moderates: names no auditor has.
+const MODERATORS: [&str; 2] = ["Amira Hussain", "Tomasz Nowak"];
 const LAST_NAMES: [&str; 8] = ["Patel", "Shah", "Singh", "Ellis", "Khan", "Reid", "Okafor", "Byrne"];
 
 const STRENGTHS: [&str; 8] = [
@@ -287,7 +289,9 @@ fn moderate(
     Moderation {
         id: format!("moderation-{}", audit.id),
         audit: audit.id.clone(),
-        moderator: "Priya Shah".into(),
+        // Moderators are never among the auditors: nobody moderates their own audit.
+        moderator: MODERATORS[audit.id.as_str().bytes().map(usize::from).sum::<usize>() % MODERATORS.len()]
+            .into(),
         moderated_on: (on + Days::new(14)).min(today),
         items,
         feedback: "Thank you: a clear, evaluative audit.".into(),

@@ -1,8 +1,10 @@
 //! The app's components: one screen or widget per file, shared form widgets in `form`.
 
+mod agreement_dashboard;
 mod audit_cells;
 mod audit_form;
 mod audit_list;
+mod chart;
 mod device_data;
 mod download;
 mod focus;
@@ -12,6 +14,7 @@ mod home;
 mod import_bundles;
 mod moderation_form;
 mod moderation_list;
+mod moderation_record;
 mod my_reflections;
 mod pagination;
 mod persistence_status;
@@ -25,6 +28,7 @@ mod storage_page;
 mod tags;
 mod task_list;
 
+pub(crate) use agreement_dashboard::AgreementDashboard;
 pub(crate) use audit_form::AuditForm;
 pub(crate) use audit_list::AuditList;
 pub(crate) use device_data::DeviceData;

@@ -19,6 +19,8 @@ pub(crate) enum Screen {
     ModerateAudit(AuditId),
     /// Reports over the audits on this device.
     Reports,
+    /// Agreement between auditors and moderators over the moderations on this device.
+    Agreement,
     /// Importing audits and moderations exported from other devices.
     Import,
 }

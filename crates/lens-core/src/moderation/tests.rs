@@ -110,3 +110,34 @@ fn missing_grades_and_unexplained_changes_are_reported_per_item() {
     ]);
     assert_eq!(complete.check(&draft, &template)[0].message, "Only a submitted audit can be moderated");
 }
+
+#[test]
+fn the_audit_s_author_cannot_moderate_it_whatever_the_spacing_or_case() {
+    let template = case_file_template();
+    let audit = submitted_audit(&template);
+    let mut moderation = moderated(&[
+        ("risk", "G", "G", ""),
+        ("involvement", "O", "O", ""),
+        ("decisions", "G", "G", ""),
+        ("assessments", "RI", "RI", ""),
+    ]);
+    moderation.moderator = "  dev   SINGH ".into();
+    let problems: Vec<String> = moderation.check(&audit, &template).into_iter().map(|p| p.message).collect();
+    assert_eq!(
+        problems,
+        ["Dev Singh wrote this audit, so cannot moderate it: a moderation is an independent grading. Ask another moderator"]
+    );
+    assert!(audit.mark_moderated(&moderation, &template).is_err(), "and the audit is not marked moderated");
+}
+
+#[test]
+fn grade_gaps_are_measured_on_the_scale() {
+    let template = case_file_template();
+    let scale = template.scale.as_ref().unwrap();
+    let codes: Vec<&str> = scale.grades.iter().map(|grade| grade.code.as_str()).collect();
+    assert_eq!(GradeGap::between(scale, codes[0], codes[0]), Some(GradeGap::Same));
+    assert_eq!(GradeGap::between(scale, codes[1], codes[0]), Some(GradeGap::OneApart));
+    assert_eq!(GradeGap::between(scale, codes[0], codes[2]), Some(GradeGap::TwoOrMore));
+    assert_eq!(GradeGap::between(scale, codes[0], "not a grade"), None);
+    assert_eq!(GradeGap::OneApart.label(), "One grade apart");
+}

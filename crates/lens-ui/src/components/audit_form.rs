@@ -18,7 +18,7 @@ mod wording;
 
 use std::rc::Rc;
 
-use lens_core::{AmendmentField, Audit, AuditId, AuditProblem, AuditStatus, Template};
+use lens_core::{AmendmentField, Audit, AuditId, AuditProblem, AuditStatus, Moderation, Template};
 use lens_store::amendment_draft::{load_amendment_draft, DraftSlot};
 use lens_store::{load_audit, Versioned};
 use wasm_bindgen_futures::spawn_local;
@@ -36,6 +36,7 @@ use self::form_state::{Edited, Stage};
 use self::record::audit_record;
 use self::wording::Wording;
 use super::focus::use_focus_on_mount;
+use super::moderation_record::moderation_record;
 use super::{ErrorSummary, FieldError};
 use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle, StorageKind};
 
@@ -51,6 +52,9 @@ pub(crate) struct AuditFormProps {
     /// The protective marking printed on every page, from `config`.
     #[prop_or_default]
     pub marking: Option<String>,
+    /// The audit's moderation, shown on its record once there is one.
+    #[prop_or_default]
+    pub moderation: Option<Moderation>,
 }
 
 #[component]
@@ -361,6 +365,9 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 }
                 { export_bar(&state, &template, &props.store, &props.platform, props.marking.as_deref()) }
                 { audit_record(audit, &template, today) }
+                if let Some(moderation) = &props.moderation {
+                    { moderation_record(audit, moderation, &template) }
+                }
                 { amendments_list(audit, &template) }
                 <button type="button" class="lens-button lens-button--secondary" onclick={on_amend}>{ words.amend }</button>
             }

@@ -172,7 +172,7 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
         };
     }
 
-    let errors = error_places(&state.problems, &state.items, &state.moderator);
+    let errors = error_places(&state.problems, &state.items);
     let summary: Vec<FieldError> = errors
         .iter()
         .map(|(anchor, message)| FieldError {
@@ -239,11 +239,7 @@ fn first_focusable(anchor: &str) -> String {
 
 /// Each problem with the group it belongs to. A missing grade belongs to the moderator's own
 /// grade until that is given, then to the agreed grade, in the order the core reports them.
-fn error_places(
-    problems: &[AuditProblem],
-    items: &BTreeMap<String, ModeratedItem>,
-    moderator: &str,
-) -> Vec<(String, String)> {
+fn error_places(problems: &[AuditProblem], items: &BTreeMap<String, ModeratedItem>) -> Vec<(String, String)> {
     let mut own_placed: Vec<&str> = Vec::new();
     problems
         .iter()
@@ -259,7 +255,8 @@ fn error_places(
                     }
                 }
                 ProblemTarget::ItemNarrative(item) => rationale_id(item),
-                _ if moderator.trim().is_empty() => MODERATOR_ID.to_owned(),
+                // The moderation as a whole: who moderates (missing, or the audit's own author).
+                ProblemTarget::Audit => MODERATOR_ID.to_owned(),
                 _ => TITLE_ID.to_owned(),
             };
             (place, problem.message.clone())

@@ -73,6 +73,18 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
                 format!("{same} of {of}")
             })
             .unwrap_or_default();
+        let case = match audit {
+            Some(audit) => {
+                let (id, onnavigate) = (audit.id.clone(), props.onnavigate.clone());
+                let onclick = Callback::from(move |_: MouseEvent| onnavigate.emit(Screen::Audit(id.clone())));
+                html! {
+                    <button type="button" class="lens-link-button" {onclick}>
+                        { case }<span class="lens-visually-hidden">{ ": open the audit and its moderation" }</span>
+                    </button>
+                }
+            }
+            None => html! { { case } },
+        };
         html! {
             <tr class="lens-table__row">
                 <th scope="row" class="lens-table__header">{ case }</th>
@@ -85,6 +97,10 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
     let onback = {
         let onnavigate = props.onnavigate.clone();
         Callback::from(move |_: MouseEvent| onnavigate.emit(Screen::Home))
+    };
+    let open_agreement = {
+        let onnavigate = props.onnavigate.clone();
+        Callback::from(move |_: MouseEvent| onnavigate.emit(Screen::Agreement))
     };
     html! {
         <section class="lens-section" aria-labelledby="lens-moderate-title">
@@ -116,6 +132,11 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
             }
             if !session.moderations.is_empty() {
                 <h4 class="lens-heading-s" id="lens-moderated-title">{ "Moderations on this device" }</h4>
+                <p class="lens-body">
+                    <button type="button" class="lens-link-button" id="lens-open-agreement" onclick={open_agreement}>
+                        { "See how far auditors and moderators agree" }
+                    </button>
+                </p>
                 { scroll_table("lens-moderated-title", html! {
                     <table class="lens-table" aria-labelledby="lens-moderated-title">
                         <thead>

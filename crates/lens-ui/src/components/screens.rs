@@ -5,7 +5,9 @@ use std::rc::Rc;
 use lens_core::{find_template, AuditId, Template, TemplateRef};
 use yew::prelude::*;
 
-use super::{AuditForm, Home, ImportBundles, ModerationForm, ModerationList, Reports, StartAudit};
+use super::{
+    AgreementDashboard, AuditForm, Home, ImportBundles, ModerationForm, ModerationList, Reports, StartAudit,
+};
 use crate::app::{Session, SessionActions};
 use crate::config::Config;
 use crate::ports::PlatformHandle;
@@ -52,7 +54,8 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
                     <AuditForm key={opened.value.id.to_string()} store={session.store.clone()}
                         platform={props.platform.clone()} opened={opened.clone()}
                         template={Rc::new(template.clone())} onsaved={actions.onsaved.clone()}
-                        onback={go(Screen::Home)} marking={props.config.protective_marking.clone()} />
+                        onback={go(Screen::Home)} marking={props.config.protective_marking.clone()}
+                        moderation={moderation_of(session, id)} />
                 },
                 None => missing_template(&opened.value.template.to_string()),
             },
@@ -75,6 +78,10 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
             },
             None => not_on_device(go(Screen::Moderate)),
         },
+        Screen::Agreement => html! {
+            <AgreementDashboard session={session.clone()} platform={props.platform.clone()}
+                templates={props.templates.clone()} onback={go(Screen::Moderate)} />
+        },
         Screen::Import => html! {
             <ImportBundles session={session.clone()} platform={props.platform.clone()}
                 reader={props.config.auditor.clone()} onimported={actions.onreload.clone()}
@@ -85,6 +92,11 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
                 onback={go(Screen::Home)} />
         },
     }
+}
+
+/// The newest moderation of audit `id` on this device.
+fn moderation_of(session: &Session, id: &AuditId) -> Option<lens_core::Moderation> {
+    session.moderations.iter().rev().find(|moderation| &moderation.value.audit == id).map(|m| m.value.clone())
 }
 
 fn missing_template(template: &str) -> Html {

@@ -75,7 +75,7 @@ async fn download_csv(
         Ok(AnalysisReply::Refused { message }) => {
             platform.emit(LensEvent::Error { code: ErrorCode::DownloadFailed, message })
         }
-        Ok(AnalysisReply::Report(_)) => platform.emit(LensEvent::Error {
+        Ok(AnalysisReply::Report(_) | AnalysisReply::Agreement(_)) => platform.emit(LensEvent::Error {
             code: ErrorCode::DownloadFailed,
             message: "The file could not be made: reload the page to carry on.".to_owned(),
         }),

@@ -1,0 +1,72 @@
+// The QA desk end to end on the strict-CSP page: a council's bundle imported, a moderated
+// audit's record, and the agreement dashboard whose figures are `lens agreement`'s on the same
+// bundle (tests/fixtures/bundles/desk-agreement.json, checked against the command natively).
+
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { after, before, test } from "node:test";
+
+import { launch, openPage, openTask, readyEvents, typeDate, violations } from "./harness.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser.close();
+});
+
+const DESK = await readFile(new URL("../fixtures/bundles/desk.json", import.meta.url));
+const EXPECTED = JSON.parse(await readFile(new URL("../fixtures/bundles/desk-agreement.json", import.meta.url), "utf8"));
+const SCREENSHOTS = process.env.LENS_SCREENSHOTS === "1";
+
+// Imports the desk bundle through the import screen of the instance on `page`.
+async function importDesk(page) {
+  const lens = page.locator("practice-lens").first();
+  await openTask(page, "practice-lens >> nth=0", "Import audits from other devices");
+  await lens.getByLabel("Files to import").setInputFiles([{ name: "desk.json", mimeType: "application/json", buffer: DESK }]);
+  await lens.getByRole("button", { name: "Check these files" }).click();
+  await lens.getByRole("button", { name: "Import 132 records" }).click();
+  await lens.getByRole("heading", { name: "132 records imported" }).waitFor();
+  await lens.getByRole("button", { name: "Back to Home" }).click();
+  return lens;
+}
+
+test("the agreement dashboard shows the engine's figures for the imported moderations, and passes axe", async () => {
+  const { page, record } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  const lens = await importDesk(page);
+  await openTask(page, "practice-lens", "Moderate an audit");
+  await lens.getByRole("button", { name: "See how far auditors and moderators agree" }).click();
+  await lens.getByRole("heading", { name: "Agreement at moderation" }).waitFor();
+  // The default period is the last twelve months; the generated moderations are from 2026-27.
+  await typeDate(lens, "lens-agreement-from", "2026-04-01");
+  await typeDate(lens, "lens-agreement-to", "2027-03-31");
+  await lens.getByText(`12 moderations from 1 April 2026 to 31 March 2027: ${EXPECTED.n_units} standards compared.`).waitFor();
+
+  const row = async (name) => (await lens.locator("table:has(#lens-agreement-statistics) tr", { hasText: name }).first().innerText()).split("\t");
+  const kappa = await row("Weighted kappa (quadratic)");
+  assert.equal(kappa[1].trim(), EXPECTED.weighted_kappa_quadratic.toFixed(2));
+  const interval = EXPECTED.intervals.weighted_kappa_quadratic;
+  assert.equal(kappa[2].trim(), `${interval.lower.toFixed(2)} to ${interval.upper.toFixed(2)}`);
+  const exact = await row("Exact agreement");
+  assert.equal(exact[1].trim(), `${Math.round(EXPECTED.percent_agreement * 100)}%`);
+  const alpha = await row("Krippendorff's alpha (ordinal)");
+  assert.equal(alpha[1].trim(), EXPECTED.krippendorff_alpha_ordinal.toFixed(2));
+
+  const cells = await lens.locator("table.lens-heat-map tbody td").allInnerTexts();
+  assert.deepEqual(cells.map(Number), EXPECTED.confusion_matrix.counts.flat(), "the heat map writes every count");
+  for (const diagnostic of EXPECTED.diagnostics) await lens.getByText(diagnostic.message, { exact: true }).first().waitFor();
+  assert.ok((await lens.locator("figure.lens-chart svg[role=img]").count()) >= 1, "each auditor's quarters as a chart");
+  assert.deepEqual(await violations(page), [], "the dashboard");
+  if (SCREENSHOTS) await page.screenshot({ path: "/tmp/lens-agreement.png", fullPage: true, caret: "initial" });
+
+  // A moderator's own moderations, then a period with none, which is said in words.
+  const tomasz = JSON.parse(DESK).moderations.filter((entry) => entry.moderation.moderator === "Tomasz Nowak").length;
+  await lens.locator("#lens-agreement-moderator").selectOption("Tomasz Nowak");
+  await lens.getByText(new RegExp(`^${tomasz} moderations from 1 April 2026`)).waitFor();
+  await typeDate(lens, "lens-agreement-to", "2026-04-02");
+  await lens.getByText(/^No moderations were made from 1 April 2026 to 2 April 2026 with these filters/).waitFor();
+  assert.deepEqual(await violations(page), [], "the dashboard with nothing to show");
+  assert.deepEqual(record.pageErrors, []);
+});
