@@ -127,3 +127,47 @@ test("every screen reflows at 320 CSS px with nothing cut off", async () => {
   await checkScreen(page, "storage", shots);
   await context.close();
 });
+
+test("the QA desk's screens reflow at 320 CSS px: import, its preview and conflict, the agreement dashboard, a moderated record", async () => {
+  const shots = Boolean(process.env.LENS_SCREENSHOTS);
+  const { readFile } = await import("node:fs/promises");
+  const desk = JSON.parse(await readFile(new URL("../fixtures/bundles/desk.json", import.meta.url), "utf8"));
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  const { page } = await openPage(browser, "index.html", { context });
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  const choose = async (bundle, name) => {
+    await openTask(page, "practice-lens", "Import audits from other devices");
+    await lens.getByLabel("Files to import").setInputFiles([{ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bundle)) }]);
+  };
+  await choose(desk, "desk.json");
+  await checkScreen(page, "import chooser", shots);
+  await lens.getByRole("button", { name: "Check these files" }).click();
+  await lens.getByRole("heading", { name: "What these files would do" }).waitFor();
+  await checkScreen(page, "import preview", shots);
+  await lens.locator("#lens-import-apply").click();
+  await lens.getByRole("heading", { name: /records imported$/ }).waitFor();
+  await checkScreen(page, "import done", shots);
+  await lens.getByRole("button", { name: "Back to Home" }).click();
+
+  const forked = JSON.parse(JSON.stringify(desk));
+  forked.audits[0].audit.case_reference = `${forked.audits[0].audit.case_reference} (laptop copy)`;
+  await choose(forked, "forked.json");
+  await lens.getByRole("button", { name: "Check these files" }).click();
+  await lens.locator("section.lens-conflict").first().waitFor();
+  await checkScreen(page, "import conflict", shots);
+  await lens.getByRole("button", { name: "Choose other files" }).click();
+  await lens.getByRole("button", { name: "Back to Home" }).click();
+
+  await openTask(page, "practice-lens", "Moderate an audit");
+  await lens.getByRole("button", { name: "See how far auditors and moderators agree" }).click();
+  await typeDate(lens, "lens-agreement-from", "2026-04-01");
+  await typeDate(lens, "lens-agreement-to", "2027-03-31");
+  await lens.getByText(/^12 moderations from 1 April 2026/).waitFor();
+  await checkScreen(page, "agreement dashboard", shots);
+  await lens.getByRole("button", { name: "Back to moderation" }).click();
+  await lens.getByRole("button", { name: /: open the audit and its moderation$/ }).first().click();
+  await lens.locator(".lens-moderation-record").waitFor();
+  await checkScreen(page, "moderated record", shots);
+  await context.close();
+});

@@ -24,6 +24,8 @@ use crate::app::Session;
 use crate::ports::PlatformHandle;
 
 const TITLE_ID: &str = "lens-agreement-title";
+/// How long the filter must stay unchanged before the worker is asked.
+const ASK_AFTER_MS: u32 = 400;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct AgreementDashboardProps {
@@ -93,6 +95,12 @@ pub(crate) fn AgreementDashboard(props: &AgreementDashboardProps) -> Html {
                         shown.set(Shown::Waiting);
                         let filter = filter.clone();
                         spawn_local(async move {
+                            // Asked once the filter has stood still: each request reads every
+                            // moderated audit, and a date typed digit by digit would queue several.
+                            platform.pause(ASK_AFTER_MS).await;
+                            if *generation.borrow() != this_generation {
+                                return;
+                            }
                             let chosen =
                                 |value: &str| Some(value.to_owned()).filter(|value| !value.is_empty());
                             let request = AgreementRequest {
