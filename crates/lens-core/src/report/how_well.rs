@@ -1,6 +1,10 @@
 //! How well did we do it: the overall grade distribution of each template, the share judged
 //! good or better, each standard's profile, and exact agreement between the auditor's and the
 //! agreed grades at moderation.
+//!
+//! A standard's grade is the agreed grade where its audit was moderated, and the auditor's
+//! otherwise: moderation exists to make grades consistent, so its outcome is what counts. The
+//! overall judgement is not moderated yet, so it stays the auditor's. The report says so.
 
 use std::collections::BTreeMap;
 
@@ -27,6 +31,8 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
             graded_templates.entry(template.reference()).or_insert(template);
         }
     }
+    let agreed: BTreeMap<&AuditId, &crate::Moderation> =
+        scope.moderations.iter().map(|(moderation, _)| (&moderation.audit, *moderation)).collect();
     for template in graded_templates.values() {
         let Some(scale) = &template.scale else { continue };
         let reference = template.reference();
@@ -45,7 +51,9 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
             let graded: Vec<_> = of_template
                 .iter()
                 .filter_map(|dated| {
-                    let code = dated.audit.responses.get(&item.id)?.grade.as_deref()?;
+                    let given = dated.audit.responses.get(&item.id)?.grade.as_deref()?;
+                    let moderated = agreed.get(&dated.audit.id).and_then(|m| m.agreed_grade(&item.id));
+                    let code = moderated.unwrap_or(given);
                     Some((&dated.audit.id, scale.position(code)?))
                 })
                 .collect();

@@ -114,12 +114,22 @@ impl<'a> Scope<'a> {
     }
 
     pub fn notes(&self) -> Vec<String> {
-        self.missing_templates
+        let mut notes: Vec<String> = self
+            .missing_templates
             .iter()
             .map(|reference| {
                 format!("Audits made with template {reference} are counted, but their grades are left out: import that template to include them")
             })
-            .collect()
+            .collect();
+        if !self.moderations.is_empty() {
+            let moderated = self.moderations.len();
+            let audits =
+                if moderated == 1 { "1 audit was".to_owned() } else { format!("{moderated} audits were") };
+            notes.push(format!(
+                "{audits} moderated: each standard of a moderated audit counts its agreed grade, not the auditor's. Overall judgements are the auditors'."
+            ));
+        }
+        notes
     }
 }
 
