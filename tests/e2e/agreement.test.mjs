@@ -70,3 +70,58 @@ test("the agreement dashboard shows the engine's figures for the imported modera
   assert.deepEqual(await violations(page), [], "the dashboard with nothing to show");
   assert.deepEqual(record.pageErrors, []);
 });
+
+test("a seeded sample drawn twice gives the same audits, is saved, and its audits are moderated blind", async () => {
+  const { page, record } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  const lens = await importDesk(page);
+  await openTask(page, "practice-lens", "Moderate an audit");
+  await lens.getByText("No sample has been drawn on this device.", { exact: false }).waitFor();
+  await lens.getByRole("button", { name: "Draw a moderation sample" }).click();
+  await lens.getByRole("heading", { name: "Draw a moderation sample" }).waitFor();
+  assert.deepEqual(await violations(page), [], "the sample form");
+
+  // Every problem at once, each at its field.
+  await lens.locator("#lens-sample-per").fill("0");
+  await lens.locator("#lens-sample-seed").fill("");
+  await lens.getByRole("button", { name: "Draw the sample" }).click();
+  const summary = lens.locator(".lens-error-summary");
+  await summary.waitFor();
+  assert.deepEqual(await summary.locator("a").allTextContents(), [
+    "Enter your name: a sample records who drew it",
+    "Enter how many of each auditor's audits to draw, 1 or more",
+    "Enter the seed as a whole number, for example 4821",
+  ]);
+  assert.deepEqual(await violations(page), [], "the sample form with its errors");
+
+  await lens.locator("#lens-sample-by").fill("Amira Hussain");
+  await typeDate(lens, "lens-sample-from", "2026-04-01");
+  await typeDate(lens, "lens-sample-to", "2027-03-31");
+  await lens.locator("#lens-sample-per").fill("1");
+  await lens.getByLabel("Each quarter").check();
+  const drawWith = async (seed) => {
+    await lens.locator("#lens-sample-seed").fill(String(seed));
+    await lens.getByRole("button", { name: "Draw the sample" }).click();
+    await lens.locator("#lens-sample-drawn").waitFor();
+    return lens.locator("table:has(#lens-sample-drawn-table) tbody th").allInnerTexts();
+  };
+  const first = await drawWith(4821);
+  assert.ok(first.length >= 4, `one of each auditor's audits a quarter: ${first.length}`);
+  assert.deepEqual(await drawWith(4821), first, "the same seed draws the same audits");
+  assert.notDeepEqual(await drawWith(4822), first, "another seed draws others");
+  assert.deepEqual(await drawWith(4821), first);
+  assert.match(await lens.locator("#lens-sample-drawn").innerText(), new RegExp(`^${first.length} audits drawn: 1 of each auditor's audits a quarter`));
+  assert.deepEqual(await violations(page), [], "the drawn sample");
+  if (SCREENSHOTS) await page.screenshot({ path: "/tmp/lens-sample.png", fullPage: true, caret: "initial" });
+  await lens.getByRole("button", { name: "Save this sample" }).click();
+
+  await lens.getByRole("heading", { name: "Moderate an audit" }).waitFor();
+  const sample = lens.locator("section.lens-sample").first();
+  assert.match(await sample.innerText(), new RegExp(`Drawn by Amira Hussain on .*, seed 4821\\. 0 of ${first.length} moderated\\.`));
+  assert.deepEqual(await violations(page), [], "the moderation list with its sample");
+  await sample.getByRole("button", { name: `Moderate ${first[0]}` }).click();
+  await lens.getByRole("heading", { name: "Moderate: Case file audit (Ofsted four-point scale)" }).waitFor();
+  // Blind: no auditor's grade shows until the moderator has given their own.
+  assert.equal(await lens.getByText(/The auditor's grade:/).count(), 0);
+  assert.deepEqual(record.pageErrors, []);
+});

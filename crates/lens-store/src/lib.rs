@@ -31,6 +31,7 @@ pub mod import;
 mod latest;
 mod memory;
 pub mod moderation_record;
+pub mod moderation_sample;
 mod moderations;
 mod record;
 pub mod report_export;

@@ -16,6 +16,8 @@ pub enum RecordKind {
     DeviceLog,
     /// An amendment of a submitted audit while it is being written, keyed by the audit's id.
     AmendmentDraft,
+    /// A drawn moderation sample: its rule, seed and audits.
+    ModerationSample,
 }
 
 impl RecordKind {
@@ -26,6 +28,7 @@ impl RecordKind {
             Self::Moderation => "moderation",
             Self::DeviceLog => "device-log",
             Self::AmendmentDraft => "amendment-draft",
+            Self::ModerationSample => "moderation-sample",
         }
     }
 
@@ -36,6 +39,7 @@ impl RecordKind {
             "moderation" => Some(Self::Moderation),
             "device-log" => Some(Self::DeviceLog),
             "amendment-draft" => Some(Self::AmendmentDraft),
+            "moderation-sample" => Some(Self::ModerationSample),
             _ => None,
         }
     }
@@ -70,6 +74,7 @@ impl fmt::Display for RecordKey {
             // There is one log per device, so its id says nothing to a reader.
             RecordKind::DeviceLog => write!(f, "The record of exports from this device"),
             RecordKind::AmendmentDraft => write!(f, "The amendment being written of audit {}", self.id),
+            RecordKind::ModerationSample => write!(f, "Moderation sample {}", self.id),
         }
     }
 }

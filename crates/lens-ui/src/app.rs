@@ -2,8 +2,9 @@
 
 use std::rc::Rc;
 
-use lens_core::{Audit, Moderation, Template};
+use lens_core::{Audit, Moderation, ModerationSample, Template};
 use lens_store::device_log::{load_device_log, DeviceLog};
+use lens_store::moderation_sample::list_samples;
 use lens_store::template_document::builtin_templates;
 use lens_store::{list_audits_in_steps, list_moderations, Versioned};
 use wasm_bindgen_futures::spawn_local;
@@ -39,6 +40,8 @@ pub(crate) struct Session {
     pub store: OpenedStore,
     pub audits: Rc<Vec<Versioned<Audit>>>,
     pub moderations: Rc<Vec<Versioned<Moderation>>>,
+    /// Moderation samples drawn on this device, newest first.
+    pub samples: Rc<Vec<Versioned<ModerationSample>>>,
     pub device_log: DeviceLog,
     pub unreadable: Rc<Vec<String>>,
     pub persistence: Persistence,
@@ -55,6 +58,8 @@ pub(crate) struct SessionActions {
     pub onpersistence: Callback<Persistence>,
     /// An export was made and logged.
     pub onexported: Callback<DeviceLog>,
+    /// A moderation sample was drawn and saved.
+    pub onsampled: Callback<Versioned<ModerationSample>>,
     /// Go to another screen.
     pub onnavigate: Callback<Screen>,
     /// Records were written from elsewhere (an import): read the device again.
@@ -180,6 +185,7 @@ pub(crate) enum SessionChange {
     Moderated(Versioned<Moderation>),
     Persistence(Persistence),
     Exported(DeviceLog),
+    Sampled(Versioned<ModerationSample>),
 }
 
 impl Reducible for SessionState {
@@ -210,6 +216,12 @@ impl Reducible for SessionState {
             }
             SessionChange::Persistence(persistence) => session.persistence = persistence,
             SessionChange::Exported(log) => session.device_log = log,
+            SessionChange::Sampled(saved) => {
+                let mut samples = (*session.samples).clone();
+                samples.retain(|sample| sample.value.id != saved.value.id);
+                samples.insert(0, saved);
+                session.samples = Rc::new(samples);
+            }
             SessionChange::Closed | SessionChange::Opened(_) => {}
         }
         Rc::new(Self(Some(session)))
@@ -241,6 +253,7 @@ fn session_actions(
         onmoderated: change(&dispatch, SessionChange::Moderated),
         onpersistence: change(&dispatch, SessionChange::Persistence),
         onexported: change(&dispatch, SessionChange::Exported),
+        onsampled: change(&dispatch, SessionChange::Sampled),
         onnavigate,
         onreload: {
             let reloads = reloads.clone();
@@ -274,6 +287,16 @@ async fn open_session(platform: &PlatformHandle, db_name: &str, kept: Option<Ope
             Vec::new()
         }
     };
+    let samples = match list_samples(&*store.store).await {
+        Ok((samples, problems)) => {
+            unreadable.extend(problems.iter().map(ToString::to_string));
+            samples
+        }
+        Err(error) => {
+            unreadable.push(error.to_string());
+            Vec::new()
+        }
+    };
     let device_log = load_device_log(&*store.store).await.unwrap_or_else(|error| {
         unreadable.push(error.to_string());
         DeviceLog::default()
@@ -286,6 +309,7 @@ async fn open_session(platform: &PlatformHandle, db_name: &str, kept: Option<Ope
         store,
         audits: Rc::new(audits),
         moderations: Rc::new(moderations),
+        samples: Rc::new(samples),
         device_log,
         unreadable: Rc::new(unreadable),
         persistence,

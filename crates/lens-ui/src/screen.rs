@@ -15,6 +15,8 @@ pub(crate) enum Screen {
     Audit(AuditId),
     /// The audits waiting for moderation and the moderations done.
     Moderate,
+    /// Drawing a moderation sample by a rule.
+    DrawSample,
     /// Moderating one submitted audit.
     ModerateAudit(AuditId),
     /// Reports over the audits on this device.

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::audit_cells::{case_cell, case_label};
 use super::focus::use_focus_on_mount;
 use super::pagination::{pagination, showing, use_pages};
+use super::sample_list::samples_section;
 use crate::app::Session;
 use crate::components::scroll_table::scroll_table;
 use crate::screen::Screen;
@@ -109,6 +110,7 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
             <p class="lens-body">
                 { "Grade each standard from the case file yourself before you compare with the auditor, then agree a grade with them. The auditor's grades are never changed: both gradings are kept." }
             </p>
+            { samples_section(session, &props.onnavigate) }
             <h4 class="lens-heading-s" id="lens-waiting-title">{ "Waiting for moderation" }</h4>
             if waiting.is_empty() {
                 <p class="lens-body">{ "No submitted audits on this device are waiting for moderation." }</p>

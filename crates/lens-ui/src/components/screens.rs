@@ -6,7 +6,8 @@ use lens_core::{find_template, AuditId, Template, TemplateRef};
 use yew::prelude::*;
 
 use super::{
-    AgreementDashboard, AuditForm, Home, ImportBundles, ModerationForm, ModerationList, Reports, StartAudit,
+    AgreementDashboard, AuditForm, DrawSample, Home, ImportBundles, ModerationForm, ModerationList, Reports,
+    StartAudit,
 };
 use crate::app::{Session, SessionActions};
 use crate::config::Config;
@@ -78,6 +79,19 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
             },
             None => not_on_device(go(Screen::Moderate)),
         },
+        Screen::DrawSample => {
+            let onsampled = {
+                let (onsampled, onnavigate) = (actions.onsampled.clone(), actions.onnavigate.clone());
+                Callback::from(move |saved| {
+                    onsampled.emit(saved);
+                    onnavigate.emit(Screen::Moderate);
+                })
+            };
+            html! {
+                <DrawSample session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
+                    drawn_by={props.config.auditor.clone()} {onsampled} onback={go(Screen::Moderate)} />
+            }
+        }
         Screen::Agreement => html! {
             <AgreementDashboard session={session.clone()} platform={props.platform.clone()}
                 templates={props.templates.clone()} onback={go(Screen::Moderate)} />
