@@ -45,8 +45,10 @@ pub fn agreement_view(
     request: &AgreementRequest,
 ) -> Result<AgreementView, String> {
     let by_id: std::collections::BTreeMap<&AuditId, &Audit> = audits.iter().map(|a| (&a.id, a)).collect();
-    let wanted =
-        |wanted: &Option<String>, value: &str| wanted.as_deref().is_none_or(|wanted| wanted == value);
+    // Names and teams as people type them: spacing and case do not make another one.
+    let wanted = |wanted: &Option<String>, value: &str| {
+        wanted.as_deref().is_none_or(|wanted| wanted.trim().to_lowercase() == value.trim().to_lowercase())
+    };
     let mut independent = Vec::new();
     let mut calibration = Vec::new();
     let mut scales = BTreeSet::new();

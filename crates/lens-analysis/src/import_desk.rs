@@ -133,7 +133,9 @@ impl ImportDesk {
             Err(StoreError::Conflict { .. }) => ImportReply::Refused {
                 message: "Records on this device changed after the files were checked (perhaps in another tab). Nothing was written: check the files again.".into(),
             },
-            Err(error) => ImportReply::Refused { message: format!("{error} Nothing was written.") },
+            Err(error) => ImportReply::Refused {
+                message: format!("{}. Nothing was written.", error.to_string().trim_end_matches('.')),
+            },
         }
     }
 }

@@ -127,10 +127,10 @@ pub fn draw_sample(
             let mut groups: BTreeMap<(String, Period), Vec<&Audit>> = BTreeMap::new();
             for audit in eligible {
                 let on = audit.submitted_on.unwrap_or(from);
-                groups
-                    .entry((audit.auditor.trim().to_owned(), Period::containing(on, *period)))
-                    .or_default()
-                    .push(audit);
+                // One auditor however the name is spaced or cased.
+                let auditor =
+                    audit.auditor.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
+                groups.entry((auditor, Period::containing(on, *period))).or_default().push(audit);
             }
             groups
                 .into_values()

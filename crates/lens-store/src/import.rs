@@ -276,7 +276,7 @@ impl<'a> Planner<'a> {
                 audit.template.id, audit.template.version
             ));
         }
-        let someone_else = self.device.reader.is_some_and(|reader| reader != audit.auditor);
+        let someone_else = self.device.reader.is_some_and(|reader| !same_person(reader, &audit.auditor));
         if is_reflection(audit, templates) && someone_else {
             return Some(format!(
                 "It is {}'s reflection. Reflections stay with the person who wrote them",
@@ -348,6 +348,13 @@ impl<'a> Planner<'a> {
                     .or_insert_with(|| audit.value.case_reference.clone());
             }
         }
+        // Which moderation each audit has: this device's, then each one the files bring.
+        let mut moderated: BTreeMap<String, (String, String)> = self
+            .device
+            .moderations
+            .iter()
+            .map(|m| (m.value.audit.as_str().to_owned(), (m.value.id.clone(), m.value.moderator.clone())))
+            .collect();
         for record in &mut self.records {
             let Incoming::Moderation(moderation) = &record.incoming else { continue };
             if matches!(record.outcome, Outcome::Refused(_)) {
@@ -370,7 +377,22 @@ impl<'a> Planner<'a> {
                         moderation.moderator
                     ))
                 }
-                Some(_) => {}
+                Some(_) => {
+                    // One moderation per audit: a second, under another id, would count it twice.
+                    let audit = moderation.audit.as_str().to_owned();
+                    match moderated.get(&audit) {
+                        Some((other, by)) if *other != moderation.id => {
+                            record.outcome = Outcome::Refused(format!(
+                                "Audit {audit} is already moderated (by {by}). An audit has one moderation, or its grades would count twice"
+                            ));
+                        }
+                        _ => {
+                            if matches!(record.outcome, Outcome::New | Outcome::Updated | Outcome::Unchanged) {
+                                moderated.insert(audit, (moderation.id.clone(), moderation.moderator.clone()));
+                            }
+                        }
+                    }
+                }
             }
         }
     }

@@ -107,7 +107,7 @@ pub fn App(props: &AppProps) -> Html {
                     return;
                 }
                 if reopening {
-                    session.dispatch(SessionChange::Opened(loaded));
+                    session.dispatch(SessionChange::Reloaded(loaded));
                     return;
                 }
                 let storage = match &loaded.store.kind {
@@ -181,6 +181,8 @@ pub(crate) struct SessionState(Option<Session>);
 pub(crate) enum SessionChange {
     Closed,
     Opened(Session),
+    /// The same database read again (after an import): what was saved here meanwhile stays.
+    Reloaded(Session),
     Saved(Versioned<Audit>),
     Moderated(Versioned<Moderation>),
     Persistence(Persistence),
@@ -195,6 +197,16 @@ impl Reducible for SessionState {
         let mut session = match change {
             SessionChange::Closed => return Rc::new(Self(None)),
             SessionChange::Opened(session) => return Rc::new(Self(Some(session))),
+            SessionChange::Reloaded(mut loaded) => {
+                if let Some(current) = &self.0 {
+                    loaded.audits =
+                        Rc::new(keep_newer(&loaded.audits, &current.audits, |a| a.id.to_string()));
+                    loaded.moderations =
+                        Rc::new(keep_newer(&loaded.moderations, &current.moderations, |m| m.id.clone()));
+                    loaded.samples = Rc::new(keep_newer(&loaded.samples, &current.samples, |s| s.id.clone()));
+                }
+                return Rc::new(Self(Some(loaded)));
+            }
             // Nothing can change in a session that is not open.
             _ => match &self.0 {
                 Some(session) => session.clone(),
@@ -222,10 +234,31 @@ impl Reducible for SessionState {
                 samples.insert(0, saved);
                 session.samples = Rc::new(samples);
             }
-            SessionChange::Closed | SessionChange::Opened(_) => {}
+            SessionChange::Closed | SessionChange::Opened(_) | SessionChange::Reloaded(_) => {}
         }
         Rc::new(Self(Some(session)))
     }
+}
+
+/// The records read again, except where this page saved a newer revision while they were read
+/// (a save dispatched during a long re-read must not be undone by it).
+fn keep_newer<T: Clone>(
+    loaded: &[Versioned<T>],
+    current: &[Versioned<T>],
+    id: fn(&T) -> String,
+) -> Vec<Versioned<T>> {
+    let newer: std::collections::BTreeMap<String, &Versioned<T>> =
+        current.iter().map(|record| (id(&record.value), record)).collect();
+    let mut merged: Vec<Versioned<T>> = loaded
+        .iter()
+        .map(|record| match newer.get(&id(&record.value)) {
+            Some(kept) if kept.revision > record.revision => (*kept).clone(),
+            _ => record.clone(),
+        })
+        .collect();
+    let read: std::collections::BTreeSet<String> = loaded.iter().map(|record| id(&record.value)).collect();
+    merged.extend(current.iter().filter(|record| !read.contains(&id(&record.value))).cloned());
+    merged
 }
 
 /// A callback that sends its value to the session as a change.

@@ -208,3 +208,24 @@ fn across_files_the_same_copy_is_unchanged_a_newer_one_wins_and_a_different_one_
     let draft = block_on(crate::load_audit(&store, &AuditId::new("golden-06"))).unwrap().unwrap();
     assert_eq!(draft.value.case_reference, "CF-5N");
 }
+
+#[test]
+fn a_second_moderation_of_a_moderated_audit_is_refused() {
+    let store = MemoryStore::default();
+    apply(&store, &plan(&store, None, vec![file("first.json", golden())]), &BTreeMap::new());
+    let mut again = golden();
+    again.moderations[0].value.id = "golden-moderation-03-again".into();
+    let planned = plan(&store, None, vec![file("again.json", again)]);
+    let Outcome::Refused(reason) = outcome_of(&planned, 0, "golden-moderation-03-again") else {
+        panic!("taken")
+    };
+    assert_eq!(reason, "Audit golden-03 is already moderated (by Morgan Ellis). An audit has one moderation, or its grades would count twice");
+    let mut reader_case = golden();
+    audit_mut(&mut reader_case, "golden-09").value.auditor = "sam  PATEL".into();
+    let planned = plan(&MemoryStore::default(), Some("Sam Patel"), vec![file("own.json", reader_case)]);
+    assert_eq!(
+        outcome_of(&planned, 0, "golden-09"),
+        &Outcome::New,
+        "one's own reflection, however the name is typed"
+    );
+}

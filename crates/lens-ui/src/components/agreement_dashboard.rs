@@ -49,6 +49,8 @@ struct Filter {
 #[derive(Clone, PartialEq)]
 enum Shown {
     Waiting,
+    /// A date is not a real date yet: its field says so, and no figures are shown.
+    Invalid,
     Ready(Rc<AgreementView>),
     Refused(String),
 }
@@ -71,8 +73,9 @@ pub(crate) fn AgreementDashboard(props: &AgreementDashboardProps) -> Html {
     let heading = use_node_ref();
     use_focus_on_mount(heading.clone());
     let (from, to) = (TypedDate::read(&filter.from).day(), TypedDate::read(&filter.to).day());
-    let date_error = match (from, to) {
-        (None, _) => Some("Enter the first day as a real date, for example 1 4 2026".to_owned()),
+    let from_error =
+        from.is_none().then(|| "Enter the first day as a real date, for example 1 4 2026".to_owned());
+    let to_error = match (from, to) {
         (_, None) => Some("Enter the last day as a real date, for example 31 3 2027".to_owned()),
         (Some(from), Some(to)) if to < from => {
             Some("The last day is before the first: check the dates".to_owned())
@@ -90,6 +93,9 @@ pub(crate) fn AgreementDashboard(props: &AgreementDashboardProps) -> Html {
                     *latest
                 };
                 let dates = (TypedDate::read(&filter.from).day(), TypedDate::read(&filter.to).day());
+                if !matches!(dates, (Some(from), Some(to)) if from <= to) {
+                    shown.set(Shown::Invalid);
+                }
                 if let (Some(from), Some(to)) = dates {
                     if from <= to {
                         shown.set(Shown::Waiting);
@@ -165,9 +171,9 @@ pub(crate) fn AgreementDashboard(props: &AgreementDashboardProps) -> Html {
             <div class="lens-filters" role="search" aria-label="Choose which moderations to compare">
                 <div class="lens-filters__row">
                     { date_input(DateInputView { id: "lens-agreement-from", legend: "Moderated from", hint: None, value: &filter.from,
-                        error: None, day_node: from_node, oninput: update(|f, v| f.from = v) }) }
+                        error: from_error.as_deref(), day_node: from_node, oninput: update(|f, v| f.from = v) }) }
                     { date_input(DateInputView { id: "lens-agreement-to", legend: "To", hint: None, value: &filter.to,
-                        error: date_error.as_deref(), day_node: to_node, oninput: update(|f, v| f.to = v) }) }
+                        error: to_error.as_deref(), day_node: to_node, oninput: update(|f, v| f.to = v) }) }
                 </div>
                 <div class="lens-filters__row">
                     <div class="lens-form-group">
@@ -204,6 +210,7 @@ pub(crate) fn AgreementDashboard(props: &AgreementDashboardProps) -> Html {
 fn body(shown: &Shown) -> Html {
     match shown {
         Shown::Waiting => html! { <p class="lens-body" role="status">{ "Comparing the grades…" }</p> },
+        Shown::Invalid => html! {},
         Shown::Refused(message) => html! {
             <div class="lens-inset" role="status"><p class="lens-body" id="lens-agreement-refused">{ message.clone() }</p></div>
         },

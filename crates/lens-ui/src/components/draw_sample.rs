@@ -114,12 +114,17 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
             }
         })
     };
+    // Set while the sample is being saved, so a second click saves nothing more.
+    let saving = use_mut_ref(|| false);
     let onsave = {
-        let (drawn, save_problem) = (drawn.clone(), save_problem.clone());
+        let (drawn, save_problem, saving) = (drawn.clone(), save_problem.clone(), saving.clone());
         let (platform, store, onsampled) =
             (props.platform.clone(), session.store.clone(), props.onsampled.clone());
         Callback::from(move |_: MouseEvent| {
             let Some((ask, ids)) = (*drawn).clone() else { return };
+            if saving.replace(true) {
+                return;
+            }
             let now = platform.now();
             let sample = ModerationSample {
                 id: platform.new_id(),
@@ -131,8 +136,8 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
                 seed: ask.seed,
                 audits: ids,
             };
-            let (platform, store, onsampled, save_problem) =
-                (platform.clone(), store.clone(), onsampled.clone(), save_problem.clone());
+            let (platform, store, onsampled, save_problem, saving) =
+                (platform.clone(), store.clone(), onsampled.clone(), save_problem.clone(), saving.clone());
             spawn_local(async move {
                 match save_sample(&*store.store, &sample, None, now.to_utc()).await {
                     Ok(saved) => {
@@ -144,6 +149,7 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
                         onsampled.emit(saved);
                     }
                     Err(error) => {
+                        saving.replace(false);
                         let message = why_not_saved(&error);
                         platform
                             .emit(LensEvent::Error { code: ErrorCode::SaveFailed, message: message.clone() });

@@ -62,6 +62,8 @@ pub(crate) fn ImportBundles(props: &ImportBundlesProps) -> Html {
     let choices = use_state(Choices::default);
     let problem = use_state(|| None::<String>);
     let dragging = use_state(|| false);
+    // Set while the worker reads or writes, so a second click sends nothing.
+    let busy = use_mut_ref(|| false);
 
     let take_files = {
         let (files, problem, stage) = (files.clone(), problem.clone(), stage.clone());
@@ -113,7 +115,11 @@ pub(crate) fn ImportBundles(props: &ImportBundlesProps) -> Html {
             (files.clone(), stage.clone(), choices.clone(), problem.clone());
         let (session, platform, reader, on_progress) =
             (props.session.clone(), props.platform.clone(), props.reader.clone(), on_progress.clone());
+        let busy = busy.clone();
         Callback::from(move |_: MouseEvent| {
+            if *busy.borrow() {
+                return;
+            }
             let chosen = (*files).clone();
             if chosen.is_empty() {
                 problem.set(Some("Choose at least one file to import".to_owned()));
@@ -128,7 +134,9 @@ pub(crate) fn ImportBundles(props: &ImportBundlesProps) -> Html {
             }
             problem.set(None);
             choices.set(Choices::default());
+            busy.replace(true);
             stage.set(Stage::Working(ImportProgress { step: "Starting".into(), done: 0, total: 1 }));
+            let busy = busy.clone();
             let (stage, problem, session, platform, reader, on_progress) = (
                 stage.clone(),
                 problem.clone(),
@@ -143,8 +151,13 @@ pub(crate) fn ImportBundles(props: &ImportBundlesProps) -> Html {
                     files: chosen.iter().map(|file| file.name.clone()).collect(),
                     reader,
                 });
-                match platform.import(request, chosen, on_progress).await {
-                    Ok(ImportReply::Preview(preview)) => stage.set(Stage::Previewed(Rc::new(preview))),
+                let reply = platform.import(request, chosen, on_progress).await;
+                busy.replace(false);
+                match reply {
+                    Ok(ImportReply::Preview(preview)) => {
+                        problem.set(None);
+                        stage.set(Stage::Previewed(Rc::new(preview)));
+                    }
                     Ok(ImportReply::Refused { message }) => {
                         stage.set(Stage::Choosing);
                         problem.set(Some(message));
@@ -170,8 +183,14 @@ pub(crate) fn ImportBundles(props: &ImportBundlesProps) -> Html {
         let (stage, choices, problem) = (stage.clone(), choices.clone(), problem.clone());
         let (session, platform, onimported) =
             (props.session.clone(), props.platform.clone(), props.onimported.clone());
+        let busy = busy.clone();
         Callback::from(move |_: MouseEvent| {
             let Stage::Previewed(preview) = (*stage).clone() else { return };
+            if *busy.borrow() {
+                return;
+            }
+            busy.replace(true);
+            let busy = busy.clone();
             let chosen = choices.chosen();
             let (stage, problem, session, platform, onimported, on_progress) = (
                 stage.clone(),
@@ -189,11 +208,23 @@ pub(crate) fn ImportBundles(props: &ImportBundlesProps) -> Html {
                     choices: chosen,
                     now: platform.now().with_timezone(&chrono::Utc),
                 });
-                match platform.import(request, Vec::new(), on_progress).await {
+                let reply = platform.import(request, Vec::new(), on_progress).await;
+                let reply = match reply {
+                    Ok(ImportReply::Imported(outcome)) => match session.store.kind {
+                        StorageKind::Memory { .. } => match keep_in_memory(&session, &outcome).await {
+                            Ok(()) => Ok(ImportReply::Imported(outcome)),
+                            Err(reason) => Ok(ImportReply::Refused {
+                                message: format!("{reason} Nothing was imported."),
+                            }),
+                        },
+                        StorageKind::IndexedDb => Ok(ImportReply::Imported(outcome)),
+                    },
+                    other => other,
+                };
+                busy.replace(false);
+                match reply {
                     Ok(ImportReply::Imported(outcome)) => {
-                        if matches!(session.store.kind, StorageKind::Memory { .. }) {
-                            keep_in_memory(&session, &outcome).await;
-                        }
+                        problem.set(None);
                         stage.set(Stage::Done(outcome));
                         onimported.emit(());
                     }
@@ -336,20 +367,21 @@ fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{} {}", with_commas(count), if count == 1 { one } else { many })
 }
 
-/// On memory only the worker could not write to this page's store: keep its records here.
-async fn keep_in_memory(session: &Session, outcome: &ImportOutcome) {
-    let writes: Vec<lens_store::RecordWrite> = outcome
-        .records
-        .iter()
-        .filter_map(|record| record.to_stored())
-        .map(|stored: StoredRecord| lens_store::RecordWrite {
-            expected: lens_store::Expected::New,
+/// On memory only the worker could not write to this page's store: keep its records here, all
+/// or none, each based on the revision this page holds now.
+async fn keep_in_memory(session: &Session, outcome: &ImportOutcome) -> Result<(), String> {
+    let store = &session.store.store;
+    let mut writes = Vec::with_capacity(outcome.records.len());
+    for stored in outcome.records.iter().filter_map(|record| record.to_stored()) {
+        let current = store.get(&stored.key).await.map_err(|error| error.to_string())?;
+        writes.push(lens_store::RecordWrite {
+            expected: lens_store::Expected::from_base(current.map(|record: StoredRecord| record.revision)),
             carried: Some(stored.revision),
             key: stored.key,
             schema_version: stored.schema_version,
             updated_at: stored.updated_at,
             body: stored.body,
-        })
-        .collect();
-    let _ = session.store.store.put_all(writes).await;
+        });
+    }
+    store.put_all(writes).await.map(|_| ()).map_err(|error| error.to_string())
 }

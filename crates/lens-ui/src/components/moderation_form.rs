@@ -172,7 +172,7 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
         };
     }
 
-    let errors = error_places(&state.problems, &state.items);
+    let errors = error_places(&state.problems, &state.items, &state.moderator, &audit.auditor);
     let summary: Vec<FieldError> = errors
         .iter()
         .map(|(anchor, message)| FieldError {
@@ -239,7 +239,13 @@ fn first_focusable(anchor: &str) -> String {
 
 /// Each problem with the group it belongs to. A missing grade belongs to the moderator's own
 /// grade until that is given, then to the agreed grade, in the order the core reports them.
-fn error_places(problems: &[AuditProblem], items: &BTreeMap<String, ModeratedItem>) -> Vec<(String, String)> {
+fn error_places(
+    problems: &[AuditProblem],
+    items: &BTreeMap<String, ModeratedItem>,
+    moderator: &str,
+    auditor: &str,
+) -> Vec<(String, String)> {
+    let about_moderator = moderator.trim().is_empty() || lens_core::same_person(moderator, auditor);
     let mut own_placed: Vec<&str> = Vec::new();
     problems
         .iter()
@@ -255,8 +261,8 @@ fn error_places(problems: &[AuditProblem], items: &BTreeMap<String, ModeratedIte
                     }
                 }
                 ProblemTarget::ItemNarrative(item) => rationale_id(item),
-                // The moderation as a whole: who moderates (missing, or the audit's own author).
-                ProblemTarget::Audit => MODERATOR_ID.to_owned(),
+                // Who moderates: missing, or the audit's own author.
+                ProblemTarget::Audit if about_moderator => MODERATOR_ID.to_owned(),
                 _ => TITLE_ID.to_owned(),
             };
             (place, problem.message.clone())

@@ -26,9 +26,15 @@ pub(crate) fn moderation_record(audit: &Audit, moderation: &Moderation, template
         let agreed = moderated.and_then(|m| m.agreed_grade.as_deref());
         let gap = auditor.zip(independent).and_then(|(a, b)| GradeGap::between(scale, a, b));
         let gap_tag = match gap {
-            Some(GradeGap::Same) => html! { <strong class="lens-tag lens-tag--green">{ GradeGap::Same.label() }</strong> },
-            Some(GradeGap::OneApart) => html! { <strong class="lens-tag lens-tag--orange">{ GradeGap::OneApart.label() }</strong> },
-            Some(GradeGap::TwoOrMore) => html! { <strong class="lens-tag lens-tag--red">{ GradeGap::TwoOrMore.label() }</strong> },
+            Some(GradeGap::Same) => {
+                html! { <strong class="lens-tag lens-tag--green">{ GradeGap::Same.label() }</strong> }
+            }
+            Some(GradeGap::OneApart) => {
+                html! { <strong class="lens-tag lens-tag--orange">{ GradeGap::OneApart.label() }</strong> }
+            }
+            Some(GradeGap::TwoOrMore) => {
+                html! { <strong class="lens-tag lens-tag--red">{ GradeGap::TwoOrMore.label() }</strong> }
+            }
             None => html! { "Not compared" },
         };
         let rationale = moderated.map(|m| m.rationale.trim().to_owned()).filter(|text| !text.is_empty());
@@ -39,7 +45,10 @@ pub(crate) fn moderation_record(audit: &Audit, moderation: &Moderation, template
                 <td class="lens-table__cell">{ shown(independent) }</td>
                 <td class="lens-table__cell">{ shown(agreed) }</td>
                 <td class="lens-table__cell">{ gap_tag }</td>
-                <td class="lens-table__cell">{ rationale.unwrap_or_else(|| "None needed: the auditor's grade was agreed".to_owned()) }</td>
+                <td class="lens-table__cell">{ rationale.unwrap_or_else(|| {
+                    let same = agreed.is_some() && agreed == auditor;
+                    if same { "None needed: the auditor's grade was agreed" } else { "Not given" }.to_owned()
+                }) }</td>
             </tr>
         }
     });
