@@ -322,39 +322,15 @@ async fn list_records(db: Database, kind: RecordKind) -> Result<Vec<IdbRecord>, 
     found.into_iter().map(|record| record.map_err(backend)).collect()
 }
 
-/// One read-write transaction: reads the current revision, writes if it is the expected one,
-/// and commits. `Ok(Err(current))` when the revision differs and nothing was written.
+/// One read-write transaction for one record (see [`put_records`]). `Ok(Err(current))` when
+/// the revision differs and nothing was written.
 async fn put_record(
     db: Database,
     record: IdbRecord,
     expected: Expected,
 ) -> Result<Result<(), Option<Revision>>, StoreError> {
-    let options = TransactionOptions::new().with_durability(TransactionDurability::Strict);
-    let tx = db
-        .transaction(RECORDS)
-        .with_mode(TransactionMode::Readwrite)
-        .with_options(options)
-        .build()
-        .map_err(backend)?;
-    let records = tx.object_store(RECORDS).map_err(backend)?;
-    let current: Option<IdbRecord> =
-        records.get(record.key.clone()).serde().map_err(backend)?.await.map_err(backend)?;
-    let current_revision = current.and_then(|current| Revision::new(current.revision));
-    if !expected.matches(current_revision) {
-        // Dropping the transaction aborts it: nothing was written.
-        drop(tx);
-        return Ok(Err(current_revision));
-    }
-    records.put(record).serde().map_err(backend)?;
-    let raw = tx.as_sys().clone();
-    match tx.commit().await {
-        Ok(()) => Ok(Ok(())),
-        // An abort (a full disk aborts the commit) carries its reason on the transaction.
-        Err(error) => Err(match raw.error() {
-            Some(reason) => backend(IdbError::from(reason)),
-            None => backend(error),
-        }),
-    }
+    let outcome = put_records(db, vec![record], vec![expected]).await?;
+    Ok(outcome.map_err(|(_, current)| current))
 }
 
 /// One read-write transaction for many records: reads every current revision (the requests

@@ -32,3 +32,17 @@ pub(crate) fn open_cell(audit: &Audit, onopen: &Callback<AuditId>) -> Html {
         </td>
     }
 }
+
+/// The link-styled button that opens `audit` for moderation, named with its case for a screen
+/// reader's list of buttons.
+pub(crate) fn moderate_button(audit: &Audit, onnavigate: &Callback<crate::screen::Screen>) -> Html {
+    let (onnavigate, id) = (onnavigate.clone(), audit.id.clone());
+    let onclick = Callback::from(move |_: MouseEvent| {
+        onnavigate.emit(crate::screen::Screen::ModerateAudit(id.clone()))
+    });
+    html! {
+        <button type="button" class="lens-link-button" {onclick}>
+            { "Moderate" }<span class="lens-visually-hidden">{ format!(" {}", case_label(audit)) }</span>
+        </button>
+    }
+}

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use lens_core::{awaiting_moderation, find_template, Audit, AuditId, Template};
 use yew::prelude::*;
 
-use super::audit_cells::{case_cell, case_label};
+use super::audit_cells::{case_cell, case_label, moderate_button};
 use super::focus::use_focus_on_mount;
 use super::pagination::{pagination, showing, use_pages};
 use super::sample_list::samples_section;
@@ -42,21 +42,13 @@ pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
     let waiting_pages = use_pages(waiting.len(), ());
     let waiting_rows = waiting[waiting_pages.range.clone()].iter().map(|audit| {
         let template = template_of(audit);
-        let onclick = {
-            let (onnavigate, id) = (props.onnavigate.clone(), audit.id.clone());
-            Callback::from(move |_: MouseEvent| onnavigate.emit(Screen::ModerateAudit(id.clone())))
-        };
         html! {
             <tr class="lens-table__row">
                 { case_cell(audit) }
                 <td class="lens-table__cell">{ template.map(|t| t.title.clone()).unwrap_or_default() }</td>
                 <td class="lens-table__cell">{ audit.auditor.clone() }</td>
                 <td class="lens-table__cell">{ audit.audited_on(template).format("%-d %B %Y").to_string() }</td>
-                <td class="lens-table__cell">
-                    <button type="button" class="lens-link-button" {onclick}>
-                        { "Moderate" }<span class="lens-visually-hidden">{ format!(" {}", case_label(audit)) }</span>
-                    </button>
-                </td>
+                <td class="lens-table__cell">{ moderate_button(audit, &props.onnavigate) }</td>
             </tr>
         }
     });

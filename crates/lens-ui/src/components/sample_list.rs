@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use lens_core::{Audit, AuditId, AuditStatus};
 use yew::prelude::*;
 
-use super::audit_cells::case_label;
+use super::audit_cells::{case_label, moderate_button};
 use super::scroll_table::scroll_table;
 use crate::app::Session;
 use crate::screen::Screen;
@@ -30,17 +30,11 @@ pub(crate) fn samples_section(session: &Session, onnavigate: &Callback<Screen>) 
         let id = format!("lens-sample-{index}");
         let seed = if sample.rule.is_random() { format!(", seed {}", sample.seed) } else { String::new() };
         let rows = waiting.iter().map(|audit| {
-            let (onnavigate, audit_id) = (onnavigate.clone(), audit.id.clone());
-            let onclick = Callback::from(move |_: MouseEvent| onnavigate.emit(Screen::ModerateAudit(audit_id.clone())));
             html! {
                 <tr class="lens-table__row">
                     <th scope="row" class="lens-table__header">{ case_label(audit) }</th>
                     <td class="lens-table__cell">{ audit.auditor.clone() }</td>
-                    <td class="lens-table__cell">
-                        <button type="button" class="lens-link-button" {onclick}>
-                            { "Moderate" }<span class="lens-visually-hidden">{ format!(" {}", case_label(audit)) }</span>
-                        </button>
-                    </td>
+                    <td class="lens-table__cell">{ moderate_button(audit, onnavigate) }</td>
                 </tr>
             }
         });
