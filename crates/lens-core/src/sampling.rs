@@ -105,8 +105,8 @@ pub fn sample_rule_problem(rule: &SampleRule) -> Option<String> {
 
 /// The audits `rule` draws from `audits` submitted from `from` to `to`, leaving out those in
 /// `moderated`; in id order.
-pub fn draw_sample(
-    audits: &[Audit],
+pub fn draw_sample<'a>(
+    audits: impl IntoIterator<Item = &'a Audit>,
     templates: &[Template],
     moderated: &BTreeSet<AuditId>,
     from: NaiveDate,
@@ -115,7 +115,7 @@ pub fn draw_sample(
     seed: u64,
 ) -> Vec<AuditId> {
     let mut eligible: Vec<&Audit> = audits
-        .iter()
+        .into_iter()
         .filter(|audit| audit.status != AuditStatus::Draft && !is_reflection(audit, templates))
         .filter(|audit| audit.submitted_on.is_some_and(|on| from <= on && on <= to))
         .filter(|audit| !moderated.contains(&audit.id) && audit.status != AuditStatus::Moderated)

@@ -72,8 +72,6 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
         .collect()
     });
     let session = &props.session;
-    let moderated: BTreeSet<AuditId> = session.moderations.iter().map(|m| m.value.audit.clone()).collect();
-    let audits: Vec<Audit> = session.audits.iter().map(|audit| audit.value.clone()).collect();
 
     let set = |change: fn(&mut SampleChoice, String)| {
         let (choice, drawn) = (choice.clone(), drawn.clone());
@@ -100,10 +98,14 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
     let ondraw = {
         let (choice, drawn, problems, attempt) =
             (choice.clone(), drawn.clone(), problems.clone(), attempt.clone());
-        let (templates, moderated) = (props.templates.clone(), moderated.clone());
+        let (templates, session) = (props.templates.clone(), props.session.clone());
+        // Read from the session only when the person draws: the form re-renders on every keystroke.
         Callback::from(move |_: MouseEvent| match choice.read() {
             Ok(ask) => {
-                let ids = draw_sample(&audits, &templates, &moderated, ask.from, ask.to, &ask.rule, ask.seed);
+                let moderated: BTreeSet<AuditId> =
+                    session.moderations.iter().map(|m| m.value.audit.clone()).collect();
+                let audits = session.audits.iter().map(|audit| &audit.value);
+                let ids = draw_sample(audits, &templates, &moderated, ask.from, ask.to, &ask.rule, ask.seed);
                 problems.set(Vec::new());
                 drawn.set(Some((ask, ids)));
             }
