@@ -5,7 +5,9 @@
 //   <practice-lens view="home" db-name="practice-lens" config='{"organisation":"…"}'></practice-lens>
 // The app renders in an open shadow root with its own stylesheet. The .wasm file is found next
 // to this script unless the element's `wasm-url` attribute names another. Events on the element:
-// lens-ready, lens-saved, lens-error (each a CustomEvent with a `detail` object).
+// lens-ready, lens-saved, lens-error (each a CustomEvent with a `detail` object). Methods, version
+// API_VERSION (README, "The element's methods"): importBundle(fileOrText), exportBundle(filter),
+// exampleBundle(seed).
 
 const GLUE_URL = new URL("./lens_web.js", import.meta.url);
 const STYLESHEET_URL = new URL("./practice-lens.css", import.meta.url);
@@ -13,6 +15,8 @@ const DEFAULT_WASM_URL = new URL("./lens_web_bg.wasm", import.meta.url);
 // The analysis worker (reports, themes, CSV): started by the app the first time it is needed.
 const WORKER_URL = new URL("./lens-worker.js", import.meta.url);
 const OBSERVED = ["view", "db-name", "config"];
+// The version of the element's methods and of what they resolve to.
+const API_VERSION = 1;
 
 // One WebAssembly module per page, shared by every instance: the first element decides
 // which .wasm is loaded.
@@ -69,6 +73,60 @@ class PracticeLensElement extends HTMLElement {
       if (!this.isConnected) {
         this._destroy();
       }
+    });
+  }
+
+  // The version of importBundle and exportBundle.
+  get apiVersion() {
+    return API_VERSION;
+  }
+
+  // Imports a bundle (a File, a Blob or its text): records that do not conflict are written in
+  // one transaction; conflicts stay as they are on this device and are listed. Resolves to the
+  // summary the import screen previews; rejects with an Error whose message says why.
+  importBundle(fileOrText) {
+    let file = fileOrText;
+    if (typeof fileOrText === "string") {
+      file = new File([fileOrText], "bundle.json", { type: "application/json" });
+    } else if (fileOrText instanceof Blob && !(fileOrText instanceof File)) {
+      file = new File([fileOrText], "bundle.json", { type: fileOrText.type || "application/json" });
+    } else if (!(fileOrText instanceof File)) {
+      return Promise.reject(new TypeError("importBundle takes a File, a Blob or the bundle's text"));
+    }
+    return this._ask((instance) => instance.import_bundle(file)).then((summary) => JSON.parse(summary));
+  }
+
+  // Resolves to a Blob of the bundle of the audits `filter` chooses ({search, status, template,
+  // team, from, to}; every audit without one), their moderations and templates, reflections
+  // never; logged as the device's last export. Rejects with an Error whose message says why.
+  exportBundle(filter) {
+    const text = filter === undefined || filter === null ? undefined : JSON.stringify(filter);
+    return this._ask((instance) => instance.export_bundle(text)).then(
+      (bundle) => new Blob([bundle], { type: "application/json" }),
+    );
+  }
+
+  // Resolves to a Blob of example data from the seeded generator (three months of a council's
+  // audits and moderations, ending today); the same seed gives the same audits. Writes nothing.
+  exampleBundle(seed) {
+    return this._ask((instance) => instance.example_bundle(Number(seed))).then(
+      (bundle) => new Blob([bundle], { type: "application/json" }),
+    );
+  }
+
+  // Calls into the running module for a promise; its refusals become Errors.
+  _ask(call) {
+    if (!this._instance) {
+      return Promise.reject(new Error("Practice Lens has not started yet: call it after the element's lens-ready event"));
+    }
+    let promise;
+    try {
+      promise = call(this._instance);
+    } catch (error) {
+      return Promise.reject(new Error("Practice Lens stopped working. Reload the page to carry on. (" + error + ")"));
+    }
+    return promise.catch((reason) => {
+      throw reason instanceof Error ? reason : new Error(String(reason));
     });
   }
 

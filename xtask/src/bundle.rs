@@ -18,6 +18,7 @@ const STATIC_FILES: &[(&str, &str)] = &[
     ("index.html", "index.html"),
     ("web/practice-lens.js", "practice-lens.js"),
     ("web/lens-worker.js", "lens-worker.js"),
+    ("web/example-data.js", "example-data.js"),
     ("web/practice-lens.css", "practice-lens.css"),
     ("web/intranet.css", "intranet.css"),
     ("web/demo/csp.html", "demo/csp.html"),

@@ -1,14 +1,17 @@
 //! Answering one request: read what it needs from the store, do the work, reply in words.
 
 use lens_core::{build_report, AuditId, Measure, Report, ReportFilter, ReportSettings, Template};
+use lens_store::bundle::write_bundle;
 use lens_store::report_export::{report_csv, report_json};
+use lens_store::sample::{generate_bundle, SampleSpec};
 use lens_store::template_document::builtin_templates;
 use lens_store::{list_audits, list_moderations, load_audit, MemoryStore, Store};
 
 use crate::audit_csv::audit_csv;
+use crate::export_set::export_set;
 use crate::protocol::{
-    AnalysisReply, AnalysisRequest, AuditCsvRequest, DataSource, ReportFileRequest, ReportFormat,
-    ReportRequest,
+    AnalysisReply, AnalysisRequest, AuditCsvRequest, DataSource, ExampleRequest, ReportFileRequest,
+    ReportFormat, ReportRequest,
 };
 use crate::report_view::report_view;
 use crate::theme_view::theme_summary;
@@ -21,10 +24,12 @@ where
     Opened: std::future::Future<Output = Result<Box<dyn Store>, String>>,
 {
     let source = match &request {
+        AnalysisRequest::Example(example) => return example_bundle(example),
         AnalysisRequest::Report(report) => &report.source,
         AnalysisRequest::ReportFile(file) => &file.report.source,
         AnalysisRequest::AuditCsv(csv) => &csv.source,
         AnalysisRequest::Agreement(agreement) => &agreement.source,
+        AnalysisRequest::Export(export) => &export.source,
     };
     let store = match open_source(source, database).await {
         Ok(store) => store,
@@ -38,8 +43,22 @@ where
         AnalysisRequest::Agreement(agreement) => {
             agreement_reply(store.as_ref(), &agreement, &templates).await
         }
+        AnalysisRequest::Export(export) => export_set(store.as_ref(), &export, &templates).await,
+        AnalysisRequest::Example(example) => Ok(example_bundle(&example)),
     };
     reply.unwrap_or_else(|message| AnalysisReply::Refused { message })
+}
+
+/// How many auditors and audits example data has: a quarter of a mid-sized council's audits.
+const EXAMPLE_AUDITORS: usize = 8;
+const EXAMPLE_AUDITS: usize = 360;
+const EXAMPLE_MONTHS: u32 = 3;
+
+/// A generated bundle of example data (`lens generate`'s generator), nothing written.
+fn example_bundle(example: &ExampleRequest) -> AnalysisReply {
+    let spec = SampleSpec::new(example.seed, EXAMPLE_AUDITORS, EXAMPLE_AUDITS, EXAMPLE_MONTHS)
+        .ending_on(example.today);
+    AnalysisReply::File { contents: write_bundle(&generate_bundle(&spec)) }
 }
 
 /// The store a request reads: the named database, opened with `database`, or the records sent

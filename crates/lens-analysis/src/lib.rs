@@ -19,6 +19,7 @@ pub mod protocol;
 mod agreement_view;
 mod answer;
 mod audit_csv;
+mod export_set;
 mod import_desk;
 mod report_view;
 mod theme_view;

@@ -9,6 +9,7 @@ use lens_store::{RecordKey, RecordKind, Revision, StoredRecord};
 use serde::{Deserialize, Serialize};
 
 pub mod agreement;
+pub mod export;
 pub mod import;
 
 /// Work the page asks the worker to do.
@@ -23,6 +24,19 @@ pub enum AnalysisRequest {
     AuditCsv(AuditCsvRequest),
     /// Agreement between auditors and moderators over a set of moderations.
     Agreement(agreement::AgreementRequest),
+    /// A chosen set of audits, with their moderations, as a file.
+    Export(export::ExportRequest),
+    /// A generated bundle of example data, for trying the toolkit and for training.
+    Example(ExampleRequest),
+}
+
+/// Example data to generate: a quarter of a council's audits and moderations, from a seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExampleRequest {
+    /// The same seed gives the same bundle.
+    pub seed: u64,
+    /// The last day anything is dated: the quarter is the three months ending with its month.
+    pub today: NaiveDate,
 }
 
 /// Where the worker reads the records from.
@@ -152,6 +166,8 @@ pub enum AnalysisReply {
     Report(ReportView),
     /// The agreement dashboard asked for.
     Agreement(agreement::AgreementView),
+    /// The chosen audits as a file.
+    Exported(export::ExportedSet),
     /// The file asked for.
     File {
         /// The file's text.

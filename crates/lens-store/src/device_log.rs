@@ -1,22 +1,25 @@
-//! What has been done with this device's data as a whole: for now, the last backup (a download
-//! of all the device's data), so the storage status can say when it was last kept safe in a file.
-//! One audit's file or a report is not a backup and is not logged.
+//! What has been done with this device's data: the last backup (a download of all the device's
+//! data), so the storage status can say when it was last kept safe in a file, and the last export
+//! of audits (all of them or a filtered set), so the QA team can see what last left the device.
+//! One audit's file or a report is not logged.
 //!
 //! Schema history (never edit an old version; add a new one and a migration):
 //! - 1: `last_export`, the last file of any kind made on the device.
-//! - 2 (current): `last_backup`, the last whole-device download. A version 1 log reads as
-//!   version 2 keeping its export only if it held all data ("all data (…)").
+//! - 2: `last_backup`, the last whole-device download. A version 1 log reads as version 2
+//!   keeping its export only if it held all data ("all data (…)").
+//! - 3 (current): `last_backup` and `last_export`, the last file of audits of any set. A
+//!   version 2 log reads as version 3 with its backup as the last export too.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::StoreError;
-use crate::latest::{not_newer, put_latest};
-use crate::record::{RecordKey, RecordKind, StoredRecord};
+use crate::latest::not_newer;
+use crate::record::{Expected, RecordKey, RecordKind, RecordWrite, StoredRecord};
 use crate::store::Store;
 
 /// The schema version device logs are written in.
-pub const CURRENT_DEVICE_LOG_SCHEMA: u32 = 2;
+pub const CURRENT_DEVICE_LOG_SCHEMA: u32 = 3;
 
 /// The one device log's id.
 const DEVICE_LOG_ID: &str = "this-device";
@@ -31,13 +34,24 @@ pub struct Export {
     pub what: String,
 }
 
-/// The device log as schema version 2 stores it.
+/// The device log as schema version 3 stores it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeviceLog {
     /// The most recent download of all the device's data, if there has been one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_backup: Option<Export>,
+    /// The most recent file of audits, whole-device or a filtered set, if there has been one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_export: Option<Export>,
+}
+
+/// The device log as schema version 2 stored it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeviceLogV2 {
+    #[serde(default)]
+    last_backup: Option<Export>,
 }
 
 /// The device log as schema version 1 stored it.
@@ -62,7 +76,11 @@ fn decode(record: &StoredRecord) -> Result<DeviceLog, StoreError> {
     if record.schema_version == 1 {
         let old: DeviceLogV1 = serde_json::from_str(&record.body).map_err(corrupt)?;
         let backup = old.last_export.filter(|export| export.what.starts_with(V1_WHOLE_DEVICE_PREFIX));
-        return Ok(DeviceLog { last_backup: backup });
+        return Ok(DeviceLog { last_export: backup.clone(), last_backup: backup });
+    }
+    if record.schema_version == 2 {
+        let old: DeviceLogV2 = serde_json::from_str(&record.body).map_err(corrupt)?;
+        return Ok(DeviceLog { last_export: old.last_backup.clone(), last_backup: old.last_backup });
     }
     serde_json::from_str(&record.body).map_err(corrupt)
 }
@@ -75,25 +93,60 @@ pub async fn load_device_log(store: &dyn Store) -> Result<DeviceLog, StoreError>
     }
 }
 
-/// Notes a download of all the device's data made at `now`; of two tabs doing it at once, the
-/// later is kept.
+/// Notes a download of all the device's data made at `now`: the last backup and the last export.
 pub async fn record_backup(
     store: &dyn Store,
     what: &str,
     now: DateTime<Utc>,
 ) -> Result<DeviceLog, StoreError> {
-    let log = DeviceLog { last_backup: Some(Export { at: now, what: what.to_owned() }) };
-    let body = serde_json::to_string(&log).unwrap_or_default();
-    put_latest(
-        store,
-        device_log_key(),
-        CURRENT_DEVICE_LOG_SCHEMA,
-        now,
-        &body,
-        not_newer(CURRENT_DEVICE_LOG_SCHEMA),
-    )
-    .await?;
-    Ok(log)
+    let export = Export { at: now, what: what.to_owned() };
+    update_log(store, now, |log| {
+        log.last_backup = Some(export.clone());
+        log.last_export = Some(export.clone());
+    })
+    .await
+}
+
+/// Notes a file of a chosen set of audits made at `now`: the last export, not a backup.
+pub async fn record_export(
+    store: &dyn Store,
+    what: &str,
+    now: DateTime<Utc>,
+) -> Result<DeviceLog, StoreError> {
+    let export = Export { at: now, what: what.to_owned() };
+    update_log(store, now, |log| log.last_export = Some(export.clone())).await
+}
+
+/// Changes the stored log with `change`, keeping what it does not touch. A write racing another
+/// tab is tried once more on top of it; a log written by a newer version is refused, not replaced.
+async fn update_log(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    change: impl Fn(&mut DeviceLog),
+) -> Result<DeviceLog, StoreError> {
+    let mut attempts_left = 2;
+    loop {
+        let current = store.get(&device_log_key()).await?;
+        let mut log = match &current {
+            Some(record) => decode(record)?,
+            None => DeviceLog::default(),
+        };
+        change(&mut log);
+        let write = RecordWrite {
+            key: device_log_key(),
+            expected: Expected::from_base(current.map(|record| record.revision)),
+            schema_version: CURRENT_DEVICE_LOG_SCHEMA,
+            updated_at: now,
+            body: serde_json::to_string(&log).unwrap_or_default(),
+            carried: None,
+        };
+        attempts_left -= 1;
+        match store.put(write).await {
+            Err(StoreError::Conflict { .. }) if attempts_left > 0 => continue,
+            Err(error) => return Err(error),
+            Ok(_) => return Ok(log),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -104,7 +157,6 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
-    use crate::record::{Expected, RecordWrite};
     use crate::MemoryStore;
 
     #[test]
@@ -152,7 +204,37 @@ mod tests {
         let rewritten =
             block_on(record_backup(&one_audit, "all data (1 audit and 0 moderations) as JSON", later));
         assert!(rewritten.is_ok(), "a version 1 log is replaced by the next backup");
-        assert_eq!(block_on(one_audit.get(&device_log_key())).unwrap().unwrap().schema_version, 2);
+        assert_eq!(
+            block_on(one_audit.get(&device_log_key())).unwrap().unwrap().schema_version,
+            CURRENT_DEVICE_LOG_SCHEMA
+        );
+    }
+
+    #[test]
+    fn a_version_2_log_reads_its_backup_as_the_last_export_too() {
+        let store = MemoryStore::default();
+        let write = RecordWrite {
+            key: device_log_key(),
+            expected: Expected::New,
+            schema_version: 2,
+            updated_at: Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap(),
+            body: r#"{"last_backup":{"at":"2026-11-02T09:30:00Z","what":"all data (3 audits and 0 moderations) as JSON"}}"#
+                .to_owned(),
+            carried: None,
+        };
+        block_on(store.put(write)).unwrap();
+        let log = block_on(load_device_log(&store)).unwrap();
+        let backup = Export {
+            at: Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap(),
+            what: "all data (3 audits and 0 moderations) as JSON".to_owned(),
+        };
+        assert_eq!(log, DeviceLog { last_backup: Some(backup.clone()), last_export: Some(backup.clone()) });
+        let later = Utc.with_ymd_and_hms(2026, 11, 4, 11, 0, 0).unwrap();
+        block_on(record_export(&store, "12 audits of team West as JSON", later)).unwrap();
+        let log = block_on(load_device_log(&store)).unwrap();
+        assert_eq!(log.last_backup, Some(backup), "a filtered export is not a backup");
+        assert_eq!(log.last_export.unwrap().what, "12 audits of team West as JSON");
+        assert_eq!(block_on(store.get(&device_log_key())).unwrap().unwrap().schema_version, 3);
     }
 
     #[test]
@@ -162,7 +244,7 @@ mod tests {
         let write = RecordWrite {
             key: device_log_key(),
             expected: Expected::New,
-            schema_version: 3,
+            schema_version: 4,
             updated_at: now,
             body: "{}".to_owned(),
             carried: None,
@@ -170,9 +252,13 @@ mod tests {
         block_on(store.put(write)).unwrap();
         assert!(matches!(
             block_on(record_backup(&store, "x", now)),
-            Err(StoreError::TooNew { found: 3, .. })
+            Err(StoreError::TooNew { found: 4, .. })
+        ));
+        assert!(matches!(
+            block_on(record_export(&store, "x", now)),
+            Err(StoreError::TooNew { found: 4, .. })
         ));
         let kept = block_on(store.get(&device_log_key())).unwrap().unwrap();
-        assert_eq!(kept.schema_version, 3);
+        assert_eq!(kept.schema_version, 4);
     }
 }

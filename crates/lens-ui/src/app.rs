@@ -12,8 +12,9 @@ use yew::prelude::*;
 
 use crate::components::{Screens, StorageNotice, StoragePage};
 use crate::config::{Config, ConfigProblem};
+use crate::host_api::{answer_host, HostContext};
 use crate::ports::{
-    ErrorCode, LensEvent, OpenedStore, Persistence, PlatformHandle, StorageKind, StorageUsed,
+    ErrorCode, HostRequest, LensEvent, OpenedStore, Persistence, PlatformHandle, StorageKind, StorageUsed,
 };
 use crate::screen::Screen;
 use crate::view::View;
@@ -71,7 +72,18 @@ pub(crate) struct SessionActions {
 pub fn App(props: &AppProps) -> Html {
     let session = use_reducer(SessionState::default);
     let templates: Rc<Vec<Template>> = use_memo((), |_| builtin_templates());
-    let screen = use_state(|| Screen::Home);
+    let screen = use_state(|| first_screen(&props.view));
+    {
+        // A host page that changes `view` moves the person to that view's first screen.
+        let screen = screen.clone();
+        let shown_view = use_mut_ref(|| props.view.clone());
+        use_effect_with(props.view.clone(), move |view| {
+            if *shown_view.borrow() != *view {
+                *shown_view.borrow_mut() = view.clone();
+                screen.set(first_screen(view));
+            }
+        });
+    }
     // Raised to read the same database again after an import; the screen stays as it is.
     let reloads = use_state(|| 0_u32);
     let opened_name = use_mut_ref(|| None::<String>);
@@ -128,10 +140,32 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let actions = session_actions(&session, &screen, &reloads);
+    // The host page's requests are answered with the data and callbacks of the latest render.
+    let host_context = use_mut_ref(|| None::<HostContext>);
+    *host_context.borrow_mut() = Some(HostContext {
+        session: session.0.clone(),
+        platform: props.platform.clone(),
+        templates: templates.clone(),
+        reader: props.config.auditor.clone(),
+        onreload: actions.onreload.clone(),
+        onexported: actions.onexported.clone(),
+    });
+    use_effect_with(props.platform.clone(), move |platform| {
+        let pauses = platform.clone();
+        let watch = platform.when_host_asks(Callback::from(move |request: HostRequest| {
+            let (host_context, pauses) = (host_context.clone(), pauses.clone());
+            spawn_local(async move {
+                if let Some(context) = opened_context(&host_context, &pauses).await {
+                    answer_host(request, context).await;
+                }
+            });
+        }));
+        move || drop(watch)
+    });
     let body = match session.0.clone() {
         None => html! { <p class="lens-body" role="status">{ "Opening your data on this device…" }</p> },
         Some(session) => match &props.view {
-            View::Home => html! {
+            View::Home | View::QaDesk => html! {
                 <Screens session={session.clone()} screen={(*screen).clone()} config={props.config.clone()}
                     platform={props.platform.clone()} templates={templates.clone()} actions={actions.clone()} />
             },
@@ -169,6 +203,31 @@ pub fn App(props: &AppProps) -> Html {
             { for storage_notice }
             { body }
         </div>
+    }
+}
+
+/// The host page's context once the data has opened: a request made as the data opens (just
+/// after `lens-ready`, before the page has drawn it) waits for it, for up to 10 seconds.
+async fn opened_context(
+    latest: &std::cell::RefCell<Option<HostContext>>,
+    platform: &PlatformHandle,
+) -> Option<HostContext> {
+    for _ in 0..100 {
+        platform.pause(0).await;
+        let context = latest.borrow().clone();
+        if context.as_ref().is_some_and(|context| context.session.is_some()) {
+            return context;
+        }
+        platform.pause(100).await;
+    }
+    latest.borrow().clone()
+}
+
+/// Where a view starts within the home view's screens.
+fn first_screen(view: &View) -> Screen {
+    match view {
+        View::QaDesk => Screen::Moderate,
+        View::Home | View::Storage | View::Unknown(_) => Screen::Home,
     }
 }
 

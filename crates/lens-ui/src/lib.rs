@@ -12,6 +12,7 @@ mod app;
 mod components;
 mod config;
 mod event_codes;
+mod host_api;
 mod ports;
 mod printed_page;
 mod screen;
@@ -20,8 +21,8 @@ mod view;
 pub use app::{App, AppProps};
 pub use config::{Config, ConfigProblem};
 pub use ports::{
-    AnalysisUnavailable, ChosenFile, ErrorCode, LensEvent, OpenedStore, PageWatch, Persistence, Platform,
-    PlatformHandle, StorageKind, StorageUsed, StoreHandle,
+    AnalysisUnavailable, ChosenFile, ErrorCode, HostReply, HostRequest, LensEvent, OpenedStore, PageWatch,
+    Persistence, Platform, PlatformHandle, StorageKind, StorageUsed, StoreHandle,
 };
 pub use printed_page::PrintedPage;
 pub use view::View;

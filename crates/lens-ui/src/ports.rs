@@ -153,6 +153,46 @@ pub trait Platform {
         files: Vec<ChosenFile>,
         on_progress: yew::Callback<ImportProgress>,
     ) -> Result<ImportReply, AnalysisUnavailable>;
+    /// Hands each request the host page makes through the element's methods to `on_request`
+    /// until the returned watch is dropped; while nobody listens the host page is told to wait.
+    fn when_host_asks(&self, on_request: yew::Callback<HostRequest>) -> PageWatch;
+}
+
+/// What the host page asks of the app through the element's methods (README, "The element's
+/// methods"), with the answer to give it.
+pub enum HostRequest {
+    /// `element.importBundle(file)`: import what does not conflict, atomically; list the rest.
+    ImportBundle {
+        /// The bundle, as a file the analysis worker reads.
+        file: ChosenFile,
+        /// Resolves with the import's summary as JSON text, or rejects with why, in words.
+        reply: HostReply,
+    },
+    /// `element.exampleBundle(seed)`: a generated bundle of example data; nothing is written.
+    ExampleBundle {
+        /// The seed as the host page gave it.
+        seed: f64,
+        /// Resolves with the bundle's text, or rejects with why, in words.
+        reply: HostReply,
+    },
+    /// `element.exportBundle(filter)`: a bundle of the audits the filter chooses.
+    ExportBundle {
+        /// The filter as JSON text, `None` when none was given.
+        filter: Option<String>,
+        /// Resolves with the bundle's text, or rejects with why, in words.
+        reply: HostReply,
+    },
+}
+
+/// The answer to one [`HostRequest`]: called once, with the text to resolve with or the
+/// sentence to reject with.
+pub struct HostReply(pub Box<dyn FnOnce(Result<String, String>)>);
+
+impl HostReply {
+    /// Answers the host page.
+    pub fn send(self, answer: Result<String, String>) {
+        (self.0)(answer)
+    }
 }
 
 /// A subscription to the page's life (see [`Platform::when_hidden`]); dropping it ends it.

@@ -7,19 +7,23 @@ pub enum View {
     Home,
     /// What is stored on this device and whether the browser will keep it.
     Storage,
+    /// The home view opened at the QA desk: moderation samples, moderations and the way to
+    /// the agreement dashboard.
+    QaDesk,
     /// A view name Practice Lens does not have.
     Unknown(String),
 }
 
 impl View {
     /// The views a host page may ask for, by attribute value.
-    pub const NAMES: [&'static str; 2] = ["home", "storage"];
+    pub const NAMES: [&'static str; 3] = ["home", "storage", "qa-desk"];
 
     /// The view for an attribute value; a missing or empty value means home.
     pub fn from_attribute(value: Option<&str>) -> Self {
         match value.map(str::trim).unwrap_or("") {
             "" | "home" => Self::Home,
             "storage" => Self::Storage,
+            "qa-desk" => Self::QaDesk,
             other => Self::Unknown(other.to_owned()),
         }
     }
@@ -29,6 +33,7 @@ impl View {
         match self {
             Self::Home => "home",
             Self::Storage => "storage",
+            Self::QaDesk => "qa-desk",
             Self::Unknown(name) => name,
         }
     }

@@ -7,6 +7,7 @@
 //!
 //! - storage is `lens_idb::IdbStore` (strict durability, revision-checked writes).
 //! - `platform`: the UI's `Platform` port for the browser (clock, ids, storage, events).
+//! - `host_api`: the element's methods (`importBundle`, `exportBundle`), answered by the app.
 //! - `analysis`: the element's analysis worker, started the first time a report or file is
 //!   asked for and terminated with the element.
 //! - `panic`: an embedded app never breaks its host page; a panic shows an error notice in
@@ -15,6 +16,7 @@
 
 mod analysis;
 mod events;
+mod host_api;
 mod leaving;
 mod options;
 mod panic;
@@ -70,6 +72,24 @@ impl LensInstance {
         if let Some(handle) = self.handle.as_mut() {
             handle.update(MountOptions::read(&options).into_props(self.platform.clone()));
         }
+    }
+
+    /// `element.importBundle(file)`: resolves with the import's summary as JSON text, or rejects
+    /// with why in words (README, "The element's methods").
+    pub fn import_bundle(&self, file: web_sys::File) -> js_sys::Promise {
+        self.browser.host_listener.import_bundle(file)
+    }
+
+    /// `element.exportBundle(filter)`: `filter` is the filter object as JSON text, or `None`
+    /// for every audit; resolves with the bundle's text, or rejects with why in words.
+    pub fn export_bundle(&self, filter: Option<String>) -> js_sys::Promise {
+        self.browser.host_listener.export_bundle(filter)
+    }
+
+    /// `element.exampleBundle(seed)`: resolves with a generated bundle of example data as text;
+    /// nothing is written.
+    pub fn example_bundle(&self, seed: f64) -> js_sys::Promise {
+        self.browser.host_listener.example_bundle(seed)
     }
 
     /// Removes the app and its listeners; the instance can then be freed.

@@ -16,6 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::analysis::AnalysisWorker;
 use crate::events;
+use crate::host_api::HostListener;
 use crate::leaving::{self, LeaveWarning};
 use crate::print_page;
 use lens_idb::IdbStore;
@@ -25,13 +26,20 @@ pub struct BrowserPlatform {
     host: web_sys::HtmlElement,
     analysis: AnalysisWorker,
     leave_warning: LeaveWarning,
+    /// Who answers the element's methods.
+    pub(crate) host_listener: HostListener,
 }
 
 impl BrowserPlatform {
     /// The platform for the instance mounted on `host`, whose analysis worker runs the script
     /// at `worker_url`.
     pub fn new(host: web_sys::HtmlElement, worker_url: Option<String>) -> Self {
-        Self { host, analysis: AnalysisWorker::new(worker_url), leave_warning: LeaveWarning::new() }
+        Self {
+            host,
+            analysis: AnalysisWorker::new(worker_url),
+            leave_warning: LeaveWarning::new(),
+            host_listener: HostListener::default(),
+        }
     }
 
     /// Stops this instance's analysis worker: the element is gone.
@@ -126,6 +134,10 @@ impl Platform for BrowserPlatform {
 
     fn when_hidden(&self, on_hidden: yew::Callback<()>) -> PageWatch {
         PageWatch(Box::new(leaving::when_hidden(on_hidden)))
+    }
+
+    fn when_host_asks(&self, on_request: yew::Callback<lens_ui::HostRequest>) -> PageWatch {
+        self.host_listener.listen(on_request)
     }
 
     fn print(&self, page: &PrintedPage) {

@@ -7,6 +7,8 @@ use lens_store::bundle::parse_bundle;
 use lens_store::{save_audit, save_moderation, MemoryStore, RecordKind, Store};
 
 use super::answer;
+use crate::protocol::export::{AuditSelection, ExportFormat, ExportRequest, ExportedSet, SelectedStatus};
+use crate::protocol::ExampleRequest;
 use crate::protocol::{
     AnalysisReply, AnalysisRequest, AuditCsvRequest, CsvPart, DataSource, RecordMessage, ReportFileRequest,
     ReportFormat, ReportRequest, ReportView, ThemePolarity,
@@ -182,4 +184,81 @@ fn requests_and_replies_cross_as_json_unchanged() {
     let reply = ask(request);
     let text = serde_json::to_string(&reply).unwrap();
     assert_eq!(serde_json::from_str::<AnalysisReply>(&text).unwrap(), reply);
+}
+
+fn exported(selection: AuditSelection, format: ExportFormat) -> ExportedSet {
+    let now = Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap();
+    let request = AnalysisRequest::Export(ExportRequest {
+        source: DataSource::Database { name: "golden".into() },
+        selection,
+        format,
+        now,
+    });
+    let text = serde_json::to_string(&request).unwrap();
+    assert_eq!(serde_json::from_str::<AnalysisRequest>(&text).unwrap(), request);
+    match ask(request) {
+        AnalysisReply::Exported(set) => set,
+        other => panic!("expected an export, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_export_holds_the_audits_the_filters_show_and_their_moderations_never_a_reflection() {
+    let everything = exported(AuditSelection::default(), ExportFormat::Bundle);
+    let bundle = parse_bundle(&everything.contents).unwrap();
+    assert_eq!((everything.audits, everything.moderations, everything.unreadable), (8, 1, 0));
+    assert_eq!(bundle.audits.len(), 8);
+    assert!(bundle.audits.iter().all(|audit| audit.value.id.as_str() != "golden-09"), "no reflection");
+    assert_eq!(bundle.templates.len(), 1, "only the templates the audits use");
+
+    let west = AuditSelection { team: " assessment west ".into(), ..AuditSelection::default() };
+    let set = exported(west.clone(), ExportFormat::Bundle);
+    let bundle = parse_bundle(&set.contents).unwrap();
+    let ids: Vec<&str> = bundle.audits.iter().map(|audit| audit.value.id.as_str()).collect();
+    assert_eq!(ids, ["golden-03", "golden-04", "golden-05"]);
+    assert_eq!(bundle.moderations.len(), 1, "the moderation of golden-03 goes with it");
+    assert_eq!(bundle.exported_at, Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap());
+
+    let east_from_june = AuditSelection {
+        team: "Assessment East".into(),
+        from: Some(day(6, 1)),
+        status: Some(SelectedStatus::Submitted),
+        ..AuditSelection::default()
+    };
+    let set = exported(east_from_june, ExportFormat::Bundle);
+    let ids: Vec<String> =
+        parse_bundle(&set.contents).unwrap().audits.iter().map(|audit| audit.value.id.to_string()).collect();
+    assert_eq!(ids, ["golden-07", "golden-08"], "golden-06 is a draft");
+    assert_eq!(set.moderations, 0);
+
+    let csv = exported(west, ExportFormat::Csv(CsvPart::Answers));
+    assert_eq!((csv.audits, csv.moderations), (3, 0));
+    assert!(csv.contents.contains("golden-04") && !csv.contents.contains("golden-01"));
+    let nothing = exported(
+        AuditSelection { search: "nobody".into(), ..AuditSelection::default() },
+        ExportFormat::Bundle,
+    );
+    assert_eq!(nothing.audits, 0);
+    assert!(parse_bundle(&nothing.contents).is_ok(), "an empty set is still a bundle lens merge reads");
+}
+
+#[test]
+fn example_data_is_a_seeded_quarter_ending_today_and_reads_as_a_bundle() {
+    let today = NaiveDate::from_ymd_opt(2027, 3, 17).unwrap();
+    let make = |seed| match ask(AnalysisRequest::Example(ExampleRequest { seed, today })) {
+        AnalysisReply::File { contents } => contents,
+        other => panic!("expected a file, got {other:?}"),
+    };
+    let first = make(2027);
+    assert_eq!(first, make(2027), "the same seed gives the same bundle");
+    assert_ne!(first, make(2028));
+    let bundle = parse_bundle(&first).unwrap();
+    assert_eq!(bundle.audits.len(), 360);
+    assert!(!bundle.moderations.is_empty(), "example data has moderations for the dashboard");
+    let dates: Vec<NaiveDate> = bundle.audits.iter().map(|audit| audit.value.started_on).collect();
+    let (first_day, last_day) = (dates.iter().min().unwrap(), dates.iter().max().unwrap());
+    assert!(
+        *last_day <= today && *first_day >= NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        "{first_day} to {last_day}"
+    );
 }

@@ -1,25 +1,32 @@
 //! The audits kept on this device, as a table, each with a button that opens it, with a search
-//! and filters above it. Practitioners' reflections are never listed here: they are their
+//! and filters above it and an export of the audits they choose below. Practitioners' reflections are never listed here: they are their
 //! authors' own, in "My reflections".
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use lens_core::{find_template, is_reflection, Audit, AuditFilter, AuditId, AuditStatus, Template};
+use lens_store::device_log::DeviceLog;
 use lens_store::Versioned;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::audit_cells::{case_cell, open_cell};
+use super::export_audits::ExportAudits;
 use super::form::{date_input, date_parts, DateInputView, TypedDate};
 use super::pagination::{pagination, showing, use_pages};
 use crate::components::scroll_table::scroll_table;
+use crate::ports::{OpenedStore, PlatformHandle};
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct AuditListProps {
     pub audits: Rc<Vec<Versioned<Audit>>>,
     pub templates: Rc<Vec<Template>>,
     pub onopen: Callback<AuditId>,
+    /// Where the listed audits are exported from.
+    pub store: OpenedStore,
+    pub platform: PlatformHandle,
+    pub onexported: Callback<DeviceLog>,
 }
 
 #[component]
@@ -78,6 +85,11 @@ pub(crate) fn AuditList(props: &AuditListProps) -> Html {
                     </table>
                 }) }
                 { pagination("Pages of audits", &paged) }
+                if !shown.is_empty() {
+                    <ExportAudits store={props.store.clone()} platform={props.platform.clone()}
+                        templates={props.templates.clone()} filter={(*filter).clone()} shown={shown.len()}
+                        onexported={props.onexported.clone()} />
+                }
             }
         </section>
     }

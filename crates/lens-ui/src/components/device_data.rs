@@ -12,7 +12,7 @@ use lens_store::Versioned;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::download::{download_backup, DownloadFile};
+use super::download::{download_logged, DownloadFile, LoggedAs};
 use super::persistence_status::persistence_sentence;
 use crate::app::Session;
 use crate::ports::PlatformHandle;
@@ -27,15 +27,33 @@ pub(crate) struct DeviceDataProps {
     pub onexported: Callback<DeviceLog>,
 }
 
-/// When all the device's data was last downloaded, in the device's time.
+/// When audits last left this device in a file, and what the file held, in the device's time.
 pub(crate) fn last_export_sentence(log: &DeviceLog, offset: FixedOffset) -> String {
-    match &log.last_backup {
+    match &log.last_export {
         None => "Nothing has been exported from this device yet.".to_owned(),
         Some(export) => {
             let at = export.at.with_timezone(&offset);
             format!("Last exported on {} at {}: {}.", at.format("%-d %B %Y"), at.format("%H:%M"), export.what)
         }
     }
+}
+
+/// When all the device's data was last downloaded, when the last export was only part of it.
+pub(crate) fn last_backup_sentence(log: &DeviceLog, offset: FixedOffset) -> Option<String> {
+    if log.last_export.is_none() || log.last_export == log.last_backup {
+        return None;
+    }
+    Some(match &log.last_backup {
+        None => "All the data on this device has not yet been downloaded as one file.".to_owned(),
+        Some(backup) => {
+            let at = backup.at.with_timezone(&offset);
+            format!(
+                "All the data on this device was last downloaded on {} at {}.",
+                at.format("%-d %B %Y"),
+                at.format("%H:%M")
+            )
+        }
+    })
 }
 
 /// "1 audit", "3 audits".
@@ -106,7 +124,7 @@ pub(crate) fn DeviceData(props: &DeviceDataProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let given: Vec<&Audit> = given.iter().collect();
             let file = all_data(&session, &templates, &given, platform.now());
-            download_backup(&session.store, &platform, file, &onexported);
+            download_logged(&session.store, &platform, file, LoggedAs::Backup, &onexported);
         })
     };
     let on_tick = {
@@ -124,6 +142,9 @@ pub(crate) fn DeviceData(props: &DeviceDataProps) -> Html {
             </p>
             <p class="lens-body" id="lens-last-export" role="status">
                 { last_export_sentence(&session.device_log, offset) }
+                if let Some(backup) = last_backup_sentence(&session.device_log, offset) {
+                    { " " }{ backup }
+                }
             </p>
             if others > 0 || !mine.is_empty() {
                 if !mine.is_empty() {

@@ -2,7 +2,7 @@
 //! device's data is also noted in the device log, so the storage status can say when the data
 //! was last kept safe; one audit's file or a report is not a backup and is not noted.
 
-use lens_store::device_log::{record_backup, DeviceLog};
+use lens_store::device_log::{record_backup, record_export, DeviceLog};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -29,12 +29,22 @@ pub(crate) fn download(platform: &PlatformHandle, file: &DownloadFile) -> bool {
     }
 }
 
-/// Hands a file of all the device's data to the browser and logs it as the last backup. A failed
-/// download is not logged; a failed log leaves the download made.
-pub(crate) fn download_backup(
+/// How a download is noted in the device log.
+#[derive(Clone, Copy)]
+pub(crate) enum LoggedAs {
+    /// All the device's data: the last backup and the last export.
+    Backup,
+    /// A chosen set of audits: the last export, not a backup.
+    Export,
+}
+
+/// Hands a file of audits to the browser and notes it in the device log. A failed download is
+/// not logged; a failed log leaves the download made.
+pub(crate) fn download_logged(
     store: &OpenedStore,
     platform: &PlatformHandle,
     file: DownloadFile,
+    logged_as: LoggedAs,
     onexported: &Callback<DeviceLog>,
 ) {
     if !download(platform, &file) {
@@ -42,7 +52,12 @@ pub(crate) fn download_backup(
     }
     let (store, platform, onexported) = (store.clone(), platform.clone(), onexported.clone());
     spawn_local(async move {
-        match record_backup(&*store.store, &file.what, platform.now().to_utc()).await {
+        let now = platform.now().to_utc();
+        let logged = match logged_as {
+            LoggedAs::Backup => record_backup(&*store.store, &file.what, now).await,
+            LoggedAs::Export => record_export(&*store.store, &file.what, now).await,
+        };
+        match logged {
             Ok(log) => onexported.emit(log),
             Err(error) => {
                 platform.emit(LensEvent::Error { code: ErrorCode::SaveFailed, message: error.to_string() })

@@ -35,7 +35,9 @@ pub(crate) fn Home(props: &HomeProps) -> Html {
             <TaskList awaiting_moderation={waiting} onnavigate={props.actions.onnavigate.clone()} />
             <FollowUpList audits={session.audits.clone()} templates={props.templates.clone()}
                 today={props.platform.now().date_naive()} onopen={onopen.clone()} />
-            <AuditList audits={session.audits.clone()} templates={props.templates.clone()} onopen={onopen.clone()} />
+            <AuditList audits={session.audits.clone()} templates={props.templates.clone()} onopen={onopen.clone()}
+                store={session.store.clone()} platform={props.platform.clone()}
+                onexported={props.actions.onexported.clone()} />
             <MyReflections audits={session.audits.clone()} templates={props.templates.clone()}
                 author={props.author.clone()} {onopen} />
             <DeviceData session={session.clone()} platform={props.platform.clone()}

@@ -19,7 +19,8 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use self::state::{oversize, size_words, Choices};
+pub(crate) use self::state::oversize;
+use self::state::{size_words, Choices};
 use super::focus::use_focus_on_mount;
 use super::pagination::with_commas;
 use crate::analysis::data_source;
@@ -369,7 +370,7 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 
 /// On memory only the worker could not write to this page's store: keep its records here, all
 /// or none, each based on the revision this page holds now.
-async fn keep_in_memory(session: &Session, outcome: &ImportOutcome) -> Result<(), String> {
+pub(crate) async fn keep_in_memory(session: &Session, outcome: &ImportOutcome) -> Result<(), String> {
     let store = &session.store.store;
     let mut writes = Vec::with_capacity(outcome.records.len());
     for stored in outcome.records.iter().filter_map(|record| record.to_stored()) {

@@ -114,11 +114,13 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                         made.set(match reply {
                             Ok(AnalysisReply::Report(view)) => Made::Ready(Rc::new(view)),
                             Ok(AnalysisReply::Refused { message }) => Made::Refused(message),
-                            Ok(AnalysisReply::File { .. } | AnalysisReply::Agreement(_)) => {
-                                Made::Unavailable(
-                                    "The report could not be made: reload the page to carry on.".to_owned(),
-                                )
-                            }
+                            Ok(
+                                AnalysisReply::File { .. }
+                                | AnalysisReply::Agreement(_)
+                                | AnalysisReply::Exported(_),
+                            ) => Made::Unavailable(
+                                "The report could not be made: reload the page to carry on.".to_owned(),
+                            ),
                             Err(unavailable) => Made::Unavailable(unavailable.message),
                         });
                     });

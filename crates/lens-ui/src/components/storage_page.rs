@@ -3,7 +3,7 @@
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::device_data::last_export_sentence;
+use super::device_data::{last_backup_sentence, last_export_sentence};
 use super::persistence_status::persistence_sentence;
 use crate::app::Session;
 use crate::ports::{Persistence, PlatformHandle, StorageKind};
@@ -39,6 +39,7 @@ pub(crate) fn StoragePage(props: &StoragePageProps) -> Html {
     };
     let can_ask =
         session.store.kind == StorageKind::IndexedDb && session.persistence != Persistence::Persistent;
+    let offset = *props.platform.now().offset();
     html! {
         <section class="lens-section" aria-labelledby="lens-storage-title">
             <h3 class="lens-heading-m" id="lens-storage-title">{ "Data on this device" }</h3>
@@ -48,7 +49,10 @@ pub(crate) fn StoragePage(props: &StoragePageProps) -> Html {
                 { summary_row("Audits", session.audits.len().to_string()) }
                 { summary_row("Moderations", session.moderations.len().to_string()) }
                 { summary_row("Will the browser keep it?", persistence_sentence(&session.store.kind, &session.persistence).to_owned()) }
-                { summary_row("Last export", last_export_sentence(&session.device_log, *props.platform.now().offset())) }
+                { summary_row("Last export", last_export_sentence(&session.device_log, offset)) }
+                if let Some(backup) = last_backup_sentence(&session.device_log, offset) {
+                    { summary_row("Last download of all data", backup) }
+                }
             </dl>
             if can_ask {
                 <button type="button" class="lens-button lens-button--secondary" onclick={ask} disabled={*asking}>
