@@ -79,6 +79,16 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   assert.match(await record.locator("tbody tr").nth(1).innerText(), /Same grade\s+None needed: the auditor's grade was agreed/);
   await record.getByText("Evaluative throughout; record the safety plan's review date.").waitFor();
   assert.deepEqual(await violations(page), [], "the moderated audit's record");
+  // The audit's own file carries its moderation: agreed grades and the feedback go with it.
+  const [audited] = await Promise.all([
+    page.waitForEvent("download"),
+    lens.getByRole("button", { name: "Download as JSON" }).click(),
+  ]);
+  const carried = JSON.parse(await readFile(await audited.path(), "utf8"));
+  assert.equal(carried.audits.length, 1);
+  assert.equal(carried.moderations.length, 1);
+  assert.equal(carried.moderations[0].moderation.audit_id, carried.audits[0].audit.id);
+  assert.equal(carried.moderations[0].moderation.feedback, "Evaluative throughout; record the safety plan's review date.");
   await lens.getByRole("button", { name: "Back to audits on this device" }).first().click();
   await openTask(page, "practice-lens", "Moderate an audit");
   await lens.getByRole("button", { name: "Back to home" }).click();

@@ -54,7 +54,7 @@ pub(crate) struct AuditFormProps {
     pub marking: Option<String>,
     /// The audit's moderation, shown on its record once there is one.
     #[prop_or_default]
-    pub moderation: Option<Moderation>,
+    pub moderation: Option<Versioned<Moderation>>,
 }
 
 #[component]
@@ -363,10 +363,10 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 if state.stage == Stage::JustSubmitted {
                     { submitted_panel(audit, &template, today, &anchors, &words) }
                 }
-                { export_bar(&state, &template, &props.store, &props.platform, props.marking.as_deref()) }
+                { export_bar(&state, &template, &props.store, &props.platform, props.marking.as_deref(), props.moderation.as_ref()) }
                 { audit_record(audit, &template, today) }
                 if let Some(moderation) = &props.moderation {
-                    { moderation_record(audit, moderation, &template) }
+                    { moderation_record(audit, &moderation.value, &template) }
                 }
                 { amendments_list(audit, &template) }
                 <button type="button" class="lens-button lens-button--secondary" onclick={on_amend}>{ words.amend }</button>

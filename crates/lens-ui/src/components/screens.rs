@@ -109,8 +109,8 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
 }
 
 /// The newest moderation of audit `id` on this device.
-fn moderation_of(session: &Session, id: &AuditId) -> Option<lens_core::Moderation> {
-    session.moderations.iter().rev().find(|moderation| &moderation.value.audit == id).map(|m| m.value.clone())
+fn moderation_of(session: &Session, id: &AuditId) -> Option<lens_store::Versioned<lens_core::Moderation>> {
+    session.moderations.iter().rev().find(|moderation| &moderation.value.audit == id).cloned()
 }
 
 fn missing_template(template: &str) -> Html {

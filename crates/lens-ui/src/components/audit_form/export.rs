@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use lens_analysis::protocol::{AnalysisReply, AnalysisRequest, AuditCsvRequest, CsvPart};
-use lens_core::{Audit, Template};
+use lens_core::{Audit, Moderation, Template};
 use lens_store::bundle::{write_bundle, Bundle};
 use lens_store::{Revision, Versioned};
 use wasm_bindgen_futures::spawn_local;
@@ -46,14 +46,20 @@ fn export_names(export: Export, audit: &Audit, template: &Template) -> (String, 
     (file_name, media_type, format!("{} ({}) {what}", template.title, case_label(audit)))
 }
 
-/// The audit as a JSON bundle of one, made here: it is the record as stored.
-fn json_file(audit: Versioned<Audit>, template: &Template, now: DateTime<Utc>) -> DownloadFile {
+/// The audit as a JSON bundle of one, made here: it is the record as stored, with its
+/// moderation (agreed grades and the moderator's feedback) once there is one.
+fn json_file(
+    audit: Versioned<Audit>,
+    moderation: Option<Versioned<Moderation>>,
+    template: &Template,
+    now: DateTime<Utc>,
+) -> DownloadFile {
     let (file_name, media_type, what) = export_names(Export::Json, &audit.value, template);
     let bundle = Bundle {
         exported_at: now,
         templates: vec![template.clone()],
         audits: vec![audit],
-        moderations: Vec::new(),
+        moderations: moderation.into_iter().collect(),
     };
     DownloadFile { file_name, media_type, contents: write_bundle(&bundle), what }
 }
@@ -93,16 +99,18 @@ pub(crate) fn export_bar(
     store: &OpenedStore,
     platform: &PlatformHandle,
     marking: Option<&str>,
+    moderation: Option<&Versioned<Moderation>>,
 ) -> Html {
     let words = Wording::for_template(template);
     let offer = |export: Export| {
         let (store, platform, template) = (store.clone(), platform.clone(), template.clone());
         let (audit, revision) = (state.audit.clone(), state.base.unwrap_or(Revision::FIRST));
+        let moderation = moderation.cloned();
         Callback::from(move |_: MouseEvent| match export {
             Export::Json => {
                 let now = platform.now().to_utc();
                 let versioned = Versioned { value: audit.clone(), revision, updated_at: now };
-                download(&platform, &json_file(versioned, &template, now));
+                download(&platform, &json_file(versioned, moderation.clone(), &template, now));
             }
             Export::Csv(part) => spawn_local(download_csv(
                 part,
@@ -154,7 +162,7 @@ pub(super) fn rescue_download(saver: &Saver, template: &Template) {
             state.amending.as_ref().map_or_else(|| state.audit.clone(), |draft| draft.revised.clone());
         (audit, state.base.unwrap_or(Revision::FIRST))
     };
-    let file = json_file(Versioned { value: audit, revision, updated_at: now }, template, now);
+    let file = json_file(Versioned { value: audit, revision, updated_at: now }, None, template, now);
     if let Err(message) = saver.platform.download(&file.file_name, file.media_type, &file.contents) {
         saver.platform.emit(LensEvent::Error { code: ErrorCode::DownloadFailed, message });
     }
