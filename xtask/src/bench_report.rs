@@ -78,8 +78,16 @@ pub fn run_import() -> Result<(), String> {
             ("write_ms", "Import to every record written in one transaction"),
             ("write_longest_task_ms", "longest task meanwhile"),
             ("progress_steps", "progress steps the page showed"),
-            ("dashboard_ms", "the agreement dashboard over the year, from the last date typed"),
+            (
+                "dashboard_ms",
+                "the agreement dashboard over the year, from the last date typed (records read and decoded)",
+            ),
             ("dashboard_longest_task_ms", "longest task meanwhile"),
+            (
+                "dashboard_filter_ms",
+                "the dashboard again after choosing a team (the worker's decoded records reused)",
+            ),
+            ("dashboard_filter_longest_task_ms", "longest task meanwhile"),
         ],
     );
     Ok(())

@@ -5,9 +5,10 @@ use lens_store::bundle::write_bundle;
 use lens_store::report_export::{report_csv, report_json};
 use lens_store::sample::{generate_bundle, SampleSpec};
 use lens_store::template_document::builtin_templates;
-use lens_store::{list_audits, list_moderations, load_audit, MemoryStore, Store};
+use lens_store::{load_audit, MemoryStore, Store};
 
 use crate::audit_csv::audit_csv;
+use crate::device_records::{DeviceRecords, RecordCache};
 use crate::export_set::export_set;
 use crate::protocol::{
     AnalysisReply, AnalysisRequest, AuditCsvRequest, DataSource, ExampleRequest, ReportFileRequest,
@@ -17,8 +18,13 @@ use crate::report_view::report_view;
 use crate::theme_view::theme_summary;
 
 /// Does what `request` asks. `database` opens a named database (IndexedDB in the worker);
-/// records sent with the request are read from memory instead.
-pub async fn answer<Open, Opened>(request: AnalysisRequest, database: Open) -> AnalysisReply
+/// records sent with the request are read from memory instead. `cache` keeps decoded records
+/// between requests that name the same snapshot.
+pub async fn answer<Open, Opened>(
+    request: AnalysisRequest,
+    database: Open,
+    cache: &RecordCache,
+) -> AnalysisReply
 where
     Open: FnOnce(String) -> Opened,
     Opened: std::future::Future<Output = Result<Box<dyn Store>, String>>,
@@ -36,15 +42,23 @@ where
         Err(message) => return AnalysisReply::Refused { message },
     };
     let templates = builtin_templates();
+    if let AnalysisRequest::AuditCsv(csv) = &request {
+        return csv_reply(store.as_ref(), csv, &templates)
+            .await
+            .unwrap_or_else(|message| AnalysisReply::Refused { message });
+    }
+    let records = match cache.read(store.as_ref(), source).await {
+        Ok(records) => records,
+        Err(message) => return AnalysisReply::Refused { message },
+    };
     let reply = match request {
-        AnalysisRequest::Report(report) => report_reply(store.as_ref(), &report, &templates).await,
-        AnalysisRequest::ReportFile(file) => report_file_reply(store.as_ref(), &file, &templates).await,
-        AnalysisRequest::AuditCsv(csv) => csv_reply(store.as_ref(), &csv, &templates).await,
-        AnalysisRequest::Agreement(agreement) => {
-            agreement_reply(store.as_ref(), &agreement, &templates).await
+        AnalysisRequest::Report(report) => report_reply(&records, &report, &templates),
+        AnalysisRequest::ReportFile(file) => report_file_reply(&records, &file, &templates),
+        AnalysisRequest::Agreement(agreement) => agreement_reply(&records, &agreement, &templates),
+        AnalysisRequest::Export(export) => Ok(export_set(&records, &export, &templates)),
+        AnalysisRequest::AuditCsv(_) | AnalysisRequest::Example(_) => {
+            Err("This request was answered already: reload the page to carry on.".to_owned())
         }
-        AnalysisRequest::Export(export) => export_set(store.as_ref(), &export, &templates).await,
-        AnalysisRequest::Example(example) => Ok(example_bundle(&example)),
     };
     reply.unwrap_or_else(|message| AnalysisReply::Refused { message })
 }
@@ -69,7 +83,7 @@ where
     Opened: std::future::Future<Output = Result<Box<dyn Store>, String>>,
 {
     match source {
-        DataSource::Database { name } => database(name.clone()).await,
+        DataSource::Database { name } | DataSource::Snapshot { name, .. } => database(name.clone()).await,
         DataSource::Records { records } => {
             let store = MemoryStore::default();
             for record in records.iter().filter_map(|record| record.to_stored()) {
@@ -80,35 +94,28 @@ where
     }
 }
 
-/// The report over the store's audits, with the audits it counts as completed, and how many
-/// records could not be read.
-async fn make_report(
-    store: &dyn Store,
+/// The report over the device's audits, and how many records could not be read.
+fn make_report(
+    records: &DeviceRecords,
     request: &ReportRequest,
     templates: &[Template],
-) -> Result<(Report, Vec<lens_core::Audit>, usize), String> {
-    let (audits, unreadable_audits) = list_audits(store).await.map_err(|error| error.to_string())?;
-    let (moderations, unreadable_moderations) =
-        list_moderations(store).await.map_err(|error| error.to_string())?;
-    let unreadable = unreadable_audits.len() + unreadable_moderations.len();
-    let audits: Vec<_> = audits.into_iter().map(|audit| audit.value).collect();
-    let moderations: Vec<_> = moderations.into_iter().map(|moderation| moderation.value).collect();
+) -> Result<Report, String> {
+    let moderations = records.moderation_values();
     let filter = ReportFilter {
         team: request.team.clone(),
         template: request.template.clone(),
         ..ReportFilter::between(request.from, request.to)
     };
-    let report = build_report(&audits, &moderations, templates, &filter, &ReportSettings::new(request.today))
-        .map_err(|error| error.to_string())?;
-    Ok((report, audits, unreadable))
+    build_report(&records.audits, &moderations, templates, &filter, &ReportSettings::new(request.today))
+        .map_err(|error| error.to_string())
 }
 
-async fn report_reply(
-    store: &dyn Store,
+fn report_reply(
+    records: &DeviceRecords,
     request: &ReportRequest,
     templates: &[Template],
 ) -> Result<AnalysisReply, String> {
-    let (report, audits, unreadable) = make_report(store, request, templates).await?;
+    let report = make_report(records, request, templates)?;
     // The themes read exactly the audits the report counts as completed: never a draft, never
     // a reflection.
     let completed: Vec<&AuditId> = report
@@ -116,23 +123,24 @@ async fn report_reply(
         .map(|figure| figure.audits.iter().collect())
         .unwrap_or_default();
     let in_scope: Vec<_> =
-        audits.iter().filter(|audit| completed.binary_search(&&audit.id).is_ok()).collect();
+        records.audits.iter().filter(|audit| completed.binary_search(&&audit.id).is_ok()).collect();
     let themes = theme_summary(&in_scope, templates);
     let mut view = report_view(&report, templates, themes);
-    if unreadable > 0 {
+    if records.unreadable > 0 {
         view.notes.push(format!(
-            "{unreadable} record(s) on this device could not be read and are not counted: Home lists them."
+            "{} record(s) on this device could not be read and are not counted: Home lists them.",
+            records.unreadable
         ));
     }
     Ok(AnalysisReply::Report(view))
 }
 
-async fn report_file_reply(
-    store: &dyn Store,
+fn report_file_reply(
+    records: &DeviceRecords,
     request: &ReportFileRequest,
     templates: &[Template],
 ) -> Result<AnalysisReply, String> {
-    let (report, _, _) = make_report(store, &request.report, templates).await?;
+    let report = make_report(records, &request.report, templates)?;
     let contents = match request.format {
         ReportFormat::Csv => report_csv(&report),
         ReportFormat::Json => serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default(),
@@ -140,16 +148,13 @@ async fn report_file_reply(
     Ok(AnalysisReply::File { contents })
 }
 
-async fn agreement_reply(
-    store: &dyn Store,
+fn agreement_reply(
+    records: &DeviceRecords,
     request: &crate::protocol::agreement::AgreementRequest,
     templates: &[Template],
 ) -> Result<AnalysisReply, String> {
-    let (audits, _) = list_audits(store).await.map_err(|error| error.to_string())?;
-    let (moderations, _) = list_moderations(store).await.map_err(|error| error.to_string())?;
-    let audits: Vec<_> = audits.into_iter().map(|audit| audit.value).collect();
-    let moderations: Vec<_> = moderations.into_iter().map(|moderation| moderation.value).collect();
-    crate::agreement_view::agreement_view(&audits, &moderations, templates, request)
+    let moderations = records.moderation_values();
+    crate::agreement_view::agreement_view(&records.audits, &moderations, templates, request)
         .map(AnalysisReply::Agreement)
 }
 

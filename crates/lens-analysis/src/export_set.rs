@@ -6,33 +6,35 @@ use std::collections::BTreeSet;
 use lens_core::{find_template, is_reflection, AuditFilter, Template};
 use lens_store::bundle::{write_bundle, Bundle};
 use lens_store::csv_export::write_audits_csv;
-use lens_store::{list_audits, list_moderations, Store};
+
+use crate::device_records::DeviceRecords;
 
 use crate::protocol::export::{ExportFormat, ExportRequest, ExportedSet};
 use crate::protocol::{AnalysisReply, CsvPart};
 
-/// The file `request` asks for, from the records in `store`.
-pub(crate) async fn export_set(
-    store: &dyn Store,
+/// The file `request` asks for, from the device's records.
+pub(crate) fn export_set(
+    records: &DeviceRecords,
     request: &ExportRequest,
     templates: &[Template],
-) -> Result<AnalysisReply, String> {
-    let (audits, unreadable_audits) = list_audits(store).await.map_err(|error| error.to_string())?;
-    let (moderations, unreadable_moderations) =
-        list_moderations(store).await.map_err(|error| error.to_string())?;
+) -> AnalysisReply {
     let filter = AuditFilter::from(&request.selection);
-    let chosen: Vec<_> = audits
-        .into_iter()
+    let chosen: Vec<_> = records
+        .versioned_audits()
         .filter(|audit| {
             let template = find_template(templates, &audit.value.template);
             !is_reflection(&audit.value, templates) && filter.shows(&audit.value, template)
         })
         .collect();
     let ids: BTreeSet<&str> = chosen.iter().map(|audit| audit.value.id.as_str()).collect();
-    let moderations: Vec<_> =
-        moderations.into_iter().filter(|moderation| ids.contains(moderation.value.audit.as_str())).collect();
+    let moderations: Vec<_> = records
+        .moderations
+        .iter()
+        .filter(|moderation| ids.contains(moderation.value.audit.as_str()))
+        .cloned()
+        .collect();
     let (audit_count, moderation_count) = (chosen.len(), moderations.len());
-    let unreadable = unreadable_audits.len() + unreadable_moderations.len();
+    let unreadable = records.unreadable;
     let (contents, moderations_written) = match request.format {
         ExportFormat::Bundle => {
             let used: Vec<Template> = templates
@@ -53,10 +55,10 @@ pub(crate) async fn export_set(
             (text, 0)
         }
     };
-    Ok(AnalysisReply::Exported(ExportedSet {
+    AnalysisReply::Exported(ExportedSet {
         contents,
         audits: audit_count,
         moderations: moderations_written,
         unreadable,
-    }))
+    })
 }

@@ -19,6 +19,7 @@ pub mod protocol;
 mod agreement_view;
 mod answer;
 mod audit_csv;
+mod device_records;
 mod export_set;
 mod import_desk;
 mod report_view;
@@ -26,5 +27,6 @@ mod theme_view;
 
 pub use agreement_view::agreement_view;
 pub use answer::{answer, open_source};
+pub use device_records::{DeviceRecords, RecordCache};
 pub use import_desk::{ImportDesk, ReadFile};
 pub use report_view::report_view;

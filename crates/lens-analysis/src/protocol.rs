@@ -49,6 +49,15 @@ pub enum DataSource {
         /// The `db-name` the element was given.
         name: String,
     },
+    /// The IndexedDB database of this name, holding exactly the records the page has, named by
+    /// a fingerprint of their ids and revisions: the worker may answer from what it decoded
+    /// for the same fingerprint, without reading the database again.
+    Snapshot {
+        /// The `db-name` the element was given.
+        name: String,
+        /// The fingerprint of the page's audit and moderation records.
+        snapshot: u64,
+    },
     /// These records, when the page runs on memory only and there is no database to open.
     Records {
         /// Every audit and moderation record the page holds.

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 
 use lens_analysis::protocol::import::{ImportProgress, ImportReply, ImportRequest};
 use lens_analysis::protocol::{AnalysisReply, AnalysisRequest, DataSource};
-use lens_analysis::{open_source, ImportDesk, ReadFile};
+use lens_analysis::{open_source, ImportDesk, ReadFile, RecordCache};
 use lens_idb::IdbStore;
 use lens_store::Store;
 use wasm_bindgen::prelude::*;
@@ -25,13 +25,18 @@ thread_local! {
     /// The import being decided, between its preview and its application. Taken out while a
     /// request works on it, so a second request arriving meanwhile is told to wait.
     static DESK: RefCell<Option<ImportDesk>> = RefCell::new(Some(ImportDesk::default()));
+    /// The records decoded for the page's latest snapshot, reused while it is unchanged.
+    static RECORDS: RecordCache = RecordCache::default();
 }
 
 /// Answers one request (an `AnalysisRequest` as JSON) with an `AnalysisReply` as JSON.
 #[wasm_bindgen]
 pub async fn answer(request: String) -> String {
     let reply = match serde_json::from_str::<AnalysisRequest>(&request) {
-        Ok(request) => lens_analysis::answer(request, open_database).await,
+        Ok(request) => {
+            let cache = RECORDS.with(RecordCache::clone);
+            lens_analysis::answer(request, open_database, &cache).await
+        }
         Err(_) => AnalysisReply::Refused { message: OTHER_VERSION.to_owned() },
     };
     serde_json::to_string(&reply).unwrap_or_default()

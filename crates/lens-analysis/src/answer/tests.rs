@@ -7,6 +7,7 @@ use lens_store::bundle::parse_bundle;
 use lens_store::{save_audit, save_moderation, MemoryStore, RecordKind, Store};
 
 use super::answer;
+use crate::device_records::RecordCache;
 use crate::protocol::export::{AuditSelection, ExportFormat, ExportRequest, ExportedSet, SelectedStatus};
 use crate::protocol::ExampleRequest;
 use crate::protocol::{
@@ -60,14 +61,22 @@ fn half_year(source: DataSource) -> AnalysisRequest {
 
 /// Answers with a database opener that can open only `golden`.
 fn ask(request: AnalysisRequest) -> AnalysisReply {
-    let golden = golden_store();
-    block_on(answer(request, |name| async move {
-        if name == "golden" {
-            Ok(Box::new(golden) as Box<dyn Store>)
-        } else {
-            Err(format!("The database {name} could not be opened"))
-        }
-    }))
+    ask_with(request, golden_store(), &RecordCache::default())
+}
+
+/// Answers with `store` as the database "golden", keeping decoded records in `cache`.
+fn ask_with(request: AnalysisRequest, store: MemoryStore, cache: &RecordCache) -> AnalysisReply {
+    block_on(answer(
+        request,
+        |name| async move {
+            if name == "golden" {
+                Ok(Box::new(store) as Box<dyn Store>)
+            } else {
+                Err(format!("The database {name} could not be opened"))
+            }
+        },
+        cache,
+    ))
 }
 
 fn report(reply: AnalysisReply) -> ReportView {
@@ -261,4 +270,21 @@ fn example_data_is_a_seeded_quarter_ending_today_and_reads_as_a_bundle() {
         *last_day <= today && *first_day >= NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
         "{first_day} to {last_day}"
     );
+}
+
+#[test]
+fn a_snapshot_is_answered_from_the_records_decoded_for_it_and_a_new_one_reads_again() {
+    let cache = RecordCache::default();
+    let snapshot = |snapshot| half_year(DataSource::Snapshot { name: "golden".into(), snapshot });
+    let first = report(ask_with(snapshot(1), golden_store(), &cache));
+    assert!(first.audits_completed > 0);
+    let same = report(ask_with(snapshot(1), MemoryStore::default(), &cache));
+    assert_eq!(same, first, "the same snapshot is answered from the records decoded for it");
+    let changed = report(ask_with(snapshot(2), MemoryStore::default(), &cache));
+    assert_eq!(changed.audits_completed, 0, "a new snapshot reads the database again");
+    let unnamed =
+        report(ask_with(half_year(DataSource::Database { name: "golden".into() }), golden_store(), &cache));
+    assert_eq!(unnamed, first, "a request without a snapshot always reads the database");
+    let after = report(ask_with(snapshot(2), MemoryStore::default(), &cache));
+    assert_eq!(after.audits_completed, 0, "and leaves nothing cached for a snapshot it did not name");
 }

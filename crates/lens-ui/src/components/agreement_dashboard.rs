@@ -19,13 +19,13 @@ use yew::prelude::*;
 
 use super::focus::use_focus_on_mount;
 use super::form::{date_input, DateInputView, TypedDate};
-use crate::analysis::data_source;
+use crate::analysis::snapshot_source;
 use crate::app::Session;
 use crate::ports::PlatformHandle;
 
 const TITLE_ID: &str = "lens-agreement-title";
 /// How long the filter must stay unchanged before the worker is asked.
-const ASK_AFTER_MS: u32 = 400;
+const ASK_AFTER_MS: u32 = 150;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct AgreementDashboardProps {
@@ -70,6 +70,14 @@ pub(crate) fn AgreementDashboard(props: &AgreementDashboardProps) -> Html {
     });
     let shown = use_state(|| Shown::Waiting);
     let generation = use_mut_ref(|| 0_u64);
+    {
+        // Leaving the dashboard drops a request still waiting to be sent: the person may be
+        // switching to another data set, which the request must not open again.
+        let generation = generation.clone();
+        use_effect_with((), move |_| move || *generation.borrow_mut() += 1);
+    }
+    // The dates last asked for: only a change of date waits for typing to stop.
+    let asked_dates = use_mut_ref(|| None::<(String, String)>);
     let heading = use_node_ref();
     use_focus_on_mount(heading.clone());
     let (from, to) = (TypedDate::read(&filter.from).day(), TypedDate::read(&filter.to).day());
@@ -100,17 +108,23 @@ pub(crate) fn AgreementDashboard(props: &AgreementDashboardProps) -> Html {
                     if from <= to {
                         shown.set(Shown::Waiting);
                         let filter = filter.clone();
+                        let dates_typed = (filter.from.clone(), filter.to.clone());
+                        let new_dates = asked_dates.borrow().as_ref() != Some(&dates_typed);
+                        *asked_dates.borrow_mut() = Some(dates_typed);
                         spawn_local(async move {
-                            // Asked once the filter has stood still: each request reads every
-                            // moderated audit, and a date typed digit by digit would queue several.
-                            platform.pause(ASK_AFTER_MS).await;
+                            // A date is asked for once it has stood still, so a date typed digit
+                            // by digit sends one request, not several; a choice from a list is
+                            // asked for at once.
+                            if new_dates {
+                                platform.pause(ASK_AFTER_MS).await;
+                            }
                             if *generation.borrow() != this_generation {
                                 return;
                             }
                             let chosen =
                                 |value: &str| Some(value.to_owned()).filter(|value| !value.is_empty());
                             let request = AgreementRequest {
-                                source: data_source(&session.store).await,
+                                source: snapshot_source(&session).await,
                                 from,
                                 to,
                                 team: chosen(&filter.team),

@@ -21,7 +21,7 @@ use self::figures::{figure_tables, theme_table};
 use super::download::{download, DownloadFile};
 use super::focus::use_focus_on_mount;
 use super::form::{date_input, DateInputView, ErrorSummary, FieldError, TypedDate};
-use crate::analysis::data_source;
+use crate::analysis::snapshot_source;
 use crate::app::Session;
 use crate::ports::PlatformHandle;
 
@@ -106,7 +106,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                 made.set(Made::Waiting);
                 if let Some(request) = request {
                     spawn_local(async move {
-                        let source = data_source(&session.store).await;
+                        let source = snapshot_source(&session).await;
                         let reply = platform.analyse(AnalysisRequest::Report(request(source))).await;
                         if *generation.borrow() != this_generation {
                             return;
@@ -164,17 +164,17 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     let downloads = match &*made {
         Made::Ready(view) => {
             let download = |format: ReportFormat| {
-                let (view, store, choice) = (view.clone(), session.store.clone(), (*choice).clone());
+                let (view, session, choice) = (view.clone(), session.clone(), (*choice).clone());
                 let platform = props.platform.clone();
                 let download_problem = download_problem.clone();
                 // The file names every audit behind every figure, so the worker makes it only
                 // when it is asked for.
                 Callback::from(move |_: MouseEvent| {
                     let Some(request) = report_request(&choice, today) else { return };
-                    let (view, store, platform) = (view.clone(), store.clone(), platform.clone());
+                    let (view, session, platform) = (view.clone(), session.clone(), platform.clone());
                     let download_problem = download_problem.clone();
                     spawn_local(async move {
-                        let report = request(data_source(&store).await);
+                        let report = request(snapshot_source(&session).await);
                         let request = AnalysisRequest::ReportFile(ReportFileRequest { report, format });
                         match platform.analyse(request).await {
                             Ok(AnalysisReply::File { contents }) => {

@@ -1,0 +1,88 @@
+//! The audits and moderations a request reads, decoded once, and kept between requests while
+//! the page says the records are the same (a [`DataSource::Snapshot`]).
+//!
+//! Reading and decoding 10,000 audits from IndexedDB takes seconds; a dashboard asks again on
+//! every filter change. The page knows every record's revision, so it names its records by a
+//! fingerprint of them; the worker reuses what it decoded while the fingerprint is unchanged,
+//! and reads again as soon as anything is saved, imported or reloaded.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use lens_core::{Audit, Moderation};
+use lens_store::{list_audits, list_moderations, Revision, Store, Versioned};
+
+use crate::protocol::DataSource;
+
+/// Every audit and moderation on the device that could be read.
+#[derive(Debug, Default)]
+pub struct DeviceRecords {
+    /// The audits, as their values (reports and agreement read these).
+    pub audits: Vec<Audit>,
+    /// Each audit's revision and save time, in the same order (exports need them).
+    pub audit_versions: Vec<(Revision, DateTime<Utc>)>,
+    /// The moderations.
+    pub moderations: Vec<Versioned<Moderation>>,
+    /// Records that could not be read, so are in none of the above.
+    pub unreadable: usize,
+}
+
+impl DeviceRecords {
+    /// The audits with their revisions, as a bundle carries them.
+    pub fn versioned_audits(&self) -> impl Iterator<Item = Versioned<Audit>> + '_ {
+        self.audits.iter().zip(&self.audit_versions).map(|(audit, (revision, updated_at))| Versioned {
+            value: audit.clone(),
+            revision: *revision,
+            updated_at: *updated_at,
+        })
+    }
+
+    /// The moderations' values.
+    pub fn moderation_values(&self) -> Vec<Moderation> {
+        self.moderations.iter().map(|moderation| moderation.value.clone()).collect()
+    }
+}
+
+/// The records decoded for the latest snapshot, if any.
+#[derive(Clone, Default)]
+pub struct RecordCache(Rc<RefCell<Option<Cached>>>);
+
+struct Cached {
+    name: String,
+    snapshot: u64,
+    records: Rc<DeviceRecords>,
+}
+
+impl RecordCache {
+    /// The records of `store`, which `source` opened: those decoded before for the same
+    /// snapshot, or read afresh (and kept, when the source is a snapshot).
+    pub async fn read(&self, store: &dyn Store, source: &DataSource) -> Result<Rc<DeviceRecords>, String> {
+        let snapshot = match source {
+            DataSource::Snapshot { name, snapshot } => Some((name.clone(), *snapshot)),
+            DataSource::Database { .. } | DataSource::Records { .. } => None,
+        };
+        if let (Some((name, snapshot)), Some(cached)) = (&snapshot, self.0.borrow().as_ref()) {
+            if cached.name == *name && cached.snapshot == *snapshot {
+                return Ok(cached.records.clone());
+            }
+        }
+        let records = Rc::new(read_records(store).await?);
+        *self.0.borrow_mut() =
+            snapshot.map(|(name, snapshot)| Cached { name, snapshot, records: records.clone() });
+        Ok(records)
+    }
+}
+
+async fn read_records(store: &dyn Store) -> Result<DeviceRecords, String> {
+    let (audits, unreadable_audits) = list_audits(store).await.map_err(|error| error.to_string())?;
+    let (moderations, unreadable_moderations) =
+        list_moderations(store).await.map_err(|error| error.to_string())?;
+    let audit_versions = audits.iter().map(|audit| (audit.revision, audit.updated_at)).collect();
+    Ok(DeviceRecords {
+        audits: audits.into_iter().map(|audit| audit.value).collect(),
+        audit_versions,
+        moderations,
+        unreadable: unreadable_audits.len() + unreadable_moderations.len(),
+    })
+}
