@@ -19,6 +19,18 @@ const loading = import(GLUE_URL.href).then(async (glue) => {
   return glue;
 });
 
+// Every write to a database of this site, from any tab, page or worker but this one, is
+// announced on this channel (lens_idb::CHANGES_CHANNEL): records decoded from it are read again.
+if (typeof BroadcastChannel === "function") {
+  new BroadcastChannel("practice-lens-changes").onmessage = async (event) => {
+    try {
+      (await loading).forget_records(String(event.data));
+    } catch {
+      // A worker whose module did not load has nothing to forget.
+    }
+  };
+}
+
 self.onmessage = async (event) => {
   const { id, request, importRequest, files } = event.data;
   try {

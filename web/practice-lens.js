@@ -100,10 +100,13 @@ class PracticeLensElement extends HTMLElement {
   // team, from, to}; every audit without one), their moderations and templates, reflections
   // never; logged as the device's last export. Rejects with an Error whose message says why.
   exportBundle(filter) {
-    const text = filter === undefined || filter === null ? undefined : JSON.stringify(filter);
-    return this._ask((instance) => instance.export_bundle(text)).then(
-      (bundle) => new Blob([bundle], { type: "application/json" }),
-    );
+    if (filter !== undefined && filter !== null && (typeof filter !== "object" || Array.isArray(filter))) {
+      return Promise.reject(new TypeError("exportBundle takes a filter object such as { team: \"Assessment West\" }, or nothing for every audit"));
+    }
+    return this._ask((instance) => {
+      const text = filter === undefined || filter === null ? undefined : JSON.stringify(filter);
+      return instance.export_bundle(text);
+    }).then((bundle) => new Blob([bundle], { type: "application/json" }));
   }
 
   // Resolves to a Blob of example data from the seeded generator (three months of a council's
@@ -123,6 +126,7 @@ class PracticeLensElement extends HTMLElement {
     try {
       promise = call(this._instance);
     } catch (error) {
+      if (error instanceof TypeError) return Promise.reject(new TypeError("The filter could not be read: " + error.message));
       return Promise.reject(new Error("Practice Lens stopped working. Reload the page to carry on. (" + error + ")"));
     }
     return promise.catch((reason) => {

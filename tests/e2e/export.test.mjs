@@ -107,6 +107,13 @@ test("importBundle writes what does not conflict and exportBundle gives the filt
     ),
   );
   assert.match(unreadable, /^bundle\.json was not imported: /);
+  const notAFilter = await element.evaluate((lens) =>
+    lens.exportBundle(() => "west").then(
+      () => "resolved",
+      (error) => `${error.name}: ${error.message}`,
+    ),
+  );
+  assert.match(notAFilter, /^TypeError: exportBundle takes a filter object/);
   await lens.getByText(/^Last exported on .*: 120 audit\(s\) and 12 moderation\(s\) as JSON, to the host page\. All the data on this device has not yet been downloaded as one file\.$/).waitFor();
   assert.deepEqual(record.pageErrors, []);
 });
@@ -180,4 +187,49 @@ test("example data fills a separate data set, opens the QA desk, and clears with
   assert.equal(await element.getAttribute("db-name"), "practice-lens");
   assert.deepEqual((await storedKeys(page, "practice-lens")).sort(), realBefore);
   assert.deepEqual(record.pageErrors, []);
+});
+
+test("two imports asked for at once are both written and both shown", async () => {
+  const { page, record } = await openPage(browser, "demo/csp.html");
+  await readyEvents(page);
+  const element = page.locator("practice-lens").first();
+  const half = (keep) =>
+    JSON.stringify({ ...DESK, audits: DESK.audits.filter((entry) => keep(entry.audit.header.team)), moderations: [] });
+  const [west, rest] = await element.evaluate(
+    (lens, [first, second]) => Promise.all([lens.importBundle(first), lens.importBundle(second)]),
+    [half((team) => team === "Assessment West"), half((team) => team !== "Assessment West")],
+  );
+  assert.equal(west.written, WEST.length);
+  assert.equal(rest.written, 120 - WEST.length);
+  await element.getByText(/of 120 audits/).first().waitFor();
+  assert.deepEqual(record.pageErrors, []);
+});
+
+test("reports draw how the grades fell as charts whose counts are the report's own", async () => {
+  const { page } = await openPage(browser, "demo/csp.html");
+  await readyEvents(page);
+  const lens = page.locator("practice-lens").first();
+  await lens.evaluate((element, text) => element.importBundle(text), DESK_TEXT);
+  await lens.getByRole("button", { name: "Reports" }).click();
+  for (const [stem, [day, month, year]] of [["lens-report-from", [1, 4, 2026]], ["lens-report-to", [31, 3, 2027]]]) {
+    await lens.locator(`#${stem}-day`).fill(String(day));
+    await lens.locator(`#${stem}-month`).fill(String(month));
+    await lens.locator(`#${stem}-year`).fill(String(year));
+  }
+  await lens.getByRole("heading", { name: "How the grades fell" }).waitFor();
+  const charts = lens.locator("figure.lens-chart--grades");
+  const overall = charts.first();
+  const caption = await overall.locator("figcaption").innerText();
+  assert.match(caption, /^Overall judgement: Case file audit \(Ofsted four-point scale\)\n\d+ of 117 gradings were good or better \(\d+%\)\.$/);
+  assert.equal(await overall.getByRole("img").getAttribute("aria-labelledby"), "lens-grade-chart-0-summary");
+  // The overall chart's bars add up to the completed audits with an overall grade, and the
+  // first bar's count is the report's own figure for that grade.
+  const values = await overall.locator(".lens-chart__value").allTextContents();
+  const counts = values.map((value) => Number(value.split(" ")[0]));
+  assert.equal(counts.reduce((sum, count) => sum + count, 0), 117);
+  const table = await lens.locator("#lens-report-how-well").locator("xpath=following::table[1]").innerText();
+  assert.match(table, new RegExp(`Overall grade\\s+Template: Case file audit \\(Ofsted four-point scale\\); Grade: Outstanding\\s+${counts[0]}\\s`));
+  assert.ok((await charts.count()) > 1, "one chart per standard as well");
+  assert.deepEqual(await violations(page), []);
+  if (SCREENSHOTS) await page.screenshot({ path: "/tmp/lens-report-charts.png", fullPage: true });
 });

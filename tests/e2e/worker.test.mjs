@@ -42,7 +42,7 @@ test("the first load fetches no analysis; a report fetches the worker under the 
   const themes = lens.getByRole("table", { name: "What the narratives say" });
   assert.ok((await themes.getByRole("row").count()) > 1, "at least one theme was found");
   assert.equal(await lens.getByText("built trust").count(), 0, "a reflection's words never appear in a report");
-  await lens.getByRole("table", { name: "How well did we do it?" }).getByText("Template: Case file audit; Grade: DNMG").waitFor();
+  await lens.getByRole("table", { name: "How well did we do it?" }).getByText("Template: Case file audit; Grade: Does not meet good").waitFor();
 
   // A period that ends before it starts is explained where the dates are chosen.
   await typeDate(lens, "lens-report-to", "2026-03-01");

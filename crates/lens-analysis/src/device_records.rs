@@ -3,8 +3,10 @@
 //!
 //! Reading and decoding 10,000 audits from IndexedDB takes seconds; a dashboard asks again on
 //! every filter change. The page knows every record's revision, so it names its records by a
-//! fingerprint of them; the worker reuses what it decoded while the fingerprint is unchanged,
-//! and reads again as soon as anything is saved, imported or reloaded.
+//! fingerprint of them; the worker reuses what it decoded while the fingerprint is unchanged.
+//! Writes the page does not know of (another tab, another element on the same data) are
+//! announced by every store that makes them (`lens_idb::CHANGES_CHANNEL`), and the worker then
+//! [forgets](RecordCache::forget) what it decoded from that database.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -46,7 +48,15 @@ impl DeviceRecords {
 
 /// The records decoded for the latest snapshot, if any.
 #[derive(Clone, Default)]
-pub struct RecordCache(Rc<RefCell<Option<Cached>>>);
+pub struct RecordCache(Rc<RefCell<CacheState>>);
+
+#[derive(Default)]
+struct CacheState {
+    cached: Option<Cached>,
+    /// Raised by every [`RecordCache::forget`], so a read under way when a change is announced
+    /// is not kept.
+    changes: u64,
+}
 
 struct Cached {
     name: String,
@@ -62,15 +72,30 @@ impl RecordCache {
             DataSource::Snapshot { name, snapshot } => Some((name.clone(), *snapshot)),
             DataSource::Database { .. } | DataSource::Records { .. } => None,
         };
-        if let (Some((name, snapshot)), Some(cached)) = (&snapshot, self.0.borrow().as_ref()) {
+        if let (Some((name, snapshot)), Some(cached)) = (&snapshot, self.0.borrow().cached.as_ref()) {
             if cached.name == *name && cached.snapshot == *snapshot {
                 return Ok(cached.records.clone());
             }
         }
+        let changes_before = self.0.borrow().changes;
         let records = Rc::new(read_records(store).await?);
-        *self.0.borrow_mut() =
-            snapshot.map(|(name, snapshot)| Cached { name, snapshot, records: records.clone() });
+        let mut state = self.0.borrow_mut();
+        state.cached = snapshot.filter(|_| state.changes == changes_before).map(|(name, snapshot)| Cached {
+            name,
+            snapshot,
+            records: records.clone(),
+        });
         Ok(records)
+    }
+
+    /// Drops what was decoded from the database `name`: it was written by someone the page
+    /// does not hear from.
+    pub fn forget(&self, name: &str) {
+        let mut state = self.0.borrow_mut();
+        state.changes += 1;
+        if state.cached.as_ref().is_some_and(|cached| cached.name == name) {
+            state.cached = None;
+        }
     }
 }
 

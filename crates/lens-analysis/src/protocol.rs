@@ -203,8 +203,46 @@ pub struct ReportView {
     pub notes: Vec<String>,
     /// One table per question that has figures, in the order a report shows them.
     pub sections: Vec<ReportSection>,
+    /// How the grades fell, overall and per standard, for charts beside the tables.
+    pub grade_charts: Vec<GradeChart>,
     /// What the narratives of the completed audits say, theme by theme.
     pub themes: ThemeSummary,
+}
+
+/// How the grades of one standard (or the overall judgements of one template) fell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GradeChart {
+    /// What was graded, e.g. "Overall judgement: Case file audit" or a standard's prompt.
+    pub title: String,
+    /// One bar per grade of the scale, best first.
+    pub bars: Vec<GradeBar>,
+    /// How many gradings in all.
+    pub total: usize,
+    /// How many of them were good or better.
+    pub good_or_better: usize,
+}
+
+/// One grade's count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GradeBar {
+    /// The grade as a person reads it.
+    pub grade: String,
+    /// Where it stands against good.
+    pub standing: BarStanding,
+    /// How many gradings gave it.
+    pub count: usize,
+}
+
+/// Where a grade stands, for a bar's style (its label always names the grade).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BarStanding {
+    /// Good or better.
+    GoodOrBetter,
+    /// Below good.
+    BelowGood,
+    /// Inadequate.
+    Inadequate,
 }
 
 /// The figures answering one question.

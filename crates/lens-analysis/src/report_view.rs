@@ -1,10 +1,12 @@
 //! A report in the words of a QA report: each figure's measure, breakdown and share as the
 //! Reports screen shows them, one table per question.
 
-use lens_core::{Dimension, Figure, Measure, Question, Report, Template};
+use lens_core::{Dimension, Figure, GradeStanding, Measure, Question, Report, Template};
 use lens_store::report_export::question_code;
 
-use crate::protocol::{FigureRow, ReportSection, ReportView, ThemeSummary};
+use crate::protocol::{
+    BarStanding, FigureRow, GradeBar, GradeChart, ReportSection, ReportView, ThemeSummary,
+};
 
 /// The report as the screen shows it.
 pub fn report_view(report: &Report, templates: &[Template], themes: ThemeSummary) -> ReportView {
@@ -30,7 +32,60 @@ pub fn report_view(report: &Report, templates: &[Template], themes: ThemeSummary
         audits_completed: report.figure(Measure::AuditsCompleted, &[]).map_or(0, |figure| figure.count),
         notes: report.notes.clone(),
         sections,
+        grade_charts: grade_charts(report, templates),
         themes,
+    }
+}
+
+/// One chart per template's overall judgements and per standard graded, from the report's
+/// grade figures (the agreed grade where an audit was moderated), in template order.
+fn grade_charts(report: &Report, templates: &[Template]) -> Vec<GradeChart> {
+    let mut charts = Vec::new();
+    for template in templates {
+        let Some(scale) = &template.scale else { continue };
+        let chart = |title: String, measure: Measure, group: &[(Dimension, &str)]| {
+            let bars: Vec<GradeBar> = scale
+                .grades
+                .iter()
+                .map(|grade| {
+                    let mut wanted = group.to_vec();
+                    wanted.push((Dimension::Grade, grade.code.as_str()));
+                    let count = report
+                        .figures
+                        .iter()
+                        .find(|figure| figure.measure == measure && figure.is_group(&wanted))
+                        .map_or(0, |figure| figure.count);
+                    GradeBar { grade: grade.label.clone(), standing: bar_standing(grade.standing), count }
+                })
+                .collect();
+            let total = bars.iter().map(|bar| bar.count).sum();
+            let good_or_better = bars
+                .iter()
+                .filter(|bar| bar.standing == BarStanding::GoodOrBetter)
+                .map(|bar| bar.count)
+                .sum();
+            (total > 0).then_some(GradeChart { title, bars, total, good_or_better })
+        };
+        let of_template = [(Dimension::Template, template.id.as_str())];
+        charts.extend(chart(
+            format!("Overall judgement: {}", template.title),
+            Measure::OverallGrade,
+            &of_template,
+        ));
+        for item in template.items() {
+            let group =
+                [(Dimension::Template, template.id.as_str()), (Dimension::Standard, item.id.as_str())];
+            charts.extend(chart(item.prompt.clone(), Measure::StandardGrade, &group));
+        }
+    }
+    charts
+}
+
+fn bar_standing(standing: GradeStanding) -> BarStanding {
+    match standing {
+        GradeStanding::GoodOrBetter => BarStanding::GoodOrBetter,
+        GradeStanding::BelowGood => BarStanding::BelowGood,
+        GradeStanding::Inadequate => BarStanding::Inadequate,
     }
 }
 
@@ -44,9 +99,14 @@ fn figure_row(figure: &Figure, templates: &[Template]) -> FigureRow {
     }
 }
 
-/// A breakdown in words: "Team: Assessment East; Grade: Good". Templates and standards are
-/// named by their titles and prompts, not their ids.
+/// A breakdown in words: "Team: Assessment East; Grade: Good". Templates, standards and grades
+/// are named by their titles, prompts and labels, not their ids and codes.
 fn breakdown_words(figure: &Figure, templates: &[Template]) -> String {
+    let template = figure
+        .group
+        .iter()
+        .find(|(dimension, _)| *dimension == Dimension::Template)
+        .and_then(|(_, id)| templates.iter().find(|template| template.id == *id));
     let parts: Vec<String> = figure
         .group
         .iter()
@@ -60,6 +120,9 @@ fn breakdown_words(figure: &Figure, templates: &[Template]) -> String {
                     .iter()
                     .find_map(|template| template.item(value))
                     .map_or_else(|| value.clone(), |item| item.prompt.clone()),
+                Dimension::Grade => template
+                    .and_then(|template| template.scale.as_ref()?.grade(value))
+                    .map_or_else(|| value.clone(), |grade| grade.label.clone()),
                 _ => value.clone(),
             };
             format!("{}: {value}", dimension.label())
@@ -69,5 +132,71 @@ fn breakdown_words(figure: &Figure, templates: &[Template]) -> String {
         "All".to_owned()
     } else {
         parts.join("; ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use lens_core::{build_report, ReportFilter, ReportSettings};
+    use lens_store::bundle::parse_bundle;
+    use lens_store::template_document::builtin_templates;
+
+    use super::*;
+
+    #[test]
+    fn each_chart_holds_the_report_s_own_grade_figures() {
+        let bundle = parse_bundle(include_str!("../../../tests/fixtures/bundles/golden.json")).unwrap();
+        let audits: Vec<_> = bundle.audits.into_iter().map(|audit| audit.value).collect();
+        let moderations: Vec<_> = bundle.moderations.into_iter().map(|moderation| moderation.value).collect();
+        let templates = builtin_templates();
+        let day = |month, day| NaiveDate::from_ymd_opt(2026, month, day).unwrap();
+        let report = build_report(
+            &audits,
+            &moderations,
+            &templates,
+            &ReportFilter::between(day(4, 1), day(9, 30)),
+            &ReportSettings::new(day(11, 1)),
+        )
+        .unwrap();
+        let charts = grade_charts(&report, &templates);
+        let overall = &charts[0];
+        assert_eq!(overall.title, "Overall judgement: Case file audit");
+        let template = templates.iter().find(|template| template.id == "case-file-audit").unwrap();
+        let scale = template.scale.as_ref().unwrap();
+        assert_eq!(overall.bars.len(), scale.grades.len());
+        for (bar, grade) in overall.bars.iter().zip(&scale.grades) {
+            let figure = report
+                .figures
+                .iter()
+                .find(|figure| {
+                    figure.measure == Measure::OverallGrade
+                        && figure.is_group(&[
+                            (Dimension::Template, "case-file-audit"),
+                            (Dimension::Grade, &grade.code),
+                        ])
+                })
+                .unwrap();
+            assert_eq!((bar.grade.as_str(), bar.count), (grade.label.as_str(), figure.count));
+        }
+        assert!(overall.total > 0);
+        let standards: Vec<_> = charts.iter().skip(1).collect();
+        assert!(!standards.is_empty());
+        for chart in standards {
+            let item = template.items().find(|item| item.prompt == chart.title).unwrap();
+            let good = report
+                .figures
+                .iter()
+                .find(|figure| {
+                    figure.measure == Measure::StandardGoodOrBetter
+                        && figure.is_group(&[
+                            (Dimension::Template, "case-file-audit"),
+                            (Dimension::Standard, &item.id),
+                        ])
+                })
+                .unwrap();
+            assert_eq!((chart.good_or_better, Some(chart.total)), (good.count, good.of), "{}", chart.title);
+            assert_eq!(chart.bars.iter().map(|bar| bar.count).sum::<usize>(), chart.total);
+        }
     }
 }

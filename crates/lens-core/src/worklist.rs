@@ -17,9 +17,15 @@ pub fn find_template<'a>(templates: &'a [Template], reference: &TemplateRef) -> 
 /// Whether the audit is a practitioner's reflection. A reflection is its author's alone: it is
 /// never listed with audits, counted in a report, moderated, or exported with the device's data
 /// unless its author chooses.
+/// A reflection on a version of its template this build does not have is still a reflection:
+/// its template's id is enough to keep it private.
 pub fn is_reflection(audit: &Audit, templates: &[Template]) -> bool {
-    find_template(templates, &audit.template)
-        .is_some_and(|template| template.kind == TemplateKind::Reflection)
+    match find_template(templates, &audit.template) {
+        Some(template) => template.kind == TemplateKind::Reflection,
+        None => templates
+            .iter()
+            .any(|template| template.id == audit.template.id && template.kind == TemplateKind::Reflection),
+    }
 }
 
 /// The reflections `author` wrote (in any case, spaces aside), or every reflection on the device

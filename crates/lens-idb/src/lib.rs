@@ -7,8 +7,10 @@
 //! same way, through the global scope, so the store works in a window and in a worker alike.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+mod changes;
 mod js_error;
 mod store;
 
+pub use changes::CHANGES_CHANNEL;
 pub use js_error::name_and_message;
 pub use store::{IdbRecord, IdbStore, BY_KIND, DB_VERSION, RECORDS};

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::changes::announce_change;
 use crate::js_error::name_and_message;
 
 /// The IndexedDB schema version: object stores and indexes, not record formats (those carry
@@ -271,7 +272,10 @@ impl Store for IdbStore {
         let record = IdbRecord::from(&stored);
         let outcome = self.with_db(|db| put_record(db, record.clone(), expected)).await?;
         match outcome {
-            Ok(()) => Ok(new_revision),
+            Ok(()) => {
+                announce_change(&self.name);
+                Ok(new_revision)
+            }
             Err(None) if self.deleted.get() => Err(StoreError::Deleted { key }),
             Err(current) => Err(StoreError::conflict(&key, expected.base(), current)),
         }
@@ -289,7 +293,10 @@ impl Store for IdbStore {
         let expectations: Vec<Expected> = expected.iter().map(|(_, expected)| *expected).collect();
         let outcome = self.with_db(|db| put_records(db, records.clone(), expectations.clone())).await?;
         match outcome {
-            Ok(()) => Ok(revisions),
+            Ok(()) => {
+                announce_change(&self.name);
+                Ok(revisions)
+            }
             Err((index, current)) => {
                 let (key, expected) = &expected[index];
                 if current.is_none() && self.deleted.get() {

@@ -127,9 +127,12 @@ async fn update_log(
     let mut attempts_left = 2;
     loop {
         let current = store.get(&device_log_key()).await?;
-        let mut log = match &current {
-            Some(record) => decode(record)?,
-            None => DeviceLog::default(),
+        // A log that cannot be read is started again: it only says what left the device, and
+        // it must never stop a download. One written by a newer version is kept.
+        let mut log = match current.as_ref().map(decode) {
+            Some(Ok(log)) => log,
+            Some(Err(error @ StoreError::TooNew { .. })) => return Err(error),
+            Some(Err(_)) | None => DeviceLog::default(),
         };
         change(&mut log);
         let write = RecordWrite {
@@ -235,6 +238,16 @@ mod tests {
         assert_eq!(log.last_backup, Some(backup), "a filtered export is not a backup");
         assert_eq!(log.last_export.unwrap().what, "12 audits of team West as JSON");
         assert_eq!(block_on(store.get(&device_log_key())).unwrap().unwrap().schema_version, 3);
+    }
+
+    #[test]
+    fn a_log_that_cannot_be_read_is_started_again_rather_than_stopping_downloads() {
+        let store = version_1("{not json");
+        let now = Utc.with_ymd_and_hms(2026, 11, 5, 9, 0, 0).unwrap();
+        let log = block_on(record_export(&store, "3 audits as JSON", now)).unwrap();
+        assert_eq!(log.last_export.unwrap().what, "3 audits as JSON");
+        assert_eq!(log.last_backup, None);
+        assert!(block_on(load_device_log(&store)).is_ok());
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // Raised to read the same database again after an import; the screen stays as it is.
-    let reloads = use_state(|| 0_u32);
+    let reloads = use_reducer(ReloadCount::default);
     let opened_name = use_mut_ref(|| None::<String>);
     // Async loads are not cancelled when the database name changes: each load carries the
     // generation it was started in and is dropped if a newer one has begun.
@@ -96,7 +96,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let session = session.clone();
         let platform = props.platform.clone();
-        use_effect_with((props.db_name.clone(), *reloads), move |(db_name, _)| {
+        use_effect_with((props.db_name.clone(), reloads.0), move |(db_name, _)| {
             let this_generation = {
                 let mut latest = generation.borrow_mut();
                 *latest += 1;
@@ -152,12 +152,19 @@ pub fn App(props: &AppProps) -> Html {
     });
     use_effect_with(props.platform.clone(), move |platform| {
         let pauses = platform.clone();
+        // The host page's requests are answered one at a time: the worker has one import desk,
+        // and two imports at once would replace each other's preview.
+        let answering = Rc::new(std::cell::Cell::new(false));
         let watch = platform.when_host_asks(Callback::from(move |request: HostRequest| {
-            let (host_context, pauses) = (host_context.clone(), pauses.clone());
+            let (host_context, pauses, answering) = (host_context.clone(), pauses.clone(), answering.clone());
             spawn_local(async move {
+                while answering.replace(true) {
+                    pauses.pause(50).await;
+                }
                 if let Some(context) = opened_context(&host_context, &pauses).await {
                     answer_host(request, context).await;
                 }
+                answering.set(false);
             });
         }));
         move || drop(watch)
@@ -221,6 +228,18 @@ async fn opened_context(
         platform.pause(100).await;
     }
     latest.borrow().clone()
+}
+
+/// How many times the same database has been read again (after imports).
+#[derive(Default, PartialEq)]
+pub(crate) struct ReloadCount(u32);
+
+impl Reducible for ReloadCount {
+    type Action = ();
+
+    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
+        Rc::new(Self(self.0 + 1))
+    }
 }
 
 /// Where a view starts within the home view's screens.
@@ -333,7 +352,7 @@ fn change<T: 'static>(
 fn session_actions(
     session: &UseReducerHandle<SessionState>,
     screen: &UseStateHandle<Screen>,
-    reloads: &UseStateHandle<u32>,
+    reloads: &UseReducerHandle<ReloadCount>,
 ) -> SessionActions {
     let dispatch = session.dispatcher();
     let onnavigate = {
@@ -348,8 +367,10 @@ fn session_actions(
         onsampled: change(&dispatch, SessionChange::Sampled),
         onnavigate,
         onreload: {
-            let reloads = reloads.clone();
-            Callback::from(move |_: ()| reloads.set(*reloads + 1))
+            // A reducer, so two imports finishing together both count, whichever render
+            // their callbacks came from.
+            let dispatch = reloads.dispatcher();
+            Callback::from(move |_: ()| dispatch.dispatch(()))
         },
     }
 }

@@ -49,6 +49,8 @@ pub struct AnalysisWorker {
     pending: Pending,
     listening: Listening,
     last_id: Cell<u64>,
+    /// Set once the element is removed: a request still on its way then starts no new worker.
+    stopped: Cell<bool>,
 }
 
 impl AnalysisWorker {
@@ -58,6 +60,7 @@ impl AnalysisWorker {
         Self {
             script_url,
             running: RefCell::new(None),
+            stopped: Cell::new(false),
             pending: Rc::default(),
             listening: Rc::default(),
             last_id: Cell::new(0),
@@ -138,6 +141,7 @@ impl AnalysisWorker {
 
     /// Stops the worker, if it runs; any request still waiting is answered as unavailable.
     pub fn terminate(&self) {
+        self.stopped.set(true);
         self.running.borrow_mut().take();
         fail_all(&self.pending, "the element was removed");
     }
@@ -148,6 +152,11 @@ impl AnalysisWorker {
         &self,
         action: impl FnOnce(&web_sys::Worker) -> Result<T, AnalysisUnavailable>,
     ) -> Result<T, AnalysisUnavailable> {
+        if self.stopped.get() {
+            return Err(AnalysisUnavailable {
+                message: "Practice Lens was removed from the page.".to_owned(),
+            });
+        }
         let mut running = self.running.borrow_mut();
         if running.as_ref().is_some_and(|running| running.failed.get()) {
             running.take();

@@ -123,6 +123,13 @@ async fn open_database(name: String) -> Result<Box<dyn Store>, String> {
         .map_err(|error| error.to_string())
 }
 
+/// Drops the records decoded from the database `name`: a page or worker of the site wrote to it
+/// (`web/lens-worker.js` hears it on `lens_idb::CHANGES_CHANNEL`).
+#[wasm_bindgen]
+pub fn forget_records(name: String) {
+    RECORDS.with(|cache| cache.forget(&name));
+}
+
 /// The Practice Lens version, so the page can tell it loaded the worker it expected.
 #[wasm_bindgen]
 pub fn version() -> String {

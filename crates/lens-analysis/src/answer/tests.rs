@@ -97,7 +97,7 @@ fn a_report_is_the_golden_figures_in_words() {
     let overall = how_well
         .rows
         .iter()
-        .find(|row| row.measure == "Overall grade" && row.breakdown.ends_with("Grade: DNMG"))
+        .find(|row| row.measure == "Overall grade" && row.breakdown.ends_with("Grade: Does not meet good"))
         .unwrap();
     assert!(overall.breakdown.starts_with("Template: Case file audit"), "{}", overall.breakdown);
     assert_eq!((overall.count, overall.of, overall.share.as_str()), (2, Some(6), "33%"));
@@ -287,4 +287,11 @@ fn a_snapshot_is_answered_from_the_records_decoded_for_it_and_a_new_one_reads_ag
     assert_eq!(unnamed, first, "a request without a snapshot always reads the database");
     let after = report(ask_with(snapshot(2), MemoryStore::default(), &cache));
     assert_eq!(after.audits_completed, 0, "and leaves nothing cached for a snapshot it did not name");
+
+    let cached = report(ask_with(snapshot(3), golden_store(), &cache));
+    cache.forget("another database");
+    assert_eq!(report(ask_with(snapshot(3), MemoryStore::default(), &cache)), cached, "kept for other names");
+    cache.forget("golden");
+    let reread = report(ask_with(snapshot(3), MemoryStore::default(), &cache));
+    assert_eq!(reread.audits_completed, 0, "a change announced for the database makes the worker read again");
 }

@@ -162,6 +162,9 @@ fn a_person_s_reflections_are_theirs_alone_newest_first() {
     let case_audit = audit("CF-1", &graded, day(11, 9), AuditStatus::Submitted);
     let audits = [older, case_audit.clone(), newer, someone_else];
     assert!(is_reflection(&audits[0], &templates) && !is_reflection(&case_audit, &templates));
+    let mut later_version = audits[0].clone();
+    later_version.template.version += 1;
+    assert!(is_reflection(&later_version, &templates), "a version this build lacks is still a reflection");
     let cases = |author| -> Vec<String> {
         reflections_of(&audits, &templates, author).iter().map(|audit| audit.case_reference.clone()).collect()
     };

@@ -3,6 +3,9 @@
 //! read a number. Shapes and labels carry the meaning, never colour alone; colours come from
 //! classes, so forced colours and print keep them readable.
 
+mod grades;
+
+pub(crate) use grades::grade_distribution_chart;
 use yew::prelude::*;
 
 /// One point of a chart of signed differences.

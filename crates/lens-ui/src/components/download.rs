@@ -38,17 +38,18 @@ pub(crate) enum LoggedAs {
     Export,
 }
 
-/// Hands a file of audits to the browser and notes it in the device log. A failed download is
-/// not logged; a failed log leaves the download made.
+/// Hands a file of audits to the browser and notes it in the device log; the answer says
+/// whether the browser took the file. A failed download is not logged; a failed log leaves the
+/// download made.
 pub(crate) fn download_logged(
     store: &OpenedStore,
     platform: &PlatformHandle,
     file: DownloadFile,
     logged_as: LoggedAs,
     onexported: &Callback<DeviceLog>,
-) {
+) -> bool {
     if !download(platform, &file) {
-        return;
+        return false;
     }
     let (store, platform, onexported) = (store.clone(), platform.clone(), onexported.clone());
     spawn_local(async move {
@@ -64,6 +65,7 @@ pub(crate) fn download_logged(
             }
         }
     });
+    true
 }
 
 /// A file name made safe for every system: letters, digits and hyphens.

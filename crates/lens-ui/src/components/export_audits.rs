@@ -51,16 +51,20 @@ const FORMATS: [(ExportFormat, &str); 4] = [
 #[component]
 pub(crate) fn ExportAudits(props: &ExportAuditsProps) -> Html {
     let progress = use_state(|| Progress::Idle);
+    // Set while a file is being made, so a second click cannot start a second one.
+    let busy = use_mut_ref(|| false);
     let described = selection_words(&props.filter, &props.templates);
     let start = |format: ExportFormat| {
         let (store, platform, onexported) =
             (props.store.clone(), props.platform.clone(), props.onexported.clone());
         let (filter, described, progress) = (props.filter.clone(), described.clone(), progress.clone());
+        let busy = busy.clone();
         Callback::from(move |_: MouseEvent| {
-            if *progress == Progress::Making {
+            if busy.replace(true) {
                 return;
             }
             progress.set(Progress::Making);
+            let busy = busy.clone();
             let (store, platform, onexported) = (store.clone(), platform.clone(), onexported.clone());
             let (filter, described, progress) = (filter.clone(), described.clone(), progress.clone());
             spawn_local(async move {
@@ -85,8 +89,11 @@ pub(crate) fn ExportAudits(props: &ExportAuditsProps) -> Html {
                             what: export_what(&set, format, described.as_deref()),
                             contents: set.contents,
                         };
-                        download_logged(&store, &platform, file, LoggedAs::Export, &onexported);
-                        Progress::Made(made)
+                        if download_logged(&store, &platform, file, LoggedAs::Export, &onexported) {
+                            Progress::Made(made)
+                        } else {
+                            Progress::Failed("the browser did not accept the download. It may block downloads from this page.".into())
+                        }
                     }
                     Ok(AnalysisReply::Refused { message }) => Progress::Failed(message),
                     Ok(_) => {
@@ -94,6 +101,7 @@ pub(crate) fn ExportAudits(props: &ExportAuditsProps) -> Html {
                     }
                     Err(unavailable) => Progress::Failed(unavailable.message),
                 });
+                busy.replace(false);
             });
         })
     };

@@ -1,6 +1,7 @@
 //! A report's figures as tables, one per question, and its themes, in words a reader of a QA
 //! report expects. The worker has put every figure into words already.
 
+use crate::components::chart::grade_distribution_chart;
 use crate::components::scroll_table::scroll_table;
 use lens_analysis::protocol::{ReportView, ThemePolarity, ThemeSummary};
 use yew::prelude::*;
@@ -41,6 +42,29 @@ pub(crate) fn figure_tables(view: &ReportView) -> Html {
         }
     });
     html! { <>{ for tables }</> }
+}
+
+/// How the grades fell, overall and per standard, as bar charts; the same counts are in the
+/// "How well did we do it?" table below, which the caption points to.
+pub(crate) fn grade_charts(view: &ReportView) -> Html {
+    const HEADING_ID: &str = "lens-report-grade-charts";
+    if view.grade_charts.is_empty() {
+        return Html::default();
+    }
+    let charts = view
+        .grade_charts
+        .iter()
+        .enumerate()
+        .map(|(index, chart)| grade_distribution_chart(&format!("lens-grade-chart-{index}"), chart));
+    html! {
+        <section class="lens-chart-group" aria-labelledby={HEADING_ID}>
+            <h4 class="lens-heading-s" id={HEADING_ID}>{ "How the grades fell" }</h4>
+            <p class="lens-body lens-body--secondary">
+                { "Each bar is one grade of the scale, best first, with its count and share. Where an audit was moderated, each standard counts its agreed grade. The same counts are in the table \"How well did we do it?\" below." }
+            </p>
+            <div class="lens-chart-grid">{ for charts }</div>
+        </section>
+    }
 }
 
 /// What the narratives say: each theme found as going well or as needing to improve, with
