@@ -31,7 +31,15 @@ if (typeof BroadcastChannel === "function") {
   };
 }
 
-self.onmessage = async (event) => {
+// Requests are answered one after another, in the order sent: a dashboard asked for while the
+// records are being read for an earlier request then finds them decoded, instead of reading
+// them a second time alongside.
+let answering = Promise.resolve();
+self.onmessage = (event) => {
+  answering = answering.then(() => handle(event));
+};
+
+async function handle(event) {
   const { id, request, importRequest, files } = event.data;
   try {
     const glue = await loading;
@@ -45,4 +53,4 @@ self.onmessage = async (event) => {
     self.postMessage({ id, failure: String(error && error.message ? error.message : error) });
     self.close();
   }
-};
+}

@@ -90,8 +90,8 @@ test("the start-audit journey works with the keyboard alone", async () => {
   const { page, context } = await openPage(browser, "index.html");
   await readyEvents(page);
   const focusedId = () => page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id ?? "");
-  // Start on the host page's last link before the element, and Tab into it.
-  await page.getByRole("link", { name: "Policies and procedures" }).focus();
+  // Start on the host page's last control before the element, and Tab into it.
+  await page.getByRole("button", { name: "Clear example data" }).focus();
   await page.keyboard.press("Tab");
   assert.equal(await focusedId(), "lens-task-audit");
   await page.keyboard.press("Enter");

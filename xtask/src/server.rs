@@ -27,9 +27,14 @@ pub fn start(root: &Path, address: &str) -> Result<Running, String> {
     let address = server.server_addr().to_ip().ok_or_else(|| format!("{address} is not an IP address"))?;
     let root = root.to_path_buf();
     let thread = std::thread::spawn(move || {
+        // Each answer on its own thread: a page closed or reloaded part way through a large
+        // file (a .wasm module) must not hold up every request after it.
         for request in server.incoming_requests() {
-            let response = respond(&root, request.url());
-            let _ = request.respond(response);
+            let root = root.clone();
+            std::thread::spawn(move || {
+                let response = respond(&root, request.url());
+                let _ = request.respond(response);
+            });
         }
     });
     Ok(Running { address, thread })

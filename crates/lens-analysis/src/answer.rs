@@ -36,6 +36,7 @@ where
         AnalysisRequest::AuditCsv(csv) => &csv.source,
         AnalysisRequest::Agreement(agreement) => &agreement.source,
         AnalysisRequest::Export(export) => &export.source,
+        AnalysisRequest::Warm(warm) => &warm.source,
     };
     let store = match open_source(source, database).await {
         Ok(store) => store,
@@ -56,6 +57,7 @@ where
         AnalysisRequest::ReportFile(file) => report_file_reply(&records, &file, &templates),
         AnalysisRequest::Agreement(agreement) => agreement_reply(&records, &agreement, &templates),
         AnalysisRequest::Export(export) => Ok(export_set(&records, &export, &templates)),
+        AnalysisRequest::Warm(_) => Ok(AnalysisReply::Warmed),
         AnalysisRequest::AuditCsv(_) | AnalysisRequest::Example(_) => {
             Err("This request was answered already: reload the page to carry on.".to_owned())
         }

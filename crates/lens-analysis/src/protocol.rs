@@ -28,6 +28,15 @@ pub enum AnalysisRequest {
     Export(export::ExportRequest),
     /// A generated bundle of example data, for trying the toolkit and for training.
     Example(ExampleRequest),
+    /// Read and decode the records now, so the dashboard or report asked for next is quick.
+    Warm(WarmRequest),
+}
+
+/// Records to have ready.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarmRequest {
+    /// Where they are: a snapshot, so the worker keeps them.
+    pub source: DataSource,
 }
 
 /// Example data to generate: a quarter of a council's audits and moderations, from a seed.
@@ -177,6 +186,8 @@ pub enum AnalysisReply {
     Agreement(agreement::AgreementView),
     /// The chosen audits as a file.
     Exported(export::ExportedSet),
+    /// The records asked to be ready are.
+    Warmed,
     /// The file asked for.
     File {
         /// The file's text.

@@ -9,11 +9,11 @@ use lens_store::{save_audit, save_moderation, MemoryStore, RecordKind, Store};
 use super::answer;
 use crate::device_records::RecordCache;
 use crate::protocol::export::{AuditSelection, ExportFormat, ExportRequest, ExportedSet, SelectedStatus};
-use crate::protocol::ExampleRequest;
 use crate::protocol::{
     AnalysisReply, AnalysisRequest, AuditCsvRequest, CsvPart, DataSource, RecordMessage, ReportFileRequest,
     ReportFormat, ReportRequest, ReportView, ThemePolarity,
 };
+use crate::protocol::{ExampleRequest, WarmRequest};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -294,4 +294,11 @@ fn a_snapshot_is_answered_from_the_records_decoded_for_it_and_a_new_one_reads_ag
     cache.forget("golden");
     let reread = report(ask_with(snapshot(3), MemoryStore::default(), &cache));
     assert_eq!(reread.audits_completed, 0, "a change announced for the database makes the worker read again");
+
+    let warm = AnalysisRequest::Warm(WarmRequest {
+        source: DataSource::Snapshot { name: "golden".into(), snapshot: 4 },
+    });
+    assert_eq!(ask_with(warm, golden_store(), &cache), AnalysisReply::Warmed);
+    let warmed = report(ask_with(snapshot(4), MemoryStore::default(), &cache));
+    assert_eq!(warmed, first, "a warmed snapshot answers without reading again");
 }

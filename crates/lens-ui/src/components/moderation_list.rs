@@ -12,8 +12,13 @@ use super::audit_cells::{case_cell, case_label, moderate_button};
 use super::focus::use_focus_on_mount;
 use super::pagination::{pagination, showing, use_pages};
 use super::sample_list::samples_section;
+use lens_analysis::protocol::{AnalysisRequest, WarmRequest};
+use wasm_bindgen_futures::spawn_local;
+
+use crate::analysis::snapshot_source;
 use crate::app::Session;
 use crate::components::scroll_table::scroll_table;
+use crate::ports::{PlatformHandle, StorageKind};
 use crate::screen::Screen;
 
 /// The audits waiting for a moderator, oldest first.
@@ -30,11 +35,24 @@ pub(crate) struct ModerationListProps {
     pub session: Session,
     pub templates: Rc<Vec<Template>>,
     pub onnavigate: Callback<Screen>,
+    pub platform: PlatformHandle,
 }
 
 #[component]
 pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
     let heading = use_node_ref();
+    {
+        // The agreement dashboard is a click away: have the worker read the records now.
+        let (session, platform) = (props.session.clone(), props.platform.clone());
+        use_effect_with((), move |_| {
+            if session.store.kind == StorageKind::IndexedDb {
+                spawn_local(async move {
+                    let source = snapshot_source(&session).await;
+                    let _ = platform.analyse(AnalysisRequest::Warm(WarmRequest { source })).await;
+                });
+            }
+        });
+    }
     use_focus_on_mount(heading.clone());
     let session = &props.session;
     let template_of = |audit: &Audit| find_template(&props.templates, &audit.template);

@@ -117,7 +117,8 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                             Ok(
                                 AnalysisReply::File { .. }
                                 | AnalysisReply::Agreement(_)
-                                | AnalysisReply::Exported(_),
+                                | AnalysisReply::Exported(_)
+                                | AnalysisReply::Warmed,
                             ) => Made::Unavailable(
                                 "The report could not be made: reload the page to carry on.".to_owned(),
                             ),

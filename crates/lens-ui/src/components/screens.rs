@@ -63,7 +63,7 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
             None => not_on_device(go(Screen::Home)),
         },
         Screen::Moderate => html! {
-            <ModerationList session={session.clone()} templates={props.templates.clone()}
+            <ModerationList session={session.clone()} templates={props.templates.clone()} platform={props.platform.clone()}
                 onnavigate={actions.onnavigate.clone()} />
         },
         Screen::ModerateAudit(id) => match session.audits.iter().find(|audit| &audit.value.id == id) {

@@ -81,11 +81,15 @@ async fn download_csv(
         Ok(AnalysisReply::Refused { message }) => {
             platform.emit(LensEvent::Error { code: ErrorCode::DownloadFailed, message })
         }
-        Ok(AnalysisReply::Report(_) | AnalysisReply::Agreement(_) | AnalysisReply::Exported(_)) => platform
-            .emit(LensEvent::Error {
-                code: ErrorCode::DownloadFailed,
-                message: "The file could not be made: reload the page to carry on.".to_owned(),
-            }),
+        Ok(
+            AnalysisReply::Report(_)
+            | AnalysisReply::Agreement(_)
+            | AnalysisReply::Exported(_)
+            | AnalysisReply::Warmed,
+        ) => platform.emit(LensEvent::Error {
+            code: ErrorCode::DownloadFailed,
+            message: "The file could not be made: reload the page to carry on.".to_owned(),
+        }),
         Err(unavailable) => {
             platform.emit(LensEvent::Error { code: ErrorCode::DownloadFailed, message: unavailable.message })
         }
