@@ -71,11 +71,25 @@ pub(crate) struct Paged {
 #[hook]
 pub(crate) fn use_pages<R: PartialEq + 'static>(total: usize, reset: R) -> Paged {
     let page = use_state_eq(|| 0_usize);
-    {
-        let page = page.clone();
-        use_effect_with(reset, move |_| page.set(0));
-    }
-    let (range, current, pages) = page_range(total, *page);
+    let last_reset = use_mut_ref(|| None::<R>);
+    // Decided while drawing, not in an effect after it: the first page shows in the same
+    // render as the new search, never a stale page first.
+    let changed = last_reset.borrow().as_ref() != Some(&reset);
+    let index = if changed {
+        let first_render = last_reset.borrow().is_none();
+        *last_reset.borrow_mut() = Some(reset);
+        if !first_render {
+            page.set(0);
+        }
+        if first_render {
+            *page
+        } else {
+            0
+        }
+    } else {
+        *page
+    };
+    let (range, current, pages) = page_range(total, index);
     let onpage = Callback::from(move |index: usize| page.set(index));
     Paged { range, current, pages, onpage }
 }
