@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
 
-import { launch, openPage, readyEvents, violations } from "./harness.mjs";
+import { launch, openPage, readyEvents, storedKeys, violations } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -22,31 +22,6 @@ const DESK = JSON.parse(DESK_TEXT);
 const SCREENSHOTS = process.env.LENS_SCREENSHOTS === "1";
 const WEST = DESK.audits.filter((entry) => entry.audit.header.team === "Assessment West");
 const WEST_IDS = new Set(WEST.map((entry) => entry.audit.id));
-
-// Every record key in the database `dbName`, read straight from IndexedDB (none if it is absent).
-async function storedKeys(page, dbName) {
-  return page.evaluate(
-    (dbName) =>
-      new Promise((resolve, reject) => {
-        const opening = indexedDB.open(dbName);
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          if (!db.objectStoreNames.contains("records")) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const request = db.transaction("records").objectStore("records").getAllKeys();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result);
-          };
-        };
-      }),
-    dbName,
-  );
-}
 
 test("importBundle writes what does not conflict and exportBundle gives the filtered audits with their moderations", async () => {
   const { page, record } = await openPage(browser, "demo/csp.html");

@@ -228,3 +228,28 @@ export async function seedGolden(page, dbName) {
     { dbName, records },
   );
 }
+
+// Every record key in the database `dbName`, read straight from IndexedDB (none if it is absent).
+export async function storedKeys(page, dbName) {
+  return page.evaluate(
+    (dbName) =>
+      new Promise((resolve, reject) => {
+        const opening = indexedDB.open(dbName);
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          if (!db.objectStoreNames.contains("records")) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const request = db.transaction("records").objectStore("records").getAllKeys();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result);
+          };
+        };
+      }),
+    dbName,
+  );
+}

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
 
-import { launch, openPage, openTask, readyEvents, seedGolden, violations } from "./harness.mjs";
+import { launch, openPage, openTask, readyEvents, seedGolden, storedKeys, violations } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -31,25 +31,6 @@ function newAudit(from, id, caseReference) {
   copy.audit.id = id;
   copy.audit.case_reference = caseReference;
   return copy;
-}
-
-// The audit and moderation ids stored in `dbName`, read straight from IndexedDB.
-async function storedIds(page, dbName) {
-  return page.evaluate(
-    (dbName) =>
-      new Promise((resolve, reject) => {
-        const opening = indexedDB.open(dbName);
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction("records").objectStore("records").getAllKeys();
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-    dbName,
-  );
 }
 
 function threeAuditorsFiles() {
@@ -127,7 +108,7 @@ test("three auditors' bundles: previewed per file and per person, a conflict kep
   await lens.getByText("1 of them kept as separate copies beside this device's.").waitFor();
   assert.deepEqual(await violations(page), [], "the result passes axe");
 
-  const keys = await storedIds(page, "practice-lens");
+  const keys = await storedKeys(page, "practice-lens");
   for (const key of ["audit/sam-10", "audit/priya-11", "moderation/sam-10"]) assert.ok(keys.includes(key), key);
   assert.ok(keys.some((key) => key.startsWith("audit/golden-05-copy-")), "the kept-both copy");
   assert.ok(!keys.includes("moderation/golden-05"), "the auditor's own moderation is not written");
@@ -150,7 +131,7 @@ test("an import interrupted by a reload leaves all of it or none of it", async (
   await lens.getByText(/^Writing 3000 records in one step/).waitFor();
   await page.reload();
   await readyEvents(page);
-  const stored = (await storedIds(page, "practice-lens-csp")).filter((key) => key.startsWith("audit/bulk-"));
+  const stored = (await storedKeys(page, "practice-lens-csp")).filter((key) => key.startsWith("audit/bulk-"));
   assert.ok(stored.length === 0 || stored.length === 3000, `all or nothing, found ${stored.length}`);
 
   // Whatever the reload left, importing again finishes the job with nothing doubled.
@@ -164,6 +145,6 @@ test("an import interrupted by a reload leaves all of it or none of it", async (
   } else {
     assert.equal(await lens.locator("#lens-import-apply").innerText(), "Nothing to import");
   }
-  const after = (await storedIds(page, "practice-lens-csp")).filter((key) => key.startsWith("audit/bulk-"));
+  const after = (await storedKeys(page, "practice-lens-csp")).filter((key) => key.startsWith("audit/bulk-"));
   assert.equal(after.length, 3000);
 });
