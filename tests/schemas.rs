@@ -43,7 +43,7 @@ fn the_template_schema_refuses_what_the_reader_refuses() {
     let valid = read_json(&repo().join("crates/lens-store/templates/supervision-audit.json"));
     assert!(schema.is_valid(&valid));
     let mutations: [(&str, Mutation); 5] = [
-        ("newer format", |doc| doc["format_version"] = json!(2)),
+        ("newer format", |doc| doc["format_version"] = json!(3)),
         ("unknown field", |doc| doc["colour"] = json!("blue")),
         ("bad id", |doc| doc["id"] = json!("Supervision Audit")),
         ("one grade", |doc| doc["scale"]["grades"] = json!([doc["scale"]["grades"][0].clone()])),
@@ -80,7 +80,7 @@ fn the_bundle_schema_refuses_what_the_reader_refuses() {
     let schema = bundle_schema();
     let valid = read_json(&repo().join("tests/fixtures/bundles/golden.json"));
     let mutations: [(&str, Mutation); 5] = [
-        ("newer format", |doc| doc["format_version"] = json!(2)),
+        ("newer format", |doc| doc["format_version"] = json!(3)),
         ("unknown field", |doc| doc["audits"][0]["audit"]["child_name"] = json!("x")),
         ("unknown status", |doc| doc["audits"][0]["audit"]["status"] = json!("approved")),
         ("revision 0", |doc| doc["audits"][0]["revision"] = json!(0)),

@@ -3,7 +3,7 @@
 // and with every "Saved at" the page showed.
 //
 // LENS_FAULT_SEED replays one run (a failure prints its seed and iteration);
-// LENS_FAULT_ITERATIONS (default 150) and LENS_FAULT_KILLS (default 15 of them kill the whole
+// LENS_FAULT_ITERATIONS (default 80) and LENS_FAULT_KILLS (default 10 of them kill the whole
 // browser) run more. The figures are printed at the end and kept in RELIABILITY.md.
 
 import { test } from "node:test";
@@ -16,8 +16,8 @@ import { chromium } from "playwright-core";
 import { BASE_URL, readyEvents, startAudit, storedNarrative } from "./harness.mjs";
 
 const SEED = Number(process.env.LENS_FAULT_SEED ?? 20261201);
-const ITERATIONS = Number(process.env.LENS_FAULT_ITERATIONS ?? 150);
-const KILLS = Number(process.env.LENS_FAULT_KILLS ?? 15);
+const ITERATIONS = Number(process.env.LENS_FAULT_ITERATIONS ?? 80);
+const KILLS = Number(process.env.LENS_FAULT_KILLS ?? 10);
 const CHROMIUM = process.env.LENS_CHROMIUM ?? "/usr/bin/chromium";
 const DB = "practice-lens-csp";
 const PAGE = new URL("demo/csp.html", BASE_URL).href;

@@ -78,7 +78,7 @@ test("from three auditors' bundles to agreed grades and the agreement dashboard,
   await lens.getByRole("heading", { name: /^Moderate: / }).waitFor();
   assert.equal(await lens.getByText(/The auditor's grade:/).count(), 0, "blind until the moderator has graded");
   const standards = await page.evaluate(() =>
-    [...document.querySelector("practice-lens").shadowRoot.querySelectorAll("input[id$='-own-0']")].map((input) =>
+    [...document.querySelector("practice-lens").shadowRoot.querySelectorAll("input[id^='lens-m-'][id$='-own-0']")].map((input) =>
       input.id.replace(/^lens-m-/, "").replace(/-own-0$/, ""),
     ),
   );
@@ -88,13 +88,18 @@ test("from three auditors' bundles to agreed grades and the agreement dashboard,
   for (const id of standards) {
     await tabToId(`lens-m-${id}-own-0`);
     await page.keyboard.press("Space");
-    await tabToId(`lens-m-${id}-agreed-0`);
+  }
+  await tabToId("lens-moderation-overall-own-0");
+  await page.keyboard.press("Space");
+  await tabToText("Compare with the auditor's grades");
+  await page.keyboard.press("Enter");
+  await lens.getByRole("heading", { name: "Compare and agree the grades" }).waitFor();
+  await lens.getByText(/^The auditor's grade:/).first().waitFor();
+  for (const id of [...standards.map((id) => `lens-m-${id}`), "lens-moderation-overall"]) {
+    await tabToId(`${id}-agreed-0`);
     await page.keyboard.press("Space");
-    const rationale = lens.locator(`#lens-m-${id}-rationale`);
-    if (await rationale.count()) {
-      await tabToId(`lens-m-${id}-rationale`);
-      await page.keyboard.type("Stronger than recorded.");
-    }
+    await tabToId(`${id}-rationale`);
+    await page.keyboard.type("Stronger than recorded.");
   }
   await tabToText("Complete moderation");
   await page.keyboard.press("Enter");

@@ -109,6 +109,12 @@ test("every screen reflows at 320 CSS px with nothing cut off", async () => {
   await lens.getByRole("table", { name: "Waiting for moderation" }).locator("tbody .lens-link-button").first().click();
   await lens.locator("#lens-m-moderator").waitFor();
   await checkScreen(page, "moderation form", shots);
+  await lens.locator("#lens-m-moderator").fill("Amira Hussain");
+  for (const id of STANDARDS) await lens.locator(`#lens-m-${id}-own-0`).check();
+  await lens.locator("#lens-moderation-overall-own-0").check();
+  await lens.getByRole("button", { name: "Compare with the auditor's grades" }).click();
+  await lens.getByRole("table", { name: "Your grades beside the auditor's" }).waitFor();
+  await checkScreen(page, "moderation comparison", shots);
   await lens.getByRole("button", { name: "Back to moderation" }).click();
   await lens.getByRole("button", { name: "Back to home" }).click();
 

@@ -29,12 +29,15 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   await lens.getByRole("heading", { name: "Moderate: Case file audit" }).waitFor();
   assert.deepEqual(await violations(page), [], "the blank moderation form");
 
-  await lens.getByRole("button", { name: "Complete moderation" }).click();
+  // The blind step: the moderator's own grades, with nothing of the auditor's on the page.
+  await lens.getByRole("button", { name: "Compare with the auditor's grades" }).click();
   const summary = lens.locator(".lens-error-summary");
   await summary.waitFor();
   const messages = await summary.locator("a").allTextContents();
   assert.equal(messages[0], "Enter the moderator's name");
-  assert.equal(messages.length, 1 + STANDARDS.length * 2, "each standard needs the moderator's and the agreed grade");
+  assert.equal(messages.length, 1 + STANDARDS.length + 1, "each standard and the overall judgement needs the moderator's grade");
+  assert.equal(messages.at(-1), "Give your overall judgement");
+  assert.equal(await lens.getByText(/The auditor's grade:/).count(), 0, "blind until every grade is given");
   assert.deepEqual(await violations(page), [], "the moderation form with errors");
   await summary.getByRole("link", { name: "Enter the moderator's name" }).click();
   assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-m-moderator");
@@ -42,24 +45,36 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   // The audit's own author cannot moderate it, however the name is typed.
   await lens.locator("#lens-m-moderator").fill("jo  BLOGGS");
   // Risk is raised to Exceeds good at moderation; every other grade is confirmed.
-  for (const id of STANDARDS) {
-    const grade = id === "risk" ? 0 : 1;
-    await lens.locator(`#lens-m-${id}-own-${grade}`).check();
-    await lens.locator(`#lens-m-${id}-agreed-${grade}`).check();
-  }
-  assert.match(await lens.locator(".lens-inset").first().textContent(), /The auditor's grade: Meets good/);
-  await lens.getByRole("button", { name: "Complete moderation" }).click();
+  for (const id of STANDARDS) await lens.locator(`#lens-m-${id}-own-${id === "risk" ? 0 : 1}`).check();
+  await lens.locator("#lens-moderation-overall-own-1").check();
+  await lens.getByRole("button", { name: "Compare with the auditor's grades" }).click();
   await summary.waitFor();
   const refusal = "Jo Bloggs wrote this audit, so cannot moderate it: a moderation is an independent grading. Ask another moderator";
+  assert.deepEqual(await summary.locator("a").allTextContents(), [refusal]);
+  await summary.getByRole("link", { name: refusal }).click();
+  assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-m-moderator");
+  await lens.locator("#lens-m-moderator").fill("Amira Hussain");
+  await lens.getByRole("button", { name: "Compare with the auditor's grades" }).click();
+
+  // The comparison: side by side, each difference marked by its size; the own grades are fixed.
+  await lens.getByRole("heading", { name: "Compare and agree the grades" }).waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-moderation-compare-title");
+  await lens.getByText("Your grades and the auditor's: 12 the same and 1 one grade apart.").waitFor();
+  const compared = lens.getByRole("table", { name: "Your grades beside the auditor's" });
+  assert.match(await compared.locator("tbody tr").first().innerText(), /Exceeds good\s+Meets good\s+One grade apart/);
+  assert.match(await compared.locator("tbody tr").last().innerText(), /Overall judgement\s+Meets good\s+Meets good\s+Same grade/);
+  assert.equal(await lens.locator("#lens-m-risk-own-0").count(), 0, "the independent grades cannot be changed now");
+  assert.deepEqual(await violations(page), [], "the comparison");
+  if (process.env.LENS_SCREENSHOTS === "1") await page.screenshot({ path: "/tmp/lens-moderation-comparison.png", fullPage: true });
+  for (const id of STANDARDS) await lens.locator(`#lens-m-${id}-agreed-${id === "risk" ? 0 : 1}`).check();
+  await lens.locator("#lens-moderation-overall-agreed-1").check();
+  await lens.getByRole("button", { name: "Complete moderation" }).click();
+  await summary.waitFor();
   assert.deepEqual(await summary.locator("a").allTextContents(), [
-    refusal,
     "Give the rationale for the agreed grade of standard 1 \"Risk is identified, responded to and reduced in…\": it differs from the auditor's",
   ]);
   await lens.locator("#lens-m-risk-rationale").fill("Safety planning was stronger than the audit recorded.");
   await lens.locator("#lens-m-feedback").fill("Evaluative throughout; record the safety plan's review date.");
-  await summary.getByRole("link", { name: refusal }).click();
-  assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-m-moderator");
-  await lens.locator("#lens-m-moderator").fill("Amira Hussain");
   await lens.getByRole("button", { name: "Complete moderation" }).click();
   await lens.getByRole("heading", { name: "Moderation saved" }).waitFor();
   assert.match(await lens.locator(".lens-panel").textContent(), /confirmed 11 of the auditor's 12 grades for case CF-MOD-1/);
@@ -77,6 +92,7 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   const risk = await record.locator("tbody tr").first().innerText();
   assert.match(risk, /Meets good\s+Exceeds good\s+Exceeds good\s+One grade apart\s+Safety planning was stronger than the audit recorded\./);
   assert.match(await record.locator("tbody tr").nth(1).innerText(), /Same grade\s+None needed: the auditor's grade was agreed/);
+  assert.match(await record.locator("tbody tr").last().innerText(), /Overall judgement\s+Meets good\s+Meets good\s+Meets good\s+Same grade/);
   await record.getByText("Evaluative throughout; record the safety plan's review date.").waitFor();
   assert.deepEqual(await violations(page), [], "the moderated audit's record");
   // The audit's own file carries its moderation: agreed grades and the feedback go with it.
@@ -132,15 +148,26 @@ test("moderation and a report download work with the keyboard alone on the stric
   await lens.getByRole("heading", { name: "Moderate: Case file audit" }).waitFor();
   await tabToId("lens-m-moderator");
   await page.keyboard.type("Amira Hussain");
+  // Space chooses the first grade, Exceeds good, which differs from the auditor's.
   for (const id of STANDARDS) {
-    // Space chooses the first grade, Exceeds good, which differs from the auditor's.
     await tabToId(`lens-m-${id}-own-0`);
     await page.keyboard.press("Space");
+  }
+  await tabToId("lens-moderation-overall-own-0");
+  await page.keyboard.press("Space");
+  await tabToText("Compare with the auditor's grades");
+  await page.keyboard.press("Enter");
+  await lens.getByRole("heading", { name: "Compare and agree the grades" }).waitFor();
+  for (const id of STANDARDS) {
     await tabToId(`lens-m-${id}-agreed-0`);
     await page.keyboard.press("Space");
     await tabToId(`lens-m-${id}-rationale`);
     await page.keyboard.type("Stronger than recorded.");
   }
+  await tabToId("lens-moderation-overall-agreed-0");
+  await page.keyboard.press("Space");
+  await tabToId("lens-moderation-overall-rationale");
+  await page.keyboard.type("Stronger than recorded throughout.");
   await tabToText("Complete moderation");
   await page.keyboard.press("Enter");
   await lens.getByRole("heading", { name: "Moderation saved" }).waitFor();
@@ -193,14 +220,17 @@ test("two tabs moderating the same audit make one moderation, and the second is 
   const { page: second } = await openPage(browser, "index.html", { context });
   await readyEvents(second);
   const moderate = async (page, moderator) => {
+    // A tab in the background draws no frames, so each click would wait for one.
+    await page.bringToFront();
     const lens = page.locator("practice-lens");
     await openTask(page, "practice-lens", "Moderate an audit");
     await lens.getByRole("button", { name: "Moderate CF-MOD-TABS" }).click();
     await lens.locator("#lens-m-moderator").fill(moderator);
-    for (const id of STANDARDS) {
-      await lens.locator(`#lens-m-${id}-own-1`).check();
-      await lens.locator(`#lens-m-${id}-agreed-1`).check();
-    }
+    for (const id of STANDARDS) await lens.locator(`#lens-m-${id}-own-1`).check();
+    await lens.locator("#lens-moderation-overall-own-1").check();
+    await lens.getByRole("button", { name: "Compare with the auditor's grades" }).click();
+    for (const id of STANDARDS) await lens.locator(`#lens-m-${id}-agreed-1`).check();
+    await lens.locator("#lens-moderation-overall-agreed-1").check();
     return lens;
   };
   const a = await moderate(first, "Amira Hussain");
@@ -212,6 +242,7 @@ test("two tabs moderating the same audit make one moderation, and the second is 
   await status.waitFor();
   assert.match(await status.textContent(), /moderated in another tab or window/);
   assert.equal(await b.locator("#lens-m-moderator").inputValue(), "Ben Okafor", "the second grading stays on screen");
+  assert.equal(await b.locator("#lens-m-risk-agreed-1").isChecked(), true);
 
   await first.reload();
   await readyEvents(first);

@@ -1,6 +1,7 @@
-//! Moderation: a moderator grades a submitted audit's items independently, then moderator and
-//! auditor agree a grade for each item with a rationale. Both original gradings are kept
-//! unchanged; the agreed grades feed auditor calibration.
+//! Moderation: a moderator grades a submitted audit's items and its overall judgement
+//! independently, then moderator and auditor agree a grade for each with a rationale. Both
+//! original gradings are kept unchanged; the agreed grades feed auditor calibration, and the
+//! agreed overall judgement is the one reports and follow-up count.
 
 use std::collections::BTreeMap;
 
@@ -73,6 +74,9 @@ pub struct Moderation {
     pub moderated_on: NaiveDate,
     /// The moderator's grading by item id.
     pub items: BTreeMap<String, ModeratedItem>,
+    /// The moderator's grading of the overall judgement; empty where the audit has none, and
+    /// in moderations made before the overall judgement was moderated.
+    pub overall: ModeratedItem,
     /// Feedback to the auditor.
     pub feedback: String,
 }
@@ -92,17 +96,8 @@ impl Moderation {
         if audit.status == AuditStatus::Draft {
             problem(ProblemTarget::Audit, "Only a submitted audit can be moderated".to_owned());
         }
-        if self.moderator.trim().is_empty() {
-            problem(ProblemTarget::Audit, "Enter the moderator's name".to_owned());
-        } else if same_person(&self.moderator, &audit.auditor) {
-            problem(
-                ProblemTarget::Audit,
-                format!(
-                    "{} wrote this audit, so cannot moderate it: a moderation is an independent grading. Ask another moderator",
-                    audit.auditor.trim()
-                ),
-            );
-        }
+        problems.extend(self.moderator_problem(audit));
+        let mut problem = |target, message: String| problems.push(AuditProblem::new(target, message));
         let Some(scale) = &template.scale else {
             problem(ProblemTarget::Audit, format!("{} has no grades to moderate", template.title));
             return problems;
@@ -139,7 +134,82 @@ impl Moderation {
                 );
             }
         }
+        if let Some(auditor_overall) = audit.overall_grade(template) {
+            let moderated = &self.overall;
+            for (code, which) in
+                [(&moderated.moderator_grade, "your"), (&moderated.agreed_grade, "the agreed")]
+            {
+                match code.as_deref() {
+                    Some(code) if scale.grade(code).is_none() => problem(
+                        ProblemTarget::Overall,
+                        format!("The overall judgement \"{code}\" is not on the scale"),
+                    ),
+                    None => problem(ProblemTarget::Overall, format!("Give {which} overall judgement")),
+                    _ => {}
+                }
+            }
+            let differs = moderated.agreed_grade.as_deref().is_some_and(|agreed| agreed != auditor_overall);
+            if differs && moderated.rationale.trim().is_empty() {
+                problem(
+                    ProblemTarget::OverallRationale,
+                    "Give the rationale for the agreed overall judgement: it differs from the auditor's"
+                        .to_owned(),
+                );
+            }
+        }
         problems
+    }
+
+    /// Who moderates: missing, or the audit's own author.
+    fn moderator_problem(&self, audit: &Audit) -> Option<AuditProblem> {
+        if self.moderator.trim().is_empty() {
+            Some(AuditProblem::new(ProblemTarget::Audit, "Enter the moderator's name"))
+        } else if same_person(&self.moderator, &audit.auditor) {
+            Some(AuditProblem::new(
+                ProblemTarget::Audit,
+                format!(
+                    "{} wrote this audit, so cannot moderate it: a moderation is an independent grading. Ask another moderator",
+                    audit.auditor.trim()
+                ),
+            ))
+        } else {
+            None
+        }
+    }
+
+    /// What stops the comparison opening, said to the moderator: who moderates, and each of
+    /// their own grades still to give (see [`Moderation::own_grades_complete`]).
+    pub fn own_grading_problems(&self, audit: &Audit, template: &Template) -> Vec<AuditProblem> {
+        let mut problems: Vec<AuditProblem> = self.moderator_problem(audit).into_iter().collect();
+        for item in template.items().filter(|item| item.grade != GradeRule::None) {
+            let auditor_graded =
+                audit.responses.get(&item.id).is_some_and(|response| response.grade.is_some());
+            let own = self.items.get(&item.id).and_then(|graded| graded.moderator_grade.as_ref());
+            if auditor_graded && own.is_none() {
+                problems.push(AuditProblem::new(
+                    ProblemTarget::ItemGrade(item.id.clone()),
+                    format!("Give your grade for {}", item_title(item)),
+                ));
+            }
+        }
+        if audit.overall_grade(template).is_some() && self.overall.moderator_grade.is_none() {
+            problems.push(AuditProblem::new(ProblemTarget::Overall, "Give your overall judgement"));
+        }
+        problems
+    }
+
+    /// The agreed overall judgement, if one was agreed.
+    pub fn agreed_overall(&self) -> Option<&str> {
+        self.overall.agreed_grade.as_deref()
+    }
+
+    /// Whether the moderator has given every grade the comparison needs: their own grade for
+    /// each graded standard the auditor graded, and for the overall judgement where the audit
+    /// has one. Until then the auditor's grades stay hidden.
+    pub fn own_grades_complete(&self, audit: &Audit, template: &Template) -> bool {
+        self.own_grading_problems(audit, template)
+            .iter()
+            .all(|problem| problem.target == ProblemTarget::Audit)
     }
 
     /// How many of the auditor's grades the agreed grades confirmed, out of the items with both.
@@ -194,6 +264,15 @@ impl Moderation {
 }
 
 impl Audit {
+    /// The overall grade that counts: the one agreed at moderation where there is one, else
+    /// the author's judgement, else the template's suggestion.
+    pub fn counted_overall(&self, template: &Template, moderation: Option<&Moderation>) -> Option<String> {
+        moderation
+            .and_then(Moderation::agreed_overall)
+            .map(str::to_owned)
+            .or_else(|| self.overall_grade(template))
+    }
+
     /// Marks a submitted audit moderated once its moderation is complete. The audit's own
     /// grades are not changed.
     pub fn mark_moderated(

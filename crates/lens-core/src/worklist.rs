@@ -1,7 +1,7 @@
 //! What is waiting to be done across the audits on a device: the audits awaiting moderation, the
 //! follow-up still open (overdue first), and which audits a list's search and filters show.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -83,16 +83,19 @@ impl OpenFollowUp<'_> {
 }
 
 /// Every follow-up still to do on `today`, overdue first, then by due day (undated last), then by
-/// case reference. Audits whose template is not known are left out.
+/// case reference, counting each audit's moderation (by audit id in `moderations`). Audits
+/// whose template is not known are left out.
 pub fn open_follow_ups<'a>(
     audits: impl IntoIterator<Item = &'a Audit>,
+    moderations: &BTreeMap<&AuditId, &Moderation>,
     templates: &[Template],
     today: NaiveDate,
 ) -> Vec<OpenFollowUp<'a>> {
     let mut open = Vec::new();
     for audit in audits {
         let Some(template) = find_template(templates, &audit.template) else { continue };
-        for follow_up in audit.follow_ups(template, today) {
+        let moderation = moderations.get(&audit.id).copied();
+        for follow_up in audit.follow_ups(template, moderation, today) {
             if !matches!(follow_up.state, FollowUpState::Done(_)) {
                 open.push(OpenFollowUp { audit, follow_up });
             }

@@ -5,6 +5,7 @@
 
 mod merge;
 mod v1;
+mod v2;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -19,11 +20,12 @@ use crate::{Revision, Versioned};
 
 pub use merge::{merge_bundles, MergeConflict, MergeReport};
 pub use v1::{BundleV1, BundledAuditV1, BundledModerationV1};
+pub use v2::{BundleV2, BundledModerationV2};
 
 /// The `format` every bundle declares.
 pub const FORMAT: &str = "practice-lens-bundle";
-/// The newest bundle version this build reads and the one it writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest bundle version this build reads and the one it writes. Version 1 is read too.
+pub const FORMAT_VERSION: u32 = 2;
 /// The largest bundle accepted: room for about 20,000 audits with long narratives.
 pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
 
@@ -75,8 +77,10 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, Vec<BundleProblem>> {
     let text = text.trim_start_matches('\u{feff}');
     // Decode straight into the layout; the slower whole-document checks only run to explain a
     // failure, or when the declared format or version is not this one.
-    match serde_json::from_str::<BundleV1>(text) {
-        Ok(document) if document.format == FORMAT && document.format_version == FORMAT_VERSION => {
+    match serde_json::from_str::<BundleV2>(text) {
+        Ok(document)
+            if document.format == FORMAT && (1..=FORMAT_VERSION).contains(&document.format_version) =>
+        {
             from_document(document)
         }
         Ok(_) => {
@@ -86,7 +90,7 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, Vec<BundleProblem>> {
             check_declaration(text)?;
             // Decode again, tracking paths this time, to say where the problem is.
             let mut deserializer = serde_json::Deserializer::from_str(text);
-            let error = match serde_path_to_error::deserialize::<_, BundleV1>(&mut deserializer) {
+            let error = match serde_path_to_error::deserialize::<_, BundleV2>(&mut deserializer) {
                 Ok(_) => return Err(problem("document", "is not a valid bundle")),
                 Err(error) => error,
             };
@@ -154,7 +158,7 @@ fn revision(number: u64, path: &str, problems: &mut Vec<BundleProblem>) -> Revis
     })
 }
 
-fn from_document(document: BundleV1) -> Result<Bundle, Vec<BundleProblem>> {
+fn from_document(document: BundleV2) -> Result<Bundle, Vec<BundleProblem>> {
     let mut problems = Vec::new();
     let mut templates = Vec::new();
     let mut template_keys = BTreeSet::new();
@@ -202,6 +206,12 @@ fn from_document(document: BundleV1) -> Result<Bundle, Vec<BundleProblem>> {
                 message: format!("moderation \"{}\" appears twice", bundled.moderation.id),
             });
         }
+        if document.format_version == 1 && bundled.moderation.overall.is_some() {
+            problems.push(BundleProblem {
+                path: format!("{path}.moderation.overall"),
+                message: "is not part of bundle version 1: a bundle with moderated overall judgements declares format_version 2".into(),
+            });
+        }
         let value = moderation_from_record(bundled.moderation);
         moderations.push(Versioned { value, revision, updated_at: bundled.updated_at });
     }
@@ -213,7 +223,7 @@ fn from_document(document: BundleV1) -> Result<Bundle, Vec<BundleProblem>> {
 
 /// The bundle as pretty-printed JSON in the current version.
 pub fn write_bundle(bundle: &Bundle) -> String {
-    let document = BundleV1 {
+    let document = BundleV2 {
         format: FORMAT.to_owned(),
         format_version: FORMAT_VERSION,
         exported_at: bundle.exported_at,
@@ -234,7 +244,7 @@ pub fn write_bundle(bundle: &Bundle) -> String {
         moderations: bundle
             .moderations
             .iter()
-            .map(|bundled| BundledModerationV1 {
+            .map(|bundled| BundledModerationV2 {
                 revision: bundled.revision.get(),
                 updated_at: bundled.updated_at,
                 moderation: moderation_to_record(&bundled.value),

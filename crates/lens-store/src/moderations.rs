@@ -74,7 +74,8 @@ mod tests {
             audit: AuditId::new(format!("audit-{id}")),
             moderator: "M. Moderator".into(),
             moderated_on: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
-            items: BTreeMap::from([("risk".to_owned(), graded)]),
+            items: BTreeMap::from([("risk".to_owned(), graded.clone())]),
+            overall: graded,
             feedback: "Clear narrative".into(),
         }
     }

@@ -264,7 +264,7 @@ fn moderate(
     today: NaiveDate,
 ) -> Moderation {
     let scale = template.scale.as_ref().map(|scale| scale.grades.len()).unwrap_or(1);
-    let items = audit
+    let items: std::collections::BTreeMap<String, ModeratedItem> = audit
         .responses
         .iter()
         .filter_map(|(item, response)| {
@@ -286,6 +286,29 @@ fn moderate(
             ))
         })
         .collect();
+    // The overall judgement follows the template's rule on the agreed grades, with no draw of
+    // its own, so the same seed gives the same audits and grades as before it was moderated.
+    let agreed: std::collections::BTreeMap<String, ItemResponse> = items
+        .iter()
+        .map(|(item, graded)| {
+            (item.clone(), ItemResponse { grade: graded.agreed_grade.clone(), narrative: String::new() })
+        })
+        .collect();
+    let overall = match (audit.overall_grade(template), lens_core::suggest_overall(template, &agreed)) {
+        (Some(auditor), Some(suggested)) => {
+            let rationale = if suggested.code == auditor {
+                String::new()
+            } else {
+                "The agreed grades of the standards limit the overall judgement.".into()
+            };
+            ModeratedItem {
+                moderator_grade: Some(suggested.code.clone()),
+                agreed_grade: Some(suggested.code),
+                rationale,
+            }
+        }
+        _ => ModeratedItem::default(),
+    };
     Moderation {
         id: format!("moderation-{}", audit.id),
         audit: audit.id.clone(),
@@ -294,6 +317,7 @@ fn moderate(
             .into(),
         moderated_on: (on + Days::new(14)).min(today),
         items,
+        overall,
         feedback: "Thank you: a clear, evaluative audit.".into(),
     }
 }

@@ -26,6 +26,8 @@ pub enum ProblemTarget {
     ItemNarrative(String),
     /// The overall judgement.
     Overall,
+    /// The rationale for an agreed overall judgement at moderation.
+    OverallRationale,
     /// An action, by its position (from 0), and the part concerned.
     Action(usize, ActionField),
     /// A field of an amendment.

@@ -2,10 +2,12 @@
 //! the day asked about. A draft needs none; a submitted, moderated or closed audit needs, in
 //! this order:
 //!
-//! - Corrective action confirmed (003 §2.7): when the overall grade stands below good, the
-//!   service manager confirms the corrective action was completed by the last day of the month
-//!   after the one the audit is dated in (its template's first date field, else the day it was
-//!   submitted, else its start).
+//! - Corrective action confirmed (003 §2.7): when the overall grade stands below good (the
+//!   grade agreed at moderation where there is one), the service manager confirms the
+//!   corrective action was completed by the last day of the month after the one the audit is
+//!   dated in (its template's first date field, else the day it was submitted, else its start).
+//!   An audit moderated down from good or better to below good is due by the end of the month
+//!   after its moderation.
 //!   It is done on the day recorded in `corrective_action_confirmed_on`.
 //! - A post-audit reflective discussion (001 §4.2): when the overall grade is inadequate. It has
 //!   no due day, so it is never overdue; it is done on `reflective_discussion_on`.
@@ -19,6 +21,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use super::Audit;
 use crate::template::{GradeStanding, Template};
+use crate::Moderation;
 
 /// What has been done about the follow-up rules, recorded on the audit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -75,23 +78,47 @@ pub fn end_of_following_month(date: NaiveDate) -> NaiveDate {
 
 impl Audit {
     /// The follow-ups this audit needs on `today`, in the order: corrective action, reflective
-    /// discussion, then actions in their own order. A draft needs none yet.
-    pub fn follow_ups(&self, template: &Template, today: NaiveDate) -> Vec<FollowUp> {
+    /// discussion, then actions in their own order. A draft needs none yet. The overall grade
+    /// is the one agreed at `moderation` where there is one.
+    pub fn follow_ups(
+        &self,
+        template: &Template,
+        moderation: Option<&Moderation>,
+        today: NaiveDate,
+    ) -> Vec<FollowUp> {
         if self.status == super::AuditStatus::Draft {
             return Vec::new();
         }
         let mut follow_ups = Vec::new();
-        let overall = self.overall_grade(template);
-        let standing = overall.as_deref().and_then(|code| template.scale.as_ref()?.grade(code));
-        if let Some(grade) = standing.filter(|grade| grade.standing.is_below_good()) {
-            let due_on = end_of_following_month(self.audited_on(Some(template)));
+        let scale = template.scale.as_ref();
+        let grade_of = |code: Option<String>| code.and_then(|code| scale?.grade(&code).cloned());
+        let counted = grade_of(self.counted_overall(template, moderation));
+        if let Some(grade) = counted.filter(|grade| grade.standing.is_below_good()) {
+            let auditor = grade_of(self.overall_grade(template));
+            // Moderated down from good or better: nobody knew corrective action was needed until
+            // the moderation, so the month after it counts.
+            let moderated_down = moderation
+                .filter(|_| auditor.as_ref().is_none_or(|auditor| !auditor.standing.is_below_good()));
+            let due_on = match moderated_down {
+                Some(moderation) => end_of_following_month(moderation.moderated_on),
+                None => end_of_following_month(self.audited_on(Some(template))),
+            };
+            let graded = match (moderated_down, &auditor) {
+                (Some(_), Some(auditor)) => {
+                    format!(
+                        "Agreed at moderation as {} overall (the auditor graded {})",
+                        grade.label, auditor.label
+                    )
+                }
+                (Some(_), None) => format!("Agreed at moderation as {} overall", grade.label),
+                (None, _) => format!("Graded {} overall", grade.label),
+            };
             follow_ups.push(FollowUp {
                 kind: FollowUpKind::CorrectiveActionConfirmation,
                 due_on: Some(due_on),
                 state: state(self.follow_up.corrective_action_confirmed_on, Some(due_on), today),
                 message: format!(
-                    "Graded {} overall: the service manager confirms corrective action was completed by {}",
-                    grade.label,
+                    "{graded}: the service manager confirms corrective action was completed by {}",
                     due_on.format("%-d %B %Y")
                 ),
             });

@@ -20,8 +20,8 @@ fn the_following_month_ends_on_its_last_day() {
 fn a_good_case_with_no_actions_needs_no_follow_up() {
     let template = case_file_template();
     let submitted = complete_draft(&template).submit(&template, day(11, 3)).unwrap();
-    assert_eq!(submitted.follow_ups(&template, day(11, 3)), []);
-    assert_eq!(complete_draft(&template).follow_ups(&template, day(11, 3)), [], "drafts need none");
+    assert_eq!(submitted.follow_ups(&template, None, day(11, 3)), []);
+    assert_eq!(complete_draft(&template).follow_ups(&template, None, day(11, 3)), [], "drafts need none");
 }
 
 #[test]
@@ -31,7 +31,7 @@ fn below_good_needs_corrective_action_confirmed_in_the_following_month() {
     draft.overall = Some("RI".into());
     draft.actions.push(Action::new("act-1", "Update the plan", "Team manager", Some(day(11, 20))));
     let submitted = draft.submit(&template, day(11, 3)).unwrap();
-    let follow_ups = submitted.follow_ups(&template, day(11, 21));
+    let follow_ups = submitted.follow_ups(&template, None, day(11, 21));
     assert_eq!(follow_ups.len(), 2);
     assert_eq!(follow_ups[0].kind, FollowUpKind::CorrectiveActionConfirmation);
     assert_eq!((follow_ups[0].due_on, follow_ups[0].state), (Some(day(12, 31)), FollowUpState::Due));
@@ -42,11 +42,11 @@ fn below_good_needs_corrective_action_confirmed_in_the_following_month() {
     assert_eq!(follow_ups[1].state, FollowUpState::Overdue, "the action was due on 20 November");
     assert!(submitted.actions[0].is_overdue(day(11, 21)));
 
-    let late = submitted.follow_ups(&template, NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+    let late = submitted.follow_ups(&template, None, NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
     assert_eq!(late[0].state, FollowUpState::Overdue);
     let mut confirmed = submitted.clone();
     confirmed.follow_up.corrective_action_confirmed_on = Some(day(12, 10));
-    let follow_ups = confirmed.follow_ups(&template, NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+    let follow_ups = confirmed.follow_ups(&template, None, NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
     assert_eq!(follow_ups[0].state, FollowUpState::Done(day(12, 10)));
 }
 
@@ -60,7 +60,7 @@ fn inadequate_needs_a_reflective_discussion_and_the_suggestion_counts_when_no_ju
     draft.actions.push(Action::new("act-1", "Strategy discussion", "Team manager", Some(day(11, 5))));
     let submitted = draft.submit(&template, day(11, 3)).unwrap();
     let kinds: Vec<FollowUpKind> =
-        submitted.follow_ups(&template, day(11, 4)).into_iter().map(|f| f.kind).collect();
+        submitted.follow_ups(&template, None, day(11, 4)).into_iter().map(|f| f.kind).collect();
     assert_eq!(
         kinds,
         [
@@ -78,10 +78,47 @@ fn an_action_names_its_owner_once_even_when_the_owner_has_brackets() {
     // An imported record may carry an action with no owner; it is named as such, not blank.
     submitted.actions.push(Action::new("a", "Visit the child alone.", "Sam Okafor (social worker)", None));
     submitted.actions.push(Action::new("b", "Update the chronology", " ", None));
-    let messages: Vec<String> =
-        submitted.follow_ups(&template, day(11, 4)).into_iter().map(|follow_up| follow_up.message).collect();
+    let messages: Vec<String> = submitted
+        .follow_ups(&template, None, day(11, 4))
+        .into_iter()
+        .map(|follow_up| follow_up.message)
+        .collect();
     assert_eq!(
         messages,
         ["Visit the child alone. Owner: Sam Okafor (social worker)", "Update the chronology. No owner named"]
     );
+}
+
+#[test]
+fn an_audit_moderated_down_to_below_good_needs_corrective_action_after_its_moderation() {
+    let template = case_file_template();
+    let submitted = complete_draft(&template).submit(&template, day(11, 3)).unwrap();
+    let mut moderation = crate::Moderation {
+        id: "a1".into(),
+        audit: submitted.id.clone(),
+        moderator: "Priya Shah".into(),
+        moderated_on: day(12, 5),
+        items: Default::default(),
+        overall: crate::ModeratedItem {
+            moderator_grade: Some("RI".into()),
+            agreed_grade: Some("RI".into()),
+            rationale: "The plan has no timescales.".into(),
+        },
+        feedback: String::new(),
+    };
+    let follow_ups = submitted.follow_ups(&template, Some(&moderation), day(12, 6));
+    assert_eq!(follow_ups.len(), 1);
+    assert_eq!(follow_ups[0].kind, FollowUpKind::CorrectiveActionConfirmation);
+    let end_of_january = NaiveDate::from_ymd_opt(2027, 1, 31).unwrap();
+    assert_eq!((follow_ups[0].due_on, follow_ups[0].state), (Some(end_of_january), FollowUpState::Due));
+    assert_eq!(
+        follow_ups[0].message,
+        "Agreed at moderation as Requires improvement overall (the auditor graded Good): the service manager confirms corrective action was completed by 31 January 2027"
+    );
+    assert!(submitted.close(&template, Some(&moderation), day(12, 6)).is_err(), "it cannot close yet");
+    assert!(submitted.close(&template, None, day(12, 6)).is_ok(), "without the moderation it could");
+
+    // Agreed as the auditor graded it: nothing more to do.
+    moderation.overall.agreed_grade = Some("G".into());
+    assert_eq!(submitted.follow_ups(&template, Some(&moderation), day(12, 6)), []);
 }

@@ -124,8 +124,14 @@ impl Audit {
         Ok(updated)
     }
 
-    /// Closes a submitted or moderated audit once every follow-up is done.
-    pub fn close(&self, template: &Template, today: NaiveDate) -> Result<Audit, Vec<AuditProblem>> {
+    /// Closes a submitted or moderated audit once every follow-up is done, counting the
+    /// overall grade agreed at its `moderation`.
+    pub fn close(
+        &self,
+        template: &Template,
+        moderation: Option<&crate::Moderation>,
+        today: NaiveDate,
+    ) -> Result<Audit, Vec<AuditProblem>> {
         if !matches!(self.status, AuditStatus::Submitted | AuditStatus::Moderated) {
             return Err(status_problem(format!(
                 "Only a submitted or moderated audit can be closed; this one is {}",
@@ -133,7 +139,7 @@ impl Audit {
             )));
         }
         let open: Vec<AuditProblem> = self
-            .follow_ups(template, today)
+            .follow_ups(template, moderation, today)
             .into_iter()
             .filter(|follow_up| !matches!(follow_up.state, FollowUpState::Done(_)))
             .map(|follow_up| {

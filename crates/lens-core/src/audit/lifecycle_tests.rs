@@ -214,15 +214,15 @@ fn action_progress_needs_no_amendment_and_closing_needs_every_follow_up_done() {
     let mut draft = complete_draft(&template);
     draft.actions.push(Action::new("act-1", "Update the plan", "Team manager", Some(day(11, 30))));
     let submitted = draft.submit(&template, day(11, 3)).unwrap();
-    let problems = submitted.close(&template, day(11, 20)).unwrap_err();
+    let problems = submitted.close(&template, None, day(11, 20)).unwrap_err();
     assert_eq!(messages(&problems), ["Still to do: Update the plan. Owner: Team manager"]);
     let done = submitted.record_action_progress("act-1", ActionStatus::Done, day(11, 25)).unwrap();
     assert_eq!(done.actions[0].completed_on, Some(day(11, 25)));
     assert_eq!(done.actions[0].completed_on_time(), Some(true));
     assert_eq!(done.amendments, []);
-    assert_eq!(done.close(&template, day(12, 1)).unwrap().status, AuditStatus::Closed);
+    assert_eq!(done.close(&template, None, day(12, 1)).unwrap().status, AuditStatus::Closed);
     assert!(submitted.record_action_progress("act-9", ActionStatus::Done, day(11, 25)).is_err());
-    assert!(draft.close(&template, day(12, 1)).is_err(), "a draft cannot be closed");
+    assert!(draft.close(&template, None, day(12, 1)).is_err(), "a draft cannot be closed");
 }
 
 #[test]

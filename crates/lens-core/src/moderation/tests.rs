@@ -43,6 +43,11 @@ fn moderated(grades: &[(&str, &str, &str, &str)]) -> Moderation {
         moderator: "Priya Shah".into(),
         moderated_on: day(12),
         items,
+        overall: ModeratedItem {
+            moderator_grade: Some("G".into()),
+            agreed_grade: Some("G".into()),
+            rationale: String::new(),
+        },
         feedback: String::new(),
     }
 }
@@ -140,4 +145,67 @@ fn grade_gaps_are_measured_on_the_scale() {
     assert_eq!(GradeGap::between(scale, codes[0], codes[2]), Some(GradeGap::TwoOrMore));
     assert_eq!(GradeGap::between(scale, codes[0], "not a grade"), None);
     assert_eq!(GradeGap::OneApart.label(), "One grade apart");
+}
+
+#[test]
+fn the_overall_judgement_is_moderated_and_an_agreed_one_that_differs_needs_its_rationale() {
+    let template = case_file_template();
+    let mut audit = submitted_audit(&template);
+    audit.overall = Some("G".into());
+    let mut moderation = moderated(&[
+        ("risk", "G", "G", ""),
+        ("involvement", "O", "O", ""),
+        ("decisions", "G", "G", ""),
+        ("assessments", "RI", "RI", ""),
+    ]);
+    moderation.overall = ModeratedItem::default();
+    assert!(!moderation.own_grades_complete(&audit, &template), "the overall judgement is still to grade");
+    let messages: Vec<String> = moderation.check(&audit, &template).into_iter().map(|p| p.message).collect();
+    assert_eq!(messages, ["Give your overall judgement", "Give the agreed overall judgement"]);
+
+    moderation.overall.moderator_grade = Some("RI".into());
+    assert!(moderation.own_grades_complete(&audit, &template));
+    moderation.overall.agreed_grade = Some("RI".into());
+    let problems = moderation.check(&audit, &template);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].target, ProblemTarget::OverallRationale);
+    moderation.overall.rationale = "Plans lack timescales across the file.".into();
+    assert_eq!(moderation.check(&audit, &template), []);
+    assert_eq!(audit.counted_overall(&template, Some(&moderation)).as_deref(), Some("RI"));
+    assert_eq!(audit.counted_overall(&template, None).as_deref(), Some("G"), "the auditor's stays as it was");
+    assert_eq!(audit.mark_moderated(&moderation, &template).unwrap().overall.as_deref(), Some("G"));
+}
+
+#[test]
+fn the_comparison_waits_for_every_standard_the_auditor_graded() {
+    let template = case_file_template();
+    let audit = submitted_audit(&template);
+    let mut moderation =
+        moderated(&[("risk", "G", "G", ""), ("involvement", "O", "O", ""), ("decisions", "G", "G", "")]);
+    assert!(!moderation.own_grades_complete(&audit, &template), "standard 4 is not graded yet");
+    moderation.items.insert(
+        "assessments".into(),
+        ModeratedItem { moderator_grade: Some("I".into()), ..Default::default() },
+    );
+    assert!(moderation.own_grades_complete(&audit, &template), "agreed grades are not needed to compare");
+}
+
+#[test]
+fn before_the_comparison_the_moderator_is_told_each_grade_still_to_give() {
+    let template = case_file_template();
+    let audit = submitted_audit(&template);
+    let mut moderation = moderated(&[("risk", "G", "G", ""), ("decisions", "G", "G", "")]);
+    moderation.overall = ModeratedItem::default();
+    moderation.moderator = "Dev Singh".into();
+    let messages: Vec<String> =
+        moderation.own_grading_problems(&audit, &template).into_iter().map(|p| p.message).collect();
+    assert_eq!(
+        messages,
+        [
+            "Dev Singh wrote this audit, so cannot moderate it: a moderation is an independent grading. Ask another moderator",
+            "Give your grade for standard 2 \"Children and families are involved\"",
+            "Give your grade for standard 4 \"Assessments are timely, analytical and reflect…\"",
+            "Give your overall judgement",
+        ]
+    );
 }

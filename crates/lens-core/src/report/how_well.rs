@@ -2,9 +2,10 @@
 //! good or better, each standard's profile, and exact agreement between the auditor's and the
 //! agreed grades at moderation.
 //!
-//! A standard's grade is the agreed grade where its audit was moderated, and the auditor's
-//! otherwise: moderation exists to make grades consistent, so its outcome is what counts. The
-//! overall judgement is not moderated yet, so it stays the auditor's. The report says so.
+//! A standard's grade, and the overall judgement, is the agreed grade where its audit was
+//! moderated, and the auditor's otherwise: moderation exists to make grades consistent, so its
+//! outcome is what counts. The report says so. (Moderations made before the overall judgement
+//! was moderated leave the auditor's overall judgement standing.)
 
 use std::collections::BTreeMap;
 

@@ -14,15 +14,20 @@ pub(super) struct Dated<'a> {
     pub template: Option<&'a Template>,
     /// The day that places it in a period.
     pub on: NaiveDate,
-    /// Its overall grade (the author's judgement, else the template's suggestion).
+    /// Its overall grade: the one agreed at moderation, else the author's judgement, else the
+    /// template's suggestion.
     pub overall: Option<&'a Grade>,
 }
 
 impl<'a> Dated<'a> {
-    fn new(audit: &'a Audit, templates: &BTreeMap<TemplateRef, &'a Template>) -> Self {
+    fn new(
+        audit: &'a Audit,
+        templates: &BTreeMap<TemplateRef, &'a Template>,
+        moderation: Option<&Moderation>,
+    ) -> Self {
         let template = templates.get(&audit.template).copied();
         let overall = template.and_then(|template| {
-            let code = audit.overall_grade(template)?;
+            let code = audit.counted_overall(template, moderation)?;
             template.scale.as_ref()?.grades.iter().find(|grade| grade.code == code)
         });
         Self { audit, template, on: audit.audited_on(template), overall }
@@ -69,8 +74,10 @@ impl<'a> Scope<'a> {
         let mut in_range = Vec::new();
         let mut by_case: BTreeMap<String, Vec<Dated>> = BTreeMap::new();
         let mut auditors = BTreeSet::new();
+        let moderation_of: BTreeMap<&AuditId, &Moderation> =
+            moderations.iter().map(|moderation| (&moderation.audit, moderation)).collect();
         for audit in audits {
-            let dated = Dated::new(audit, &templates);
+            let dated = Dated::new(audit, &templates, moderation_of.get(&audit.id).copied());
             if dated.template.is_none() {
                 missing_templates.insert(audit.template.clone());
             }
@@ -125,8 +132,23 @@ impl<'a> Scope<'a> {
             let moderated = self.moderations.len();
             let audits =
                 if moderated == 1 { "1 audit was".to_owned() } else { format!("{moderated} audits were") };
+            let without_overall = self
+                .moderations
+                .iter()
+                .filter(|(moderation, position)| {
+                    moderation.agreed_overall().is_none()
+                        && self.in_range[*position].template.is_some_and(|template| {
+                            self.in_range[*position].audit.overall_grade(template).is_some()
+                        })
+                })
+                .count();
+            let older = match without_overall {
+                0 => String::new(),
+                1 => " 1 moderation made before overall judgements were moderated keeps the auditor's overall judgement.".to_owned(),
+                many => format!(" {many} moderations made before overall judgements were moderated keep the auditor's overall judgement."),
+            };
             notes.push(format!(
-                "{audits} moderated: each standard of a moderated audit counts its agreed grade, not the auditor's. Overall judgements are the auditors'."
+                "{audits} moderated: a moderated audit counts the agreed grade of each standard and of its overall judgement, not the auditor's.{older}"
             ));
         }
         notes

@@ -151,3 +151,52 @@ fn every_month_of_the_period_is_listed_even_without_audits() {
         "Corrective action confirmed by the end of the following month"
     );
 }
+
+#[test]
+fn a_moderated_audit_counts_its_agreed_overall_judgement_and_the_report_says_so() {
+    let template = case_file_template();
+    let audits = [
+        submitted("a", "Sam", day(2026, 5, 1), "G", &template),
+        submitted("b", "Sam", day(2026, 5, 2), "G", &template),
+    ];
+    let moderated_down = crate::Moderation {
+        id: "a".into(),
+        audit: AuditId::new("a"),
+        moderator: "Priya Shah".into(),
+        moderated_on: day(2026, 5, 20),
+        items: Default::default(),
+        overall: crate::ModeratedItem {
+            moderator_grade: Some("RI".into()),
+            agreed_grade: Some("RI".into()),
+            rationale: "No plan for the younger child.".into(),
+        },
+        feedback: String::new(),
+    };
+    let report_with = |moderations: &[crate::Moderation]| {
+        build_report(
+            &audits,
+            moderations,
+            std::slice::from_ref(&template),
+            &ReportFilter::between(day(2026, 4, 1), day(2026, 6, 30)),
+            &ReportSettings::new(day(2026, 7, 1)),
+        )
+        .unwrap()
+    };
+    let report = report_with(std::slice::from_ref(&moderated_down));
+    let good = report.figure(Measure::GoodOrBetter, &[]).unwrap();
+    assert_eq!((good.count, good.of, good.audits.clone()), (1, Some(2), vec![AuditId::new("b")]));
+    assert_eq!(
+        report.notes,
+        ["1 audit was moderated: a moderated audit counts the agreed grade of each standard and of its overall judgement, not the auditor's."]
+    );
+
+    // A moderation from before overall judgements were moderated leaves the auditor's.
+    let older = crate::Moderation { overall: Default::default(), ..moderated_down };
+    let report = report_with(&[older]);
+    assert_eq!(report.figure(Measure::GoodOrBetter, &[]).unwrap().count, 2);
+    assert!(
+        report.notes[0].ends_with(" 1 moderation made before overall judgements were moderated keeps the auditor's overall judgement."),
+        "{:?}",
+        report.notes
+    );
+}

@@ -26,6 +26,7 @@ fn moderation_of(audit: &Audit) -> Moderation {
         moderator: "Jo Reed".into(),
         moderated_on: day(11, 20),
         items: Default::default(),
+        overall: Default::default(),
         feedback: String::new(),
     }
 }
@@ -98,7 +99,7 @@ fn open_follow_up_comes_overdue_first_then_by_due_day_undated_last_then_by_case(
     ];
     let mut audits = audits.to_vec();
     audits[3].status = AuditStatus::Draft;
-    let open = open_follow_ups(&audits, std::slice::from_ref(&template), day(11, 21));
+    let open = open_follow_ups(&audits, &BTreeMap::new(), std::slice::from_ref(&template), day(11, 21));
     let rows: Vec<(&str, Option<NaiveDate>, bool)> = open
         .iter()
         .map(|open| (open.audit.case_reference.as_str(), open.follow_up.due_on, open.is_overdue()))
@@ -114,7 +115,7 @@ fn open_follow_up_comes_overdue_first_then_by_due_day_undated_last_then_by_case(
         ]
     );
     assert!(
-        open_follow_ups(&audits, &[], day(11, 21)).is_empty(),
+        open_follow_ups(&audits, &BTreeMap::new(), &[], day(11, 21)).is_empty(),
         "audits of unknown templates are left out"
     );
 }

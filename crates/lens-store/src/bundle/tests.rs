@@ -26,6 +26,28 @@ fn the_golden_bundle_reads_and_round_trips_exactly() {
 }
 
 #[test]
+fn a_version_1_bundle_opens_and_is_written_again_as_version_2() {
+    // The golden bundle is version 1: moderations without an overall judgement.
+    assert!(GOLDEN.contains("\"format_version\": 1"));
+    let bundle = parse_bundle(GOLDEN).unwrap();
+    assert_eq!(bundle.moderations[0].value.overall, lens_core::ModeratedItem::default());
+    let written = write_bundle(&bundle);
+    assert!(written.contains("\"format_version\": 2"));
+    let mut moderated = bundle.clone();
+    moderated.moderations[0].value.overall.agreed_grade = Some("RI".into());
+    let again = parse_bundle(&write_bundle(&moderated)).unwrap();
+    assert_eq!(again.moderations[0].value.agreed_overall(), Some("RI"));
+    // A version 1 bundle cannot carry what only version 2 has.
+    let mislabelled = write_bundle(&moderated).replacen("\"format_version\": 2", "\"format_version\": 1", 1);
+    check(
+        &mislabelled,
+        expect![[r#"
+        moderations[0].moderation.overall: is not part of bundle version 1: a bundle with moderated overall judgements declares format_version 2
+    "#]],
+    );
+}
+
+#[test]
 fn templates_travel_in_a_bundle() {
     let mut bundle = parse_bundle(GOLDEN).unwrap();
     bundle.templates = crate::template_document::builtin_templates();
@@ -48,9 +70,9 @@ fn files_that_are_not_bundles_of_this_version_are_refused_with_a_reason() {
     "#]],
     );
     check(
-        &GOLDEN.replacen("\"format_version\": 1", "\"format_version\": 2", 1),
+        &GOLDEN.replacen("\"format_version\": 1", "\"format_version\": 3", 1),
         expect![[r#"
-        format_version: is 2, made by a newer Practice Lens; this one reads up to version 1. Update Practice Lens to open this bundle
+        format_version: is 3, made by a newer Practice Lens; this one reads up to version 2. Update Practice Lens to open this bundle
     "#]],
     );
 }
@@ -184,7 +206,7 @@ fn a_version_written_as_text_is_named_not_called_missing() {
     check(
         &GOLDEN.replacen("\"format_version\": 1", "\"format_version\": \"1\"", 1),
         expect![[r#"
-        format_version: is "1": it must be a whole number such as 1, without quotes
-    "#]],
+            format_version: is "1": it must be a whole number such as 2, without quotes
+        "#]],
     );
 }

@@ -96,10 +96,13 @@ pub(super) fn between_moderations(
     push(&mut out, "Moderator", shown(&held.moderator), shown(&incoming.moderator));
     push(&mut out, "Moderated on", date(Some(held.moderated_on)), date(Some(incoming.moderated_on)));
     let ids: std::collections::BTreeSet<&String> = held.items.keys().chain(incoming.items.keys()).collect();
-    for id in ids {
+    let standards = ids.into_iter().map(|id| {
         let title =
             template.and_then(|t| t.item(id)).map_or_else(|| format!("\"{id}\""), lens_core::item_title);
-        let (mine, theirs) = (held.items.get(id), incoming.items.get(id));
+        (title, held.items.get(id), incoming.items.get(id))
+    });
+    let overall = ("the overall judgement".to_owned(), Some(&held.overall), Some(&incoming.overall));
+    for (title, mine, theirs) in standards.chain([overall]) {
         let grade = |item: Option<&lens_core::ModeratedItem>, agreed: bool| {
             let code =
                 item.and_then(

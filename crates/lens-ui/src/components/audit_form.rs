@@ -364,7 +364,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     { submitted_panel(audit, &template, today, &anchors, &words) }
                 }
                 { export_bar(&state, &template, &props.store, &props.platform, props.marking.as_deref(), props.moderation.as_ref()) }
-                { audit_record(audit, &template, today) }
+                { audit_record(audit, &template, props.moderation.as_ref().map(|moderation| &moderation.value), today) }
                 if let Some(moderation) = &props.moderation {
                     { moderation_record(audit, &moderation.value, &template) }
                 }

@@ -4,7 +4,9 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use lens_core::{open_follow_ups, Audit, AuditId, Template};
+use std::collections::BTreeMap;
+
+use lens_core::{open_follow_ups, Audit, AuditId, Moderation, Template};
 use lens_store::Versioned;
 use yew::prelude::*;
 
@@ -16,6 +18,7 @@ use crate::components::scroll_table::scroll_table;
 #[derive(Properties, PartialEq)]
 pub(crate) struct FollowUpListProps {
     pub audits: Rc<Vec<Versioned<Audit>>>,
+    pub moderations: Rc<Vec<Versioned<Moderation>>>,
     pub templates: Rc<Vec<Template>>,
     pub today: NaiveDate,
     pub onopen: Callback<AuditId>,
@@ -33,7 +36,14 @@ fn follow_up_count(range: &std::ops::Range<usize>, total: usize, overdue: usize)
 
 #[component]
 pub(crate) fn FollowUpList(props: &FollowUpListProps) -> Html {
-    let open = open_follow_ups(props.audits.iter().map(|audit| &audit.value), &props.templates, props.today);
+    let moderations: BTreeMap<&AuditId, &Moderation> =
+        props.moderations.iter().map(|moderation| (&moderation.value.audit, &moderation.value)).collect();
+    let open = open_follow_ups(
+        props.audits.iter().map(|audit| &audit.value),
+        &moderations,
+        &props.templates,
+        props.today,
+    );
     let paged = use_pages(open.len(), ());
     if open.is_empty() {
         return html! {};

@@ -33,7 +33,7 @@ pub(crate) fn Home(props: &HomeProps) -> Html {
     html! {
         <>
             <TaskList awaiting_moderation={waiting} onnavigate={props.actions.onnavigate.clone()} />
-            <FollowUpList audits={session.audits.clone()} templates={props.templates.clone()}
+            <FollowUpList audits={session.audits.clone()} moderations={session.moderations.clone()} templates={props.templates.clone()}
                 today={props.platform.now().date_naive()} onopen={onopen.clone()} />
             <AuditList audits={session.audits.clone()} templates={props.templates.clone()} onopen={onopen.clone()}
                 store={session.store.clone()} platform={props.platform.clone()}

@@ -1,22 +1,25 @@
-//! Moderating one submitted audit: the moderator grades each standard independently, sees the
-//! auditor's grade, and records the agreed grade with a rationale where it differs. The core
-//! checks it; the moderation is saved, then the audit is marked moderated. The auditor's own
-//! grades are never changed.
+//! Moderating one submitted audit, in two steps. First the moderator grades every standard and
+//! the overall judgement alone, with nothing of the auditor's on the page. Once every grade is
+//! given, the comparison opens: the moderator's grades beside the auditor's with how far apart
+//! they are, the auditor's findings, and the agreed grade with a rationale where it differs.
+//! The moderator's own grades are fixed from then on. The core checks it; the moderation is
+//! saved, then the audit is marked moderated. The auditor's own grades are never changed.
 
+mod comparison;
 mod item;
 mod state;
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use lens_core::{Audit, AuditProblem, GradeRule, ModeratedItem, Moderation, ProblemTarget, Template};
+use lens_core::{item_title, Audit, GradeRule, ModeratedItem, Moderation, ProblemTarget, Template};
 use lens_store::{save_moderation, RecordKind, StoreError, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use self::item::{agreed_grade_id, moderated_item, own_grade_id, rationale_id, ItemView};
-use self::state::{ItemEdit, ModerationChange, ModerationState, Progress};
+use self::comparison::{comparison_table, Compared};
+use self::item::{agreed_grade_id, agreeing, own_grade_id, own_grading, rationale_id, ItemView};
+use self::state::{Graded, ItemEdit, ModerationChange, ModerationState, Progress};
 use super::audit_cells::case_label;
 use super::audit_form::anchors::{option_id, Anchors};
 use super::focus::use_focus_on_mount;
@@ -28,6 +31,7 @@ use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle};
 const TITLE_ID: &str = "lens-moderation-title";
 const MODERATOR_ID: &str = "lens-m-moderator";
 const FEEDBACK_ID: &str = "lens-m-feedback";
+const COMPARE_TITLE_ID: &str = "lens-moderation-compare-title";
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct ModerationFormProps {
@@ -57,6 +61,16 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
     let state = use_reducer(|| ModerationState::new(props.moderator.clone()));
     let anchors = (*use_memo((), |_| Anchors::default())).clone();
     use_focus_on_mount(anchors.node(TITLE_ID));
+    {
+        let heading = anchors.node(COMPARE_TITLE_ID);
+        use_effect_with(state.comparing, move |comparing| {
+            if *comparing {
+                if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
     let audit = &props.audit.value;
     let template = props.template.clone();
     let Some(scale) = template.scale.clone() else {
@@ -101,8 +115,18 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
                 moderator: state.moderator.trim().to_owned(),
                 moderated_on: now.date_naive(),
                 items: state.items.clone(),
+                overall: state.overall.clone(),
                 feedback: state.feedback.trim().to_owned(),
             };
+            if !state.comparing {
+                let problems = moderation.own_grading_problems(&versioned.value, &template);
+                state.dispatch(if problems.is_empty() {
+                    ModerationChange::Compare
+                } else {
+                    ModerationChange::Refused(problems)
+                });
+                return;
+            }
             let marked = match versioned.value.mark_moderated(&moderation, &template) {
                 Ok(marked) => marked,
                 Err(found) => {
@@ -172,7 +196,7 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
         };
     }
 
-    let errors = error_places(&state.problems, &state.items, &state.moderator, &audit.auditor);
+    let errors = error_places(&state, &audit.auditor);
     let summary: Vec<FieldError> = errors
         .iter()
         .map(|(anchor, message)| FieldError {
@@ -181,17 +205,63 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
             field_id: first_focusable(anchor),
         })
         .collect();
-    let item_views = template.items().filter(|item| item.grade != GradeRule::None).map(|item| {
-        moderated_item(ItemView {
-            item,
+    let blank = ModeratedItem::default();
+    let auditor_overall = audit.overall_grade(&template);
+    let mut gradings: Vec<(Graded, String, Option<&str>, &str)> = template
+        .items()
+        .filter(|item| item.grade != GradeRule::None)
+        .map(|item| {
+            let response = audit.responses.get(&item.id);
+            let grade = response.and_then(|response| response.grade.as_deref());
+            let findings = response.map_or("", |response| response.narrative.as_str());
+            (Graded::Standard(item.id.clone()), item.prompt.clone(), grade, findings)
+        })
+        .collect();
+    if auditor_overall.is_some() {
+        gradings.push((Graded::Overall, "Overall judgement".to_owned(), auditor_overall.as_deref(), ""));
+    }
+    let view_of = |index: usize| {
+        let (graded, title, auditor_grade, findings) = &gradings[index];
+        ItemView {
+            moderated: state.grading(graded).unwrap_or(&blank),
+            graded: graded.clone(),
+            title: title.clone(),
             scale: &scale,
-            auditor: audit.responses.get(&item.id),
-            moderated: state.items.get(&item.id).unwrap_or(&ModeratedItem::default()),
+            auditor_grade: *auditor_grade,
+            findings,
             errors: &errors,
             anchors: &anchors,
             edit: &edit,
-        })
-    });
+        }
+    };
+    let gradings_shown: Html = if state.comparing {
+        let compared: Vec<Compared> = gradings
+            .iter()
+            .map(|(graded, title, auditor, _)| Compared {
+                title: match graded {
+                    Graded::Standard(id) => template.item(id).map_or_else(|| title.clone(), item_title),
+                    Graded::Overall => title.clone(),
+                },
+                own: state.grading(graded).and_then(|grading| grading.moderator_grade.as_deref()),
+                auditor: *auditor,
+            })
+            .collect();
+        html! {
+            <>
+                <h3 class="lens-heading-m" id={COMPARE_TITLE_ID} tabindex="-1" ref={anchors.node(COMPARE_TITLE_ID)}>{ "Compare and agree the grades" }</h3>
+                { comparison_table(&compared, &scale) }
+                <p class="lens-body">{ "Your own grades are kept as you gave them: they are the independent grading. Agree a grade for each with the auditor, and give the rationale where it differs from theirs." }</p>
+                { for (0..gradings.len()).map(|index| agreeing(view_of(index))) }
+            </>
+        }
+    } else {
+        html! {
+            <>
+                <p class="lens-body">{ "Grade each standard from the case file first. The auditor's grades and findings show once you have given all of yours." }</p>
+                { for (0..gradings.len()).map(|index| own_grading(view_of(index))) }
+            </>
+        }
+    };
     let moderator_error =
         errors.iter().find(|(id, _)| id == MODERATOR_ID).map(|(_, message)| message.as_str());
     let status = match &state.progress {
@@ -215,12 +285,16 @@ pub(crate) fn ModerationForm(props: &ModerationFormProps) -> Html {
                         value={state.moderator.clone()} oninput={on_moderator} ref={anchors.node(MODERATOR_ID)}
                         aria-describedby={moderator_error.map(|_| format!("{MODERATOR_ID}-error"))} />
                 </div>
-                { for item_views }
-                <div class="lens-form-group">
-                    <label class="lens-label" for={FEEDBACK_ID}>{ "Feedback to the auditor (optional)" }</label>
-                    <textarea class="lens-textarea" id={FEEDBACK_ID} rows="4" value={state.feedback.clone()} oninput={on_feedback} />
-                </div>
-                <button type="submit" class="lens-button">{ "Complete moderation" }</button>
+                { gradings_shown }
+                if state.comparing {
+                    <div class="lens-form-group">
+                        <label class="lens-label" for={FEEDBACK_ID}>{ "Feedback to the auditor (optional)" }</label>
+                        <textarea class="lens-textarea" id={FEEDBACK_ID} rows="4" value={state.feedback.clone()} oninput={on_feedback} />
+                    </div>
+                    <button type="submit" class="lens-button">{ "Complete moderation" }</button>
+                } else {
+                    <button type="submit" class="lens-button">{ "Compare with the auditor's grades" }</button>
+                }
             </form>
             <p class={if matches!(state.progress, Progress::Failed(_)) { "lens-save-status lens-save-status--failed" } else { "lens-save-status" }}
                 role="status">{ status }</p>
@@ -239,28 +313,29 @@ fn first_focusable(anchor: &str) -> String {
 
 /// Each problem with the group it belongs to. A missing grade belongs to the moderator's own
 /// grade until that is given, then to the agreed grade, in the order the core reports them.
-fn error_places(
-    problems: &[AuditProblem],
-    items: &BTreeMap<String, ModeratedItem>,
-    moderator: &str,
-    auditor: &str,
-) -> Vec<(String, String)> {
-    let about_moderator = moderator.trim().is_empty() || lens_core::same_person(moderator, auditor);
-    let mut own_placed: Vec<&str> = Vec::new();
-    problems
+fn error_places(state: &ModerationState, auditor: &str) -> Vec<(String, String)> {
+    let about_moderator =
+        state.moderator.trim().is_empty() || lens_core::same_person(&state.moderator, auditor);
+    let mut own_placed: Vec<Graded> = Vec::new();
+    let mut place_grade = |graded: Graded| {
+        let own_missing = state.grading(&graded).is_none_or(|grading| grading.moderator_grade.is_none());
+        if own_missing && !own_placed.contains(&graded) {
+            let id = own_grade_id(&graded);
+            own_placed.push(graded);
+            id
+        } else {
+            agreed_grade_id(&graded)
+        }
+    };
+    state
+        .problems
         .iter()
         .map(|problem| {
             let place = match &problem.target {
-                ProblemTarget::ItemGrade(item) => {
-                    let own_missing = items.get(item).is_none_or(|graded| graded.moderator_grade.is_none());
-                    if own_missing && !own_placed.contains(&item.as_str()) {
-                        own_placed.push(item);
-                        own_grade_id(item)
-                    } else {
-                        agreed_grade_id(item)
-                    }
-                }
-                ProblemTarget::ItemNarrative(item) => rationale_id(item),
+                ProblemTarget::ItemGrade(item) => place_grade(Graded::Standard(item.clone())),
+                ProblemTarget::Overall => place_grade(Graded::Overall),
+                ProblemTarget::ItemNarrative(item) => rationale_id(&Graded::Standard(item.clone())),
+                ProblemTarget::OverallRationale => rationale_id(&Graded::Overall),
                 // Who moderates: missing, or the audit's own author.
                 ProblemTarget::Audit if about_moderator => MODERATOR_ID.to_owned(),
                 _ => TITLE_ID.to_owned(),

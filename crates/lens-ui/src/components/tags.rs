@@ -1,7 +1,7 @@
 //! Tags that say where something stands, in words first and colour second (WCAG 1.4.1): a grade
 //! coloured by its standing, and a follow-up's state in the words the form uses for actions.
 
-use lens_core::{ActionStatus, Audit, FollowUp, FollowUpKind, FollowUpState, Grade, GradeStanding};
+use lens_core::{ActionStatus, Audit, FollowUp, FollowUpKind, FollowUpState, Grade, GradeGap, GradeStanding};
 use yew::prelude::*;
 
 /// A grade's label in a tag coloured by its standing: green for good or better, orange below
@@ -40,4 +40,15 @@ pub(crate) fn follow_up_tag(audit: &Audit, follow_up: &FollowUp) -> Html {
         FollowUpState::Due => "lens-tag",
     };
     html! { <strong class={colour}>{ follow_up_words(audit, follow_up) }</strong> }
+}
+
+/// How far a moderator's grade is from the auditor's, in words and colour.
+pub(crate) fn gap_tag(gap: Option<GradeGap>) -> Html {
+    let Some(gap) = gap else { return html! { "Not compared" } };
+    let colour = match gap {
+        GradeGap::Same => "lens-tag lens-tag--green",
+        GradeGap::OneApart => "lens-tag lens-tag--orange",
+        GradeGap::TwoOrMore => "lens-tag lens-tag--red",
+    };
+    html! { <strong class={colour}>{ gap.label() }</strong> }
 }

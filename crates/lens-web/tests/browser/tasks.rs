@@ -73,7 +73,8 @@ async fn a_moderation_keeps_both_gradings_and_marks_the_audit_moderated() {
     settle().await;
     let text = host.text();
     assert!(text.contains("Enter the moderator's name"), "{text}");
-    assert!(text.contains("Give the moderator's grade for standard 1"), "{text}");
+    assert!(text.contains("Give your grade for standard 1"), "{text}");
+    assert!(text.contains("Give your overall judgement"), "{text}");
     assert!(
         !text.contains("The auditor's grade: "),
         "the auditor's grades stay hidden until the moderator grades: {text}"
@@ -84,10 +85,20 @@ async fn a_moderation_keeps_both_gradings_and_marks_the_audit_moderated() {
     let graded: Vec<_> = template.items().filter(|item| item.grade != GradeRule::None).collect();
     for item in &graded {
         input(&host, &format!("lens-m-{}-own-0", item.id)).click();
-        input(&host, &format!("lens-m-{}-agreed-0", item.id)).click();
     }
+    input(&host, "lens-moderation-overall-own-0").click();
+    settle().await;
+    assert!(!host.text().contains("The auditor's grade: "), "{}", host.text());
+    // Every grade given: the comparison opens with the auditor's grades.
+    submit_form(&host);
+    settle().await;
     settle().await;
     assert!(host.text().contains("The auditor's grade: "), "{}", host.text());
+    for item in &graded {
+        input(&host, &format!("lens-m-{}-agreed-0", item.id)).click();
+    }
+    input(&host, "lens-moderation-overall-agreed-0").click();
+    settle().await;
     submit_form(&host);
     settle().await;
     settle().await;
@@ -107,6 +118,7 @@ async fn a_moderation_keeps_both_gradings_and_marks_the_audit_moderated() {
     for item in &graded {
         type_into(&host, &format!("lens-m-{}-rationale", item.id), "Agreed at the moderation meeting.");
     }
+    type_into(&host, "lens-moderation-overall-rationale", "Agreed at the moderation meeting.");
     let saved = host.next_event("lens-saved");
     submit_form(&host);
     let detail = saved.await.unwrap();
@@ -125,6 +137,7 @@ async fn a_moderation_keeps_both_gradings_and_marks_the_audit_moderated() {
     let mine = moderations.iter().find(|m| m.value.audit == chosen.id).expect("the new moderation");
     assert_eq!(mine.value.moderator, "Amira Hussain");
     assert!(graded.iter().all(|item| mine.value.agreed_grade(&item.id) == Some("O")));
+    assert_eq!(mine.value.agreed_overall(), Some("O"));
     let (audits, _) = list_audits(&store).await.unwrap();
     let marked = audits.iter().find(|audit| audit.value.id == chosen.id).unwrap();
     assert_eq!(marked.value.status, AuditStatus::Moderated);

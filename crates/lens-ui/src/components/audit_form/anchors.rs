@@ -75,7 +75,7 @@ pub(crate) fn problem_anchor(target: &ProblemTarget, template: &Template, action
         }
         ProblemTarget::ItemGrade(item) => option_id(&grade_id(item), 0),
         ProblemTarget::ItemNarrative(item) => narrative_id(item),
-        ProblemTarget::Overall => option_id(OVERALL_ID, 0),
+        ProblemTarget::Overall | ProblemTarget::OverallRationale => option_id(OVERALL_ID, 0),
         ProblemTarget::Action(index, _) if *index >= actions => ADD_ACTION_ID.to_owned(),
         ProblemTarget::Action(index, ActionField::DueOn) => {
             format!("{}-day", action_field_id(*index, ActionField::DueOn))

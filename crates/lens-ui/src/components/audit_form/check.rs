@@ -167,7 +167,7 @@ pub(crate) fn submitted_panel(
     } else if template.scale.is_some() {
         next.push("It is now waiting for moderation: a moderator may grade it again, independently, and agree the grades with you.".to_owned());
     }
-    for follow_up in audit.follow_ups(template, today) {
+    for follow_up in audit.follow_ups(template, None, today) {
         let when = match (follow_up.state, follow_up.due_on) {
             (FollowUpState::Done(_), _) => continue,
             (_, Some(due)) => format!(", by {}", long_date(due)),

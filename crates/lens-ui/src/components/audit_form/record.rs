@@ -3,7 +3,7 @@
 
 use crate::components::scroll_table::scroll_table;
 use chrono::NaiveDate;
-use lens_core::{Audit, FieldKind, GradeRule, Template};
+use lens_core::{Audit, FieldKind, GradeRule, Moderation, Template};
 use yew::prelude::*;
 
 use crate::components::tags::{follow_up_tag, grade_tag};
@@ -31,7 +31,13 @@ pub(super) fn answer(field_kind: &FieldKind, value: &str) -> String {
     }
 }
 
-pub(crate) fn audit_record(audit: &Audit, template: &Template, today: NaiveDate) -> Html {
+/// The record of `audit`; its follow-up counts the overall judgement agreed at `moderation`.
+pub(crate) fn audit_record(
+    audit: &Audit,
+    template: &Template,
+    moderation: Option<&Moderation>,
+    today: NaiveDate,
+) -> Html {
     // A grade the scale does not have is shown by its code, untinted.
     let grade_shown = |code: &str| match template.scale.as_ref().and_then(|scale| scale.grade(code)) {
         Some(grade) => grade_tag(grade),
@@ -54,7 +60,8 @@ pub(crate) fn audit_record(audit: &Audit, template: &Template, today: NaiveDate)
             </div>
         }
     });
-    let follow_ups = audit.follow_ups(template, today);
+    let follow_ups = audit.follow_ups(template, moderation, today);
+    let agreed_overall = moderation.and_then(Moderation::agreed_overall);
     let follow_up_rows = follow_ups.iter().map(|follow_up| {
         let due = follow_up.due_on.map(long_date).unwrap_or_else(|| "No date set".to_owned());
         html! {
@@ -78,6 +85,9 @@ pub(crate) fn audit_record(audit: &Audit, template: &Template, today: NaiveDate)
             if template.scale.is_some() {
                 <dl class="lens-summary-list">
                     { row("Overall judgement".into(), html! { { audit.overall.as_deref().map(&grade_shown).unwrap_or_else(|| html! { "Not given" }) } }) }
+                    if let Some(agreed) = agreed_overall {
+                        { row("Agreed at moderation".into(), html! { { grade_shown(agreed) } }) }
+                    }
                 </dl>
             }
             if !follow_ups.is_empty() {

@@ -6,12 +6,19 @@ use std::collections::BTreeMap;
 
 use lens_core::{AuditProblem, ModeratedItem};
 
-/// What a change to one item sets, by item id.
+/// What is graded: a standard (by item id) or the overall judgement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Graded {
+    Standard(String),
+    Overall,
+}
+
+/// What a change to one grading sets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum ItemEdit {
-    Own(String, String),
-    Agreed(String, String),
-    Rationale(String, String),
+    Own(Graded, String),
+    Agreed(Graded, String),
+    Rationale(Graded, String),
 }
 
 /// Where saving the moderation stands.
@@ -34,6 +41,9 @@ pub(crate) enum ModerationChange {
     Moderator(String),
     Feedback(String),
     Item(ItemEdit),
+    /// Every grade of the moderator's own was given: the auditor's grades are shown beside
+    /// them, and the moderator's own grades are fixed from here on.
+    Compare,
     /// Completing was refused with these problems.
     Refused(Vec<AuditProblem>),
     SaveStarted,
@@ -50,6 +60,9 @@ pub(crate) struct ModerationState {
     pub moderator: String,
     pub feedback: String,
     pub items: BTreeMap<String, ModeratedItem>,
+    pub overall: ModeratedItem,
+    /// Whether the comparison is open: the blind grading is over.
+    pub comparing: bool,
     pub problems: Vec<AuditProblem>,
     /// Counts refused attempts, so focus moves to the error summary each time.
     pub attempt: u32,
@@ -63,6 +76,8 @@ impl ModerationState {
             moderator,
             feedback: String::new(),
             items: BTreeMap::new(),
+            overall: ModeratedItem::default(),
+            comparing: false,
             problems: Vec::new(),
             attempt: 0,
             progress: Progress::Editing,
@@ -74,14 +89,18 @@ impl ModerationState {
         match change {
             ModerationChange::Moderator(name) => self.moderator = name,
             ModerationChange::Feedback(text) => self.feedback = text,
-            ModerationChange::Item(ItemEdit::Own(item, code)) => {
-                self.items.entry(item).or_default().moderator_grade = Some(code)
+            // The independent grading cannot change once the auditor's grades are seen.
+            ModerationChange::Item(ItemEdit::Own(_, _)) if self.comparing => {}
+            ModerationChange::Item(ItemEdit::Own(graded, code)) => {
+                self.graded(graded).moderator_grade = Some(code)
             }
-            ModerationChange::Item(ItemEdit::Agreed(item, code)) => {
-                self.items.entry(item).or_default().agreed_grade = Some(code)
+            ModerationChange::Item(ItemEdit::Agreed(graded, code)) => {
+                self.graded(graded).agreed_grade = Some(code)
             }
-            ModerationChange::Item(ItemEdit::Rationale(item, text)) => {
-                self.items.entry(item).or_default().rationale = text
+            ModerationChange::Item(ItemEdit::Rationale(graded, text)) => self.graded(graded).rationale = text,
+            ModerationChange::Compare => {
+                self.comparing = true;
+                self.problems.clear();
             }
             ModerationChange::Refused(problems) => {
                 self.problems = problems;
@@ -95,6 +114,21 @@ impl ModerationState {
             ModerationChange::Saved { confirmed, audit_problem } => {
                 self.progress = Progress::Saved { confirmed, audit_problem }
             }
+        }
+    }
+
+    fn graded(&mut self, graded: Graded) -> &mut ModeratedItem {
+        match graded {
+            Graded::Standard(item) => self.items.entry(item).or_default(),
+            Graded::Overall => &mut self.overall,
+        }
+    }
+
+    /// The grading of a standard or of the overall judgement, as it stands.
+    pub fn grading(&self, graded: &Graded) -> Option<&ModeratedItem> {
+        match graded {
+            Graded::Standard(item) => self.items.get(item),
+            Graded::Overall => Some(&self.overall),
         }
     }
 

@@ -15,13 +15,38 @@ fn applied(changes: Vec<ModerationChange>) -> ModerationState {
 #[test]
 fn two_edits_before_a_render_are_both_kept() {
     let state = applied(vec![
-        ModerationChange::Item(ItemEdit::Own("risk".into(), "G".into())),
-        ModerationChange::Item(ItemEdit::Rationale("risk".into(), "Seen alone twice".into())),
-        ModerationChange::Item(ItemEdit::Agreed("plans".into(), "RI".into())),
+        ModerationChange::Item(ItemEdit::Own(Graded::Standard("risk".into()), "G".into())),
+        ModerationChange::Item(ItemEdit::Rationale(
+            Graded::Standard("risk".into()),
+            "Seen alone twice".into(),
+        )),
+        ModerationChange::Item(ItemEdit::Agreed(Graded::Standard("plans".into()), "RI".into())),
+        ModerationChange::Item(ItemEdit::Own(Graded::Overall, "RI".into())),
     ]);
     let risk = &state.items["risk"];
     assert_eq!((risk.moderator_grade.as_deref(), risk.rationale.as_str()), (Some("G"), "Seen alone twice"));
     assert_eq!(state.items["plans"].agreed_grade.as_deref(), Some("RI"));
+    assert_eq!(state.overall.moderator_grade.as_deref(), Some("RI"));
+}
+
+#[test]
+fn once_compared_the_moderator_s_own_grades_are_fixed_and_the_agreed_ones_can_be_given() {
+    let mut state = applied(vec![
+        ModerationChange::Item(ItemEdit::Own(Graded::Standard("risk".into()), "G".into())),
+        ModerationChange::Refused(vec![AuditProblem {
+            target: ProblemTarget::Overall,
+            message: "Give your overall judgement".into(),
+        }]),
+        ModerationChange::Item(ItemEdit::Own(Graded::Overall, "G".into())),
+        ModerationChange::Compare,
+    ]);
+    assert!(state.comparing && state.problems.is_empty());
+    state.apply(ModerationChange::Item(ItemEdit::Own(Graded::Standard("risk".into()), "O".into())));
+    state.apply(ModerationChange::Item(ItemEdit::Own(Graded::Overall, "RI".into())));
+    state.apply(ModerationChange::Item(ItemEdit::Agreed(Graded::Overall, "RI".into())));
+    assert_eq!(state.items["risk"].moderator_grade.as_deref(), Some("G"), "the blind grade stays");
+    assert_eq!(state.overall.moderator_grade.as_deref(), Some("G"));
+    assert_eq!(state.overall.agreed_grade.as_deref(), Some("RI"));
 }
 
 #[test]
