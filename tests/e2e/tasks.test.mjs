@@ -46,7 +46,8 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   await lens.locator("#lens-m-moderator").fill("jo  BLOGGS");
   // Risk is raised to Exceeds good at moderation; every other grade is confirmed.
   for (const id of STANDARDS) await lens.locator(`#lens-m-${id}-own-${id === "risk" ? 0 : 1}`).check();
-  await lens.locator("#lens-moderation-overall-own-1").check();
+  // The overall judgement is moderated down, below good.
+  await lens.locator("#lens-moderation-overall-own-2").check();
   await lens.getByRole("button", { name: "Compare with the auditor's grades" }).click();
   await summary.waitFor();
   const refusal = "Jo Bloggs wrote this audit, so cannot moderate it: a moderation is an independent grading. Ask another moderator";
@@ -59,20 +60,22 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   // The comparison: side by side, each difference marked by its size; the own grades are fixed.
   await lens.getByRole("heading", { name: "Compare and agree the grades" }).waitFor();
   assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-moderation-compare-title");
-  await lens.getByText("Your grades and the auditor's: 12 the same and 1 one grade apart.").waitFor();
+  await lens.getByText("Your grades and the auditor's: 11 the same and 2 one grade apart.").waitFor();
   const compared = lens.getByRole("table", { name: "Your grades beside the auditor's" });
   assert.match(await compared.locator("tbody tr").first().innerText(), /Exceeds good\s+Meets good\s+One grade apart/);
-  assert.match(await compared.locator("tbody tr").last().innerText(), /Overall judgement\s+Meets good\s+Meets good\s+Same grade/);
+  assert.match(await compared.locator("tbody tr").last().innerText(), /Overall judgement\s+Does not meet good\s+Meets good\s+One grade apart/);
   assert.equal(await lens.locator("#lens-m-risk-own-0").count(), 0, "the independent grades cannot be changed now");
   assert.deepEqual(await violations(page), [], "the comparison");
   if (process.env.LENS_SCREENSHOTS === "1") await page.screenshot({ path: "/tmp/lens-moderation-comparison.png", fullPage: true });
   for (const id of STANDARDS) await lens.locator(`#lens-m-${id}-agreed-${id === "risk" ? 0 : 1}`).check();
-  await lens.locator("#lens-moderation-overall-agreed-1").check();
+  await lens.locator("#lens-moderation-overall-agreed-2").check();
   await lens.getByRole("button", { name: "Complete moderation" }).click();
   await summary.waitFor();
   assert.deepEqual(await summary.locator("a").allTextContents(), [
     "Give the rationale for the agreed grade of standard 1 \"Risk is identified, responded to and reduced in…\": it differs from the auditor's",
+    "Give the rationale for the agreed overall judgement: it differs from the auditor's",
   ]);
+  await lens.locator("#lens-moderation-overall-rationale").fill("The plan has no timescales, which limits the whole.");
   await lens.locator("#lens-m-risk-rationale").fill("Safety planning was stronger than the audit recorded.");
   await lens.locator("#lens-m-feedback").fill("Evaluative throughout; record the safety plan's review date.");
   await lens.getByRole("button", { name: "Complete moderation" }).click();
@@ -92,7 +95,9 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   const risk = await record.locator("tbody tr").first().innerText();
   assert.match(risk, /Meets good\s+Exceeds good\s+Exceeds good\s+One grade apart\s+Safety planning was stronger than the audit recorded\./);
   assert.match(await record.locator("tbody tr").nth(1).innerText(), /Same grade\s+None needed: the auditor's grade was agreed/);
-  assert.match(await record.locator("tbody tr").last().innerText(), /Overall judgement\s+Meets good\s+Meets good\s+Meets good\s+Same grade/);
+  assert.match(await record.locator("tbody tr").last().innerText(), /Overall judgement\s+Meets good\s+Does not meet good\s+Does not meet good\s+One grade apart\s+The plan has no timescales/);
+  // Moderated down to below good: the corrective action is now due, after the moderation.
+  await lens.getByText(/^Agreed at moderation as Does not meet good overall \(the auditor graded Meets good\): the service manager confirms corrective action was completed by \d+ \w+ \d{4}$/).first().waitFor();
   await record.getByText("Evaluative throughout; record the safety plan's review date.").waitFor();
   assert.deepEqual(await violations(page), [], "the moderated audit's record");
   // The audit's own file carries its moderation: agreed grades and the feedback go with it.
@@ -108,7 +113,8 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   await lens.getByRole("button", { name: "Back to audits on this device" }).first().click();
   await openTask(page, "practice-lens", "Moderate an audit");
   await lens.getByRole("button", { name: "Back to home" }).click();
-  assert.match(await lens.locator("tbody tr").first().textContent(), /CF-MOD-1.*Moderated/);
+  assert.match(await lens.getByRole("table", { name: "Audits on this device" }).locator("tbody tr").first().textContent(), /CF-MOD-1.*Moderated/);
+  assert.match(await lens.getByRole("table", { name: "Follow-up to do" }).textContent(), /Agreed at moderation as Does not meet good overall/);
 
   // The report covers this quarter so far by default, which holds today's audit.
   await openTask(page, "practice-lens", "Reports");
@@ -121,6 +127,7 @@ test("a moderator grades a submitted audit, agrees the grades with a rationale, 
   const csv = await readFile(await download.path(), "utf8");
   assert.match(csv, /how_much,audits_completed,,1,/);
   assert.match(csv, /how_well,moderation_exact_agreement,,11,12,/);
+  assert.match(csv, /how_well,good_or_better,,0,1,/, "the agreed overall judgement counts, not the auditor's");
   await lens.getByRole("button", { name: "Back to home" }).click();
   // A report is not a backup: the reminder still says the device's data was never downloaded.
   await lens.getByText("Nothing has been exported from this device yet.").waitFor();
