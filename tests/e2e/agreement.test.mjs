@@ -125,3 +125,43 @@ test("a seeded sample drawn twice gives the same audits, is saved, and its audit
   assert.equal(await lens.getByText(/The auditor's grade:/).count(), 0);
   assert.deepEqual(record.pageErrors, []);
 });
+
+test("a sample chosen by hand holds the audits ticked, a page at a time, and is saved as chosen by hand", async () => {
+  const { page, record } = await openPage(browser, "index.html");
+  await readyEvents(page);
+  const lens = await importDesk(page);
+  await openTask(page, "practice-lens", "Moderate an audit");
+  await lens.getByRole("button", { name: "Draw a moderation sample" }).click();
+  await lens.locator("#lens-sample-by").fill("Amira Hussain");
+  await typeDate(lens, "lens-sample-from", "2026-04-01");
+  await typeDate(lens, "lens-sample-to", "2027-03-31");
+  await lens.getByLabel("Audits I choose myself").check();
+  await lens.getByRole("button", { name: "Draw the sample" }).click();
+  const heading = lens.locator("#lens-sample-drawn");
+  await heading.waitFor();
+  const offered = Number((await heading.innerText()).match(/^(\d+) audits you can choose/)[1]);
+  assert.ok(offered > 25, `more than a page to choose from: ${offered}`);
+  // Nothing ticked: saving says what to do and saves nothing.
+  await lens.getByRole("button", { name: "Save this sample (no audit chosen yet)" }).click();
+  await lens.getByText("The sample was not saved: tick at least one audit to moderate.").waitFor();
+  const table = lens.getByRole("table", { name: "Audits you can choose" });
+  const boxes = table.getByRole("checkbox");
+  assert.equal(await boxes.count(), 25, "a page at a time");
+  const firstCase = (await table.locator("tbody tr").first().locator("label").innerText()).replace(/^\s*Choose\s*/, "").trim();
+  await boxes.nth(0).check();
+  await boxes.nth(2).check();
+  await boxes.nth(2).uncheck();
+  await lens.getByRole("button", { name: "Next page" }).click();
+  await table.getByRole("checkbox").first().check();
+  await lens.getByText("2 audits chosen", { exact: true }).waitFor();
+  assert.deepEqual(await violations(page), [], "choosing a sample by hand");
+  if (SCREENSHOTS) await page.screenshot({ path: "/tmp/lens-sample-by-hand.png", fullPage: true, caret: "initial" });
+  await lens.getByRole("button", { name: "Save this sample (2 audits chosen)" }).click();
+
+  await lens.getByRole("heading", { name: "Moderate an audit" }).waitFor();
+  const sample = lens.locator("section.lens-sample").first();
+  assert.match(await sample.innerText(), /^Audits chosen by hand/);
+  assert.match(await sample.innerText(), /Drawn by Amira Hussain on [^,]*\. 0 of 2 moderated\./, "no seed for a sample chosen by hand");
+  await sample.getByRole("button", { name: `Moderate ${firstCase}` }).waitFor();
+  assert.deepEqual(record.pageErrors, []);
+});

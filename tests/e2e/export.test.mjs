@@ -205,6 +205,13 @@ test("reports draw how the grades fell as charts whose counts are the report's o
   const table = await lens.locator("#lens-report-how-well").locator("xpath=following::table[1]").innerText();
   assert.match(table, new RegExp(`Overall grade\\s+Template: Case file audit \\(Ofsted four-point scale\\); Grade: Outstanding\\s+${counts[0]}\\s`));
   assert.ok((await charts.count()) > 1, "one chart per standard as well");
+  // The months: twelve columns whose counts add up to the report's completed audits.
+  const trend = lens.locator("figure.lens-chart:has(#lens-trend-chart-summary)");
+  const completed = Number((await lens.getByText(/ completed from /).first().textContent()).match(/^(\d+) audits? completed/)[1]);
+  assert.match(await trend.locator("figcaption").innerText(), new RegExp(`^Audits completed each month\n${completed} audits completed from Apr 2026 to Mar 2027, \\d+ to \\d+ a month; \\d+% of those judged were good or better\\.`));
+  const monthly = (await trend.locator(".lens-chart__value").allTextContents()).map(Number);
+  assert.equal(monthly.length, 12);
+  assert.equal(monthly.reduce((sum, count) => sum + count, 0), completed);
   assert.deepEqual(await violations(page), []);
   if (SCREENSHOTS) await page.screenshot({ path: "/tmp/lens-report-charts.png", fullPage: true });
 });

@@ -10,7 +10,7 @@ export async function openSeededPage(url, bundlePath) {
   const bundle = JSON.parse(await readFile(bundlePath, "utf8"));
   const records = [
     ...bundle.audits.map((entry) => ({ kind: "audit", id: entry.audit.id, entry, body: entry.audit, schema: 3 })),
-    ...bundle.moderations.map((entry) => ({ kind: "moderation", id: entry.moderation.id, entry, body: entry.moderation, schema: 1 })),
+    ...bundle.moderations.map((entry) => ({ kind: "moderation", id: entry.moderation.id, entry, body: entry.moderation, schema: 2 })),
   ].map(({ kind, id, entry, body, schema }) => ({
     key: `${kind}/${id}`, kind, id, revision: entry.revision, schema_version: schema, updated_at: entry.updated_at, body: JSON.stringify(body),
   }));

@@ -1,7 +1,9 @@
 //! `cargo xtask bench report`: a year's report over 10,000 generated audits with their
 //! moderations, made by the analysis worker in headless Chromium, with the longest task the
 //! page's own thread ran while it was made. `cargo xtask bench home`: Home over the same data,
-//! loaded, returned to and searched, with the longest task of each.
+//! loaded, returned to and searched, with the longest task of each. `cargo xtask bench desk`:
+//! the moderation list, the agreement dashboard and Reports over the same data, opened and
+//! filtered.
 
 use std::process::Command;
 
@@ -53,6 +55,40 @@ pub fn run_home() -> Result<(), String> {
             ("back_from_reports_longest_task_ms", "longest task meanwhile"),
             ("clear_search_ms", "clearing a search to the whole list shown"),
             ("clear_search_longest_task_ms", "longest task meanwhile (0: none over 50 ms)"),
+        ],
+    );
+    Ok(())
+}
+
+/// The QA desk over a council's year already on the device: the moderation list, the agreement
+/// dashboard opened after reading it for three seconds and filtered, then Reports and a filter.
+pub fn run_desk() -> Result<(), String> {
+    let data = council_year()?;
+    let running = server::start(&bundle::dist_dir(), "127.0.0.1:0")?;
+    let url = format!("http://{}/demo/csp.html", running.address);
+    let script = repo_root().join("xtask/bench/desk_scale.mjs");
+    let value = measure_in_chromium(Command::new("node").arg(script).arg(&url).arg(&data))?;
+    println!(
+        "\n{} audits, {} moderations, seed 7, on the strict-CSP demo page; page heap at the end {} bytes:",
+        value["audits"], value["moderations"], value["page_heap_bytes"]
+    );
+    print_timings(
+        &value,
+        ("step", "runs"),
+        &[
+            ("moderation_list_ms", "Moderate an audit to the list shown"),
+            ("moderation_list_longest_task_ms", "longest task meanwhile"),
+            (
+                "dashboard_ms",
+                "the agreement dashboard, opened after 3 s on the moderation screen, to its figures",
+            ),
+            ("dashboard_longest_task_ms", "longest task meanwhile"),
+            ("dashboard_filter_ms", "the dashboard after choosing a team"),
+            ("dashboard_filter_longest_task_ms", "longest task meanwhile"),
+            ("reports_ms", "Reports from Home to the report shown"),
+            ("reports_longest_task_ms", "longest task meanwhile"),
+            ("reports_filter_ms", "the report after choosing a team"),
+            ("reports_filter_longest_task_ms", "longest task meanwhile (0: none over 50 ms)"),
         ],
     );
     Ok(())

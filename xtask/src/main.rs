@@ -31,6 +31,7 @@ Commands:
   bench report       a year's report over 10,000 audits made by the analysis worker, with the page's longest task
   bench home         Home over 10,000 audits: loaded, returned to and searched, with the longest task of each
   bench import       10,000 audits imported at once, then the agreement dashboard over them
+  bench desk         the moderation list, agreement dashboard and Reports over 10,000 audits, opened and filtered
 ";
 
 fn main() -> ExitCode {
@@ -47,8 +48,9 @@ fn main() -> ExitCode {
             Some("report") => bench_report::run_bench(),
             Some("home") => bench_report::run_home(),
             Some("import") => bench_report::run_import(),
+            Some("desk") => bench_report::run_desk(),
             _ => Err(format!(
-                "bench takes one suite: agreement, wasm, form, themes, report, home or import\n\n{USAGE}"
+                "bench takes one suite: agreement, wasm, form, themes, report, home, import or desk\n\n{USAGE}"
             )),
         },
         Some("help" | "--help" | "-h") => {

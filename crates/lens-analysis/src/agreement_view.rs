@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 
 use lens_core::agreement::{
-    all_intervals, bootstrap_alpha, diagnose, AgreementReport, AlphaMetric, CalibrationPolicy,
+    all_intervals, bootstrap_alphas, diagnose, AgreementReport, AlphaMetric, CalibrationPolicy,
     CalibrationReport, Estimate, GroupCalibration, ModeratedGrade, Ratings, DEFAULT_REPLICATES, DEFAULT_SEED,
 };
 use lens_core::{find_template, item_title, Audit, AuditId, Moderation, PeriodLength, Template};
@@ -148,18 +148,21 @@ fn statistics(pairs: &[ModeratedGrade], grades: &[String]) -> Result<Statistics,
     let intervals =
         all_intervals(table, report.confusion_matrix.as_ref()).map_err(|error| error.to_string())?;
     let values: Vec<f64> = (1..=grades.len()).map(|value| value as f64).collect();
-    let bootstrap = |metric: AlphaMetric| {
-        bootstrap_alpha(table, &metric, DEFAULT_REPLICATES, DEFAULT_SEED).map(|b| (b.lower, b.upper))
-    };
+    // The three alphas from one set of resamples: the units are drawn once, not three times.
+    let metrics = [AlphaMetric::Nominal, AlphaMetric::Ordinal, AlphaMetric::Interval(values)];
+    let alphas: Vec<Option<(f64, f64)>> = bootstrap_alphas(table, &metrics, DEFAULT_REPLICATES, DEFAULT_SEED)
+        .into_iter()
+        .map(|interval| interval.map(|b| (b.lower, b.upper)))
+        .collect();
     let statistics = report.statistics();
     let views = NAMES
         .iter()
         .filter_map(|(code, name)| {
             let estimate = statistics.iter().find(|(found, _)| found == code).map(|(_, e)| *e)?;
             let interval = match *code {
-                "krippendorff_alpha_nominal" => bootstrap(AlphaMetric::Nominal),
-                "krippendorff_alpha_ordinal" => bootstrap(AlphaMetric::Ordinal),
-                "krippendorff_alpha_interval" => bootstrap(AlphaMetric::Interval(values.clone())),
+                "krippendorff_alpha_nominal" => alphas[0],
+                "krippendorff_alpha_ordinal" => alphas[1],
+                "krippendorff_alpha_interval" => alphas[2],
                 _ => intervals
                     .iter()
                     .find(|(found, _)| found == code)

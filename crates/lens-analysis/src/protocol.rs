@@ -216,8 +216,23 @@ pub struct ReportView {
     pub sections: Vec<ReportSection>,
     /// How the grades fell, overall and per standard, for charts beside the tables.
     pub grade_charts: Vec<GradeChart>,
+    /// Each month of the period: audits completed and how many were judged good or better.
+    pub trend: Vec<TrendMonth>,
     /// What the narratives of the completed audits say, theme by theme.
     pub themes: ThemeSummary,
+}
+
+/// One month of a report's trend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrendMonth {
+    /// The month as a person reads it, e.g. "Apr 2026".
+    pub month: String,
+    /// Audits completed in it.
+    pub completed: usize,
+    /// Of those with an overall judgement, how many were good or better.
+    pub good_or_better: usize,
+    /// How many had an overall judgement.
+    pub judged: usize,
 }
 
 /// How the grades of one standard (or the overall judgements of one template) fell.

@@ -5,7 +5,7 @@ use lens_core::{Dimension, Figure, GradeStanding, Measure, Question, Report, Tem
 use lens_store::report_export::question_code;
 
 use crate::protocol::{
-    BarStanding, FigureRow, GradeBar, GradeChart, ReportSection, ReportView, ThemeSummary,
+    BarStanding, FigureRow, GradeBar, GradeChart, ReportSection, ReportView, ThemeSummary, TrendMonth,
 };
 
 /// The report as the screen shows it.
@@ -33,8 +33,40 @@ pub fn report_view(report: &Report, templates: &[Template], themes: ThemeSummary
         notes: report.notes.clone(),
         sections,
         grade_charts: grade_charts(report, templates),
+        trend: trend(report),
         themes,
     }
+}
+
+/// The report's monthly trend figures, month by month in the order the report lists them.
+fn trend(report: &Report) -> Vec<TrendMonth> {
+    let month_of = |figure: &Figure| match figure.group.as_slice() {
+        [(Dimension::Month, code)] if figure.question == Question::Trend => Some(code.clone()),
+        _ => None,
+    };
+    report
+        .figures
+        .iter()
+        .filter(|figure| figure.measure == Measure::AuditsCompleted)
+        .filter_map(|completed| {
+            let code = month_of(completed)?;
+            let good = report.figures.iter().find(|figure| {
+                figure.measure == Measure::GoodOrBetter && month_of(figure).as_ref() == Some(&code)
+            });
+            Some(TrendMonth {
+                month: month_words(&code),
+                completed: completed.count,
+                good_or_better: good.map_or(0, |figure| figure.count),
+                judged: good.and_then(|figure| figure.of).unwrap_or(0),
+            })
+        })
+        .collect()
+}
+
+/// "2026-04" as "Apr 2026".
+fn month_words(code: &str) -> String {
+    chrono::NaiveDate::parse_from_str(&format!("{code}-01"), "%Y-%m-%d")
+        .map_or_else(|_| code.to_owned(), |first| first.format("%b %Y").to_string())
 }
 
 /// One chart per template's overall judgements and per standard graded, from the report's
@@ -198,5 +230,31 @@ mod tests {
             assert_eq!((chart.good_or_better, Some(chart.total)), (good.count, good.of), "{}", chart.title);
             assert_eq!(chart.bars.iter().map(|bar| bar.count).sum::<usize>(), chart.total);
         }
+    }
+
+    #[test]
+    fn the_trend_holds_every_month_of_the_period_with_the_report_s_own_counts() {
+        let bundle = parse_bundle(include_str!("../../../tests/fixtures/bundles/golden.json")).unwrap();
+        let audits: Vec<_> = bundle.audits.into_iter().map(|audit| audit.value).collect();
+        let templates = builtin_templates();
+        let day = |month, day| NaiveDate::from_ymd_opt(2026, month, day).unwrap();
+        let report = build_report(
+            &audits,
+            &[],
+            &templates,
+            &ReportFilter::between(day(4, 1), day(9, 30)),
+            &ReportSettings::new(day(11, 1)),
+        )
+        .unwrap();
+        let months = trend(&report);
+        let names: Vec<&str> = months.iter().map(|month| month.month.as_str()).collect();
+        assert_eq!(names, ["Apr 2026", "May 2026", "Jun 2026", "Jul 2026", "Aug 2026", "Sep 2026"]);
+        let completed: usize = months.iter().map(|month| month.completed).sum();
+        assert_eq!(completed, report.figure(Measure::AuditsCompleted, &[]).unwrap().count);
+        let good: usize = months.iter().map(|month| month.good_or_better).sum();
+        assert_eq!(good, report.figure(Measure::GoodOrBetter, &[]).unwrap().count);
+        assert!(months
+            .iter()
+            .all(|month| month.good_or_better <= month.judged && month.judged <= month.completed));
     }
 }

@@ -10,7 +10,7 @@
 //! dashboard compares them.
 
 use lens_core::agreement::{
-    all_intervals, bootstrap_alpha, diagnose, AgreementReport, AlphaMetric, CountTable, Estimate, Interval,
+    all_intervals, bootstrap_alphas, diagnose, AgreementReport, AlphaMetric, CountTable, Estimate, Interval,
     MarginalShift, Ratings, DEFAULT_REPLICATES, DEFAULT_SEED,
 };
 use serde_json::{json, Map, Value};
@@ -72,20 +72,21 @@ pub fn run(text: &str) -> Result<Value, InputError> {
         ("krippendorff_alpha_interval", AlphaMetric::Interval(values)),
     ];
     let mut rendered = render(&report, table, &labels, scale.categories(), &intervals);
-    for (name, metric) in alpha_metrics {
-        let interval =
-            bootstrap_alpha(table, &metric, DEFAULT_REPLICATES, DEFAULT_SEED).map_or(Value::Null, |b| {
-                json!({
-                    "estimate": b.estimate,
-                    "lower": b.lower,
-                    "upper": b.upper,
-                    "level": 0.95,
-                    "method": "bootstrap",
-                    "replicates": b.replicates_used,
-                    "replicates_undefined": b.replicates_undefined,
-                    "seed": DEFAULT_SEED,
-                })
-            });
+    let metrics: Vec<AlphaMetric> = alpha_metrics.iter().map(|(_, metric)| metric.clone()).collect();
+    let bootstrapped = bootstrap_alphas(table, &metrics, DEFAULT_REPLICATES, DEFAULT_SEED);
+    for ((name, _), bootstrapped) in alpha_metrics.iter().zip(bootstrapped) {
+        let interval = bootstrapped.map_or(Value::Null, |b| {
+            json!({
+                "estimate": b.estimate,
+                "lower": b.lower,
+                "upper": b.upper,
+                "level": 0.95,
+                "method": "bootstrap",
+                "replicates": b.replicates_used,
+                "replicates_undefined": b.replicates_undefined,
+                "seed": DEFAULT_SEED,
+            })
+        });
         rendered["intervals"][name] = interval;
     }
     Ok(rendered)

@@ -24,7 +24,7 @@ mod table;
 mod weights;
 
 pub use alpha::{krippendorff_alpha, AlphaMetric};
-pub use bootstrap::{bootstrap_alpha, BootstrapInterval, DEFAULT_REPLICATES, DEFAULT_SEED};
+pub use bootstrap::{bootstrap_alpha, bootstrap_alphas, BootstrapInterval, DEFAULT_REPLICATES, DEFAULT_SEED};
 pub use calibration::{
     AuditorCalibration, CalibrationPolicy, CalibrationReport, Drift, Finding, GroupCalibration,
     ModeratedGrade, PairSummary, ShareInterval,

@@ -31,7 +31,7 @@ pub use period::{Period, PeriodLength};
 pub use report::{
     build_report, Dimension, Figure, Measure, Question, Report, ReportError, ReportFilter, ReportSettings,
 };
-pub use sampling::{draw_sample, sample_rule_problem, ModerationSample, SampleRule};
+pub use sampling::{draw_sample, sample_candidates, sample_rule_problem, ModerationSample, SampleRule};
 pub use template::{
     suggest_overall, ActionsBlock, FieldKind, Grade, GradeRule, GradeScale, GradeStanding, HeaderField, Item,
     NarrativeRule, OverallRule, OverallSuggestion, Section, Template, TemplateKind, TemplateProblem,

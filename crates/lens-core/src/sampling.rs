@@ -6,7 +6,8 @@
 //! - **per auditor**: up to N of each auditor's audits in each month or quarter;
 //! - **below good** or **inadequate**: every audit whose overall judgement (or, without one,
 //!   the template's suggestion) stands there;
-//! - **a random share**: that percentage of the eligible audits, rounded up.
+//! - **a random share**: that percentage of the eligible audits, rounded up;
+//! - **by hand**: the audits a person ticks among the eligible ones ([`sample_candidates`]).
 //!
 //! Random choices shuffle the eligible audits in id order with [`SplitMix64`] from the seed
 //! (Fisher–Yates), so the same audits, rule and seed always give the same sample, natively and
@@ -39,6 +40,8 @@ pub enum SampleRule {
         /// From 1 to 100.
         percent: u32,
     },
+    /// The audits a person chose from the eligible ones.
+    ByHand,
 }
 
 impl SampleRule {
@@ -60,6 +63,7 @@ impl SampleRule {
             Self::BelowGood => "Every audit judged below good".to_owned(),
             Self::Inadequate => "Every audit judged inadequate".to_owned(),
             Self::RandomShare { percent } => format!("{percent}% of the audits, chosen at random"),
+            Self::ByHand => "Audits chosen by hand".to_owned(),
         }
     }
 
@@ -103,8 +107,27 @@ pub fn sample_rule_problem(rule: &SampleRule) -> Option<String> {
     }
 }
 
+/// The audits a sample may hold: submitted from `from` to `to`, not reflections, not yet
+/// moderated (nor in `moderated`); in id order.
+pub fn sample_candidates<'a>(
+    audits: impl IntoIterator<Item = &'a Audit>,
+    templates: &[Template],
+    moderated: &BTreeSet<AuditId>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<&'a Audit> {
+    let mut eligible: Vec<&Audit> = audits
+        .into_iter()
+        .filter(|audit| audit.status != AuditStatus::Draft && !is_reflection(audit, templates))
+        .filter(|audit| audit.submitted_on.is_some_and(|on| from <= on && on <= to))
+        .filter(|audit| !moderated.contains(&audit.id) && audit.status != AuditStatus::Moderated)
+        .collect();
+    eligible.sort_by(|a, b| a.id.cmp(&b.id));
+    eligible
+}
+
 /// The audits `rule` draws from `audits` submitted from `from` to `to`, leaving out those in
-/// `moderated`; in id order.
+/// `moderated`; in id order. By hand, that is every candidate, for a person to choose from.
 pub fn draw_sample<'a>(
     audits: impl IntoIterator<Item = &'a Audit>,
     templates: &[Template],
@@ -114,13 +137,7 @@ pub fn draw_sample<'a>(
     rule: &SampleRule,
     seed: u64,
 ) -> Vec<AuditId> {
-    let mut eligible: Vec<&Audit> = audits
-        .into_iter()
-        .filter(|audit| audit.status != AuditStatus::Draft && !is_reflection(audit, templates))
-        .filter(|audit| audit.submitted_on.is_some_and(|on| from <= on && on <= to))
-        .filter(|audit| !moderated.contains(&audit.id) && audit.status != AuditStatus::Moderated)
-        .collect();
-    eligible.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut eligible = sample_candidates(audits, templates, moderated, from, to);
     let mut random = SplitMix64::new(seed);
     let mut drawn: Vec<AuditId> = match rule {
         SampleRule::PerAuditor { per, period } => {
@@ -151,6 +168,7 @@ pub fn draw_sample<'a>(
             })
             .map(|audit| audit.id.clone())
             .collect(),
+        SampleRule::ByHand => eligible.into_iter().map(|audit| audit.id.clone()).collect(),
         SampleRule::RandomShare { percent } => {
             let wanted = (eligible.len() * (*percent as usize)).div_ceil(100);
             shuffle(&mut eligible, &mut random);

@@ -1,7 +1,9 @@
 //! Moderation samples as stored: who drew one and when, its period, rule, seed and audits.
 //!
 //! Schema history (never edit an old version; add a new one and a migration):
-//! - 1 (current): the sample as drawn.
+//! - 1: the sample as drawn.
+//! - 2 (current): as 1, with the rule `by_hand` (audits a person chose); a version 1 record
+//!   reads unchanged.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use lens_core::{AuditId, ModerationSample, PeriodLength, SampleRule};
@@ -14,7 +16,7 @@ use crate::record::{Expected, RecordKey, RecordKind, RecordWrite, Revision, Stor
 use crate::store::Store;
 
 /// The schema version samples are written in.
-pub const CURRENT_SAMPLE_SCHEMA: u32 = 1;
+pub const CURRENT_SAMPLE_SCHEMA: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -45,20 +47,65 @@ enum PeriodV1 {
     Quarter,
 }
 
-fn to_body(sample: &ModerationSample) -> SampleV1 {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleV2 {
+    id: String,
+    drawn_by: String,
+    drawn_on: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
+    rule: RuleV2,
+    seed: u64,
+    audits: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum RuleV2 {
+    PerAuditor { per: usize, period: PeriodV1 },
+    BelowGood,
+    Inadequate,
+    RandomShare { percent: u32 },
+    ByHand,
+}
+
+impl From<SampleV1> for SampleV2 {
+    fn from(old: SampleV1) -> Self {
+        let rule = match old.rule {
+            RuleV1::PerAuditor { per, period } => RuleV2::PerAuditor { per, period },
+            RuleV1::BelowGood => RuleV2::BelowGood,
+            RuleV1::Inadequate => RuleV2::Inadequate,
+            RuleV1::RandomShare { percent } => RuleV2::RandomShare { percent },
+        };
+        Self {
+            id: old.id,
+            drawn_by: old.drawn_by,
+            drawn_on: old.drawn_on,
+            from: old.from,
+            to: old.to,
+            rule,
+            seed: old.seed,
+            audits: old.audits,
+        }
+    }
+}
+
+fn to_body(sample: &ModerationSample) -> SampleV2 {
     let rule = match &sample.rule {
-        SampleRule::PerAuditor { per, period } => RuleV1::PerAuditor {
+        SampleRule::PerAuditor { per, period } => RuleV2::PerAuditor {
             per: *per,
             period: match period {
                 PeriodLength::Month => PeriodV1::Month,
                 PeriodLength::Quarter => PeriodV1::Quarter,
             },
         },
-        SampleRule::BelowGood => RuleV1::BelowGood,
-        SampleRule::Inadequate => RuleV1::Inadequate,
-        SampleRule::RandomShare { percent } => RuleV1::RandomShare { percent: *percent },
+        SampleRule::BelowGood => RuleV2::BelowGood,
+        SampleRule::Inadequate => RuleV2::Inadequate,
+        SampleRule::RandomShare { percent } => RuleV2::RandomShare { percent: *percent },
+        SampleRule::ByHand => RuleV2::ByHand,
     };
-    SampleV1 {
+    SampleV2 {
         id: sample.id.clone(),
         drawn_by: sample.drawn_by.clone(),
         drawn_on: sample.drawn_on,
@@ -70,18 +117,19 @@ fn to_body(sample: &ModerationSample) -> SampleV1 {
     }
 }
 
-fn from_body(body: SampleV1) -> ModerationSample {
+fn from_body(body: SampleV2) -> ModerationSample {
     let rule = match body.rule {
-        RuleV1::PerAuditor { per, period } => SampleRule::PerAuditor {
+        RuleV2::PerAuditor { per, period } => SampleRule::PerAuditor {
             per,
             period: match period {
                 PeriodV1::Month => PeriodLength::Month,
                 PeriodV1::Quarter => PeriodLength::Quarter,
             },
         },
-        RuleV1::BelowGood => SampleRule::BelowGood,
-        RuleV1::Inadequate => SampleRule::Inadequate,
-        RuleV1::RandomShare { percent } => SampleRule::RandomShare { percent },
+        RuleV2::BelowGood => SampleRule::BelowGood,
+        RuleV2::Inadequate => SampleRule::Inadequate,
+        RuleV2::RandomShare { percent } => SampleRule::RandomShare { percent },
+        RuleV2::ByHand => SampleRule::ByHand,
     };
     ModerationSample {
         id: body.id,
@@ -97,8 +145,12 @@ fn from_body(body: SampleV1) -> ModerationSample {
 
 fn decode(record: &StoredRecord) -> Result<ModerationSample, StoreError> {
     not_newer(CURRENT_SAMPLE_SCHEMA)(record)?;
-    serde_json::from_str::<SampleV1>(&record.body)
-        .map(from_body)
+    let body = if record.schema_version == 1 {
+        serde_json::from_str::<SampleV1>(&record.body).map(SampleV2::from)
+    } else {
+        serde_json::from_str::<SampleV2>(&record.body)
+    };
+    body.map(from_body)
         .map_err(|error| StoreError::Corrupt { key: record.key.clone(), reason: error.to_string() })
 }
 
@@ -178,11 +230,55 @@ mod tests {
             stored.body
         );
         store.insert_raw(StoredRecord {
-            schema_version: 2,
+            schema_version: 3,
             key: RecordKey::new(RecordKind::ModerationSample, "later"),
             ..stored
         });
         let (_, problems) = block_on(list_samples(&store)).unwrap();
-        assert!(matches!(problems[0], StoreError::TooNew { found: 2, .. }));
+        assert!(matches!(problems[0], StoreError::TooNew { found: 3, .. }));
+    }
+
+    #[test]
+    fn a_version_1_sample_opens_and_a_sample_chosen_by_hand_is_kept() {
+        let store = MemoryStore::default();
+        let now = Utc.with_ymd_and_hms(2027, 1, 4, 9, 0, 0).unwrap();
+        // Written by the first layout.
+        let old = r#"{"id":"s1","drawn_by":"Amira Hussain","drawn_on":"2027-01-04","from":"2027-01-01","to":"2027-03-31","rule":{"kind":"random_share","percent":10},"seed":4821,"audits":["a1"]}"#;
+        store.insert_raw(StoredRecord {
+            key: RecordKey::new(RecordKind::ModerationSample, "s1"),
+            revision: Revision::FIRST,
+            schema_version: 1,
+            updated_at: now,
+            body: old.to_owned(),
+        });
+        let (listed, problems) = block_on(list_samples(&store)).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(listed[0].value.rule, SampleRule::RandomShare { percent: 10 });
+
+        let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+        let chosen = ModerationSample {
+            id: "s2".into(),
+            drawn_by: "Amira Hussain".into(),
+            drawn_on: day(1, 5),
+            from: day(1, 1),
+            to: day(3, 31),
+            rule: SampleRule::ByHand,
+            seed: 0,
+            audits: vec![AuditId::new("a3")],
+        };
+        block_on(save_sample(&store, &chosen, None, now)).unwrap();
+        let (listed, _) = block_on(list_samples(&store)).unwrap();
+        assert_eq!(listed[0].value, chosen);
+        // A version 1 record cannot hold a rule version 1 did not have.
+        let by_hand = r#"{"id":"s3","drawn_by":"A","drawn_on":"2027-01-04","from":"2027-01-01","to":"2027-03-31","rule":{"kind":"by_hand"},"seed":0,"audits":[]}"#;
+        store.insert_raw(StoredRecord {
+            key: RecordKey::new(RecordKind::ModerationSample, "s3"),
+            revision: Revision::FIRST,
+            schema_version: 1,
+            updated_at: now,
+            body: by_hand.to_owned(),
+        });
+        let (_, problems) = block_on(list_samples(&store)).unwrap();
+        assert!(matches!(problems[0], StoreError::Corrupt { .. }));
     }
 }

@@ -35,7 +35,25 @@ pub fn bootstrap_alpha(
     replicates: usize,
     seed: u64,
 ) -> Option<BootstrapInterval> {
-    let Estimate::Defined(estimate) = krippendorff_alpha(table, metric) else { return None };
+    bootstrap_alphas(table, std::slice::from_ref(metric), replicates, seed).pop().flatten()
+}
+
+/// [`bootstrap_alpha`] for several metrics at once, from the same resamples: each metric's
+/// interval is exactly the one [`bootstrap_alpha`] gives it with the same seed, and the units
+/// are drawn once rather than once per metric.
+pub fn bootstrap_alphas(
+    table: &CountTable,
+    metrics: &[AlphaMetric],
+    replicates: usize,
+    seed: u64,
+) -> Vec<Option<BootstrapInterval>> {
+    let estimates: Vec<Option<f64>> = metrics
+        .iter()
+        .map(|metric| match krippendorff_alpha(table, metric) {
+            Estimate::Defined(estimate) => Some(estimate),
+            Estimate::Undefined(_) => None,
+        })
+        .collect();
     let frequencies: Vec<u64> =
         table.patterns().map(|(_, n_units, n_ratings)| if n_ratings >= 2 { n_units } else { 0 }).collect();
     let cumulative: Vec<u64> = frequencies
@@ -45,9 +63,12 @@ pub fn bootstrap_alpha(
             Some(*total)
         })
         .collect();
-    let n_units = *cumulative.last()?;
+    let n_units = cumulative.last().copied().unwrap_or(0);
+    if n_units == 0 || estimates.iter().all(Option::is_none) {
+        return vec![None; metrics.len()];
+    }
     let mut random = SplitMix64::new(seed);
-    let mut values = Vec::with_capacity(replicates);
+    let mut values: Vec<Vec<f64>> = metrics.iter().map(|_| Vec::with_capacity(replicates)).collect();
     let mut unit_counts = vec![0_u64; frequencies.len()];
     for _ in 0..replicates {
         unit_counts.iter_mut().for_each(|count| *count = 0);
@@ -57,21 +78,34 @@ pub fn bootstrap_alpha(
             let pattern = cumulative.partition_point(|&total| total <= draw);
             unit_counts[pattern] += 1;
         }
-        if let Estimate::Defined(value) = krippendorff_alpha(&table.with_unit_counts(&unit_counts), metric) {
-            values.push(value);
+        let resampled = table.with_unit_counts(&unit_counts);
+        for ((metric, estimate), found) in metrics.iter().zip(&estimates).zip(&mut values) {
+            if estimate.is_none() {
+                continue;
+            }
+            if let Estimate::Defined(value) = krippendorff_alpha(&resampled, metric) {
+                found.push(value);
+            }
         }
     }
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f64::total_cmp);
-    Some(BootstrapInterval {
-        estimate,
-        lower: percentile(&values, 0.025),
-        upper: percentile(&values, 0.975),
-        replicates_used: values.len(),
-        replicates_undefined: replicates - values.len(),
-    })
+    estimates
+        .into_iter()
+        .zip(values)
+        .map(|(estimate, mut found)| {
+            let estimate = estimate?;
+            if found.is_empty() {
+                return None;
+            }
+            found.sort_by(f64::total_cmp);
+            Some(BootstrapInterval {
+                estimate,
+                lower: percentile(&found, 0.025),
+                upper: percentile(&found, 0.975),
+                replicates_used: found.len(),
+                replicates_undefined: replicates - found.len(),
+            })
+        })
+        .collect()
 }
 
 /// The `share` percentile of sorted values, interpolating linearly between order statistics.

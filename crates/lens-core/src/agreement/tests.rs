@@ -360,3 +360,16 @@ fn no_bootstrap_without_a_defined_alpha() {
     let none = CountTable::from_ratings(&case_named("audit3_n12_complete_missing_column").ratings);
     assert_eq!(bootstrap_alpha(&none, &AlphaMetric::Ordinal, 100, DEFAULT_SEED), None);
 }
+
+#[test]
+fn several_metrics_bootstrapped_together_give_each_its_own_interval() {
+    let table = CountTable::from_ratings(&case_named("audit4_n500_realistic").ratings);
+    let metrics =
+        [AlphaMetric::Nominal, AlphaMetric::Ordinal, AlphaMetric::Interval(vec![1.0, 2.0, 3.0, 4.0])];
+    let together = bootstrap_alphas(&table, &metrics, 300, 11);
+    let alone: Vec<_> = metrics.iter().map(|metric| bootstrap_alpha(&table, metric, 300, 11)).collect();
+    assert_eq!(together, alone, "the same intervals to the bit");
+    assert!(together.iter().all(Option::is_some));
+    let undefined = CountTable::from_ratings(&case_named("audit3_n30_all_meets").ratings);
+    assert_eq!(bootstrap_alphas(&undefined, &metrics[..2], 50, 11), [None, None]);
+}

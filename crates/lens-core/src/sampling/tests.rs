@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::*;
 use crate::test_fixtures::case_file_template;
@@ -88,4 +88,25 @@ fn per_auditor_takes_up_to_n_of_each_auditor_each_period_and_the_grade_rules_tak
         sample_rule_problem(&SampleRule::RandomShare { percent: 0 }).as_deref(),
         Some("Enter the share to draw as a whole percentage from 1 to 100")
     );
+}
+
+#[test]
+fn by_hand_offers_every_eligible_audit_of_the_period_to_choose_from() {
+    let template = case_file_template();
+    let templates = [template.clone()];
+    let all = audits(&template);
+    let moderated = BTreeSet::from([AuditId::new("a00")]);
+    let candidates = sample_candidates(&all, &templates, &moderated, day(4, 1), day(4, 30));
+    let ids: Vec<&str> = candidates.iter().map(|audit| audit.id.as_str()).collect();
+    // April holds the audits whose (n / 3) % 3 is 0; a00 is already moderated.
+    assert!(!ids.is_empty() && !ids.contains(&"a00"));
+    assert!(candidates.iter().all(|audit| audit.submitted_on.is_some_and(|on| on.month() == 4)));
+    let drawn = draw_sample(&all, &templates, &moderated, day(4, 1), day(4, 30), &SampleRule::ByHand, 0);
+    assert_eq!(
+        drawn.iter().map(AuditId::as_str).collect::<Vec<_>>(),
+        ids,
+        "every candidate, for a person to choose"
+    );
+    assert!(!SampleRule::ByHand.is_random());
+    assert_eq!(SampleRule::ByHand.describe(), "Audits chosen by hand");
 }

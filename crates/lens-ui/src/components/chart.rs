@@ -4,8 +4,10 @@
 //! classes, so forced colours and print keep them readable.
 
 mod grades;
+mod trend;
 
 pub(crate) use grades::grade_distribution_chart;
+pub(crate) use trend::trend_chart;
 use yew::prelude::*;
 
 /// One point of a chart of signed differences.

@@ -1,21 +1,24 @@
 //! Drawing a moderation sample: the person states the period and a rule (some of each
-//! auditor's audits a month or a quarter, every audit below good or inadequate, or a random
-//! share), sees the audits it draws, and saves it as a record of who drew it, when, by which rule
-//! and seed. The same seed over the same audits draws the same sample again.
+//! auditor's audits a month or a quarter, every audit below good or inadequate, a random share,
+//! or audits they tick by hand), sees the audits it draws, and saves it as a record of who drew
+//! it, when, by which rule and seed. The same seed over the same audits draws the same sample
+//! again.
 
+mod by_hand;
 mod choice;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use chrono::Datelike;
-use lens_core::{draw_sample, Audit, AuditId, ModerationSample, Period, PeriodLength, Template};
+use lens_core::{draw_sample, Audit, AuditId, ModerationSample, Period, PeriodLength, SampleRule, Template};
 use lens_store::moderation_sample::save_sample;
 use lens_store::{RecordKind, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use self::by_hand::{chosen_count, ChooseByHand};
 use self::choice::{seed_from, Place, RuleKind, SampleAsk, SampleChoice};
 use super::audit_cells::case_label;
 use super::focus::use_focus_on_mount;
@@ -26,6 +29,32 @@ use crate::app::Session;
 use crate::ports::{ErrorCode, LensEvent, PlatformHandle};
 
 const TITLE_ID: &str = "lens-sample-title";
+
+/// The audits ticked so far when choosing by hand; every tick is applied to the latest set.
+#[derive(Default, PartialEq)]
+struct Chosen(Rc<BTreeSet<AuditId>>);
+
+enum ChosenChange {
+    Toggle(AuditId),
+    Clear,
+}
+
+impl Reducible for Chosen {
+    type Action = ChosenChange;
+
+    fn reduce(self: Rc<Self>, change: ChosenChange) -> Rc<Self> {
+        let mut set = (*self.0).clone();
+        match change {
+            ChosenChange::Toggle(id) => {
+                if !set.remove(&id) {
+                    set.insert(id);
+                }
+            }
+            ChosenChange::Clear => set.clear(),
+        }
+        Rc::new(Chosen(Rc::new(set)))
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct DrawSampleProps {
@@ -54,7 +83,8 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
         seed: seed_from(&props.platform.new_id()).to_string(),
     });
     // The draw shown, and the choice it was drawn from: saving needs both to match.
-    let drawn = use_state(|| None::<(SampleAsk, Vec<AuditId>)>);
+    let drawn = use_state(|| None::<(SampleAsk, Rc<Vec<AuditId>>)>);
+    let chosen = use_reducer(Chosen::default);
     let problems = use_state(Vec::<(Place, String)>::new);
     let attempt = use_state(|| 0_u32);
     let save_problem = use_state(|| None::<String>);
@@ -96,8 +126,8 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
         })
     };
     let ondraw = {
-        let (choice, drawn, problems, attempt) =
-            (choice.clone(), drawn.clone(), problems.clone(), attempt.clone());
+        let (choice, drawn, problems, attempt, chosen) =
+            (choice.clone(), drawn.clone(), problems.clone(), attempt.clone(), chosen.clone());
         let (templates, session) = (props.templates.clone(), props.session.clone());
         // Read from the session only when the person draws: the form re-renders on every keystroke.
         Callback::from(move |_: MouseEvent| match choice.read() {
@@ -105,9 +135,19 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
                 let moderated: BTreeSet<AuditId> =
                     session.moderations.iter().map(|m| m.value.audit.clone()).collect();
                 let audits = session.audits.iter().map(|audit| &audit.value);
-                let ids = draw_sample(audits, &templates, &moderated, ask.from, ask.to, &ask.rule, ask.seed);
+                let mut ids =
+                    draw_sample(audits, &templates, &moderated, ask.from, ask.to, &ask.rule, ask.seed);
+                if ask.rule == SampleRule::ByHand {
+                    // To choose from, the audits read best in the order they were submitted.
+                    let by_id: BTreeMap<&AuditId, &Audit> =
+                        session.audits.iter().map(|audit| (&audit.value.id, &audit.value)).collect();
+                    ids.sort_by_cached_key(|id| {
+                        by_id.get(id).map(|audit| (audit.submitted_on, audit.case_reference.clone()))
+                    });
+                }
                 problems.set(Vec::new());
-                drawn.set(Some((ask, ids)));
+                chosen.dispatch(ChosenChange::Clear);
+                drawn.set(Some((ask, Rc::new(ids))));
             }
             Err(found) => {
                 problems.set(found);
@@ -122,8 +162,18 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
         let (drawn, save_problem, saving) = (drawn.clone(), save_problem.clone(), saving.clone());
         let (platform, store, onsampled) =
             (props.platform.clone(), session.store.clone(), props.onsampled.clone());
+        let chosen = chosen.0.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some((ask, ids)) = (*drawn).clone() else { return };
+            let Some((ask, drawn_ids)) = (*drawn).clone() else { return };
+            let ids: Vec<AuditId> = if ask.rule == SampleRule::ByHand {
+                chosen.iter().cloned().collect()
+            } else {
+                drawn_ids.to_vec()
+            };
+            if ids.is_empty() {
+                save_problem.set(Some("tick at least one audit to moderate.".to_owned()));
+                return;
+            }
             if saving.replace(true) {
                 return;
             }
@@ -242,8 +292,35 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
         Place::Percent,
         |c, v| c.percent = v,
     );
+    let ontoggle = {
+        let (chosen, save_problem) = (chosen.clone(), save_problem.clone());
+        Callback::from(move |id: AuditId| {
+            save_problem.set(None);
+            chosen.dispatch(ChosenChange::Toggle(id));
+        })
+    };
+    let by_hand_preview = drawn.as_ref().filter(|(ask, _)| ask.rule == SampleRule::ByHand).map(|(ask, ids)| {
+        let count = match ids.len() { 1 => "1 audit".to_owned(), n => format!("{n} audits") };
+        html! {
+            <section class="lens-section" aria-labelledby="lens-sample-drawn">
+                <h4 class="lens-heading-m" id="lens-sample-drawn" role="status">
+                    { format!("{count} you can choose from {} to {}", long(ask.from), long(ask.to)) }
+                </h4>
+                if ids.is_empty() {
+                    <p class="lens-body">{ "No submitted audit in this period is waiting for moderation. Choose another period." }</p>
+                } else {
+                    <p class="lens-body">{ "Tick each audit to moderate, then save the sample." }</p>
+                    <ChooseByHand audits={session.audits.clone()} templates={props.templates.clone()}
+                        candidates={ids.clone()} chosen={chosen.0.clone()} ontoggle={ontoggle.clone()} />
+                    <button type="button" class="lens-button" id="lens-sample-save" onclick={onsave.clone()}>
+                        { format!("Save this sample ({})", chosen_count(chosen.0.len()).to_lowercase()) }
+                    </button>
+                }
+            </section>
+        }
+    });
     let by_id: BTreeMap<&AuditId, &Audit> = session.audits.iter().map(|a| (&a.value.id, &a.value)).collect();
-    let preview = drawn.as_ref().map(|(ask, ids)| {
+    let preview = drawn.as_ref().filter(|(ask, _)| ask.rule != SampleRule::ByHand).map(|(ask, ids)| {
         let rows = ids.iter().filter_map(|id| by_id.get(id)).map(|audit| {
             html! {
                 <tr class="lens-table__row">
@@ -301,6 +378,9 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
                     { rule_option(RuleKind::BelowGood, "lens-sample-rule-below", "Every audit judged below good", html! {}) }
                     { rule_option(RuleKind::Inadequate, "lens-sample-rule-inadequate", "Every audit judged inadequate", html! {}) }
                     { rule_option(RuleKind::RandomShare, "lens-sample-rule-share", "A random share of the audits", share_fields) }
+                    { rule_option(RuleKind::ByHand, "lens-sample-rule-hand", "Audits I choose myself", html! {
+                        <p class="lens-hint">{ "List the audits waiting for moderation in the period, then tick the ones to moderate." }</p>
+                    }) }
                 </div>
             </fieldset>
             <div class={if seed_error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" }}>
@@ -318,6 +398,7 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
                 </div>
             }
             { for preview }
+            { for by_hand_preview }
         </section>
     }
 }

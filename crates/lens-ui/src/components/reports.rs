@@ -17,7 +17,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use self::figures::{figure_tables, grade_charts, theme_table};
+use self::figures::{figure_tables, grade_charts, theme_table, trend_charts};
 use super::download::{download, DownloadFile};
 use super::focus::use_focus_on_mount;
 use super::form::{date_input, DateInputView, ErrorSummary, FieldError, TypedDate};
@@ -268,6 +268,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                         <ul class="lens-list lens-list--bullet">{ for view.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }</ul>
                     </div>
                 }
+                { trend_charts(view) }
                 { grade_charts(view) }
                 { figure_tables(view) }
                 { theme_table(&view.themes) }

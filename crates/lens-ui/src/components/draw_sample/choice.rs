@@ -13,6 +13,7 @@ pub(crate) enum RuleKind {
     BelowGood,
     Inadequate,
     RandomShare,
+    ByHand,
 }
 
 /// The form as typed.
@@ -84,6 +85,7 @@ impl SampleChoice {
             RuleKind::BelowGood => SampleRule::BelowGood,
             RuleKind::Inadequate => SampleRule::Inadequate,
             RuleKind::RandomShare => SampleRule::RandomShare { percent: whole(&self.percent).unwrap_or(0) },
+            RuleKind::ByHand => SampleRule::ByHand,
         };
         if let Some(problem) = sample_rule_problem(&rule) {
             let place = if self.kind == RuleKind::PerAuditor { Place::Per } else { Place::Percent };
@@ -147,6 +149,13 @@ mod tests {
         assert_eq!(share.read().unwrap_err()[0].0, Place::Percent);
         let below = SampleChoice { kind: RuleKind::BelowGood, seed: String::new(), ..choice() };
         assert!(below.read().is_ok(), "a rule with no random choice needs no seed");
+        let by_hand =
+            SampleChoice { kind: RuleKind::ByHand, seed: String::new(), per: "0".into(), ..choice() };
+        assert_eq!(
+            by_hand.read().unwrap().rule,
+            SampleRule::ByHand,
+            "choosing by hand needs no number and no seed"
+        );
         assert!((1_000..10_000).contains(&seed_from("3f2a-11")));
     }
 }

@@ -1,7 +1,7 @@
 //! A report's figures as tables, one per question, and its themes, in words a reader of a QA
 //! report expects. The worker has put every figure into words already.
 
-use crate::components::chart::grade_distribution_chart;
+use crate::components::chart::{grade_distribution_chart, trend_chart};
 use crate::components::scroll_table::scroll_table;
 use lens_analysis::protocol::{ReportView, ThemePolarity, ThemeSummary};
 use yew::prelude::*;
@@ -60,9 +60,24 @@ pub(crate) fn grade_charts(view: &ReportView) -> Html {
         <section class="lens-chart-group" aria-labelledby={HEADING_ID}>
             <h4 class="lens-heading-s" id={HEADING_ID}>{ "How the grades fell" }</h4>
             <p class="lens-body lens-body--secondary">
-                { "Each bar is one grade of the scale, best first, with its count and share. Where an audit was moderated, each standard counts its agreed grade. The same counts are in the table \"How well did we do it?\" below." }
+                { "Each bar is one grade of the scale, best first, with its count and share. Where an audit was moderated, its agreed grades count, overall and per standard. The same counts are in the table \"How well did we do it?\" below." }
             </p>
             <div class="lens-chart-grid">{ for charts }</div>
+        </section>
+    }
+}
+
+/// Audits completed each month, as a column chart; the same counts are in the trend table below.
+pub(crate) fn trend_charts(view: &ReportView) -> Html {
+    // One month is no trend.
+    if view.trend.len() < 2 || view.audits_completed == 0 {
+        return Html::default();
+    }
+    html! {
+        <section class="lens-chart-group" aria-labelledby="lens-report-trend-chart">
+            <h4 class="lens-heading-s" id="lens-report-trend-chart">{ "How the months compare" }</h4>
+            { trend_chart("lens-trend-chart", &view.trend) }
+            <p class="lens-body lens-body--secondary">{ "The same counts are in the table \"Trends\" below." }</p>
         </section>
     }
 }
