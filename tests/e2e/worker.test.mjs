@@ -38,8 +38,10 @@ test("the first load fetches no analysis; a report fetches the worker under the 
 
   const lens = await reportOnGoldenHalfYear(page, "practice-lens");
   assert.ok(record.requests.some((url) => url.endsWith("/lens_worker_bg.wasm")), "the worker's module was fetched");
+  // The themes follow the report: the narratives are read once it stands.
   await lens.getByRole("heading", { name: "What the narratives say" }).waitFor();
   const themes = lens.getByRole("table", { name: "What the narratives say" });
+  await themes.waitFor();
   assert.ok((await themes.getByRole("row").count()) > 1, "at least one theme was found");
   assert.equal(await lens.getByText("built trust").count(), 0, "a reflection's words never appear in a report");
   await lens.getByRole("table", { name: "How well did we do it?" }).getByText("Template: Case file audit; Grade: Does not meet good").waitFor();

@@ -1,7 +1,8 @@
 // The QA desk at a council's scale, as a QA manager opens it: the demo page's database seeded
 // with a generated year (10,000 audits and their moderations), the page reloaded, the
 // moderation screen opened and read for three seconds, then the agreement dashboard opened and
-// a team chosen in it; then Reports opened from Home and a team chosen there. For each step:
+// a team chosen in it; then Reports opened from Home, its themes read, and a team chosen there
+// once they show. For each step:
 // the time until it shows, and the longest task the page's own thread ran meanwhile
 // (PerformanceObserver "longtask": any task over 50 ms is one). Usage: node desk_scale.mjs URL
 // BUNDLE.json. Prints JSON.
@@ -9,7 +10,7 @@
 import { openSeededPage } from "./seeded_page.mjs";
 
 const RUNS = 3;
-const READING_MS = 3_000;
+const READING_MS = Number(process.env.LENS_READING_MS ?? 3_000);
 const [url, bundlePath] = process.argv.slice(2);
 const { browser, page, bundle } = await openSeededPage(url, bundlePath);
 
@@ -28,7 +29,7 @@ const changed = (selector, before) =>
   );
 const textOf = (selector) =>
   page.evaluate((selector) => document.querySelector("practice-lens").shadowRoot.querySelector(selector)?.textContent ?? "", selector);
-const names = ["moderation_list", "dashboard", "dashboard_filter", "reports", "reports_filter"];
+const names = ["moderation_list", "dashboard", "dashboard_filter", "reports", "themes", "reports_filter", "themes_after_filter"];
 const steps = Object.fromEntries(names.map((name) => [name, []]));
 const longest = Object.fromEntries(names.map((name) => [name, []]));
 const WAIT = { timeout: 180_000 };
@@ -62,21 +63,30 @@ for (let run = 0; run < RUNS; run += 1) {
   await lens.getByText(/^Showing .* audits/).waitFor(WAIT);
   start = await now();
   await lens.getByRole("button", { name: "Reports", exact: true }).click(WAIT);
-  await lens.getByText(/ completed from /).waitFor(WAIT);
+  const reportStatus = lens.locator("p[role=status]").filter({ hasText: / completed from / });
+  await reportStatus.waitFor(WAIT);
   steps.reports.push((await now()) - start);
   longest.reports.push(await longestSince(start));
-  const reportBefore = await lens.getByText(/ completed from /).textContent();
+  // The themes are asked for once the report has stood still, and read in the worker.
+  const themesTable = lens.getByRole("table", { name: "What the narratives say" });
+  await themesTable.waitFor(WAIT);
+  steps.themes.push((await now()) - start);
+  longest.themes.push(await longestSince(start));
+  const reportBefore = await reportStatus.textContent();
   const reportTeam = await lens.locator("#lens-report-team option").nth(1).getAttribute("value");
   start = await now();
   await lens.locator("#lens-report-team").selectOption(reportTeam);
   await page.waitForFunction(
-    (before) => [...document.querySelector("practice-lens").shadowRoot.querySelectorAll("[role=status]")]
+    (before) => [...document.querySelector("practice-lens").shadowRoot.querySelectorAll("p[role=status]")]
       .some((node) => / completed from /.test(node.textContent) && node.textContent !== before),
     reportBefore,
     WAIT,
   );
   steps.reports_filter.push((await now()) - start);
   longest.reports_filter.push(await longestSince(start));
+  await themesTable.waitFor(WAIT);
+  steps.themes_after_filter.push((await now()) - start);
+  longest.themes_after_filter.push(await longestSince(start));
 }
 const memory = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
 const summary = (values) => {

@@ -87,8 +87,12 @@ pub fn run_desk() -> Result<(), String> {
             ("dashboard_filter_longest_task_ms", "longest task meanwhile"),
             ("reports_ms", "Reports from Home to the report shown"),
             ("reports_longest_task_ms", "longest task meanwhile"),
+            ("themes_ms", "Reports from Home to its themes shown (asked 600 ms after the report stands)"),
+            ("themes_longest_task_ms", "longest task meanwhile"),
             ("reports_filter_ms", "the report after choosing a team"),
             ("reports_filter_longest_task_ms", "longest task meanwhile (0: none over 50 ms)"),
+            ("themes_after_filter_ms", "the team's themes shown (narratives tagged once, kept)"),
+            ("themes_after_filter_longest_task_ms", "longest task meanwhile"),
         ],
     );
     Ok(())

@@ -31,7 +31,7 @@ where
 {
     let source = match &request {
         AnalysisRequest::Example(example) => return example_bundle(example),
-        AnalysisRequest::Report(report) => &report.source,
+        AnalysisRequest::Report(report) | AnalysisRequest::Themes(report) => &report.source,
         AnalysisRequest::ReportFile(file) => &file.report.source,
         AnalysisRequest::AuditCsv(csv) => &csv.source,
         AnalysisRequest::Agreement(agreement) => &agreement.source,
@@ -54,10 +54,17 @@ where
     };
     let reply = match request {
         AnalysisRequest::Report(report) => report_reply(&records, &report, &templates),
+        AnalysisRequest::Themes(report) => themes_reply(&records, &report, &templates),
         AnalysisRequest::ReportFile(file) => report_file_reply(&records, &file, &templates),
         AnalysisRequest::Agreement(agreement) => agreement_reply(&records, &agreement, &templates),
         AnalysisRequest::Export(export) => Ok(export_set(&records, &export, &templates)),
-        AnalysisRequest::Warm(_) => Ok(AnalysisReply::Warmed),
+        AnalysisRequest::Warm(warm) => {
+            if let Some(agreement) = &warm.agreement {
+                // Kept for the dashboard's opening request; a refusal is worked out again then.
+                let _ = agreement_reply(&records, agreement, &templates);
+            }
+            Ok(AnalysisReply::Warmed)
+        }
         AnalysisRequest::AuditCsv(_) | AnalysisRequest::Example(_) => {
             Err("This request was answered already: reload the page to carry on.".to_owned())
         }
@@ -118,16 +125,7 @@ fn report_reply(
     templates: &[Template],
 ) -> Result<AnalysisReply, String> {
     let report = make_report(records, request, templates)?;
-    // The themes read exactly the audits the report counts as completed: never a draft, never
-    // a reflection.
-    let completed: Vec<&AuditId> = report
-        .figure(Measure::AuditsCompleted, &[])
-        .map(|figure| figure.audits.iter().collect())
-        .unwrap_or_default();
-    let in_scope: Vec<_> =
-        records.audits.iter().filter(|audit| completed.binary_search(&&audit.id).is_ok()).collect();
-    let themes = theme_summary(&in_scope, templates);
-    let mut view = report_view(&report, templates, themes);
+    let mut view = report_view(&report, templates);
     if records.unreadable > 0 {
         view.notes.push(format!(
             "{} record(s) on this device could not be read and are not counted: Home lists them.",
@@ -135,6 +133,23 @@ fn report_reply(
         ));
     }
     Ok(AnalysisReply::Report(view))
+}
+
+/// The themes of exactly the audits the report counts as completed: never a draft, never a
+/// reflection.
+fn themes_reply(
+    records: &DeviceRecords,
+    request: &ReportRequest,
+    templates: &[Template],
+) -> Result<AnalysisReply, String> {
+    let report = make_report(records, request, templates)?;
+    let completed: Vec<&AuditId> = report
+        .figure(Measure::AuditsCompleted, &[])
+        .map(|figure| figure.audits.iter().collect())
+        .unwrap_or_default();
+    let in_scope: Vec<_> =
+        records.audits.iter().filter(|audit| completed.binary_search(&&audit.id).is_ok()).collect();
+    Ok(AnalysisReply::Themes(theme_summary(&in_scope, templates, &records.taggings)))
 }
 
 fn report_file_reply(
@@ -150,14 +165,32 @@ fn report_file_reply(
     Ok(AnalysisReply::File { contents })
 }
 
+/// Dashboards kept per set of records.
+const KEPT_AGREEMENTS: usize = 8;
+
+/// The dashboard for `request`: one worked out before over the same records, or made now and
+/// kept with them.
 fn agreement_reply(
     records: &DeviceRecords,
     request: &crate::protocol::agreement::AgreementRequest,
     templates: &[Template],
 ) -> Result<AnalysisReply, String> {
+    let key = serde_json::to_string(&crate::protocol::agreement::AgreementRequest {
+        source: DataSource::Database { name: String::new() },
+        ..request.clone()
+    })
+    .unwrap_or_default();
+    if let Some((_, view)) = records.agreements.borrow().iter().find(|(kept, _)| *kept == key) {
+        return Ok(AnalysisReply::Agreement(view.clone()));
+    }
     let moderations = records.moderation_values();
-    crate::agreement_view::agreement_view(&records.audits, &moderations, templates, request)
-        .map(AnalysisReply::Agreement)
+    let view = crate::agreement_view::agreement_view(&records.audits, &moderations, templates, request)?;
+    let mut kept = records.agreements.borrow_mut();
+    if kept.len() == KEPT_AGREEMENTS {
+        kept.remove(0);
+    }
+    kept.push((key, view.clone()));
+    Ok(AnalysisReply::Agreement(view))
 }
 
 async fn csv_reply(

@@ -9,12 +9,15 @@
 //! [forgets](RecordCache::forget) what it decoded from that database.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use lens_core::{Audit, Moderation};
 use lens_store::{list_audits, list_moderations, Revision, Store, Versioned};
+use lens_themes::Tagging;
 
+use crate::protocol::agreement::AgreementView;
 use crate::protocol::DataSource;
 
 /// Every audit and moderation on the device that could be read.
@@ -28,6 +31,13 @@ pub struct DeviceRecords {
     pub moderations: Vec<Versioned<Moderation>>,
     /// Records that could not be read, so are in none of the above.
     pub unreadable: usize,
+    /// What the tagger found in each narrative read so far, by `audit id/item id`: the records
+    /// do not change while they are kept, so a narrative is tagged once however many reports
+    /// read it.
+    pub taggings: RefCell<HashMap<String, Rc<Tagging>>>,
+    /// Agreement dashboards worked out over these records, by their request without its
+    /// source, newest last.
+    pub agreements: RefCell<Vec<(String, AgreementView)>>,
 }
 
 impl DeviceRecords {
@@ -109,5 +119,7 @@ async fn read_records(store: &dyn Store) -> Result<DeviceRecords, String> {
         audit_versions,
         moderations,
         unreadable: unreadable_audits.len() + unreadable_moderations.len(),
+        taggings: RefCell::default(),
+        agreements: RefCell::default(),
     })
 }

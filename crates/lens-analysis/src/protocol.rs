@@ -16,8 +16,11 @@ pub mod import;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "request", rename_all = "snake_case")]
 pub enum AnalysisRequest {
-    /// The report for a period, team and template, with the themes of its narratives.
+    /// The report for a period, team and template.
     Report(ReportRequest),
+    /// The themes of the narratives of the audits the same report counts: asked after the
+    /// report, since reading thousands of narratives takes longer than counting.
+    Themes(ReportRequest),
     /// A report as a file to download.
     ReportFile(ReportFileRequest),
     /// One audit's answers, actions or amendments as CSV.
@@ -37,6 +40,10 @@ pub enum AnalysisRequest {
 pub struct WarmRequest {
     /// Where they are: a snapshot, so the worker keeps them.
     pub source: DataSource,
+    /// The agreement dashboard as it would open, worked out now and kept with the records, so
+    /// opening it shows its figures at once.
+    #[serde(default)]
+    pub agreement: Option<agreement::AgreementRequest>,
 }
 
 /// Example data to generate: a quarter of a council's audits and moderations, from a seed.
@@ -182,6 +189,8 @@ pub struct AuditCsvRequest {
 pub enum AnalysisReply {
     /// The report asked for.
     Report(ReportView),
+    /// The themes asked for.
+    Themes(ThemeSummary),
     /// The agreement dashboard asked for.
     Agreement(agreement::AgreementView),
     /// The chosen audits as a file.
@@ -218,8 +227,6 @@ pub struct ReportView {
     pub grade_charts: Vec<GradeChart>,
     /// Each month of the period: audits completed and how many were judged good or better.
     pub trend: Vec<TrendMonth>,
-    /// What the narratives of the completed audits say, theme by theme.
-    pub themes: ThemeSummary,
 }
 
 /// One month of a report's trend.

@@ -4,12 +4,10 @@
 use lens_core::{Dimension, Figure, GradeStanding, Measure, Question, Report, Template};
 use lens_store::report_export::question_code;
 
-use crate::protocol::{
-    BarStanding, FigureRow, GradeBar, GradeChart, ReportSection, ReportView, ThemeSummary, TrendMonth,
-};
+use crate::protocol::{BarStanding, FigureRow, GradeBar, GradeChart, ReportSection, ReportView, TrendMonth};
 
 /// The report as the screen shows it.
-pub fn report_view(report: &Report, templates: &[Template], themes: ThemeSummary) -> ReportView {
+pub fn report_view(report: &Report, templates: &[Template]) -> ReportView {
     let sections = Question::ALL
         .into_iter()
         .filter_map(|question| {
@@ -34,7 +32,6 @@ pub fn report_view(report: &Report, templates: &[Template], themes: ThemeSummary
         sections,
         grade_charts: grade_charts(report, templates),
         trend: trend(report),
-        themes,
     }
 }
 

@@ -1,18 +1,33 @@
 //! What the narratives of a report's audits say: every standard's narrative tagged with the
 //! built-in codebook, then counted per theme and polarity with quotes as evidence.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use lens_core::{find_template, Audit, Template};
-use lens_themes::{aggregate, Codebook, Polarity, TaggedNarrative, Tagger};
+use lens_themes::{aggregate, Codebook, Polarity, TaggedNarrative, Tagger, Tagging};
 
 use crate::protocol::{ThemePolarity, ThemeRow, ThemeSummary};
 
 /// Quotes shown for each theme.
 const QUOTES_PER_THEME: usize = 2;
 
+thread_local! {
+    /// The built-in codebook's tagger, built once: building it compiles every cue.
+    static TAGGER: Rc<Tagger> = Rc::new(Tagger::new(&Codebook::builtin()));
+}
+
 /// Themes across the narratives of `audits` (the completed audits a report covers, never a
-/// reflection).
-pub fn theme_summary(audits: &[&Audit], templates: &[Template]) -> ThemeSummary {
-    let tagger = Tagger::new(&Codebook::builtin());
+/// reflection). `taggings` holds what earlier reports found in the same narratives, by
+/// `audit id/item id`, and keeps what this one finds.
+pub fn theme_summary(
+    audits: &[&Audit],
+    templates: &[Template],
+    taggings: &RefCell<HashMap<String, Rc<Tagging>>>,
+) -> ThemeSummary {
+    let tagger = TAGGER.with(Rc::clone);
+    let mut taggings = taggings.borrow_mut();
     let mut narratives = Vec::new();
     for audit in audits {
         let template = find_template(templates, &audit.template);
@@ -25,8 +40,12 @@ pub fn theme_summary(audits: &[&Audit], templates: &[Template]) -> ThemeSummary 
                 let grade = response.grade.as_deref()?;
                 Some(template.scale.as_ref()?.grade(grade)?.standing)
             });
-            let tagging = tagger.tag(&response.narrative, standing);
-            narratives.push((format!("{}/{item}", audit.id), &audit.id, month.clone(), tagging));
+            let id = format!("{}/{item}", audit.id);
+            let tagging = taggings
+                .entry(id.clone())
+                .or_insert_with(|| Rc::new(tagger.tag(&response.narrative, standing)))
+                .clone();
+            narratives.push((id, &audit.id, month.clone(), tagging));
         }
     }
     let tagged: Vec<TaggedNarrative<'_>> = narratives
@@ -37,7 +56,7 @@ pub fn theme_summary(audits: &[&Audit], templates: &[Template]) -> ThemeSummary 
             month,
             // The screen shows no split, so none is counted.
             split: "",
-            tagging,
+            tagging: tagging.as_ref(),
         })
         .collect();
     let codebook = tagger.codebook();

@@ -130,12 +130,18 @@ fn records_sent_with_the_request_give_the_same_report_as_the_database() {
 
 #[test]
 fn themes_read_completed_audits_and_never_a_reflection() {
-    let view = report(ask(half_year(DataSource::Database { name: "golden".into() })));
+    let AnalysisRequest::Report(request) = half_year(DataSource::Database { name: "golden".into() }) else {
+        unreachable!()
+    };
+    let AnalysisReply::Themes(themes) = ask(AnalysisRequest::Themes(request)) else {
+        panic!("themes expected")
+    };
+
     // Six completed audits with narratives on every standard.
-    assert!(view.themes.narratives >= 6, "{}", view.themes.narratives);
-    assert!(!view.themes.rows.is_empty());
-    assert!(view.themes.rows.iter().any(|row| row.polarity == ThemePolarity::Concern));
-    let quotes: Vec<&String> = view.themes.rows.iter().flat_map(|row| &row.quotes).collect();
+    assert!(themes.narratives >= 6, "{}", themes.narratives);
+    assert!(!themes.rows.is_empty());
+    assert!(themes.rows.iter().any(|row| row.polarity == ThemePolarity::Concern));
+    let quotes: Vec<&String> = themes.rows.iter().flat_map(|row| &row.quotes).collect();
     // golden-09 is a practitioner's reflection: its words stay its author's.
     assert!(quotes.iter().all(|quote| !quote.contains("built trust")), "{quotes:?}");
 }
@@ -297,8 +303,43 @@ fn a_snapshot_is_answered_from_the_records_decoded_for_it_and_a_new_one_reads_ag
 
     let warm = AnalysisRequest::Warm(WarmRequest {
         source: DataSource::Snapshot { name: "golden".into(), snapshot: 4 },
+        agreement: None,
     });
     assert_eq!(ask_with(warm, golden_store(), &cache), AnalysisReply::Warmed);
     let warmed = report(ask_with(snapshot(4), MemoryStore::default(), &cache));
     assert_eq!(warmed, first, "a warmed snapshot answers without reading again");
+}
+
+#[test]
+fn a_dashboard_worked_out_while_warming_is_the_one_asked_for_next() {
+    let cache = RecordCache::default();
+    let source = DataSource::Snapshot { name: "golden".into(), snapshot: 9 };
+    let dashboard = |source: DataSource| crate::protocol::agreement::AgreementRequest {
+        source,
+        from: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+        to: NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
+        team: None,
+        template: None,
+        auditor: None,
+        moderator: None,
+    };
+    let direct = ask_with(
+        AnalysisRequest::Agreement(dashboard(DataSource::Database { name: "golden".into() })),
+        golden_store(),
+        &RecordCache::default(),
+    );
+    assert!(matches!(direct, AnalysisReply::Agreement(_)), "{direct:?}");
+    let warm = AnalysisRequest::Warm(WarmRequest {
+        source: source.clone(),
+        agreement: Some(dashboard(source.clone())),
+    });
+    assert_eq!(ask_with(warm, golden_store(), &cache), AnalysisReply::Warmed);
+    let kept = block_on(cache.read(&MemoryStore::default(), &source)).unwrap();
+    assert_eq!(kept.agreements.borrow().len(), 1, "the dashboard is kept with the records");
+    // Asked next over the same snapshot, it is the same dashboard, and nothing is worked out again.
+    assert_eq!(
+        ask_with(AnalysisRequest::Agreement(dashboard(source)), MemoryStore::default(), &cache),
+        direct
+    );
+    assert_eq!(kept.agreements.borrow().len(), 1);
 }

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use chrono::{Months, NaiveDate};
 use lens_analysis::protocol::agreement::{AgreementRequest, AgreementView};
-use lens_analysis::protocol::{AnalysisReply, AnalysisRequest};
+use lens_analysis::protocol::{AnalysisReply, AnalysisRequest, DataSource};
 use lens_core::{find_template, Template};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
@@ -59,14 +59,16 @@ enum Shown {
 pub(crate) fn AgreementDashboard(props: &AgreementDashboardProps) -> Html {
     let today = props.platform.now().date_naive();
     let session = &props.session;
-    let filter = use_state(|| Filter {
-        // The last twelve months: agreement needs more moderations than one quarter holds.
-        from: day_text((today - Months::new(12)).succ_opt().unwrap_or(today)),
-        to: day_text(today),
-        team: String::new(),
-        template: most_moderated_template(session, &props.templates),
-        auditor: String::new(),
-        moderator: String::new(),
+    let filter = use_state(|| {
+        let (from, to) = opening_period(today);
+        Filter {
+            from: day_text(from),
+            to: day_text(to),
+            team: String::new(),
+            template: most_moderated_template(session, &props.templates),
+            auditor: String::new(),
+            moderator: String::new(),
+        }
     });
     let shown = use_state(|| Shown::Waiting);
     let generation = use_mut_ref(|| 0_u64);
@@ -109,7 +111,9 @@ pub(crate) fn AgreementDashboard(props: &AgreementDashboardProps) -> Html {
                         shown.set(Shown::Waiting);
                         let filter = filter.clone();
                         let dates_typed = (filter.from.clone(), filter.to.clone());
-                        let new_dates = asked_dates.borrow().as_ref() != Some(&dates_typed);
+                        // The first request, as the dashboard opens, goes at once.
+                        let new_dates =
+                            asked_dates.borrow().as_ref().is_some_and(|asked| *asked != dates_typed);
                         *asked_dates.borrow_mut() = Some(dates_typed);
                         spawn_local(async move {
                             // A date is asked for once it has stood still, so a date typed digit
@@ -289,6 +293,25 @@ impl Choices {
 }
 
 /// The template most moderations on this device were made with: one scale to compare on.
+/// The period the dashboard opens on: the last twelve months, as agreement needs more
+/// moderations than one quarter holds.
+fn opening_period(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    ((today - Months::new(12)).succ_opt().unwrap_or(today), today)
+}
+
+/// The request the dashboard sends as it opens, so the moderation screen can have the worker
+/// work it out ahead.
+pub(crate) fn opening_request(
+    session: &Session,
+    templates: &[Template],
+    today: NaiveDate,
+    source: DataSource,
+) -> AgreementRequest {
+    let (from, to) = opening_period(today);
+    let template = Some(most_moderated_template(session, templates)).filter(|id| !id.is_empty());
+    AgreementRequest { source, from, to, team: None, template, auditor: None, moderator: None }
+}
+
 fn most_moderated_template(session: &Session, templates: &[Template]) -> String {
     let by_id: BTreeMap<&lens_core::AuditId, &lens_core::Audit> =
         session.audits.iter().map(|audit| (&audit.value.id, &audit.value)).collect();

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use lens_core::{awaiting_moderation, find_template, Audit, AuditId, Template};
 use yew::prelude::*;
 
+use super::agreement_dashboard::opening_request;
 use super::audit_cells::{case_cell, case_label, moderate_button};
 use super::focus::use_focus_on_mount;
 use super::pagination::{pagination, showing, use_pages};
@@ -42,13 +43,17 @@ pub(crate) struct ModerationListProps {
 pub(crate) fn ModerationList(props: &ModerationListProps) -> Html {
     let heading = use_node_ref();
     {
-        // The agreement dashboard is a click away: have the worker read the records now.
-        let (session, platform) = (props.session.clone(), props.platform.clone());
+        // The agreement dashboard is a click away: have the worker read the records and work
+        // out the dashboard as it opens, now.
+        let (session, platform, templates) =
+            (props.session.clone(), props.platform.clone(), props.templates.clone());
         use_effect_with((), move |_| {
             if session.store.kind == StorageKind::IndexedDb {
                 spawn_local(async move {
                     let source = snapshot_source(&session).await;
-                    let _ = platform.analyse(AnalysisRequest::Warm(WarmRequest { source })).await;
+                    let today = platform.now().date_naive();
+                    let agreement = Some(opening_request(&session, &templates, today, source.clone()));
+                    let _ = platform.analyse(AnalysisRequest::Warm(WarmRequest { source, agreement })).await;
                 });
             }
         });

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use lens_analysis::protocol::{
     AnalysisReply, AnalysisRequest, DataSource, ReportFileRequest, ReportFormat, ReportRequest, ReportView,
+    ThemeSummary,
 };
 use lens_core::{Period, PeriodLength, Template, TemplateKind};
 use wasm_bindgen_futures::spawn_local;
@@ -48,6 +49,21 @@ enum Made {
     Unavailable(String),
 }
 
+/// How long the report stands unchanged before its themes are asked for.
+const THEMES_AFTER_MS: u32 = 600;
+
+/// The themes of the report's narratives: asked once the report is back, as reading thousands
+/// of narratives takes longer than counting.
+#[derive(Clone, PartialEq)]
+pub(crate) enum Themes {
+    /// Still being read.
+    Reading,
+    /// Read.
+    Ready(Rc<ThemeSummary>),
+    /// Not read; the sentence says why.
+    Failed(String),
+}
+
 /// What the person asked the report to cover. Dates stay as typed until they are real dates.
 #[derive(Clone, PartialEq)]
 struct Choice {
@@ -68,6 +84,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         template: String::new(),
     });
     let made = use_state(|| Made::Waiting);
+    let themes = use_state(|| Themes::Reading);
     let download_problem = use_state(|| None::<String>);
     // Replies are not cancelled when the choice changes: each carries the generation it was
     // asked in and is dropped if a newer one has been asked since.
@@ -93,7 +110,8 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     let (from_node, to_node) = (use_node_ref(), use_node_ref());
     // Asked again only when what it covers or the data changes, not when an export is logged.
     {
-        let (made, platform, session) = (made.clone(), props.platform.clone(), session.clone());
+        let (made, themes, platform, session) =
+            (made.clone(), themes.clone(), props.platform.clone(), session.clone());
         use_effect_with(
             ((*choice).clone(), session.audits.clone(), session.moderations.clone(), today),
             move |(choice, _, _, today)| {
@@ -104,25 +122,41 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                 };
                 let request = report_request(choice, *today);
                 made.set(Made::Waiting);
+                themes.set(Themes::Reading);
                 if let Some(request) = request {
                     spawn_local(async move {
-                        let source = snapshot_source(&session).await;
-                        let reply = platform.analyse(AnalysisRequest::Report(request(source))).await;
+                        let request = request(snapshot_source(&session).await);
+                        let reply = platform.analyse(AnalysisRequest::Report(request.clone())).await;
                         if *generation.borrow() != this_generation {
                             return;
                         }
+                        let ready = matches!(reply, Ok(AnalysisReply::Report(_)));
                         made.set(match reply {
                             Ok(AnalysisReply::Report(view)) => Made::Ready(Rc::new(view)),
                             Ok(AnalysisReply::Refused { message }) => Made::Refused(message),
-                            Ok(
-                                AnalysisReply::File { .. }
-                                | AnalysisReply::Agreement(_)
-                                | AnalysisReply::Exported(_)
-                                | AnalysisReply::Warmed,
-                            ) => Made::Unavailable(
+                            Ok(_) => Made::Unavailable(
                                 "The report could not be made: reload the page to carry on.".to_owned(),
                             ),
                             Err(unavailable) => Made::Unavailable(unavailable.message),
+                        });
+                        if !ready {
+                            return;
+                        }
+                        // Themes wait until the choice has stood still: the worker answers in
+                        // turn, so a report asked for next would otherwise wait for them.
+                        platform.pause(THEMES_AFTER_MS).await;
+                        if *generation.borrow() != this_generation {
+                            return;
+                        }
+                        let reply = platform.analyse(AnalysisRequest::Themes(request)).await;
+                        if *generation.borrow() != this_generation {
+                            return;
+                        }
+                        themes.set(match reply {
+                            Ok(AnalysisReply::Themes(summary)) => Themes::Ready(Rc::new(summary)),
+                            Ok(AnalysisReply::Refused { message }) => Themes::Failed(message),
+                            Ok(_) => Themes::Failed("reload the page to carry on.".to_owned()),
+                            Err(unavailable) => Themes::Failed(unavailable.message),
                         });
                     });
                 }
@@ -271,7 +305,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                 { trend_charts(view) }
                 { grade_charts(view) }
                 { figure_tables(view) }
-                { theme_table(&view.themes) }
+                { theme_table(&themes) }
             }
         </section>
     }

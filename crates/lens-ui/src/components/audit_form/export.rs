@@ -83,6 +83,7 @@ async fn download_csv(
         }
         Ok(
             AnalysisReply::Report(_)
+            | AnalysisReply::Themes(_)
             | AnalysisReply::Agreement(_)
             | AnalysisReply::Exported(_)
             | AnalysisReply::Warmed,

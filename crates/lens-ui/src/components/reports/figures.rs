@@ -3,7 +3,9 @@
 
 use crate::components::chart::{grade_distribution_chart, trend_chart};
 use crate::components::scroll_table::scroll_table;
-use lens_analysis::protocol::{ReportView, ThemePolarity, ThemeSummary};
+use lens_analysis::protocol::{ReportView, ThemePolarity};
+
+use super::Themes;
 use yew::prelude::*;
 
 /// The tables of one report, a heading and table per question that has figures.
@@ -84,8 +86,27 @@ pub(crate) fn trend_charts(view: &ReportView) -> Html {
 
 /// What the narratives say: each theme found as going well or as needing to improve, with
 /// how many narratives and audits show it and a quote as evidence.
-pub(crate) fn theme_table(themes: &ThemeSummary) -> Html {
+pub(crate) fn theme_table(themes: &Themes) -> Html {
     const HEADING_ID: &str = "lens-report-themes";
+    let themes = match themes {
+        Themes::Ready(themes) => themes,
+        Themes::Reading => {
+            return html! {
+                <>
+                    <h4 class="lens-heading-s" id={HEADING_ID}>{ "What the narratives say" }</h4>
+                    <p class="lens-body" role="status">{ "Reading the narratives of these audits for themes…" }</p>
+                </>
+            }
+        }
+        Themes::Failed(reason) => {
+            return html! {
+                <>
+                    <h4 class="lens-heading-s" id={HEADING_ID}>{ "What the narratives say" }</h4>
+                    <p class="lens-body" role="status">{ format!("The themes could not be read: {reason}") }</p>
+                </>
+            }
+        }
+    };
     let intro = match themes.narratives {
         0 => "No narratives to read in this period.".to_owned(),
         1 => "From the 1 narrative of the audits completed in this period.".to_owned(),
