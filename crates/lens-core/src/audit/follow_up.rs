@@ -20,7 +20,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::Audit;
-use crate::template::{GradeStanding, Template};
+use crate::template::{Grade, GradeStanding, Template};
 use crate::Moderation;
 
 /// What has been done about the follow-up rules, recorded on the audit.
@@ -76,7 +76,64 @@ pub fn end_of_following_month(date: NaiveDate) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
+/// Why corrective action is needed and by when: the overall grade counted stands below good.
+struct CorrectiveActionNeed<'t> {
+    /// The overall grade counted (agreed at moderation where there is one).
+    counted: &'t Grade,
+    /// The auditor's own overall grade.
+    auditor: Option<&'t Grade>,
+    /// Whether moderation took the grade below good from good or better.
+    moderated_down: bool,
+    due_on: NaiveDate,
+}
+
+impl CorrectiveActionNeed<'_> {
+    /// How the grade came about, in words that open the follow-up's message.
+    fn graded_as(&self) -> String {
+        match (self.moderated_down, self.auditor) {
+            (true, Some(auditor)) => format!(
+                "Agreed at moderation as {} overall (the auditor graded {})",
+                self.counted.label, auditor.label
+            ),
+            (true, None) => format!("Agreed at moderation as {} overall", self.counted.label),
+            (false, _) => format!("Graded {} overall", self.counted.label),
+        }
+    }
+}
+
 impl Audit {
+    /// The last day for the service manager to confirm corrective action, when the overall
+    /// grade counted stands below good: the follow-up rule and the report use this one day.
+    pub fn corrective_action_due(
+        &self,
+        template: &Template,
+        moderation: Option<&Moderation>,
+    ) -> Option<NaiveDate> {
+        self.corrective_action_need(template, moderation).map(|need| need.due_on)
+    }
+
+    fn corrective_action_need<'t>(
+        &self,
+        template: &'t Template,
+        moderation: Option<&Moderation>,
+    ) -> Option<CorrectiveActionNeed<'t>> {
+        let scale = template.scale.as_ref()?;
+        let counted = scale.grade(&self.counted_overall(template, moderation)?)?;
+        if !counted.standing.is_below_good() {
+            return None;
+        }
+        let auditor = self.overall_grade(template).and_then(|code| scale.grade(&code));
+        // Moderated down from good or better: nobody knew corrective action was needed until
+        // the moderation, so the month after it counts.
+        let moderated_down =
+            moderation.filter(|_| auditor.is_none_or(|auditor| !auditor.standing.is_below_good()));
+        let due_on = match moderated_down {
+            Some(moderation) => end_of_following_month(moderation.moderated_on),
+            None => end_of_following_month(self.audited_on(Some(template))),
+        };
+        Some(CorrectiveActionNeed { counted, auditor, moderated_down: moderated_down.is_some(), due_on })
+    }
+
     /// The follow-ups this audit needs on `today`, in the order: corrective action, reflective
     /// discussion, then actions in their own order. A draft needs none yet. The overall grade
     /// is the one agreed at `moderation` where there is one.
@@ -90,44 +147,23 @@ impl Audit {
             return Vec::new();
         }
         let mut follow_ups = Vec::new();
-        let scale = template.scale.as_ref();
-        let grade_of = |code: Option<String>| code.and_then(|code| scale?.grade(&code).cloned());
-        let counted = grade_of(self.counted_overall(template, moderation));
-        if let Some(grade) = counted.filter(|grade| grade.standing.is_below_good()) {
-            let auditor = grade_of(self.overall_grade(template));
-            // Moderated down from good or better: nobody knew corrective action was needed until
-            // the moderation, so the month after it counts.
-            let moderated_down = moderation
-                .filter(|_| auditor.as_ref().is_none_or(|auditor| !auditor.standing.is_below_good()));
-            let due_on = match moderated_down {
-                Some(moderation) => end_of_following_month(moderation.moderated_on),
-                None => end_of_following_month(self.audited_on(Some(template))),
-            };
-            let graded = match (moderated_down, &auditor) {
-                (Some(_), Some(auditor)) => {
-                    format!(
-                        "Agreed at moderation as {} overall (the auditor graded {})",
-                        grade.label, auditor.label
-                    )
-                }
-                (Some(_), None) => format!("Agreed at moderation as {} overall", grade.label),
-                (None, _) => format!("Graded {} overall", grade.label),
-            };
+        if let Some(need) = self.corrective_action_need(template, moderation) {
+            let graded = need.graded_as();
             follow_ups.push(FollowUp {
                 kind: FollowUpKind::CorrectiveActionConfirmation,
-                due_on: Some(due_on),
-                state: state(self.follow_up.corrective_action_confirmed_on, Some(due_on), today),
+                due_on: Some(need.due_on),
+                state: state(self.follow_up.corrective_action_confirmed_on, Some(need.due_on), today),
                 message: format!(
                     "{graded}: the service manager confirms corrective action was completed by {}",
-                    due_on.format("%-d %B %Y")
+                    need.due_on.format("%-d %B %Y")
                 ),
             });
-            if grade.standing == GradeStanding::Inadequate {
+            if need.counted.standing == GradeStanding::Inadequate {
                 follow_ups.push(FollowUp {
                     kind: FollowUpKind::ReflectiveDiscussion,
                     due_on: None,
                     state: state(self.follow_up.reflective_discussion_on, None, today),
-                    message: format!("Graded {}: hold a post-audit reflective discussion", grade.label),
+                    message: format!("{graded}: hold a post-audit reflective discussion"),
                 });
             }
         }

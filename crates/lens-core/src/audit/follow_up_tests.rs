@@ -118,6 +118,18 @@ fn an_audit_moderated_down_to_below_good_needs_corrective_action_after_its_moder
     assert!(submitted.close(&template, Some(&moderation), day(12, 6)).is_err(), "it cannot close yet");
     assert!(submitted.close(&template, None, day(12, 6)).is_ok(), "without the moderation it could");
 
+    // Agreed down to inadequate: the reflective discussion says how the grade came about too.
+    moderation.overall.agreed_grade = Some("I".into());
+    let messages: Vec<String> = submitted
+        .follow_ups(&template, Some(&moderation), day(12, 6))
+        .into_iter()
+        .map(|follow_up| follow_up.message)
+        .collect();
+    assert_eq!(
+        messages[1],
+        "Agreed at moderation as Inadequate overall (the auditor graded Good): hold a post-audit reflective discussion"
+    );
+
     // Agreed as the auditor graded it: nothing more to do.
     moderation.overall.agreed_grade = Some("G".into());
     assert_eq!(submitted.follow_ups(&template, Some(&moderation), day(12, 6)), []);

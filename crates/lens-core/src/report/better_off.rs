@@ -37,7 +37,11 @@ pub(super) fn figures(scope: &Scope, settings: &ReportSettings, figures: &mut Ve
     let (mut confirmed, mut discussed) = (Tally::new(), Tally::new());
     for dated in scope.completed() {
         let Some(grade) = dated.overall.filter(|grade| grade.standing.is_below_good()) else { continue };
-        let due = crate::end_of_following_month(dated.on);
+        let Some(due) =
+            dated.template.and_then(|template| dated.audit.corrective_action_due(template, dated.moderation))
+        else {
+            continue;
+        };
         let confirmed_on = dated.audit.follow_up.corrective_action_confirmed_on;
         if confirmed_on.is_some() || due < settings.today {
             confirmed.add(confirmed_on.is_some_and(|on| on <= due), &dated.audit.id);

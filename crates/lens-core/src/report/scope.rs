@@ -17,20 +17,22 @@ pub(super) struct Dated<'a> {
     /// Its overall grade: the one agreed at moderation, else the author's judgement, else the
     /// template's suggestion.
     pub overall: Option<&'a Grade>,
+    /// Its moderation, when it has one.
+    pub moderation: Option<&'a Moderation>,
 }
 
 impl<'a> Dated<'a> {
     fn new(
         audit: &'a Audit,
         templates: &BTreeMap<TemplateRef, &'a Template>,
-        moderation: Option<&Moderation>,
+        moderation: Option<&'a Moderation>,
     ) -> Self {
         let template = templates.get(&audit.template).copied();
         let overall = template.and_then(|template| {
             let code = audit.counted_overall(template, moderation)?;
             template.scale.as_ref()?.grades.iter().find(|grade| grade.code == code)
         });
-        Self { audit, template, on: audit.audited_on(template), overall }
+        Self { audit, template, on: audit.audited_on(template), overall, moderation }
     }
 
     /// Whether it is a finished audit (not a draft, not a practitioner's reflection).

@@ -200,3 +200,38 @@ fn a_moderated_audit_counts_its_agreed_overall_judgement_and_the_report_says_so(
         report.notes
     );
 }
+
+#[test]
+fn corrective_action_after_a_moderation_down_is_due_when_the_follow_up_says() {
+    let template = case_file_template();
+    let mut audit = submitted("a", "Sam", day(2026, 4, 10), "G", &template);
+    // Moderated down in May: nobody knew corrective action was needed until then, so it is due
+    // by the end of June, not of May as for an audit graded below good by its auditor.
+    audit.follow_up.corrective_action_confirmed_on = Some(day(2026, 6, 12));
+    let moderation = crate::Moderation {
+        id: "a".into(),
+        audit: AuditId::new("a"),
+        moderator: "Priya Shah".into(),
+        moderated_on: day(2026, 5, 20),
+        items: Default::default(),
+        overall: crate::ModeratedItem {
+            moderator_grade: Some("RI".into()),
+            agreed_grade: Some("RI".into()),
+            rationale: "No plan for the younger child.".into(),
+        },
+        feedback: String::new(),
+    };
+    let report = build_report(
+        std::slice::from_ref(&audit),
+        std::slice::from_ref(&moderation),
+        std::slice::from_ref(&template),
+        &ReportFilter::between(day(2026, 4, 1), day(2026, 6, 30)),
+        &ReportSettings::new(day(2026, 7, 1)),
+    )
+    .unwrap();
+    let confirmed = report.figure(Measure::CorrectiveActionConfirmedInTime, &[]).unwrap();
+    assert_eq!((confirmed.count, confirmed.of), (1, Some(1)));
+    let due = audit.corrective_action_due(&template, Some(&moderation));
+    assert_eq!(due, Some(day(2026, 6, 30)));
+    assert_eq!(audit.corrective_action_due(&template, None), None);
+}

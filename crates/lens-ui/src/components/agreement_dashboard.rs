@@ -292,7 +292,6 @@ impl Choices {
     }
 }
 
-/// The template most moderations on this device were made with: one scale to compare on.
 /// The period the dashboard opens on: the last twelve months, as agreement needs more
 /// moderations than one quarter holds.
 fn opening_period(today: NaiveDate) -> (NaiveDate, NaiveDate) {
@@ -312,6 +311,7 @@ pub(crate) fn opening_request(
     AgreementRequest { source, from, to, team: None, template, auditor: None, moderator: None }
 }
 
+/// The template most moderations on this device were made with: one scale to compare on.
 fn most_moderated_template(session: &Session, templates: &[Template]) -> String {
     let by_id: BTreeMap<&lens_core::AuditId, &lens_core::Audit> =
         session.audits.iter().map(|audit| (&audit.value.id, &audit.value)).collect();

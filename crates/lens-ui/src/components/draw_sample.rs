@@ -303,13 +303,13 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
         let count = match ids.len() { 1 => "1 audit".to_owned(), n => format!("{n} audits") };
         html! {
             <section class="lens-section" aria-labelledby="lens-sample-drawn">
-                <h4 class="lens-heading-m" id="lens-sample-drawn" role="status">
+                <h4 class="lens-heading-m" id="lens-sample-drawn">
                     { format!("{count} you can choose from {} to {}", long(ask.from), long(ask.to)) }
                 </h4>
                 if ids.is_empty() {
-                    <p class="lens-body">{ "No submitted audit in this period is waiting for moderation. Choose another period." }</p>
+                    <p class="lens-body" role="status">{ "No submitted audit in this period is waiting for moderation. Choose another period." }</p>
                 } else {
-                    <p class="lens-body">{ "Tick each audit to moderate, then save the sample." }</p>
+                    <p class="lens-body" role="status">{ format!("{count} listed. Tick each audit to moderate, then save the sample.") }</p>
                     <ChooseByHand audits={session.audits.clone()} templates={props.templates.clone()}
                         candidates={ids.clone()} chosen={chosen.0.clone()} ontoggle={ontoggle.clone()} />
                     <button type="button" class="lens-button" id="lens-sample-save" onclick={onsave.clone()}>
@@ -333,13 +333,13 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
         let count = match ids.len() { 1 => "1 audit".to_owned(), n => format!("{n} audits") };
         html! {
             <section class="lens-section" aria-labelledby="lens-sample-drawn">
-                <h4 class="lens-heading-m" id="lens-sample-drawn" role="status">
+                <h4 class="lens-heading-m" id="lens-sample-drawn">
                     { format!("{count} drawn: {}", ask.rule.describe().to_lowercase()) }
                 </h4>
                 if ids.is_empty() {
-                    <p class="lens-body">{ format!("No submitted audit from {} to {} that is not yet moderated matches this rule. Choose another period or rule.", long(ask.from), long(ask.to)) }</p>
+                    <p class="lens-body" role="status">{ format!("No submitted audit from {} to {} that is not yet moderated matches this rule. Choose another period or rule.", long(ask.from), long(ask.to)) }</p>
                 } else {
-                    <p class="lens-body">{ if ask.rule.is_random() { format!("Drawn with seed {}: the same seed over the same audits draws the same sample again.", ask.seed) } else { "Every audit that matches the rule is drawn.".to_owned() } }</p>
+                    <p class="lens-body" role="status">{ if ask.rule.is_random() { format!("{count} drawn with seed {}: the same seed over the same audits draws the same sample again.", ask.seed) } else { format!("{count} drawn: every audit that matches the rule.") } }</p>
                     { scroll_table("lens-sample-drawn-table", html! {
                         <table class="lens-table">
                             <caption class="lens-visually-hidden" id="lens-sample-drawn-table">{ "The audits drawn" }</caption>
@@ -383,14 +383,17 @@ pub(crate) fn DrawSample(props: &DrawSampleProps) -> Html {
                     }) }
                 </div>
             </fieldset>
-            <div class={if seed_error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" }}>
-                <label class="lens-label" for="lens-sample-seed">{ "Seed" }</label>
-                <div class="lens-hint" id="lens-sample-seed-hint">{ "The random choices follow from this number. Keep it to draw the same sample again." }</div>
-                { error_message("lens-sample-seed", seed_error.as_deref()) }
-                <input class="lens-input lens-input--width-10" id="lens-sample-seed" type="text" inputmode="numeric"
-                    value={choice.seed.clone()} ref={node("lens-sample-seed")} oninput={typed(|c, v| c.seed = v)}
-                    aria-describedby={if seed_error.is_some() { "lens-sample-seed-hint lens-sample-seed-error" } else { "lens-sample-seed-hint" }} />
-            </div>
+            // Only a random rule uses the seed.
+            if matches!(choice.kind, RuleKind::PerAuditor | RuleKind::RandomShare) {
+                <div class={if seed_error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" }}>
+                    <label class="lens-label" for="lens-sample-seed">{ "Seed" }</label>
+                    <div class="lens-hint" id="lens-sample-seed-hint">{ "The random choices follow from this number. Keep it to draw the same sample again." }</div>
+                    { error_message("lens-sample-seed", seed_error.as_deref()) }
+                    <input class="lens-input lens-input--width-10" id="lens-sample-seed" type="text" inputmode="numeric"
+                        value={choice.seed.clone()} ref={node("lens-sample-seed")} oninput={typed(|c, v| c.seed = v)}
+                        aria-describedby={if seed_error.is_some() { "lens-sample-seed-hint lens-sample-seed-error" } else { "lens-sample-seed-hint" }} />
+                </div>
+            }
             <button type="button" class="lens-button lens-button--secondary" id="lens-sample-draw" onclick={ondraw}>{ "Draw the sample" }</button>
             if let Some(problem) = &*save_problem {
                 <div class="lens-notification lens-notification--error" role="alert">

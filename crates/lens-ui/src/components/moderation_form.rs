@@ -2,8 +2,10 @@
 //! the overall judgement alone, with nothing of the auditor's on the page. Once every grade is
 //! given, the comparison opens: the moderator's grades beside the auditor's with how far apart
 //! they are, the auditor's findings, and the agreed grade with a rationale where it differs.
-//! The moderator's own grades are fixed from then on. The core checks it; the moderation is
-//! saved, then the audit is marked moderated. The auditor's own grades are never changed.
+//! The moderator's own grades cannot be changed on the comparison step; nothing is saved until
+//! the moderation is, so leaving the screen before then starts the moderation afresh. The core
+//! checks it; the moderation is saved, then the audit is marked moderated. The auditor's own
+//! grades are never changed.
 
 mod comparison;
 mod item;

@@ -39,6 +39,18 @@ pub(crate) fn trend_summary(months: &[TrendMonth]) -> String {
     format!("{audits} completed {span}{spread}{share}.")
 }
 
+/// The label under a month's column: its short name within a year; over more than twelve
+/// months, where a name alone would repeat, the first month and each January with its year
+/// and the rest unlabelled, so no label is ambiguous or crowds its neighbours.
+fn column_label(index: usize, month: &str, months: usize) -> String {
+    let name = month.split(' ').next().unwrap_or_default();
+    match (months > 12, index == 0 || name == "Jan") {
+        (false, _) => name.to_owned(),
+        (true, true) => month.to_owned(),
+        (true, false) => String::new(),
+    }
+}
+
 /// The chart of `months`; `id` stems the id of its caption, which names it.
 pub(crate) fn trend_chart(id: &str, months: &[TrendMonth]) -> Html {
     let most = months.iter().map(|month| month.completed).max().unwrap_or(0).max(1) as f64;
@@ -63,7 +75,7 @@ pub(crate) fn trend_chart(id: &str, months: &[TrendMonth]) -> Html {
                     { month.completed }
                 </text>
                 <text class="lens-chart__label" x={format!("{centre:.1}")} y={format!("{:.1}", base + 18.0)} text-anchor="middle">
-                    { month.month.split(' ').next().unwrap_or_default().to_owned() }
+                    { column_label(index, &month.month, months.len()) }
                 </text>
                 <text class="lens-chart__label" x={format!("{centre:.1}")} y={format!("{:.1}", base + 38.0)} text-anchor="middle">
                     { share }
@@ -105,5 +117,13 @@ mod tests {
         );
         assert_eq!(trend_summary(&[month("Apr 2026", 1, 0, 0)]), "1 audit completed in Apr 2026.");
         assert_eq!(trend_summary(&[]), "No months to show.");
+    }
+
+    #[test]
+    fn over_more_than_a_year_only_the_first_month_and_each_january_are_labelled_with_the_year() {
+        assert_eq!(column_label(3, "Jul 2026", 12), "Jul");
+        assert_eq!(column_label(0, "Apr 2026", 18), "Apr 2026");
+        assert_eq!(column_label(9, "Jan 2027", 18), "Jan 2027");
+        assert_eq!(column_label(10, "Feb 2027", 18), "");
     }
 }

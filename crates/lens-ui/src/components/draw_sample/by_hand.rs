@@ -19,7 +19,7 @@ const TABLE_ID: &str = "lens-sample-choose-table";
 pub(crate) struct ChooseByHandProps {
     pub audits: Rc<Vec<Versioned<Audit>>>,
     pub templates: Rc<Vec<Template>>,
-    /// The audits that may be chosen, in id order.
+    /// The audits that may be chosen, in id order as the core lists them.
     pub candidates: Rc<Vec<AuditId>>,
     pub chosen: Rc<BTreeSet<AuditId>>,
     pub ontoggle: Callback<AuditId>,
@@ -50,7 +50,7 @@ pub(crate) fn ChooseByHand(props: &ChooseByHandProps) -> Html {
         });
         html! {
             <tr class="lens-table__row">
-                <td class="lens-table__cell">
+                <th scope="row" class="lens-table__header">
                     <div class="lens-checkboxes__item">
                         <input class="lens-checkboxes__input" id={box_id.clone()} type="checkbox"
                             checked={props.chosen.contains(&audit.id)} {onchange} />
@@ -58,7 +58,7 @@ pub(crate) fn ChooseByHand(props: &ChooseByHandProps) -> Html {
                             <span class="lens-visually-hidden">{ "Choose " }</span>{ case_label(audit) }
                         </label>
                     </div>
-                </td>
+                </th>
                 <td class="lens-table__cell">{ audit.auditor.clone() }</td>
                 <td class="lens-table__cell">{ audit.submitted_on.map(|day| day.format("%-d %B %Y").to_string()).unwrap_or_default() }</td>
                 <td class="lens-table__cell">{ overall.unwrap_or_else(|| html! { "Not judged" }) }</td>
