@@ -79,8 +79,13 @@ fn the_golden_bundle_and_a_generated_one_match_the_bundle_schema() {
 fn the_bundle_schema_refuses_what_the_reader_refuses() {
     let schema = bundle_schema();
     let valid = read_json(&repo().join("tests/fixtures/bundles/golden.json"));
-    let mutations: [(&str, Mutation); 5] = [
-        ("newer format", |doc| doc["format_version"] = json!(3)),
+    let mutations: [(&str, Mutation); 6] = [
+        ("newer format", |doc| doc["format_version"] = json!(4)),
+        ("unknown follow-up event", |doc| {
+            doc["format_version"] = json!(3);
+            doc["audits"][0]["audit"]["follow_up"] =
+                json!({"events": [{"recorded_on": "2026-06-01", "by": "Dee", "what": {"kind": "archived"}}]});
+        }),
         ("unknown field", |doc| doc["audits"][0]["audit"]["child_name"] = json!("x")),
         ("unknown status", |doc| doc["audits"][0]["audit"]["status"] = json!("approved")),
         ("revision 0", |doc| doc["audits"][0]["revision"] = json!(0)),

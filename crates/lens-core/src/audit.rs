@@ -12,6 +12,7 @@ mod amendment;
 mod check;
 mod field_path;
 mod follow_up;
+mod follow_up_events;
 mod lifecycle;
 mod locked;
 
@@ -20,6 +21,10 @@ pub use amendment::{Amendment, FieldChange};
 pub use check::{item_title, AuditProblem, ProblemTarget, MAX_NARRATIVE_CHARS};
 pub use field_path::{ActionField, AmendmentField, FieldPath};
 pub use follow_up::{end_of_following_month, FollowUp, FollowUpKind, FollowUpRecord, FollowUpState};
+pub use follow_up_events::{
+    ActionProgress, CorrectiveActionConfirmation, FollowUpEvent, FollowUpEventKind, FollowUpField,
+    ReflectiveDiscussion, MAX_FOLLOW_UP_TEXT_CHARS,
+};
 
 /// The longest case reference accepted. Councils' case numbers are short; a long value is
 /// almost always a narrative pasted into the wrong field.
@@ -310,6 +315,8 @@ impl NewAudit {
     }
 }
 
+#[cfg(test)]
+mod follow_up_events_tests;
 #[cfg(test)]
 mod follow_up_tests;
 #[cfg(test)]

@@ -20,11 +20,12 @@ mod test_fixtures;
 mod worklist;
 
 pub use audit::{
-    end_of_following_month, item_title, parse_iso_date, Action, ActionField, ActionStatus, Amendment,
-    AmendmentField, Audit, AuditError, AuditId, AuditProblem, AuditStatus, FieldChange, FieldPath, FollowUp,
-    FollowUpKind, FollowUpRecord, FollowUpState, ItemResponse, NewAudit, NewAuditField, ProblemTarget,
-    AUDITOR_FIELD, CASE_REFERENCE_FIELD, MAX_AUDITOR_CHARS, MAX_CASE_REFERENCE_CHARS, MAX_NARRATIVE_CHARS,
-    STRAND_FIELD, TEAM_FIELD,
+    end_of_following_month, item_title, parse_iso_date, Action, ActionField, ActionProgress, ActionStatus,
+    Amendment, AmendmentField, Audit, AuditError, AuditId, AuditProblem, AuditStatus,
+    CorrectiveActionConfirmation, FieldChange, FieldPath, FollowUp, FollowUpEvent, FollowUpEventKind,
+    FollowUpField, FollowUpKind, FollowUpRecord, FollowUpState, ItemResponse, NewAudit, NewAuditField,
+    ProblemTarget, ReflectiveDiscussion, AUDITOR_FIELD, CASE_REFERENCE_FIELD, MAX_AUDITOR_CHARS,
+    MAX_CASE_REFERENCE_CHARS, MAX_FOLLOW_UP_TEXT_CHARS, MAX_NARRATIVE_CHARS, STRAND_FIELD, TEAM_FIELD,
 };
 pub use moderation::{same_person, GradeGap, ModeratedItem, Moderation};
 pub use period::{Period, PeriodLength};
@@ -39,5 +40,5 @@ pub use template::{
 };
 pub use worklist::{
     awaiting_moderation, find_template, is_reflection, open_follow_ups, reflections_of, AuditFilter,
-    OpenFollowUp,
+    FollowUpFilter, OpenFollowUp,
 };

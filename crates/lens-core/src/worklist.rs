@@ -3,9 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use crate::audit::{Audit, AuditId, AuditStatus, FollowUp, FollowUpState};
+use crate::audit::{Audit, AuditId, AuditStatus, FollowUp, FollowUpKind, FollowUpState};
 use crate::moderation::Moderation;
 use crate::template::{Template, TemplateKind, TemplateRef};
 
@@ -79,6 +79,49 @@ impl OpenFollowUp<'_> {
     /// Whether it is past its due day.
     pub fn is_overdue(&self) -> bool {
         self.follow_up.state == FollowUpState::Overdue
+    }
+
+    /// Who it is for: an action's owner. The confirmation and the discussion name no one.
+    pub fn owner(&self) -> Option<&str> {
+        match &self.follow_up.kind {
+            FollowUpKind::Action(id) => {
+                self.audit.actions.iter().find(|action| &action.id == id).map(|action| action.owner.trim())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What a person has asked the follow-up list to show. Empty fields filter nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FollowUpFilter {
+    /// Text found in an action's owner, in any case.
+    pub owner: String,
+    /// Only follow-up of audits of this team, in any case.
+    pub team: String,
+    /// Only follow-up due by the end of this month, overdue included.
+    pub due_this_month: bool,
+}
+
+impl FollowUpFilter {
+    /// Whether `open` is shown on `today`.
+    pub fn shows(&self, open: &OpenFollowUp, today: NaiveDate) -> bool {
+        let owner = self.owner.trim().to_lowercase();
+        let owned =
+            owner.is_empty() || open.owner().is_some_and(|named| named.to_lowercase().contains(&owner));
+        let team = self.team.trim();
+        let in_team = team.is_empty() || open.audit.team().trim().eq_ignore_ascii_case(team);
+        let end_of_month = crate::end_of_following_month(today)
+            .with_day(1)
+            .and_then(|first| first.pred_opt())
+            .unwrap_or(today);
+        let due = !self.due_this_month || open.follow_up.due_on.is_some_and(|due| due <= end_of_month);
+        owned && in_team && due
+    }
+
+    /// Whether any filter is set.
+    pub fn is_active(&self) -> bool {
+        *self != Self::default()
     }
 }
 

@@ -3,21 +3,23 @@
 //! saved whole, so that a reload or a closed tab loses none of the typing.
 //!
 //! Schema history (never edit an old version; add a new one and a migration):
-//! - 1 (current): who, why, and the revised audit in audit record schema 3, or nothing once the
+//! - 1: who, why, and the revised audit in audit record schema 3, or nothing once the
 //!   amendment is saved or cancelled.
+//! - 2 (current): the same with the revised audit in audit record schema 4, which carries the
+//!   follow-up events. A version 1 draft opens with none.
 
 use chrono::{DateTime, Utc};
 use lens_core::{Audit, AuditId};
 use serde::{Deserialize, Serialize};
 
-use crate::audit_record::{audit_from_record, audit_to_record, AuditRecordV3};
+use crate::audit_record::{audit_from_record, audit_to_record, AuditRecordV3, AuditRecordV4};
 use crate::error::StoreError;
 use crate::latest::{not_newer, put_latest};
 use crate::record::{Expected, RecordKey, RecordKind, RecordWrite, Revision, StoredRecord};
 use crate::store::Store;
 
 /// The schema version amendment drafts are written in.
-pub const CURRENT_AMENDMENT_DRAFT_SCHEMA: u32 = 1;
+pub const CURRENT_AMENDMENT_DRAFT_SCHEMA: u32 = 2;
 
 /// An amendment being written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +43,23 @@ struct AmendmentDraftV1 {
     revised: Option<AuditRecordV3>,
 }
 
+/// The draft as schema version 2 stores it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AmendmentDraftV2 {
+    #[serde(default)]
+    by: String,
+    #[serde(default)]
+    reason: String,
+    revised: Option<AuditRecordV4>,
+}
+
+impl From<AmendmentDraftV1> for AmendmentDraftV2 {
+    fn from(old: AmendmentDraftV1) -> Self {
+        Self { by: old.by, reason: old.reason, revised: old.revised.map(AuditRecordV4::from) }
+    }
+}
+
 fn draft_key(audit: &AuditId) -> RecordKey {
     RecordKey::new(RecordKind::AmendmentDraft, audit.as_str())
 }
@@ -48,8 +67,12 @@ fn draft_key(audit: &AuditId) -> RecordKey {
 fn decode(record: &StoredRecord, audit: &AuditId) -> Result<Option<AmendmentDraft>, StoreError> {
     not_newer(CURRENT_AMENDMENT_DRAFT_SCHEMA)(record)?;
     let corrupt = |reason: String| StoreError::Corrupt { key: record.key.clone(), reason };
-    let stored: AmendmentDraftV1 =
-        serde_json::from_str(&record.body).map_err(|error| corrupt(error.to_string()))?;
+    let stored: AmendmentDraftV2 = if record.schema_version == 1 {
+        serde_json::from_str::<AmendmentDraftV1>(&record.body).map(AmendmentDraftV2::from)
+    } else {
+        serde_json::from_str(&record.body)
+    }
+    .map_err(|error| corrupt(error.to_string()))?;
     let Some(revised) = stored.revised else { return Ok(None) };
     let revised = audit_from_record(revised).map_err(corrupt)?;
     if &revised.id != audit {
@@ -85,7 +108,7 @@ pub async fn save_amendment_draft(
     base: Option<Revision>,
     now: DateTime<Utc>,
 ) -> Result<Revision, StoreError> {
-    let stored = AmendmentDraftV1 {
+    let stored = AmendmentDraftV2 {
         by: draft.by.clone(),
         reason: draft.reason.clone(),
         revised: Some(audit_to_record(&draft.revised)),
@@ -109,7 +132,7 @@ pub async fn clear_amendment_draft(
     audit: &AuditId,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let cleared = AmendmentDraftV1 { by: String::new(), reason: String::new(), revised: None };
+    let cleared = AmendmentDraftV2 { by: String::new(), reason: String::new(), revised: None };
     let body = serde_json::to_string(&cleared).unwrap_or_default();
     let schema = CURRENT_AMENDMENT_DRAFT_SCHEMA;
     put_latest(store, draft_key(audit), schema, now, &body, not_newer(schema)).await.map(|_| ())
@@ -166,5 +189,46 @@ mod tests {
         );
         // Taking over on purpose is based on the revision now stored.
         block_on(save_amendment_draft(&store, &theirs, Some(saved), now)).unwrap();
+    }
+
+    #[test]
+    fn a_version_1_draft_opens_and_is_written_again_as_version_2() {
+        let store = MemoryStore::default();
+        let now = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap();
+        let revised = audit("a1");
+        let old = AmendmentDraftV1 {
+            by: "Jo Bloggs".into(),
+            reason: "Team was wrong".into(),
+            revised: Some(crate::audit_record::AuditRecordV3 {
+                id: "a1".into(),
+                template: crate::audit_record::TemplateRefV3 { id: "case-file-audit".into(), version: 1 },
+                status: "draft".into(),
+                case_reference: "CF-9".into(),
+                auditor: "Sam Patel".into(),
+                started_on: revised.started_on,
+                submitted_on: None,
+                header: Default::default(),
+                responses: Default::default(),
+                overall: None,
+                actions: Vec::new(),
+                amendments: Vec::new(),
+                follow_up: Default::default(),
+            }),
+        };
+        let write = RecordWrite {
+            key: draft_key(&revised.id),
+            expected: Expected::from_base(None),
+            schema_version: 1,
+            updated_at: now,
+            body: serde_json::to_string(&old).unwrap(),
+            carried: None,
+        };
+        block_on(store.put(write)).unwrap();
+        let slot = block_on(load_amendment_draft(&store, &revised.id)).unwrap();
+        let draft = slot.draft.clone().expect("the version 1 draft");
+        assert_eq!((draft.by.as_str(), &draft.revised), ("Jo Bloggs", &revised));
+        block_on(save_amendment_draft(&store, &draft, slot.revision, now)).unwrap();
+        let stored = block_on(store.get(&draft_key(&revised.id))).unwrap().unwrap();
+        assert_eq!(stored.schema_version, CURRENT_AMENDMENT_DRAFT_SCHEMA);
     }
 }

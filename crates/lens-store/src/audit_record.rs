@@ -7,15 +7,20 @@
 //! - 2: the template as one reference, and one response per item holding its grade and
 //!   narrative together, so an item cannot have a grade in one map and lose its narrative in
 //!   the other.
-//! - 3 (current): the audit lifecycle on templates: header answers, the overall judgement,
-//!   agreed actions, the submitted date, recorded amendments and follow-up; dates as ISO
-//!   dates; unknown fields refused. Version 2 records migrate with all of these empty.
+//! - 3: the audit lifecycle on templates: header answers, the overall judgement, agreed
+//!   actions, the submitted date, recorded amendments and follow-up; dates as ISO dates;
+//!   unknown fields refused. Version 2 records migrate with all of these empty.
+//! - 4 (current): the follow-up recorded as events (`follow_up.events`: an action's progress,
+//!   the confirmation of corrective action, the reflective discussion, closing, reopening),
+//!   each with who recorded it and when. Version 3 records migrate with no events.
 
 mod convert;
+mod events;
 mod field_path;
 mod v1;
 mod v2;
 mod v3;
+mod v4;
 
 pub use convert::{
     action_status_code, audit_from_record, audit_to_record, decode_audit, encode_audit, parse_action_status,
@@ -25,9 +30,10 @@ pub use field_path::{field_path_text, parse_field_path};
 pub use v1::AuditRecordV1;
 pub use v2::{AuditRecordV2, ResponseV2, TemplateRefV2};
 pub use v3::{ActionV3, AmendmentV3, AuditRecordV3, FieldChangeV3, FollowUpV3, ResponseV3, TemplateRefV3};
+pub use v4::{AuditRecordV4, FollowUpEventV4, FollowUpV4, FollowUpWhatV4};
 
 /// The schema version new audit records are written in.
-pub const CURRENT_AUDIT_SCHEMA: u32 = 3;
+pub const CURRENT_AUDIT_SCHEMA: u32 = 4;
 
 #[cfg(test)]
 mod tests;

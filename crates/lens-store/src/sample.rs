@@ -6,8 +6,8 @@
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc};
 use lens_core::random::SplitMix64;
 use lens_core::{
-    Action, ActionStatus, Audit, AuditId, AuditStatus, GradeStanding, ItemResponse, ModeratedItem,
-    Moderation, NewAudit, Template,
+    Action, ActionStatus, Audit, AuditId, AuditStatus, FollowUpEvent, FollowUpEventKind, GradeStanding,
+    ItemResponse, ModeratedItem, Moderation, NewAudit, Template,
 };
 
 use crate::bundle::Bundle;
@@ -219,6 +219,11 @@ fn generate_audit(
         .as_deref()
         .and_then(|code| template.scale.as_ref()?.grade(code))
         .is_some_and(|grade| grade.standing.is_below_good());
+    let inadequate = audit
+        .overall
+        .as_deref()
+        .and_then(|code| template.scale.as_ref()?.grade(code))
+        .is_some_and(|grade| grade.standing == GradeStanding::Inadequate);
     if below_good || chance(random, 30) {
         for number in 0..1 + below(random, 2) {
             let due = on + Days::new(14 + below(random, 42) as u64);
@@ -245,10 +250,49 @@ fn generate_audit(
     let submitted = on.max(started);
     audit.status = AuditStatus::Submitted;
     audit.submitted_on = Some(submitted);
+    // Follow-up is recorded as it would be in the browser: one event per thing done.
+    for action in &audit.actions {
+        if let Some(done) = action.completed_on {
+            audit.follow_up.events.push(FollowUpEvent {
+                recorded_on: done.max(submitted),
+                by: "Team manager".into(),
+                what: FollowUpEventKind::ActionProgress {
+                    action: action.id.clone(),
+                    status: ActionStatus::Done,
+                    completed_on: Some(done),
+                    note: String::new(),
+                },
+            });
+        }
+    }
     if below_good && chance(random, 60) {
         let confirmed = lens_core::end_of_following_month(on) - Days::new(below(random, 40) as u64);
-        audit.follow_up.corrective_action_confirmed_on = Some(confirmed.max(on)).filter(|day| *day <= today);
-        audit.follow_up.reflective_discussion_on = Some(on + Days::new(7)).filter(|day| *day <= today);
+        let confirmed = Some(confirmed.max(on)).filter(|day| *day <= today);
+        let discussed = Some(on + Days::new(7)).filter(|day| *day <= today);
+        audit.follow_up.corrective_action_confirmed_on = confirmed;
+        audit.follow_up.reflective_discussion_on = discussed;
+        if let Some(confirmed_on) = confirmed {
+            audit.follow_up.events.push(FollowUpEvent {
+                recorded_on: confirmed_on.max(submitted),
+                by: "Service manager".into(),
+                what: FollowUpEventKind::CorrectiveActionConfirmed {
+                    confirmed_on,
+                    what_was_done: "Plan reviewed and updated with the team.".into(),
+                },
+            });
+        }
+        if let Some(held_on) = discussed.filter(|_| inadequate) {
+            audit.follow_up.events.push(FollowUpEvent {
+                recorded_on: held_on.max(submitted),
+                by: "Service manager".into(),
+                what: FollowUpEventKind::ReflectiveDiscussion {
+                    held_on,
+                    who_took_part: "The auditor, the social worker and the team manager".into(),
+                    agreed: "Learning shared with the team.".into(),
+                },
+            });
+        }
+        audit.follow_up.events.sort_by_key(|event| event.recorded_on);
     }
     if chance(random, 12) {
         audit.status = AuditStatus::Moderated;

@@ -105,6 +105,8 @@ fn audit() -> impl Strategy<Value = Audit> {
             follow_up: FollowUpRecord {
                 corrective_action_confirmed_on: confirmed,
                 reflective_discussion_on: discussed,
+                // The CSV export lists the days; follow-up events travel in bundles.
+                events: Vec::new(),
             },
         },
     )

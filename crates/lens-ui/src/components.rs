@@ -11,6 +11,7 @@ mod draw_sample;
 mod export_audits;
 mod focus;
 mod follow_up_list;
+mod follow_up_panel;
 mod form;
 mod home;
 mod import_bundles;

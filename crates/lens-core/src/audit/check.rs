@@ -32,6 +32,8 @@ pub enum ProblemTarget {
     Action(usize, ActionField),
     /// A field of an amendment.
     Amendment(AmendmentField),
+    /// A field of a follow-up form (progress, confirmation, discussion, closing, reopening).
+    FollowUp(super::FollowUpField),
 }
 
 /// One problem found in an audit.

@@ -30,6 +30,9 @@ pub struct FollowUpRecord {
     pub corrective_action_confirmed_on: Option<NaiveDate>,
     /// The day the post-audit reflective discussion took place.
     pub reflective_discussion_on: Option<NaiveDate>,
+    /// Everything recorded about the follow-up, oldest first (records made before follow-up
+    /// was recorded as events have none).
+    pub events: Vec<super::FollowUpEvent>,
 }
 
 /// Which follow-up is meant.
@@ -65,6 +68,22 @@ pub struct FollowUp {
     pub state: FollowUpState,
     /// What is needed and why, in words.
     pub message: String,
+}
+
+impl FollowUp {
+    /// What it waits for, as an instruction: "Confirm the corrective action by 31 January
+    /// 2027", "Hold the post-audit reflective discussion", or the action and its owner.
+    pub fn waits_for(&self) -> String {
+        let by = |what: &str| match self.due_on {
+            Some(due) => format!("{what} by {}", due.format("%-d %B %Y")),
+            None => what.to_owned(),
+        };
+        match self.kind {
+            FollowUpKind::CorrectiveActionConfirmation => by("Confirm the corrective action"),
+            FollowUpKind::ReflectiveDiscussion => by("Hold the post-audit reflective discussion"),
+            FollowUpKind::Action(_) => self.message.clone(),
+        }
+    }
 }
 
 /// The last day of the month after the one `date` falls in.

@@ -115,8 +115,14 @@ fn an_audit_moderated_down_to_below_good_needs_corrective_action_after_its_moder
         follow_ups[0].message,
         "Agreed at moderation as Requires improvement overall (the auditor graded Good): the service manager confirms corrective action was completed by 31 January 2027"
     );
-    assert!(submitted.close(&template, Some(&moderation), day(12, 6)).is_err(), "it cannot close yet");
-    assert!(submitted.close(&template, None, day(12, 6)).is_ok(), "without the moderation it could");
+    assert!(
+        submitted.close(&template, Some(&moderation), "Dee Quinn", day(12, 6)).is_err(),
+        "it cannot close yet"
+    );
+    assert!(
+        submitted.close(&template, None, "Dee Quinn", day(12, 6)).is_ok(),
+        "without the moderation it could"
+    );
 
     // Agreed down to inadequate: the reflective discussion says how the grade came about too.
     moderation.overall.agreed_grade = Some("I".into());

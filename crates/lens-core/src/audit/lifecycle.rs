@@ -1,11 +1,11 @@
-//! Moving an audit through its lifecycle: draft, submitted (locked), moderated, closed. Each
-//! step returns the new audit or every reason it cannot happen; the old value is untouched.
+//! Moving an audit through its lifecycle: a draft submitted (locked), then changed only by a
+//! recorded amendment. Follow-up and closing are in `follow_up_events`. Each step returns the
+//! new audit or every reason it cannot happen; the old value is untouched.
 
 use chrono::NaiveDate;
 
 use super::amendment::changes_between;
-use super::follow_up::FollowUpState;
-use super::{ActionStatus, Amendment, AmendmentField, Audit, AuditProblem, AuditStatus, ProblemTarget};
+use super::{Amendment, AmendmentField, Audit, AuditProblem, AuditStatus, ProblemTarget};
 use crate::template::Template;
 
 /// The longest amendment reason accepted, in characters.
@@ -105,50 +105,5 @@ impl Audit {
             changes,
         });
         Ok(amended)
-    }
-
-    /// Records progress on an agreed action of a submitted audit. Progress is follow-up, not
-    /// a change to the audit's findings, so it needs no amendment.
-    pub fn record_action_progress(
-        &self,
-        action_id: &str,
-        status: ActionStatus,
-        today: NaiveDate,
-    ) -> Result<Audit, Vec<AuditProblem>> {
-        let mut updated = self.clone();
-        let Some(action) = updated.actions.iter_mut().find(|action| action.id == action_id) else {
-            return Err(status_problem(format!("This audit has no action \"{action_id}\"")));
-        };
-        action.completed_on = (status == ActionStatus::Done).then_some(action.completed_on.unwrap_or(today));
-        action.status = status;
-        Ok(updated)
-    }
-
-    /// Closes a submitted or moderated audit once every follow-up is done, counting the
-    /// overall grade agreed at its `moderation`.
-    pub fn close(
-        &self,
-        template: &Template,
-        moderation: Option<&crate::Moderation>,
-        today: NaiveDate,
-    ) -> Result<Audit, Vec<AuditProblem>> {
-        if !matches!(self.status, AuditStatus::Submitted | AuditStatus::Moderated) {
-            return Err(status_problem(format!(
-                "Only a submitted or moderated audit can be closed; this one is {}",
-                self.status.label().to_lowercase()
-            )));
-        }
-        let open: Vec<AuditProblem> = self
-            .follow_ups(template, moderation, today)
-            .into_iter()
-            .filter(|follow_up| !matches!(follow_up.state, FollowUpState::Done(_)))
-            .map(|follow_up| {
-                AuditProblem::new(ProblemTarget::Audit, format!("Still to do: {}", follow_up.message))
-            })
-            .collect();
-        if !open.is_empty() {
-            return Err(open);
-        }
-        Ok(Audit { status: AuditStatus::Closed, ..self.clone() })
     }
 }

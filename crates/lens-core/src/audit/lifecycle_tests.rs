@@ -209,23 +209,6 @@ fn an_amendment_needs_a_name_a_reason_a_change_and_a_valid_result() {
 }
 
 #[test]
-fn action_progress_needs_no_amendment_and_closing_needs_every_follow_up_done() {
-    let template = case_file_template();
-    let mut draft = complete_draft(&template);
-    draft.actions.push(Action::new("act-1", "Update the plan", "Team manager", Some(day(11, 30))));
-    let submitted = draft.submit(&template, day(11, 3)).unwrap();
-    let problems = submitted.close(&template, None, day(11, 20)).unwrap_err();
-    assert_eq!(messages(&problems), ["Still to do: Update the plan. Owner: Team manager"]);
-    let done = submitted.record_action_progress("act-1", ActionStatus::Done, day(11, 25)).unwrap();
-    assert_eq!(done.actions[0].completed_on, Some(day(11, 25)));
-    assert_eq!(done.actions[0].completed_on_time(), Some(true));
-    assert_eq!(done.amendments, []);
-    assert_eq!(done.close(&template, None, day(12, 1)).unwrap().status, AuditStatus::Closed);
-    assert!(submitted.record_action_progress("act-9", ActionStatus::Done, day(11, 25)).is_err());
-    assert!(draft.close(&template, None, day(12, 1)).is_err(), "a draft cannot be closed");
-}
-
-#[test]
 fn a_changed_field_is_described_in_the_template_s_words() {
     let template = case_file_template();
     let described = |path: FieldPath| path.describe(&template);

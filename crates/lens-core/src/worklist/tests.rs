@@ -173,3 +173,49 @@ fn a_person_s_reflections_are_theirs_alone_newest_first() {
     assert_eq!(cases(Some("  ")), ["R-other", "R-newer", "R-older"], "no name known: every reflection");
     assert_eq!(cases(None), ["R-other", "R-newer", "R-older"]);
 }
+
+#[test]
+fn the_follow_up_list_filters_by_owner_team_and_due_this_month_and_says_what_each_waits_for() {
+    let template = case_file_template();
+    let mut west = audit("CF-7", &template, day(11, 2), AuditStatus::Submitted);
+    west.set_header_value("team", "Assessment West");
+    west.set_header_value("audit-date", "2026-11-02");
+    west.overall = Some("RI".into());
+    west.actions.push(Action::new(
+        "a",
+        "Visit the child alone",
+        "Ama Mensah (social worker)",
+        Some(day(11, 27)),
+    ));
+    west.actions.push(Action::new("b", "Update the chronology", "Dee Quinn", Some(day(12, 15))));
+    let mut east = audit("CF-8", &template, day(11, 2), AuditStatus::Submitted);
+    east.set_header_value("team", "Assessment East");
+    east.actions.push(Action::new("c", "Strategy discussion", "ama mensah", None));
+    let audits = [west, east];
+    let today = day(11, 21);
+    let open = open_follow_ups(&audits, &BTreeMap::new(), std::slice::from_ref(&template), today);
+    let shown = |filter: FollowUpFilter| -> Vec<String> {
+        open.iter().filter(|open| filter.shows(open, today)).map(|open| open.follow_up.waits_for()).collect()
+    };
+    assert_eq!(
+        shown(FollowUpFilter::default()),
+        [
+            "Visit the child alone. Owner: Ama Mensah (social worker)",
+            "Update the chronology. Owner: Dee Quinn",
+            "Confirm the corrective action by 31 December 2026",
+            "Strategy discussion. Owner: ama mensah"
+        ]
+    );
+    let ama = FollowUpFilter { owner: " AMA mensah".into(), ..FollowUpFilter::default() };
+    assert_eq!(shown(ama.clone()).len(), 2, "the owner is found in any case, the confirmation names no one");
+    assert_eq!(
+        shown(FollowUpFilter { team: "assessment west".into(), ..ama }),
+        ["Visit the child alone. Owner: Ama Mensah (social worker)"]
+    );
+    assert_eq!(
+        shown(FollowUpFilter { due_this_month: true, ..FollowUpFilter::default() }),
+        ["Visit the child alone. Owner: Ama Mensah (social worker)"],
+        "due by 30 November; a December date and no date are not"
+    );
+    assert!(FollowUpFilter { due_this_month: true, ..FollowUpFilter::default() }.is_active());
+}

@@ -6,10 +6,12 @@ use lens_core::{
 };
 use serde::de::DeserializeOwned;
 
+use super::events::{event_from_record, event_to_record};
 use super::field_path::{field_path_text, parse_field_path};
 use super::v1::AuditRecordV1;
 use super::v2::AuditRecordV2;
-use super::v3::{ActionV3, AmendmentV3, AuditRecordV3, FieldChangeV3, FollowUpV3, ResponseV3, TemplateRefV3};
+use super::v3::{AuditRecordV3, FieldChangeV3};
+use super::v4::{ActionV4, AmendmentV4, AuditRecordV4, FollowUpV4, ResponseV4, TemplateRefV4};
 use super::CURRENT_AUDIT_SCHEMA;
 use crate::error::StoreError;
 use crate::record::{RecordKey, StoredRecord};
@@ -17,12 +19,14 @@ use crate::record::{RecordKey, StoredRecord};
 /// Reads a stored audit of any known schema version, migrating it to the current one in
 /// memory. The stored record itself is not changed until the audit is next saved.
 pub fn decode_audit(record: &StoredRecord) -> Result<Audit, StoreError> {
-    let from_v2 =
-        |v2: AuditRecordV2| AuditRecordV3::try_from(v2).map_err(|reason| corrupt(&record.key, reason));
-    let current: AuditRecordV3 = match record.schema_version {
+    let from_v2 = |v2: AuditRecordV2| {
+        AuditRecordV3::try_from(v2).map(AuditRecordV4::from).map_err(|reason| corrupt(&record.key, reason))
+    };
+    let current: AuditRecordV4 = match record.schema_version {
         1 => from_v2(parse::<AuditRecordV1>(record)?.into())?,
         2 => from_v2(parse::<AuditRecordV2>(record)?)?,
-        3 => parse::<AuditRecordV3>(record)?,
+        3 => parse::<AuditRecordV3>(record)?.into(),
+        4 => parse::<AuditRecordV4>(record)?,
         found if found > CURRENT_AUDIT_SCHEMA => {
             return Err(StoreError::TooNew {
                 key: record.key.clone(),
@@ -45,10 +49,10 @@ pub fn encode_audit(audit: &Audit) -> String {
 }
 
 /// An audit in the current record layout.
-pub fn audit_to_record(audit: &Audit) -> AuditRecordV3 {
-    AuditRecordV3 {
+pub fn audit_to_record(audit: &Audit) -> AuditRecordV4 {
+    AuditRecordV4 {
         id: audit.id.as_str().to_owned(),
-        template: TemplateRefV3 { id: audit.template.id.clone(), version: audit.template.version },
+        template: TemplateRefV4 { id: audit.template.id.clone(), version: audit.template.version },
         status: status_name(audit.status).to_owned(),
         case_reference: audit.case_reference.clone(),
         auditor: audit.auditor.clone(),
@@ -60,7 +64,7 @@ pub fn audit_to_record(audit: &Audit) -> AuditRecordV3 {
             .iter()
             .map(|(item, response)| {
                 let stored =
-                    ResponseV3 { grade: response.grade.clone(), narrative: response.narrative.clone() };
+                    ResponseV4 { grade: response.grade.clone(), narrative: response.narrative.clone() };
                 (item.clone(), stored)
             })
             .collect(),
@@ -68,7 +72,7 @@ pub fn audit_to_record(audit: &Audit) -> AuditRecordV3 {
         actions: audit
             .actions
             .iter()
-            .map(|action| ActionV3 {
+            .map(|action| ActionV4 {
                 id: action.id.clone(),
                 what: action.what.clone(),
                 owner: action.owner.clone(),
@@ -80,7 +84,7 @@ pub fn audit_to_record(audit: &Audit) -> AuditRecordV3 {
         amendments: audit
             .amendments
             .iter()
-            .map(|amendment| AmendmentV3 {
+            .map(|amendment| AmendmentV4 {
                 on: amendment.on,
                 by: amendment.by.clone(),
                 reason: amendment.reason.clone(),
@@ -95,15 +99,16 @@ pub fn audit_to_record(audit: &Audit) -> AuditRecordV3 {
                     .collect(),
             })
             .collect(),
-        follow_up: FollowUpV3 {
+        follow_up: FollowUpV4 {
             corrective_action_confirmed_on: audit.follow_up.corrective_action_confirmed_on,
             reflective_discussion_on: audit.follow_up.reflective_discussion_on,
+            events: audit.follow_up.events.iter().map(event_to_record).collect(),
         },
     }
 }
 
 /// The audit a current-layout record holds, or what is wrong with it.
-pub fn audit_from_record(record: AuditRecordV3) -> Result<Audit, String> {
+pub fn audit_from_record(record: AuditRecordV4) -> Result<Audit, String> {
     let status = parse_status(&record.status).ok_or_else(|| format!("unknown status '{}'", record.status))?;
     let actions = record
         .actions
@@ -137,6 +142,13 @@ pub fn audit_from_record(record: AuditRecordV3) -> Result<Audit, String> {
             Ok(Amendment { on: amendment.on, by: amendment.by, reason: amendment.reason, changes })
         })
         .collect::<Result<Vec<_>, String>>()?;
+    let events = record
+        .follow_up
+        .events
+        .into_iter()
+        .enumerate()
+        .map(|(index, event)| event_from_record(index + 1, event))
+        .collect::<Result<Vec<_>, String>>()?;
     Ok(Audit {
         id: AuditId::new(record.id),
         template: TemplateRef::new(record.template.id, record.template.version),
@@ -158,6 +170,7 @@ pub fn audit_from_record(record: AuditRecordV3) -> Result<Audit, String> {
         follow_up: FollowUpRecord {
             corrective_action_confirmed_on: record.follow_up.corrective_action_confirmed_on,
             reflective_discussion_on: record.follow_up.reflective_discussion_on,
+            events,
         },
     })
 }
@@ -180,7 +193,7 @@ pub fn status_name(status: AuditStatus) -> &'static str {
     }
 }
 
-fn parse_status(name: &str) -> Option<AuditStatus> {
+pub(super) fn parse_status(name: &str) -> Option<AuditStatus> {
     AuditStatus::ALL.into_iter().find(|status| status_name(*status) == name)
 }
 

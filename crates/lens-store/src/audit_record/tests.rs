@@ -72,6 +72,44 @@ fn full_audit() -> Audit {
         }],
     });
     audit.follow_up.corrective_action_confirmed_on = Some(day(25));
+    let event = |by: &str, what| lens_core::FollowUpEvent { recorded_on: day(25), by: by.into(), what };
+    audit.follow_up.events = vec![
+        event(
+            "Ama",
+            lens_core::FollowUpEventKind::ActionProgress {
+                action: "act-1".into(),
+                status: ActionStatus::Done,
+                completed_on: Some(day(20)),
+                note: "Plan \"rewritten\" ✓".into(),
+            },
+        ),
+        event(
+            "Ama",
+            lens_core::FollowUpEventKind::ActionProgress {
+                action: "act-2".into(),
+                status: ActionStatus::InProgress,
+                completed_on: None,
+                note: String::new(),
+            },
+        ),
+        event(
+            "Dee",
+            lens_core::FollowUpEventKind::CorrectiveActionConfirmed {
+                confirmed_on: day(25),
+                what_was_done: "Plan rewritten".into(),
+            },
+        ),
+        event(
+            "Dee",
+            lens_core::FollowUpEventKind::ReflectiveDiscussion {
+                held_on: day(24),
+                who_took_part: "Sam, Ama".into(),
+                agreed: "Weekly consultation".into(),
+            },
+        ),
+        event("Dee", lens_core::FollowUpEventKind::Closed { was: AuditStatus::Moderated }),
+        event("Dee", lens_core::FollowUpEventKind::Reopened { reason: "Plan not shared".into() }),
+    ];
     audit
 }
 
@@ -113,9 +151,17 @@ fn every_part_of_the_current_format_round_trips() {
     let unknown = body.replacen('{', "{\"surprise\":1,", 1);
     let error = decode_audit(&stored("a-1", CURRENT_AUDIT_SCHEMA, &unknown)).unwrap_err();
     assert!(error.to_string().contains("unknown field `surprise`"), "{error}");
-    let bad_action = body.replace("\"done\"", "\"finished\"");
+    let bad_action = body.replacen("\"done\"", "\"finished\"", 1);
     let error = decode_audit(&stored("a-1", CURRENT_AUDIT_SCHEMA, &bad_action)).unwrap_err();
     assert!(error.to_string().contains("action act-1 has an unknown status 'finished'"), "{error}");
+    let bad_event = body.replace("\"was\":\"moderated\"", "\"was\":\"archived\"");
+    let error = decode_audit(&stored("a-1", CURRENT_AUDIT_SCHEMA, &bad_event)).unwrap_err();
+    assert!(
+        error.to_string().contains("follow-up event 5 closes from an unknown status 'archived'"),
+        "{error}"
+    );
+    let unknown_kind = body.replace("\"kind\":\"reopened\"", "\"kind\":\"archived\"");
+    assert!(decode_audit(&stored("a-1", CURRENT_AUDIT_SCHEMA, &unknown_kind)).is_err());
 }
 
 #[test]
@@ -154,7 +200,7 @@ fn the_current_format_round_trips_exactly() {
 #[test]
 fn a_newer_format_is_refused_with_a_message_to_update() {
     let error = decode_audit(&stored("a-1", CURRENT_AUDIT_SCHEMA + 1, "{}")).unwrap_err();
-    assert!(matches!(error, StoreError::TooNew { found: 4, supported: 3, .. }));
+    assert!(matches!(error, StoreError::TooNew { found: 5, supported: 4, .. }));
     assert!(error.to_string().contains("Update the page"), "{error}");
 }
 
@@ -217,6 +263,22 @@ fn stored_amendments_open_as_typed_fields_and_are_written_back_as_they_were() {
     let original: serde_json::Value = serde_json::from_str(V3_AMENDED_FIXTURE).unwrap();
     assert_eq!(written["amendments"], original["amendments"]);
     assert_eq!(written["actions"], original["actions"]);
+}
+
+#[test]
+fn a_version_3_record_opens_with_its_follow_up_days_and_no_events() {
+    let audit = decode_audit(&stored("fixture-v3-amended", 3, V3_AMENDED_FIXTURE)).unwrap();
+    assert_eq!(audit.follow_up.events, []);
+    let original: serde_json::Value = serde_json::from_str(V3_AMENDED_FIXTURE).unwrap();
+    let written: serde_json::Value = serde_json::from_str(&encode_audit(&audit)).unwrap();
+    assert_eq!(written["follow_up"], original.get("follow_up").cloned().unwrap_or(serde_json::json!({})));
+    // Version 3 knew no events: one in a version 3 record is an unknown field.
+    let with_event = V3_AMENDED_FIXTURE.replacen(
+        "\"status\": \"submitted\"",
+        "\"status\": \"submitted\", \"follow_up\": {\"events\": []}",
+        1,
+    );
+    assert!(decode_audit(&stored("fixture-v3-amended", 3, &with_event)).is_err());
 }
 
 #[test]

@@ -26,23 +26,43 @@ fn the_golden_bundle_reads_and_round_trips_exactly() {
 }
 
 #[test]
-fn a_version_1_bundle_opens_and_is_written_again_as_version_2() {
+fn a_version_1_bundle_opens_and_is_written_again_as_version_3() {
     // The golden bundle is version 1: moderations without an overall judgement.
     assert!(GOLDEN.contains("\"format_version\": 1"));
     let bundle = parse_bundle(GOLDEN).unwrap();
     assert_eq!(bundle.moderations[0].value.overall, lens_core::ModeratedItem::default());
     let written = write_bundle(&bundle);
-    assert!(written.contains("\"format_version\": 2"));
+    assert!(written.contains("\"format_version\": 3"));
     let mut moderated = bundle.clone();
     moderated.moderations[0].value.overall.agreed_grade = Some("RI".into());
     let again = parse_bundle(&write_bundle(&moderated)).unwrap();
     assert_eq!(again.moderations[0].value.agreed_overall(), Some("RI"));
     // A version 1 bundle cannot carry what only version 2 has.
-    let mislabelled = write_bundle(&moderated).replacen("\"format_version\": 2", "\"format_version\": 1", 1);
+    let mislabelled = write_bundle(&moderated).replacen("\"format_version\": 3", "\"format_version\": 1", 1);
     check(
         &mislabelled,
         expect![[r#"
         moderations[0].moderation.overall: is not part of bundle version 1: a bundle with moderated overall judgements declares format_version 2
+    "#]],
+    );
+}
+
+#[test]
+fn follow_up_events_travel_in_version_3_and_a_version_2_bundle_cannot_carry_them() {
+    let mut bundle = parse_bundle(GOLDEN).unwrap();
+    let audit = &mut bundle.audits[1].value;
+    audit.follow_up.events.push(lens_core::FollowUpEvent {
+        recorded_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        by: "Dee Quinn".into(),
+        what: lens_core::FollowUpEventKind::Reopened { reason: "The plan was not updated.".into() },
+    });
+    let written = write_bundle(&bundle);
+    assert!(written.contains("\"kind\": \"reopened\""), "events are tagged by kind");
+    assert_eq!(parse_bundle(&written), Ok(bundle));
+    check(
+        &written.replacen("\"format_version\": 3", "\"format_version\": 2", 1),
+        expect![[r#"
+        audits[1].audit.follow_up.events: is not part of bundle version 2: a bundle with follow-up events declares format_version 3
     "#]],
     );
 }
@@ -70,9 +90,9 @@ fn files_that_are_not_bundles_of_this_version_are_refused_with_a_reason() {
     "#]],
     );
     check(
-        &GOLDEN.replacen("\"format_version\": 1", "\"format_version\": 3", 1),
+        &GOLDEN.replacen("\"format_version\": 1", "\"format_version\": 4", 1),
         expect![[r#"
-        format_version: is 3, made by a newer Practice Lens; this one reads up to version 2. Update Practice Lens to open this bundle
+        format_version: is 4, made by a newer Practice Lens; this one reads up to version 3. Update Practice Lens to open this bundle
     "#]],
     );
 }
@@ -206,7 +226,7 @@ fn a_version_written_as_text_is_named_not_called_missing() {
     check(
         &GOLDEN.replacen("\"format_version\": 1", "\"format_version\": \"1\"", 1),
         expect![[r#"
-            format_version: is "1": it must be a whole number such as 2, without quotes
+            format_version: is "1": it must be a whole number such as 3, without quotes
         "#]],
     );
 }

@@ -255,7 +255,7 @@ pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<Cs
     let mut result = Vec::new();
     for id in order {
         let Some((line, audit, _)) = audits.remove(&id) else { continue };
-        match audit_from_record(audit.value) {
+        match audit_from_record(audit.value.into()) {
             Ok(value) => {
                 result.push(Versioned { value, revision: audit.revision, updated_at: audit.updated_at })
             }

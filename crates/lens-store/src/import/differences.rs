@@ -79,6 +79,12 @@ pub(super) fn between_audits(held: &Audit, incoming: &Audit, template: Option<&T
     );
     push(
         &mut out,
+        "Follow-up recorded",
+        held.follow_up.events.len().to_string(),
+        incoming.follow_up.events.len().to_string(),
+    );
+    push(
+        &mut out,
         "Amendments recorded",
         held.amendments.len().to_string(),
         incoming.amendments.len().to_string(),

@@ -36,6 +36,8 @@ use self::form_state::{Edited, Stage};
 use self::record::audit_record;
 use self::wording::Wording;
 use super::focus::use_focus_on_mount;
+use super::follow_up_panel::history::follow_up_history;
+use super::follow_up_panel::FollowUpPanel;
 use super::moderation_record::moderation_record;
 use super::{ErrorSummary, FieldError};
 use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle, StorageKind};
@@ -269,6 +271,14 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
         let onback = props.onback.clone();
         Callback::from(move |_: MouseEvent| onback.emit(()))
     };
+    let on_followed_up = {
+        let saver = saver.clone();
+        Callback::from(move |audit: Audit| {
+            saver.state.borrow_mut().followed_up(audit);
+            saver.rerender.force_update();
+            saver.save_now();
+        })
+    };
 
     let words = Wording::for_template(&template);
     let state = state.borrow();
@@ -365,6 +375,12 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 }
                 { export_bar(&state, &template, &props.store, &props.platform, props.marking.as_deref(), props.moderation.as_ref()) }
                 { audit_record(audit, &template, props.moderation.as_ref().map(|moderation| &moderation.value), today) }
+                if !state.status.holds_saving() {
+                    <FollowUpPanel audit={audit.clone()} template={template.clone()}
+                        moderation={props.moderation.as_ref().map(|moderation| moderation.value.clone())}
+                        {today} onrecorded={on_followed_up} />
+                }
+                { follow_up_history(audit) }
                 if let Some(moderation) = &props.moderation {
                     { moderation_record(audit, &moderation.value, &template) }
                 }

@@ -20,6 +20,9 @@ pub(crate) struct ActionsView<'a> {
     pub new_id: Callback<(), String>,
     /// Due dates as typed, by action id, until each is a real date.
     pub due_typed: &'a BTreeMap<String, String>,
+    /// Whether a submitted audit is being amended: then an action's progress is follow-up,
+    /// recorded on the audit's record, and the amendment shows it without changing it.
+    pub amending: bool,
 }
 
 /// A due date as the person sees it: as they typed it, or as stored.
@@ -127,12 +130,19 @@ fn action_row(view: &ActionsView, index: usize, action: &Action) -> Html {
             { text_input(ActionField::What, "What will be done".into(), action.what.clone(), ActionPart::What, true) }
             { text_input(ActionField::Owner, "Who will do it".into(), action.owner.clone(), ActionPart::Owner, false) }
             { due }
-            <div class="lens-form-group">
-                <label class="lens-label" for={status_id.clone()}>{ "Where it stands" }</label>
-                <select class="lens-select" id={status_id.clone()} name={status_id} onchange={on_status}>
-                    { for statuses }
-                </select>
-            </div>
+            if view.amending {
+                <p class="lens-body">
+                    <strong>{ "Where it stands: " }</strong>{ action.status.label() }
+                    <br /><span class="lens-hint">{ "Its progress is recorded on the audit's record, under Record follow-up, not in an amendment." }</span>
+                </p>
+            } else {
+                <div class="lens-form-group">
+                    <label class="lens-label" for={status_id.clone()}>{ "Where it stands" }</label>
+                    <select class="lens-select" id={status_id.clone()} name={status_id} onchange={on_status}>
+                        { for statuses }
+                    </select>
+                </div>
+            }
             <button type="button" class="lens-link-button" onclick={onremove}>
                 { "Remove" }<span class="lens-visually-hidden">{ format!(" action {number}") }</span>
             </button>

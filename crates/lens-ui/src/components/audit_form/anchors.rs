@@ -63,7 +63,7 @@ pub(crate) fn amendment_field_id(field: AmendmentField) -> &'static str {
 /// The element a problem's link moves focus to: the field, or its first option or part.
 pub(crate) fn problem_anchor(target: &ProblemTarget, template: &Template, actions: usize) -> String {
     match target {
-        ProblemTarget::Audit => FORM_TITLE_ID.to_owned(),
+        ProblemTarget::Audit | ProblemTarget::FollowUp(_) => FORM_TITLE_ID.to_owned(),
         ProblemTarget::Amendment(field) => amendment_field_id(*field).to_owned(),
         ProblemTarget::Header(field) => {
             let kind = template.header_fields.iter().find(|f| &f.id == field).map(|f| &f.kind);

@@ -115,6 +115,7 @@ pub(crate) fn draft_form(view: FormView, onsubmit: Callback<SubmitEvent>, ending
             edit,
             new_id: Callback::from(move |_| platform.new_id()),
             due_typed,
+            amending: audit.status != lens_core::AuditStatus::Draft,
         })
     });
     html! {

@@ -359,6 +359,14 @@ impl FormState {
         }
     }
 
+    /// Takes a submitted audit with follow-up newly recorded (progress, a confirmation, a
+    /// discussion, closing or reopening): it is saved at once like any other change.
+    pub fn followed_up(&mut self, audit: Audit) {
+        self.audit = audit;
+        self.stage = Stage::Editing;
+        self.generation += 1;
+    }
+
     /// After a conflict, takes the version another tab saved.
     pub fn reloaded(&mut self, stored: Versioned<Audit>) {
         self.audit = stored.value;

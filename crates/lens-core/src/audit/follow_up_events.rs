@@ -1,0 +1,391 @@
+//! Recording what was done about an audit's follow-up, once it is submitted: an action's
+//! progress, the service manager's confirmation of corrective action, the post-audit reflective
+//! discussion, closing the audit and reopening it. Each is kept as its own event (who recorded
+//! it, on which day, and what) beside the audit's answers, which stay locked: none of this is an
+//! amendment.
+//!
+//! Each step returns the new audit or every reason it cannot happen, each pointed at the part
+//! of the form it is about; the old value is untouched. Nothing is recorded on a closed audit
+//! until it is reopened with a reason. A day recorded (done on, confirmed on, held on) may not be
+//! after the day it is recorded nor before the audit was submitted.
+
+use chrono::NaiveDate;
+
+use super::follow_up::FollowUpState;
+use super::{ActionStatus, Audit, AuditProblem, AuditStatus, ProblemTarget};
+use crate::template::{GradeStanding, Template};
+use crate::Moderation;
+
+/// The longest note, account or reason accepted, in characters.
+pub const MAX_FOLLOW_UP_TEXT_CHARS: usize = 4_000;
+
+/// One thing recorded about an audit's follow-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUpEvent {
+    /// The day it was recorded.
+    pub recorded_on: NaiveDate,
+    /// Who recorded it (for a confirmation, the service manager who confirms).
+    pub by: String,
+    /// What was recorded.
+    pub what: FollowUpEventKind,
+}
+
+/// What a follow-up event records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FollowUpEventKind {
+    /// An agreed action's progress: its status, the day it was done, and a note.
+    ActionProgress {
+        /// The action's id.
+        action: String,
+        /// Its status from then on.
+        status: ActionStatus,
+        /// The day it was done, when it is done.
+        completed_on: Option<NaiveDate>,
+        /// What happened, in the recorder's words (may be empty).
+        note: String,
+    },
+    /// The service manager confirmed the corrective action was completed.
+    CorrectiveActionConfirmed {
+        /// The day it was confirmed.
+        confirmed_on: NaiveDate,
+        /// What was done.
+        what_was_done: String,
+    },
+    /// The post-audit reflective discussion took place.
+    ReflectiveDiscussion {
+        /// The day it was held.
+        held_on: NaiveDate,
+        /// Who took part.
+        who_took_part: String,
+        /// What was agreed.
+        agreed: String,
+    },
+    /// The audit was closed, every follow-up done; it had this status before.
+    Closed {
+        /// The status it returns to if reopened.
+        was: AuditStatus,
+    },
+    /// The audit was reopened.
+    Reopened {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// The part of a follow-up form a problem is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FollowUpField {
+    /// Who is recording (or confirming).
+    By,
+    /// The action's status.
+    Status,
+    /// The day it happened.
+    On,
+    /// The note, what was done or what was agreed.
+    Text,
+    /// Who took part in the discussion.
+    WhoTookPart,
+    /// Why the audit is reopened.
+    Reason,
+}
+
+/// An action's progress as a person records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionProgress {
+    /// The action's id.
+    pub action: String,
+    /// Its status from now on.
+    pub status: ActionStatus,
+    /// The day it was done; when it is done and none is given, the day it is recorded.
+    pub completed_on: Option<NaiveDate>,
+    /// What happened.
+    pub note: String,
+}
+
+/// The service manager's confirmation of corrective action, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrectiveActionConfirmation {
+    /// The day it was confirmed.
+    pub confirmed_on: NaiveDate,
+    /// What was done.
+    pub what_was_done: String,
+}
+
+/// The post-audit reflective discussion, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReflectiveDiscussion {
+    /// The day it was held.
+    pub held_on: NaiveDate,
+    /// Who took part.
+    pub who_took_part: String,
+    /// What was agreed.
+    pub agreed: String,
+}
+
+fn problem(field: FollowUpField, message: impl Into<String>) -> AuditProblem {
+    AuditProblem::new(ProblemTarget::FollowUp(field), message)
+}
+
+fn audit_problem(message: impl Into<String>) -> Vec<AuditProblem> {
+    vec![AuditProblem::new(ProblemTarget::Audit, message)]
+}
+
+/// Problems with a required piece of text.
+fn text_problems(problems: &mut Vec<AuditProblem>, field: FollowUpField, text: &str, missing: &str) {
+    if text.trim().is_empty() {
+        problems.push(problem(field, missing));
+    } else if text.chars().count() > MAX_FOLLOW_UP_TEXT_CHARS {
+        problems.push(problem(field, format!("Keep it to {MAX_FOLLOW_UP_TEXT_CHARS} characters or fewer")));
+    }
+}
+
+impl Audit {
+    /// Why nothing can be recorded on this audit now, if so.
+    fn follow_up_closed_to_recording(&self) -> Option<Vec<AuditProblem>> {
+        match self.status {
+            AuditStatus::Draft => Some(audit_problem("Follow-up is recorded once the audit is submitted")),
+            AuditStatus::Closed => {
+                Some(audit_problem("This audit is closed: reopen it to record more follow-up"))
+            }
+            AuditStatus::Submitted | AuditStatus::Moderated => None,
+        }
+    }
+
+    /// Problems with who is recording and the day recorded.
+    fn who_and_when_problems(&self, by: &str, on: NaiveDate, today: NaiveDate) -> Vec<AuditProblem> {
+        let mut problems = Vec::new();
+        if by.trim().is_empty() {
+            problems.push(problem(FollowUpField::By, "Enter your name: follow-up records who recorded it"));
+        }
+        if on > today {
+            problems.push(problem(FollowUpField::On, "The date must be today or in the past"));
+        } else if let Some(submitted) = self.submitted_on.filter(|submitted| on < *submitted) {
+            problems.push(problem(
+                FollowUpField::On,
+                format!(
+                    "The date must be on or after the audit was submitted ({})",
+                    submitted.format("%-d %B %Y")
+                ),
+            ));
+        }
+        problems
+    }
+
+    fn with_event(&self, by: &str, today: NaiveDate, what: FollowUpEventKind) -> Audit {
+        let mut updated = self.clone();
+        updated.follow_up.events.push(FollowUpEvent { recorded_on: today, by: by.trim().to_owned(), what });
+        updated
+    }
+
+    /// Records progress on an agreed action of a submitted audit: its status, the day it was
+    /// done and a note. A status unchanged with no note records nothing and is refused.
+    pub fn record_action_progress(
+        &self,
+        progress: &ActionProgress,
+        by: &str,
+        today: NaiveDate,
+    ) -> Result<Audit, Vec<AuditProblem>> {
+        if let Some(problems) = self.follow_up_closed_to_recording() {
+            return Err(problems);
+        }
+        let Some(position) = self.actions.iter().position(|action| action.id == progress.action) else {
+            return Err(audit_problem(format!("This audit has no action \"{}\"", progress.action)));
+        };
+        let action = &self.actions[position];
+        let completed_on =
+            (progress.status == ActionStatus::Done).then(|| progress.completed_on.unwrap_or(today));
+        let mut problems = self.who_and_when_problems(by, completed_on.unwrap_or(today), today);
+        let note = progress.note.trim();
+        if note.chars().count() > MAX_FOLLOW_UP_TEXT_CHARS {
+            problems.push(problem(
+                FollowUpField::Text,
+                format!("Keep the note to {MAX_FOLLOW_UP_TEXT_CHARS} characters or fewer"),
+            ));
+        }
+        let unchanged = action.status == progress.status && action.completed_on == completed_on;
+        if unchanged && note.is_empty() {
+            problems.push(problem(
+                FollowUpField::Status,
+                format!(
+                    "The action is already {}: choose another status or write a note",
+                    progress.status.label().to_lowercase()
+                ),
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut updated = self.with_event(
+            by,
+            today,
+            FollowUpEventKind::ActionProgress {
+                action: progress.action.clone(),
+                status: progress.status,
+                completed_on,
+                note: note.to_owned(),
+            },
+        );
+        let action = &mut updated.actions[position];
+        action.status = progress.status;
+        action.completed_on = completed_on;
+        Ok(updated)
+    }
+
+    /// Records the service manager's confirmation that the corrective action was completed,
+    /// where the overall grade counted (agreed at `moderation` where there is one) needs it.
+    pub fn confirm_corrective_action(
+        &self,
+        template: &Template,
+        moderation: Option<&Moderation>,
+        confirmation: &CorrectiveActionConfirmation,
+        by: &str,
+        today: NaiveDate,
+    ) -> Result<Audit, Vec<AuditProblem>> {
+        if let Some(problems) = self.follow_up_closed_to_recording() {
+            return Err(problems);
+        }
+        if self.corrective_action_due(template, moderation).is_none() {
+            return Err(audit_problem(
+                "This audit is graded good or better overall: it needs no corrective action",
+            ));
+        }
+        if let Some(on) = self.follow_up.corrective_action_confirmed_on {
+            return Err(audit_problem(format!(
+                "The corrective action was already confirmed on {}",
+                on.format("%-d %B %Y")
+            )));
+        }
+        let mut problems = self.who_and_when_problems(by, confirmation.confirmed_on, today);
+        text_problems(&mut problems, FollowUpField::Text, &confirmation.what_was_done, "Enter what was done");
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut updated = self.with_event(
+            by,
+            today,
+            FollowUpEventKind::CorrectiveActionConfirmed {
+                confirmed_on: confirmation.confirmed_on,
+                what_was_done: confirmation.what_was_done.trim().to_owned(),
+            },
+        );
+        updated.follow_up.corrective_action_confirmed_on = Some(confirmation.confirmed_on);
+        Ok(updated)
+    }
+
+    /// Records the post-audit reflective discussion an inadequate audit needs.
+    pub fn record_reflective_discussion(
+        &self,
+        template: &Template,
+        moderation: Option<&Moderation>,
+        discussion: &ReflectiveDiscussion,
+        by: &str,
+        today: NaiveDate,
+    ) -> Result<Audit, Vec<AuditProblem>> {
+        if let Some(problems) = self.follow_up_closed_to_recording() {
+            return Err(problems);
+        }
+        let counted = self
+            .counted_overall(template, moderation)
+            .and_then(|code| template.scale.as_ref()?.grade(&code).cloned());
+        if counted.is_none_or(|grade| grade.standing != GradeStanding::Inadequate) {
+            return Err(audit_problem(
+                "Only an audit graded inadequate overall needs a reflective discussion",
+            ));
+        }
+        if let Some(on) = self.follow_up.reflective_discussion_on {
+            return Err(audit_problem(format!(
+                "The reflective discussion was already recorded, held on {}",
+                on.format("%-d %B %Y")
+            )));
+        }
+        let mut problems = self.who_and_when_problems(by, discussion.held_on, today);
+        text_problems(
+            &mut problems,
+            FollowUpField::WhoTookPart,
+            &discussion.who_took_part,
+            "Enter who took part",
+        );
+        text_problems(&mut problems, FollowUpField::Text, &discussion.agreed, "Enter what was agreed");
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut updated = self.with_event(
+            by,
+            today,
+            FollowUpEventKind::ReflectiveDiscussion {
+                held_on: discussion.held_on,
+                who_took_part: discussion.who_took_part.trim().to_owned(),
+                agreed: discussion.agreed.trim().to_owned(),
+            },
+        );
+        updated.follow_up.reflective_discussion_on = Some(discussion.held_on);
+        Ok(updated)
+    }
+
+    /// Closes a submitted or moderated audit once every follow-up is done, counting the
+    /// overall grade agreed at its `moderation`.
+    pub fn close(
+        &self,
+        template: &Template,
+        moderation: Option<&Moderation>,
+        by: &str,
+        today: NaiveDate,
+    ) -> Result<Audit, Vec<AuditProblem>> {
+        if !matches!(self.status, AuditStatus::Submitted | AuditStatus::Moderated) {
+            return Err(audit_problem(format!(
+                "Only a submitted or moderated audit can be closed; this one is {}",
+                self.status.label().to_lowercase()
+            )));
+        }
+        let mut problems: Vec<AuditProblem> = self
+            .follow_ups(template, moderation, today)
+            .into_iter()
+            .filter(|follow_up| !matches!(follow_up.state, FollowUpState::Done(_)))
+            .map(|follow_up| {
+                AuditProblem::new(ProblemTarget::Audit, format!("Still to do: {}", follow_up.message))
+            })
+            .collect();
+        if by.trim().is_empty() {
+            problems.push(problem(FollowUpField::By, "Enter your name: closing records who closed it"));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut closed = self.with_event(by, today, FollowUpEventKind::Closed { was: self.status });
+        closed.status = AuditStatus::Closed;
+        Ok(closed)
+    }
+
+    /// Reopens a closed audit, with the reason, to the status it had before it was closed.
+    pub fn reopen(&self, by: &str, reason: &str, today: NaiveDate) -> Result<Audit, Vec<AuditProblem>> {
+        if self.status != AuditStatus::Closed {
+            return Err(audit_problem(format!(
+                "Only a closed audit can be reopened; this one is {}",
+                self.status.label().to_lowercase()
+            )));
+        }
+        let mut problems = Vec::new();
+        if by.trim().is_empty() {
+            problems.push(problem(FollowUpField::By, "Enter your name: reopening records who reopened it"));
+        }
+        text_problems(&mut problems, FollowUpField::Reason, reason, "Enter why the audit is reopened");
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let was = self
+            .follow_up
+            .events
+            .iter()
+            .rev()
+            .find_map(|event| match event.what {
+                FollowUpEventKind::Closed { was } => Some(was),
+                _ => None,
+            })
+            // Closed before closing was recorded as an event: a moderation would have said so.
+            .unwrap_or(AuditStatus::Submitted);
+        let mut reopened =
+            self.with_event(by, today, FollowUpEventKind::Reopened { reason: reason.trim().to_owned() });
+        reopened.status = was;
+        Ok(reopened)
+    }
+}

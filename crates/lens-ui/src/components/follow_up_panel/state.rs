@@ -1,0 +1,239 @@
+//! What the follow-up panel holds: which form is open, what is typed in it, and the problems of
+//! the last try; and reading what is typed into a step the core records. No yew here: every
+//! transition and every reading is tested natively.
+
+use chrono::NaiveDate;
+use lens_core::{
+    ActionProgress, ActionStatus, Audit, AuditProblem, CorrectiveActionConfirmation, FollowUpField,
+    Moderation, ProblemTarget, ReflectiveDiscussion, Template,
+};
+
+use crate::components::form::TypedDate;
+
+/// The follow-up forms, one open at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FollowUpForm {
+    Progress,
+    Confirm,
+    Discussion,
+    Close,
+    Reopen,
+}
+
+impl FollowUpForm {
+    /// The form's heading, and the button that opens it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Progress => "Record progress on an action",
+            Self::Confirm => "Confirm the corrective action",
+            Self::Discussion => "Record the reflective discussion",
+            Self::Close => "Close this audit",
+            Self::Reopen => "Reopen this audit",
+        }
+    }
+
+    /// What the person is told once it is recorded.
+    pub fn done(self) -> &'static str {
+        match self {
+            Self::Progress => "The action's progress is recorded",
+            Self::Confirm => "The corrective action is confirmed",
+            Self::Discussion => "The reflective discussion is recorded",
+            Self::Close => "The audit is closed",
+            Self::Reopen => "The audit is reopened",
+        }
+    }
+}
+
+/// What is typed in the open form. The name stays from one form to the next.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Typed {
+    pub by: String,
+    /// The action chosen, by id.
+    pub action: String,
+    pub status: Option<ActionStatus>,
+    /// A date as typed, `year-month-day`.
+    pub on: String,
+    /// The note, what was done or what was agreed.
+    pub text: String,
+    pub who_took_part: String,
+    pub reason: String,
+}
+
+/// A change to the panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PanelChange {
+    /// Opens a form; for progress, on this action with its present status.
+    Open(FollowUpForm, Option<(String, ActionStatus)>),
+    Cancel,
+    By(String),
+    Action(String, ActionStatus),
+    Status(ActionStatus),
+    On(String),
+    Text(String),
+    WhoTookPart(String),
+    Reason(String),
+    Refused(Vec<AuditProblem>),
+    /// Recorded; the form closes and says so.
+    Recorded,
+}
+
+/// Everything the panel holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct PanelState {
+    pub open: Option<FollowUpForm>,
+    pub typed: Typed,
+    pub problems: Vec<AuditProblem>,
+    /// Counts refused tries, so focus moves to the error summary each time.
+    pub attempt: u32,
+    /// The form last recorded, to say so.
+    pub recorded: Option<FollowUpForm>,
+}
+
+impl PanelState {
+    /// The state after `change`.
+    pub fn apply(&self, change: PanelChange) -> Self {
+        let mut next = self.clone();
+        match change {
+            PanelChange::Open(form, action) => {
+                next = Self {
+                    typed: Typed { by: self.typed.by.clone(), ..Typed::default() },
+                    ..Self::default()
+                };
+                next.open = Some(form);
+                if let Some((id, status)) = action {
+                    next.typed.action = id;
+                    next.typed.status = Some(status);
+                }
+            }
+            PanelChange::Cancel => {
+                next.open = None;
+                next.problems.clear();
+            }
+            PanelChange::By(by) => next.typed.by = by,
+            PanelChange::Action(id, status) => {
+                next.typed.action = id;
+                next.typed.status = Some(status);
+            }
+            PanelChange::Status(status) => next.typed.status = Some(status),
+            PanelChange::On(on) => next.typed.on = on,
+            PanelChange::Text(text) => next.typed.text = text,
+            PanelChange::WhoTookPart(who) => next.typed.who_took_part = who,
+            PanelChange::Reason(reason) => next.typed.reason = reason,
+            PanelChange::Refused(problems) => {
+                next.problems = problems;
+                next.attempt += 1;
+            }
+            PanelChange::Recorded => {
+                next.recorded = next.open.take();
+                next.problems.clear();
+                next.typed = Typed { by: self.typed.by.clone(), ..Typed::default() };
+            }
+        }
+        next
+    }
+}
+
+/// What the core needs to record `form` as typed, with the problems of the typing itself (a
+/// date that is not a date) found first.
+pub(crate) struct Attempt<'a> {
+    pub audit: &'a Audit,
+    pub template: &'a Template,
+    pub moderation: Option<&'a Moderation>,
+    pub today: NaiveDate,
+}
+
+fn date_problem(message: &str) -> AuditProblem {
+    AuditProblem { target: ProblemTarget::FollowUp(FollowUpField::On), message: message.to_owned() }
+}
+
+impl Attempt<'_> {
+    /// The audit with `form` recorded as `typed`, or every problem.
+    pub fn record(&self, form: FollowUpForm, typed: &Typed) -> Result<Audit, Vec<AuditProblem>> {
+        let (audit, by, today) = (self.audit, typed.by.as_str(), self.today);
+        let on = TypedDate::read(&typed.on);
+        match form {
+            FollowUpForm::Progress => {
+                let Some(status) = typed.status else {
+                    return Err(vec![AuditProblem {
+                        target: ProblemTarget::FollowUp(FollowUpField::Status),
+                        message: "Choose where the action stands".to_owned(),
+                    }]);
+                };
+                let done = status == ActionStatus::Done;
+                let unreadable = (done && on == TypedDate::NotADate).then(|| {
+                    date_problem("Enter the day the action was done as a real date, for example 27 3 2026")
+                });
+                let completed_on = if done { on.day() } else { None };
+                let progress = ActionProgress {
+                    action: typed.action.clone(),
+                    status,
+                    completed_on,
+                    note: typed.text.clone(),
+                };
+                with_date_problem(unreadable, audit.record_action_progress(&progress, by, today))
+            }
+            FollowUpForm::Confirm => {
+                let (confirmed_on, unreadable) =
+                    required_day(on, "the corrective action was confirmed", today);
+                let confirmation =
+                    CorrectiveActionConfirmation { confirmed_on, what_was_done: typed.text.clone() };
+                let outcome =
+                    audit.confirm_corrective_action(self.template, self.moderation, &confirmation, by, today);
+                with_date_problem(unreadable, outcome)
+            }
+            FollowUpForm::Discussion => {
+                let (held_on, unreadable) = required_day(on, "the discussion was held", today);
+                let discussion = ReflectiveDiscussion {
+                    held_on,
+                    who_took_part: typed.who_took_part.clone(),
+                    agreed: typed.text.clone(),
+                };
+                let outcome = audit.record_reflective_discussion(
+                    self.template,
+                    self.moderation,
+                    &discussion,
+                    by,
+                    today,
+                );
+                with_date_problem(unreadable, outcome)
+            }
+            FollowUpForm::Close => audit.close(self.template, self.moderation, by, today),
+            FollowUpForm::Reopen => audit.reopen(by, &typed.reason, today),
+        }
+    }
+}
+
+/// The day typed, or `today` in its place with the problem to show, so the core still checks
+/// everything else.
+fn required_day(on: TypedDate, what: &str, today: NaiveDate) -> (NaiveDate, Option<AuditProblem>) {
+    match on {
+        TypedDate::Day(day) => (day, None),
+        TypedDate::Empty => (today, Some(date_problem(&format!("Enter the day {what}")))),
+        TypedDate::NotADate => (
+            today,
+            Some(date_problem(&format!("Enter the day {what} as a real date, for example 27 3 2026"))),
+        ),
+    }
+}
+
+/// The core's outcome with a date that could not be read: never recorded, its problem in the
+/// date's place among the core's (after the name), and the core's own word on the date dropped.
+fn with_date_problem(
+    unreadable: Option<AuditProblem>,
+    outcome: Result<Audit, Vec<AuditProblem>>,
+) -> Result<Audit, Vec<AuditProblem>> {
+    let Some(unreadable) = unreadable else { return outcome };
+    let on = ProblemTarget::FollowUp(FollowUpField::On);
+    let mut problems: Vec<AuditProblem> =
+        outcome.err().unwrap_or_default().into_iter().filter(|problem| problem.target != on).collect();
+    let by = ProblemTarget::FollowUp(FollowUpField::By);
+    let at = problems
+        .iter()
+        .take_while(|problem| problem.target == ProblemTarget::Audit || problem.target == by)
+        .count();
+    problems.insert(at, unreadable);
+    Err(problems)
+}
+
+#[cfg(test)]
+mod tests;
