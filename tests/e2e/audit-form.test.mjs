@@ -201,7 +201,7 @@ test("a case graded below good shows its follow-up, downloads as JSON and CSV, a
   await allSaved(lens);
   await continueAndLock(lens);
   assert.match(await lens.locator(".lens-panel").textContent(), /Update the child's plan\. Owner: Team manager, by 5 January 2026\./);
-  await lens.getByRole("heading", { name: "Follow-up" }).waitFor();
+  await lens.getByRole("heading", { name: "Follow-up", exact: true }).waitFor();
   // Every grade says itself in words, tinted by its standing: below good here.
   const grades = await lens.locator(".lens-standard .lens-tag").evaluateAll((tags) => tags.map((tag) => [tag.className, tag.textContent]));
   assert.equal(grades.length, STANDARDS.length);

@@ -83,7 +83,12 @@ pub(crate) fn FollowUpList(props: &FollowUpListProps) -> Html {
             if shown.is_empty() {
                 <p class="lens-body" role="status">{ format!("None of the {} to do matches these filters.", with_commas(open.len())) }</p>
             } else {
-                <p class="lens-body" role="status">{ follow_up_count(&paged.range, shown.len(), overdue) }</p>
+                <p class="lens-body" role="status">
+                    { follow_up_count(&paged.range, shown.len(), overdue) }
+                    if filter.is_active() {
+                        { format!(" Filtered from {} to do in all.", with_commas(open.len())) }
+                    }
+                </p>
             }
             { scroll_table("lens-follow-ups-title", html! {
                 <table class="lens-table" aria-labelledby="lens-follow-ups-title">

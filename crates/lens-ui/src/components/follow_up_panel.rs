@@ -92,6 +92,17 @@ fn offered(
 pub(crate) fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
     let state = use_reducer(PanelState::default);
     let anchors = (*use_memo((), |_| Anchors::default())).clone();
+    {
+        // Once something is recorded, focus goes to the sentence that says so.
+        let node = anchors.node(RECORDED_ID);
+        use_effect_with(state.times_recorded, move |times| {
+            if *times > 0 {
+                if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
     if props.audit.status == AuditStatus::Draft {
         return html! {};
     }
@@ -216,8 +227,8 @@ pub(crate) fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
             <h3 class="lens-heading-m" id={TITLE_ID} tabindex="-1" ref={anchors.node(TITLE_ID)}>{ "Record follow-up" }</h3>
             <ErrorSummary errors={summary} attempt={state.attempt} />
             if let Some(done) = state.recorded.filter(|_| state.open.is_none()) {
-                <div class="lens-notification" id={RECORDED_ID} role="status">
-                    <p class="lens-body"><strong>{ format!("{}.", done.done()) }</strong>{ " It is saved with the audit; the status above says when." }</p>
+                <div class="lens-notification" id={RECORDED_ID} role="status" tabindex="-1" ref={anchors.node(RECORDED_ID)}>
+                    <p class="lens-body"><strong>{ format!("{}.", done.done()) }</strong>{ " The save status at the top of the audit says when it is stored." }</p>
                 </div>
             }
             if props.audit.status == AuditStatus::Closed {

@@ -87,6 +87,8 @@ pub(crate) struct PanelState {
     pub attempt: u32,
     /// The form last recorded, to say so.
     pub recorded: Option<FollowUpForm>,
+    /// Counts what was recorded, so focus moves to the confirmation each time.
+    pub times_recorded: u32,
 }
 
 impl PanelState {
@@ -125,6 +127,7 @@ impl PanelState {
             }
             PanelChange::Recorded => {
                 next.recorded = next.open.take();
+                next.times_recorded += 1;
                 next.problems.clear();
                 next.typed = Typed { by: self.typed.by.clone(), ..Typed::default() };
             }
