@@ -1,8 +1,8 @@
 // An audit's life after submission: a below-good audit taken from submitted to closed with its
 // follow-up recorded (an action's progress, the corrective action confirmed), the report's
 // "better off" figures rising, the record reopened with a reason; an inadequate audit's
-// reflective discussion; Home's follow-up filtered by owner, team and due this month. Every
-// state is checked with axe-core and kept as a screenshot.
+// reflective discussion; Home's follow-up filtered by owner, team and due this month; the
+// journey by keyboard alone. Every state is checked with axe-core.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -19,7 +19,9 @@ after(async () => {
   await browser?.close();
 });
 
-const shot = (page, name) => page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: true });
+// Kept only when asked for (LENS_SCREENSHOTS=1), to look at each state as a person would.
+const shot = (page, name) =>
+  process.env.LENS_SCREENSHOTS === "1" ? page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: true }) : null;
 
 // Starts, completes and submits an audit graded at position `grade` throughout, with one action
 // owned by `owner` and due on `due` (day, month, year), and leaves its record open.
