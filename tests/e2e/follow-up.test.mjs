@@ -63,7 +63,7 @@ test("a below-good audit goes from submitted to closed with its follow-up record
     due: [28, 12, today.getFullYear() + 1],
   });
   await lens.getByRole("heading", { name: "Record follow-up" }).waitFor();
-  assert.match(await lens.locator("section[aria-labelledby=lens-fu-title]").textContent(), /The audit closes once every follow-up is done\./);
+  assert.match(await lens.locator("section[aria-labelledby=lens-fu-title]").textContent(), /You can close this audit once every follow-up is done\./);
   assert.equal(await lens.getByRole("button", { name: "Close this audit", exact: true }).count(), 0, "not while follow-up is still to do");
   assert.deepEqual(await violations(page), [], "a submitted audit with follow-up to record");
   await shot(page, "01-submitted");
@@ -114,6 +114,7 @@ test("a below-good audit goes from submitted to closed with its follow-up record
   await lens.locator("#lens-fu-recorded").filter({ hasText: "The audit is closed." }).waitFor();
   await allSaved(lens);
   assert.match(await lens.locator(".lens-summary-list").first().textContent(), /StatusClosed/);
+  assert.equal(await lens.getByRole("button", { name: "Amend this audit" }).count(), 0, "a closed audit is reopened before it is amended");
   assert.deepEqual(await violations(page), [], "a closed audit");
   await shot(page, "04-closed");
 
@@ -130,6 +131,11 @@ test("a below-good audit goes from submitted to closed with its follow-up record
   assert.equal(bundle.audits[0].audit.status, "closed");
   assert.deepEqual(bundle.audits[0].audit.follow_up.events.map((event) => event.what.kind), ["action_progress", "corrective_action_confirmed", "closed"]);
   assert.deepEqual(bundle.audits[0].audit.amendments, [], "follow-up is not an amendment");
+  const [csv] = await Promise.all([page.waitForEvent("download"), lens.getByRole("button", { name: "Download follow-up as CSV" }).click()]);
+  assert.equal(csv.suggestedFilename(), "audit-CF-FU-1.follow-up.csv");
+  const rows = (await readFile(await csv.path(), "utf8")).trim().split("\r\n");
+  assert.equal(rows.length, 1 + 3);
+  assert.match(rows[2], /,Dee Quinn,corrective_action_confirmed,,,\d{4}-\d\d-\d\d,,Plan reviewed at the team meeting; visits weekly\.$/);
 
   // Reports count the action done on time and the corrective action confirmed in time.
   await lens.getByRole("button", { name: "Back to audits on this device" }).click();
@@ -195,9 +201,11 @@ test("an inadequate audit records its reflective discussion, and Home's follow-u
   assert.deepEqual(await cases(), ["CF-FU-3"]);
   await lens.locator("#lens-fu-filter-owner").fill("");
   await lens.locator("#lens-fu-filter-team").selectOption("Assessment East");
-  assert.ok((await cases()).every((reference) => reference === "CF-FU-2"), "only the east team's follow-up");
+  assert.deepEqual(await cases(), ["CF-FU-2", "CF-FU-2"], "the east team's action and confirmation, its discussion done");
   await lens.locator("#lens-fu-filter-due").check();
+  assert.deepEqual(await cases(), ["CF-FU-2"], "the action due today; the confirmation is due next month");
   assert.match(await list.textContent(), /Update the child's plan\. Owner: Sam Okafor/);
+  assert.doesNotMatch(await list.locator("tbody").textContent(), /Confirm the corrective action/);
   assert.deepEqual(await violations(page), [], "Home's follow-up filtered");
   await shot(page, "07-home-filtered");
   await lens.getByRole("button", { name: "Clear the follow-up filters" }).click();

@@ -1,4 +1,4 @@
-//! One audit's CSV files (answers, actions, amendments) through lens-store's CSV writer.
+//! One audit's CSV files (answers, actions, amendments, follow-up) through lens-store's CSV writer.
 
 use lens_core::{Audit, Template};
 use lens_store::csv_export::write_audits_csv;
@@ -13,5 +13,6 @@ pub fn audit_csv(audit: Versioned<Audit>, part: CsvPart, templates: &[Template])
         CsvPart::Answers => files.items,
         CsvPart::Actions => files.actions,
         CsvPart::Amendments => files.amendments,
+        CsvPart::FollowUp => files.follow_up,
     }
 }

@@ -51,6 +51,7 @@ pub(crate) fn export_set(
                 CsvPart::Answers => files.items,
                 CsvPart::Actions => files.actions,
                 CsvPart::Amendments => files.amendments,
+                CsvPart::FollowUp => files.follow_up,
             };
             (text, 0)
         }

@@ -170,6 +170,8 @@ pub enum CsvPart {
     Actions,
     /// One row per changed field of each amendment.
     Amendments,
+    /// One row per follow-up event: progress, confirmation, discussion, closing, reopening.
+    FollowUp,
 }
 
 /// One audit's CSV file.

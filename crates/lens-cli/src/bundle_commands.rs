@@ -100,17 +100,27 @@ pub fn merge(args: &[String], now: DateTime<Utc>) -> Result<String, Vec<String>>
     Ok(summary)
 }
 
-/// `lens import-csv ITEMS.csv ACTIONS.csv AMENDMENTS.csv --out FILE`.
+/// `lens import-csv ITEMS.csv ACTIONS.csv AMENDMENTS.csv [FOLLOW-UP.csv] --out FILE`; an export
+/// made before follow-up was recorded as events has no follow-up file.
 pub fn import_csv(args: &[String], now: DateTime<Utc>) -> Result<String, Vec<String>> {
     let options = Options::parse(args, &["out"]).map_err(|m| vec![m])?;
-    let [items, actions, amendments] = options.positional.as_slice() else {
-        return Err(vec![
-            "import-csv takes the three files of an export: ITEMS.csv ACTIONS.csv AMENDMENTS.csv --out FILE"
-                .into(),
-        ]);
+    let (items, actions, amendments, follow_up) = match options.positional.as_slice() {
+        [items, actions, amendments] => (items, actions, amendments, None),
+        [items, actions, amendments, follow_up] => (items, actions, amendments, Some(follow_up)),
+        _ => {
+            return Err(vec![
+                "import-csv takes the files of an export: ITEMS.csv ACTIONS.csv AMENDMENTS.csv [FOLLOW-UP.csv] --out FILE"
+                    .into(),
+            ])
+        }
     };
     let read = |path: &String| crate::text_file::read_text(path).map_err(|message| vec![message]);
-    let files = AuditCsv { items: read(items)?, actions: read(actions)?, amendments: read(amendments)? };
+    let files = AuditCsv {
+        items: read(items)?,
+        actions: read(actions)?,
+        amendments: read(amendments)?,
+        follow_up: follow_up.map(read).transpose()?.unwrap_or_default(),
+    };
     let audits = read_audits_csv(&files).map_err(|problems| {
         let mut lines = vec!["the CSV files cannot be imported; nothing was written:".to_owned()];
         lines.extend(problems.iter().map(|problem| format!("  {problem}")));

@@ -21,8 +21,13 @@ pub fn run(args: &[String]) -> Result<String, Vec<String>> {
     // The bundle's own templates first, then the built-in ones its audits may use.
     let templates: Vec<_> = bundle.templates.iter().cloned().chain(builtin_templates()).collect();
     let files = write_audits_csv(&bundle.audits, &templates);
-    let outputs = [("items", &files.items), ("actions", &files.actions), ("amendments", &files.amendments)]
-        .map(|(name, contents)| (directory.join(format!("{stem}.{name}.csv")), contents));
+    let outputs = [
+        ("items", &files.items),
+        ("actions", &files.actions),
+        ("amendments", &files.amendments),
+        ("follow-up", &files.follow_up),
+    ]
+    .map(|(name, contents)| (directory.join(format!("{stem}.{name}.csv")), contents));
     let existing: Vec<String> = outputs
         .iter()
         .filter(|(path, _)| path.exists())

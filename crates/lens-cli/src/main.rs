@@ -44,7 +44,7 @@ Commands:
   export-csv BUNDLE [--out DIR]
                    the audits as BUNDLE.items.csv, BUNDLE.actions.csv and
                    BUNDLE.amendments.csv, safe to open in a spreadsheet
-  import-csv ITEMS ACTIONS AMENDMENTS --out FILE
+  import-csv ITEMS ACTIONS AMENDMENTS [FOLLOW-UP] --out FILE
                    read an export-csv export back into a bundle
   merge BUNDLE BUNDLE... --out FILE
                    merge bundles from several auditors by record and revision; conflicts
@@ -90,7 +90,7 @@ enum Command {
     Report { args: Vec<String> },
     /// `lens export-csv BUNDLE …`.
     ExportCsv { args: Vec<String> },
-    /// `lens import-csv ITEMS ACTIONS AMENDMENTS …`.
+    /// `lens import-csv ITEMS ACTIONS AMENDMENTS [FOLLOW-UP] …`.
     ImportCsv { args: Vec<String> },
     /// `lens merge BUNDLE BUNDLE… …`.
     Merge { args: Vec<String> },

@@ -82,6 +82,16 @@ impl AuditStatus {
     /// Every status, in lifecycle order.
     pub const ALL: [AuditStatus; 4] = [Self::Draft, Self::Submitted, Self::Moderated, Self::Closed];
 
+    /// The status as it follows "this audit is": "a draft", "submitted", "moderated", "closed".
+    pub fn described(self) -> &'static str {
+        match self {
+            Self::Draft => "a draft",
+            Self::Submitted => "submitted",
+            Self::Moderated => "moderated",
+            Self::Closed => "closed",
+        }
+    }
+
     /// The status as a person reads it.
     pub fn label(self) -> &'static str {
         match self {

@@ -26,6 +26,7 @@ pub use convert::{
     action_status_code, audit_from_record, audit_to_record, decode_audit, encode_audit, parse_action_status,
     status_name,
 };
+pub(crate) use events::event_to_record;
 pub use field_path::{field_path_text, parse_field_path};
 pub use v1::AuditRecordV1;
 pub use v2::{AuditRecordV2, ResponseV2, TemplateRefV2};

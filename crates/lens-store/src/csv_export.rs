@@ -1,5 +1,5 @@
-//! Spreadsheet export of audits: one CSV row per audit item, one per action and one per
-//! amended field, written and read with the csv crate (docs/csv-format.md).
+//! Spreadsheet export of audits: one CSV row per audit item, one per action, one per amended
+//! field and one per follow-up event, written and read with the csv crate (docs/csv-format.md).
 //!
 //! Files open correctly in a spreadsheet: UTF-8 with a byte order mark, CRLF line ends, and
 //! every cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a
@@ -13,7 +13,7 @@ mod write;
 pub use read::read_audits_csv;
 pub use write::write_audits_csv;
 
-/// The three files of a CSV export.
+/// The four files of a CSV export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditCsv {
     /// One row per item response (one row with an empty `item_id` for an audit with none).
@@ -22,12 +22,15 @@ pub struct AuditCsv {
     pub actions: String,
     /// One row per field changed by an amendment.
     pub amendments: String,
+    /// One row per follow-up event. Empty when read from an export made before follow-up was
+    /// recorded as events.
+    pub follow_up: String,
 }
 
 /// A problem in a CSV file, with the file and line it is on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsvProblem {
-    /// `items`, `actions` or `amendments`.
+    /// `items`, `actions`, `amendments` or `follow-up`.
     pub file: &'static str,
     /// The line number in the file (1 is the header).
     pub line: u64,
@@ -65,6 +68,11 @@ const ACTION_COLUMNS: [&str; 7] =
     ["audit_id", "action_id", "what", "owner", "due_on", "status", "completed_on"];
 const AMENDMENT_COLUMNS: [&str; 8] =
     ["audit_id", "amendment", "on", "by", "reason", "field", "before", "after"];
+/// `on` is the day the action was done, the corrective action confirmed or the discussion held;
+/// `status` the action's status, or for `closed` the status it was closed from; `text` the
+/// note, what was done, what was agreed or the reason for reopening.
+const FOLLOW_UP_COLUMNS: [&str; 10] =
+    ["audit_id", "event", "recorded_on", "by", "kind", "action_id", "status", "on", "who_took_part", "text"];
 
 /// Makes a cell inert for spreadsheets (OWASP CSV injection), reversibly.
 pub fn neutralise(cell: &str) -> String {

@@ -292,8 +292,8 @@ fn generate_audit(
                 },
             });
         }
-        audit.follow_up.events.sort_by_key(|event| event.recorded_on);
     }
+    audit.follow_up.events.sort_by_key(|event| event.recorded_on);
     if chance(random, 12) {
         audit.status = AuditStatus::Moderated;
     }

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use lens_core::{
     Action, ActionField, ActionStatus, Amendment, Audit, AuditId, AuditStatus, FieldChange, FieldPath,
-    FollowUpRecord, ItemResponse, TemplateRef,
+    FollowUpEvent, FollowUpEventKind, FollowUpRecord, ItemResponse, TemplateRef,
 };
 use lens_store::bundle::{parse_bundle, write_bundle, Bundle};
 use lens_store::csv_export::{read_audits_csv, write_audits_csv};
@@ -72,6 +72,30 @@ fn amendment() -> impl Strategy<Value = Amendment> {
     })
 }
 
+fn follow_up_event() -> impl Strategy<Value = FollowUpEvent> {
+    let what = prop_oneof![
+        ("[a-z0-9-]{1,8}", 0usize..4, option::of(day()), text()).prop_map(
+            |(action, status, completed_on, note)| {
+                FollowUpEventKind::ActionProgress {
+                    action,
+                    status: ActionStatus::ALL[status],
+                    completed_on,
+                    note,
+                }
+            }
+        ),
+        (day(), text()).prop_map(|(confirmed_on, what_was_done)| {
+            FollowUpEventKind::CorrectiveActionConfirmed { confirmed_on, what_was_done }
+        }),
+        (day(), text(), text()).prop_map(|(held_on, who_took_part, agreed)| {
+            FollowUpEventKind::ReflectiveDiscussion { held_on, who_took_part, agreed }
+        }),
+        (1usize..3).prop_map(|status| FollowUpEventKind::Closed { was: AuditStatus::ALL[status] }),
+        text().prop_map(|reason| FollowUpEventKind::Reopened { reason }),
+    ];
+    (day(), text(), what).prop_map(|(recorded_on, by, what)| FollowUpEvent { recorded_on, by, what })
+}
+
 fn audit() -> impl Strategy<Value = Audit> {
     let response =
         (option::of("[A-Z]{1,4}"), text()).prop_map(|(grade, narrative)| ItemResponse { grade, narrative });
@@ -83,12 +107,12 @@ fn audit() -> impl Strategy<Value = Audit> {
         option::of("[A-Z]{1,4}"),
         vec(action(), 0..3),
         vec(amendment(), 0..2),
-        (option::of(day()), option::of(day())),
+        (option::of(day()), option::of(day()), vec(follow_up_event(), 0..4)),
     );
     (identity, content).prop_map(
         |(
             (id, template, version, status, case_reference, auditor, started_on, submitted_on),
-            (header, responses, overall, actions, amendments, (confirmed, discussed)),
+            (header, responses, overall, actions, amendments, (confirmed, discussed, events)),
         )| Audit {
             id: AuditId::new(id),
             template: TemplateRef::new(template, version),
@@ -105,8 +129,7 @@ fn audit() -> impl Strategy<Value = Audit> {
             follow_up: FollowUpRecord {
                 corrective_action_confirmed_on: confirmed,
                 reflective_discussion_on: discussed,
-                // The CSV export lists the days; follow-up events travel in bundles.
-                events: Vec::new(),
+                events,
             },
         },
     )

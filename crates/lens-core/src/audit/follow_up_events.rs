@@ -189,11 +189,15 @@ impl Audit {
             return Err(problems);
         }
         let Some(position) = self.actions.iter().position(|action| action.id == progress.action) else {
-            return Err(audit_problem(format!("This audit has no action \"{}\"", progress.action)));
+            return Err(audit_problem(
+                "That action is no longer on this audit: go back to the audit and choose again",
+            ));
         };
         let action = &self.actions[position];
-        let completed_on =
-            (progress.status == ActionStatus::Done).then(|| progress.completed_on.unwrap_or(today));
+        // Done with no day given: the day already recorded, else the day it is recorded now.
+        let already_done = action.completed_on.filter(|_| action.status == ActionStatus::Done);
+        let completed_on = (progress.status == ActionStatus::Done)
+            .then(|| progress.completed_on.or(already_done).unwrap_or(today));
         let mut problems = self.who_and_when_problems(by, completed_on.unwrap_or(today), today);
         let note = progress.note.trim();
         if note.chars().count() > MAX_FOLLOW_UP_TEXT_CHARS {
@@ -246,7 +250,7 @@ impl Audit {
         }
         if self.corrective_action_due(template, moderation).is_none() {
             return Err(audit_problem(
-                "This audit is graded good or better overall: it needs no corrective action",
+                "This audit's overall grade is not below good: it needs no corrective action",
             ));
         }
         if let Some(on) = self.follow_up.corrective_action_confirmed_on {
@@ -334,7 +338,7 @@ impl Audit {
         if !matches!(self.status, AuditStatus::Submitted | AuditStatus::Moderated) {
             return Err(audit_problem(format!(
                 "Only a submitted or moderated audit can be closed; this one is {}",
-                self.status.label().to_lowercase()
+                self.status.described()
             )));
         }
         let mut problems: Vec<AuditProblem> = self
@@ -361,7 +365,7 @@ impl Audit {
         if self.status != AuditStatus::Closed {
             return Err(audit_problem(format!(
                 "Only a closed audit can be reopened; this one is {}",
-                self.status.label().to_lowercase()
+                self.status.described()
             )));
         }
         let mut problems = Vec::new();
@@ -382,6 +386,7 @@ impl Audit {
                 _ => None,
             })
             // Closed before closing was recorded as an event: a moderation would have said so.
+            .filter(|was| matches!(was, AuditStatus::Submitted | AuditStatus::Moderated))
             .unwrap_or(AuditStatus::Submitted);
         let mut reopened =
             self.with_event(by, today, FollowUpEventKind::Reopened { reason: reason.trim().to_owned() });

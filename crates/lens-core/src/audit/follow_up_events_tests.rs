@@ -169,7 +169,7 @@ fn an_inadequate_audit_needs_its_reflective_discussion_recorded_in_full_before_i
                 .confirm_corrective_action(&template, None, &confirmation, "Dee Quinn", day(12, 3))
                 .unwrap_err()
         ),
-        ["This audit is graded good or better overall: it needs no corrective action"]
+        ["This audit's overall grade is not below good: it needs no corrective action"]
     );
 }
 
@@ -210,7 +210,7 @@ fn progress_is_refused_in_words_when_it_would_record_nothing_or_a_day_that_canno
     let draft = complete_draft(&template);
     assert_eq!(
         messages(&draft.close(&template, None, "Dee", day(12, 1)).unwrap_err()),
-        ["Only a submitted or moderated audit can be closed; this one is draft"]
+        ["Only a submitted or moderated audit can be closed; this one is a draft"]
     );
 }
 
@@ -243,4 +243,43 @@ fn a_closed_audit_takes_no_more_follow_up_until_it_is_reopened_with_a_reason_to_
         .unwrap();
     assert_eq!(again.actions[0].status, ActionStatus::InProgress);
     assert!(reopened.reopen("Dee Quinn", "Twice", day(11, 15)).is_err(), "only a closed audit reopens");
+}
+
+#[test]
+fn recorded_follow_up_cannot_be_undone_by_an_amendment_or_a_later_copy_and_a_closed_audit_is_not_amended() {
+    let (template, submitted) = submitted_graded("G");
+    let done = submitted
+        .record_action_progress(&progress(ActionStatus::Done, Some(day(11, 20)), ""), "Ama", day(11, 21))
+        .unwrap();
+    // A note on a done action keeps the day it was done.
+    let noted = done
+        .record_action_progress(
+            &progress(ActionStatus::Done, None, "Shared with the family."),
+            "Ama",
+            day(11, 28),
+        )
+        .unwrap();
+    assert_eq!(noted.actions[0].completed_on, Some(day(11, 20)));
+
+    // An amendment written from a copy taken before the progress keeps the progress as held.
+    let mut revised = submitted.clone();
+    revised.actions[0].what = "Update the child's plan".into();
+    let amended = noted.amend(&revised, &template, "Dee", "Clearer action", day(11, 29)).unwrap();
+    assert_eq!(
+        (amended.actions[0].status, amended.actions[0].completed_on),
+        (ActionStatus::Done, Some(day(11, 20)))
+    );
+    assert_eq!(amended.follow_up.events, noted.follow_up.events);
+
+    // A later copy that drops what was recorded is not a later revision of it.
+    let mut forgetful = noted.clone();
+    forgetful.follow_up.events.remove(0);
+    assert_eq!(noted.unrecorded_changes(&forgetful), ["follow-up already recorded was changed or removed"]);
+    assert_eq!(done.unrecorded_changes(&noted), Vec::<String>::new(), "adding to it is fine");
+
+    let closed = noted.close(&template, None, "Dee", day(11, 29)).unwrap();
+    assert_eq!(
+        messages(&closed.amend(&revised, &template, "Dee", "Typo", day(11, 30)).unwrap_err()),
+        ["This audit is closed: reopen it to amend it"]
+    );
 }

@@ -59,13 +59,29 @@ impl Audit {
         if self.status == AuditStatus::Draft {
             return Err(status_problem("A draft is changed directly, not amended".to_owned()));
         }
+        if self.status == AuditStatus::Closed {
+            return Err(status_problem("This audit is closed: reopen it to amend it".to_owned()));
+        }
+        // An action's progress is follow-up, recorded as events: an amendment keeps it as held.
+        let actions = revised
+            .actions
+            .iter()
+            .map(|action| match self.actions.iter().find(|held| held.id == action.id) {
+                Some(held) => {
+                    super::Action { status: held.status, completed_on: held.completed_on, ..action.clone() }
+                }
+                None => {
+                    super::Action { status: super::ActionStatus::Open, completed_on: None, ..action.clone() }
+                }
+            })
+            .collect();
         let mut amended = Audit {
             case_reference: revised.case_reference.trim().to_owned(),
             auditor: revised.auditor.trim().to_owned(),
             responses: revised.responses.clone(),
             header: revised.header.clone(),
             overall: revised.overall.clone(),
-            actions: revised.actions.clone(),
+            actions,
             ..self.clone()
         };
         let mut problems = Vec::new();

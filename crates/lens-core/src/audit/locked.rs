@@ -9,7 +9,8 @@
 //!   value is what the audit holds.
 //!
 //! Follow-up (action progress, confirmations) and moderation marks are not answers: they change
-//! without an amendment.
+//! without an amendment. Follow-up recorded as events is kept, though: a later revision must hold
+//! every event the held copy has, in order, and may only add to them.
 
 use std::collections::BTreeMap;
 
@@ -85,6 +86,9 @@ impl Audit {
         }
         if later.submitted_on != self.submitted_on {
             problems.push("its submission date changed".to_owned());
+        }
+        if !later.follow_up.events.starts_with(&self.follow_up.events) {
+            problems.push("follow-up already recorded was changed or removed".to_owned());
         }
         if !later.amendments.starts_with(&self.amendments) {
             problems.push("amendments already recorded were changed or removed".to_owned());

@@ -1,12 +1,12 @@
 //! Follow-up events between their stored layout (schema 4) and [`FollowUpEvent`].
 
-use lens_core::{FollowUpEvent, FollowUpEventKind};
+use lens_core::{AuditStatus, FollowUpEvent, FollowUpEventKind};
 
 use super::convert::{action_status_code, parse_action_status, parse_status, status_name};
 use super::v4::{FollowUpEventV4, FollowUpWhatV4};
 
 /// An event as stored.
-pub(super) fn event_to_record(event: &FollowUpEvent) -> FollowUpEventV4 {
+pub(crate) fn event_to_record(event: &FollowUpEvent) -> FollowUpEventV4 {
     let what = match &event.what {
         FollowUpEventKind::ActionProgress { action, status, completed_on, note } => {
             FollowUpWhatV4::ActionProgress {
@@ -52,7 +52,10 @@ pub(super) fn event_from_record(index: usize, stored: FollowUpEventV4) -> Result
         }
         FollowUpWhatV4::Closed { was } => {
             let was = parse_status(&was)
-                .ok_or_else(|| format!("follow-up event {index} closes from an unknown status '{was}'"))?;
+                .filter(|was| matches!(was, AuditStatus::Submitted | AuditStatus::Moderated))
+                .ok_or_else(|| {
+                    format!("follow-up event {index} closes from '{was}': only a submitted or moderated audit closes")
+                })?;
             FollowUpEventKind::Closed { was }
         }
         FollowUpWhatV4::Reopened { reason } => FollowUpEventKind::Reopened { reason },

@@ -157,7 +157,9 @@ fn every_part_of_the_current_format_round_trips() {
     let bad_event = body.replace("\"was\":\"moderated\"", "\"was\":\"archived\"");
     let error = decode_audit(&stored("a-1", CURRENT_AUDIT_SCHEMA, &bad_event)).unwrap_err();
     assert!(
-        error.to_string().contains("follow-up event 5 closes from an unknown status 'archived'"),
+        error
+            .to_string()
+            .contains("follow-up event 5 closes from 'archived': only a submitted or moderated audit closes"),
         "{error}"
     );
     let unknown_kind = body.replace("\"kind\":\"reopened\"", "\"kind\":\"archived\"");

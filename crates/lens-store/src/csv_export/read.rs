@@ -7,12 +7,12 @@ use csv::{ReaderBuilder, StringRecord};
 use lens_core::{ActionStatus, Audit};
 
 use super::{
-    restore, AuditCsv, CsvProblem, ACTION_COLUMNS, AMENDMENT_COLUMNS, AUDIT_COLUMNS, BOM, HEADER_PREFIX,
-    ITEM_COLUMNS,
+    restore, AuditCsv, CsvProblem, ACTION_COLUMNS, AMENDMENT_COLUMNS, AUDIT_COLUMNS, BOM, FOLLOW_UP_COLUMNS,
+    HEADER_PREFIX, ITEM_COLUMNS,
 };
 use crate::audit_record::{
-    action_status_code, audit_from_record, parse_action_status, parse_field_path, AuditRecordV3, FollowUpV3,
-    TemplateRefV3,
+    action_status_code, audit_from_record, parse_action_status, parse_field_path, AuditRecordV3,
+    AuditRecordV4, FollowUpEventV4, FollowUpV3, FollowUpWhatV4, TemplateRefV3,
 };
 use crate::{Revision, Versioned};
 
@@ -147,7 +147,8 @@ impl Cells<'_> {
     }
 }
 
-/// The audits in an export's three files, in the order of the items file. Any problem in any
+/// The audits in an export's files, in the order of the items file (an empty follow-up file,
+/// as from an export made before follow-up was recorded as events, gives no events). Any problem in any
 /// file gives every problem found and no audits.
 pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<CsvProblem>> {
     let mut problems = Vec::new();
@@ -159,6 +160,17 @@ pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<Cs
     let amendment_column = |name: &str| AMENDMENT_COLUMNS.contains(&name);
     let amendments =
         Table::read("amendments", &files.amendments, &AMENDMENT_COLUMNS, amendment_column, &mut problems);
+    let follow_up_column = |name: &str| FOLLOW_UP_COLUMNS.contains(&name);
+    let follow_up = if files.follow_up.trim_start_matches(BOM).trim().is_empty() {
+        None
+    } else {
+        let table =
+            Table::read("follow-up", &files.follow_up, &FOLLOW_UP_COLUMNS, follow_up_column, &mut problems);
+        if table.is_none() {
+            return Err(problems);
+        }
+        table
+    };
     let (Some(items), Some(actions), Some(amendments)) = (items, actions, amendments) else {
         return Err(problems);
     };
@@ -252,10 +264,25 @@ pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<Cs
             audit.value.amendments.push(amendment);
         }
     }
+    let mut events: BTreeMap<String, Vec<FollowUpEventV4>> = BTreeMap::new();
+    let follow_up_rows = follow_up.as_ref().map(|table| table.rows.iter().map(move |row| (table, row)));
+    for (table, (line, record)) in follow_up_rows.into_iter().flatten() {
+        let mut cells = Cells { table, line: *line, record, problems: &mut problems };
+        let id = cells.text("audit_id");
+        if !audits.contains_key(&id) {
+            cells.fail(format!("audit {id} is not in the items file"));
+            continue;
+        }
+        if let Some(event) = follow_up_event(&mut cells) {
+            events.entry(id).or_default().push(event);
+        }
+    }
     let mut result = Vec::new();
     for id in order {
         let Some((line, audit, _)) = audits.remove(&id) else { continue };
-        match audit_from_record(audit.value.into()) {
+        let mut record: AuditRecordV4 = audit.value.into();
+        record.follow_up.events = events.remove(&id).unwrap_or_default();
+        match audit_from_record(record) {
             Ok(value) => {
                 result.push(Versioned { value, revision: audit.revision, updated_at: audit.updated_at })
             }
@@ -321,4 +348,51 @@ fn audit_record(cells: &mut Cells) -> Option<Versioned<AuditRecordV3>> {
         },
     };
     Some(Versioned { value: record, revision: revision?, updated_at: updated_at.ok()? })
+}
+
+/// One row of the follow-up file as a stored event, or `None` with its problem recorded.
+fn follow_up_event(cells: &mut Cells) -> Option<FollowUpEventV4> {
+    let recorded_on = cells.date("recorded_on");
+    if recorded_on.is_none() {
+        cells.fail("recorded_on is missing: every follow-up event says when it was recorded".to_owned());
+    }
+    let on = cells.date("on");
+    let (status, text) = (cells.text("status"), cells.text("text"));
+    let needs_on = |cells: &mut Cells, what: &str| {
+        if on.is_none() {
+            cells.fail(format!("on is missing: {what} says which day"));
+        }
+        on.unwrap_or_default()
+    };
+    let what = match cells.text("kind").as_str() {
+        "action_progress" => {
+            if parse_action_status(&status).is_none() {
+                cells.fail(format!("status \"{status}\" is not one of open, in_progress, done, cancelled"));
+            }
+            FollowUpWhatV4::ActionProgress {
+                action: cells.text("action_id"),
+                status,
+                completed_on: on,
+                note: text,
+            }
+        }
+        "corrective_action_confirmed" => FollowUpWhatV4::CorrectiveActionConfirmed {
+            confirmed_on: needs_on(cells, "a confirmation of corrective action"),
+            what_was_done: text,
+        },
+        "reflective_discussion" => FollowUpWhatV4::ReflectiveDiscussion {
+            held_on: needs_on(cells, "a reflective discussion"),
+            who_took_part: cells.text("who_took_part"),
+            agreed: text,
+        },
+        "closed" => FollowUpWhatV4::Closed { was: status },
+        "reopened" => FollowUpWhatV4::Reopened { reason: text },
+        other => {
+            cells.fail(format!(
+                "kind \"{other}\" is not one of action_progress, corrective_action_confirmed, reflective_discussion, closed, reopened"
+            ));
+            return None;
+        }
+    };
+    Some(FollowUpEventV4 { recorded_on: recorded_on?, by: cells.text("by"), what })
 }

@@ -98,6 +98,7 @@ fn problems_are_given_with_file_and_line_and_nothing_is_read() {
         items: files.items.replacen("2026-04-14", "14/04/2026", 1),
         actions: files.actions.replace(",open,", ",stalled,"),
         amendments: files.amendments.clone(),
+        follow_up: files.follow_up.clone(),
     };
     let problems: Vec<String> =
         read_audits_csv(&broken).unwrap_err().iter().map(ToString::to_string).collect();
@@ -226,4 +227,61 @@ fn answers_and_header_columns_come_in_the_template_s_order_not_by_id() {
         .filter(|id| headers.contains(id))
         .collect();
     assert_eq!(&headers[..template_order.len()], template_order.as_slice());
+}
+
+#[test]
+fn follow_up_events_travel_in_their_own_file_and_an_export_without_one_still_reads() {
+    use lens_core::{ActionStatus, AuditStatus, FollowUpEvent, FollowUpEventKind};
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 6, d).unwrap();
+    let mut audits = golden_audits();
+    let event = |by: &str, what| FollowUpEvent { recorded_on: day(20), by: by.into(), what };
+    audits[1].value.follow_up.events = vec![
+        event(
+            "Ama",
+            FollowUpEventKind::ActionProgress {
+                action: "action-1".into(),
+                status: ActionStatus::Done,
+                completed_on: Some(day(18)),
+                note: "=Shared with the family".into(),
+            },
+        ),
+        event(
+            "Dee",
+            FollowUpEventKind::CorrectiveActionConfirmed {
+                confirmed_on: day(19),
+                what_was_done: "Plan rewritten".into(),
+            },
+        ),
+        event(
+            "Dee",
+            FollowUpEventKind::ReflectiveDiscussion {
+                held_on: day(19),
+                who_took_part: "Sam, Ama".into(),
+                agreed: "Weekly consultation".into(),
+            },
+        ),
+        event("Dee", FollowUpEventKind::Closed { was: AuditStatus::Submitted }),
+        event("Dee", FollowUpEventKind::Reopened { reason: "Plan not shared".into() }),
+    ];
+    let files = write_audits_csv(&audits, &[]);
+    assert!(files.follow_up.starts_with(
+        "\u{feff}audit_id,event,recorded_on,by,kind,action_id,status,on,who_took_part,text\r\n"
+    ));
+    assert!(files
+        .follow_up
+        .contains(",action_progress,action-1,done,2026-06-18,,'=Shared with the family\r\n"));
+    assert_eq!(read_audits_csv(&files), Ok(audits.clone()));
+
+    // An export made before follow-up was recorded as events has no follow-up file.
+    let older = AuditCsv { follow_up: String::new(), ..files.clone() };
+    let read = read_audits_csv(&older).unwrap();
+    assert_eq!(read[1].value.follow_up.events, []);
+
+    let broken = AuditCsv { follow_up: files.follow_up.replacen(",closed,", ",archived,", 1), ..files };
+    let problems: Vec<String> =
+        read_audits_csv(&broken).unwrap_err().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        ["follow-up line 5: kind \"archived\" is not one of action_progress, corrective_action_confirmed, reflective_discussion, closed, reopened"]
+    );
 }

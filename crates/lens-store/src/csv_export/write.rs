@@ -6,9 +6,10 @@ use csv::{Terminator, WriterBuilder};
 use lens_core::{find_template, Audit, Template};
 
 use super::{
-    neutralise, AuditCsv, ACTION_COLUMNS, AMENDMENT_COLUMNS, AUDIT_COLUMNS, BOM, HEADER_PREFIX, ITEM_COLUMNS,
+    neutralise, AuditCsv, ACTION_COLUMNS, AMENDMENT_COLUMNS, AUDIT_COLUMNS, BOM, FOLLOW_UP_COLUMNS,
+    HEADER_PREFIX, ITEM_COLUMNS,
 };
-use crate::audit_record::status_name;
+use crate::audit_record::{status_name, FollowUpWhatV4};
 use crate::Versioned;
 
 fn date(day: Option<chrono::NaiveDate>) -> String {
@@ -61,7 +62,7 @@ fn in_template_order<'a>(
     answers
 }
 
-/// The three CSV files for these audits, in the order given, each audit's answers and
+/// The four CSV files for these audits, in the order given, each audit's answers and
 /// amendments in the order of its template (from `templates`).
 pub fn write_audits_csv(audits: &[Versioned<Audit>], templates: &[Template]) -> AuditCsv {
     let header_ids = header_columns(audits, templates);
@@ -69,7 +70,8 @@ pub fn write_audits_csv(audits: &[Versioned<Audit>], templates: &[Template]) -> 
     item_columns.extend(header_ids.iter().map(|id| format!("{HEADER_PREFIX}{id}")));
     item_columns.extend(ITEM_COLUMNS.iter().map(|column| (*column).to_owned()));
 
-    let (mut items, mut actions, mut amendments) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut items, mut actions, mut amendments, mut follow_up) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for versioned in audits {
         let audit = &versioned.value;
         let mut audit_cells = vec![
@@ -106,6 +108,9 @@ pub fn write_audits_csv(audits: &[Versioned<Audit>], templates: &[Template]) -> 
                 date(action.completed_on),
             ]);
         }
+        for (number, event) in audit.follow_up.events.iter().enumerate() {
+            follow_up.push(follow_up_row(audit, number + 1, event));
+        }
         let template = find_template(templates, &audit.template);
         for (number, amendment) in audit.amendments.iter().enumerate() {
             let mut changes: Vec<_> = amendment.changes.iter().collect();
@@ -131,5 +136,43 @@ pub fn write_audits_csv(audits: &[Versioned<Audit>], templates: &[Template]) -> 
         items: table(item_columns, items),
         actions: table(owned(&ACTION_COLUMNS), actions),
         amendments: table(owned(&AMENDMENT_COLUMNS), amendments),
+        follow_up: table(owned(&FOLLOW_UP_COLUMNS), follow_up),
     }
+}
+
+/// One follow-up event as a row, through its stored layout so the `kind` codes are the bundle's.
+fn follow_up_row(audit: &Audit, number: usize, event: &lens_core::FollowUpEvent) -> Vec<String> {
+    let stored = crate::audit_record::event_to_record(event);
+    let (kind, action, status, on, who, text) = match stored.what {
+        FollowUpWhatV4::ActionProgress { action, status, completed_on, note } => {
+            ("action_progress", action, status, completed_on, String::new(), note)
+        }
+        FollowUpWhatV4::CorrectiveActionConfirmed { confirmed_on, what_was_done } => (
+            "corrective_action_confirmed",
+            String::new(),
+            String::new(),
+            Some(confirmed_on),
+            String::new(),
+            what_was_done,
+        ),
+        FollowUpWhatV4::ReflectiveDiscussion { held_on, who_took_part, agreed } => {
+            ("reflective_discussion", String::new(), String::new(), Some(held_on), who_took_part, agreed)
+        }
+        FollowUpWhatV4::Closed { was } => ("closed", String::new(), was, None, String::new(), String::new()),
+        FollowUpWhatV4::Reopened { reason } => {
+            ("reopened", String::new(), String::new(), None, String::new(), reason)
+        }
+    };
+    vec![
+        audit.id.to_string(),
+        number.to_string(),
+        stored.recorded_on.to_string(),
+        stored.by,
+        kind.to_owned(),
+        action,
+        status,
+        date(on),
+        who,
+        text,
+    ]
 }

@@ -385,7 +385,10 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     { moderation_record(audit, &moderation.value, &template) }
                 }
                 { amendments_list(audit, &template) }
-                <button type="button" class="lens-button lens-button--secondary" onclick={on_amend}>{ words.amend }</button>
+                // A closed audit is reopened, with a reason, before it is amended.
+                if audit.status != AuditStatus::Closed {
+                    <button type="button" class="lens-button lens-button--secondary" onclick={on_amend}>{ words.amend }</button>
+                }
             }
         </section>
     }

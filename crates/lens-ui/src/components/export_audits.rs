@@ -41,11 +41,12 @@ enum Progress {
 }
 
 /// The formats offered, with their button words.
-const FORMATS: [(ExportFormat, &str); 4] = [
+const FORMATS: [(ExportFormat, &str); 5] = [
     (ExportFormat::Bundle, "Download the listed audits as JSON"),
     (ExportFormat::Csv(CsvPart::Answers), "Download their answers as CSV"),
     (ExportFormat::Csv(CsvPart::Actions), "Download their actions as CSV"),
     (ExportFormat::Csv(CsvPart::Amendments), "Download their amendments as CSV"),
+    (ExportFormat::Csv(CsvPart::FollowUp), "Download their follow-up as CSV"),
 ];
 
 #[component]

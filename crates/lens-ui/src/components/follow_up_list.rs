@@ -144,8 +144,9 @@ fn follow_up_filters(filter: &UseStateHandle<FollowUpFilter>, teams: &BTreeSet<S
             <div class="lens-filters__row">
                 <div class="lens-form-group">
                     <label class="lens-label" for="lens-fu-filter-owner">{ "Owner" }</label>
+                    <div class="lens-hint" id="lens-fu-filter-owner-hint">{ "Finds agreed actions by who owns them. The confirmation of corrective action and the reflective discussion name no owner." }</div>
                     <input class="lens-input lens-input--width-20" id="lens-fu-filter-owner" type="search" autocomplete="off"
-                        spellcheck="false" value={filter.owner.clone()} oninput={on_owner} />
+                        spellcheck="false" value={filter.owner.clone()} oninput={on_owner} aria-describedby="lens-fu-filter-owner-hint" />
                 </div>
                 <div class="lens-form-group">
                     <label class="lens-label" for="lens-fu-filter-team">{ "Team" }</label>

@@ -115,7 +115,7 @@ pub(crate) fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
             .actions
             .iter()
             .find(|action| action.status.is_outstanding())
-            .or_else(|| props.audit.actions.first())
+            .or_else(|| props.audit.actions.iter().find(|action| action.status != ActionStatus::Cancelled))
             .map(|action| (action.id.clone(), action.status));
         Callback::from(move |_: MouseEvent| {
             let action = if form == FollowUpForm::Progress { first_action.clone() } else { None };
@@ -221,7 +221,7 @@ pub(crate) fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
         html! { <button type="button" class="lens-button lens-button--secondary" onclick={open(*form)}>{ form.title() }</button> }
     });
     let closing_hint = (props.audit.status != AuditStatus::Closed && !forms.contains(&FollowUpForm::Close))
-        .then(|| html! { <p class="lens-body">{ "The audit closes once every follow-up is done." }</p> });
+        .then(|| html! { <p class="lens-body">{ "You can close this audit once every follow-up is done." }</p> });
     html! {
         <section class="lens-section lens-no-print" aria-labelledby={TITLE_ID}>
             <h3 class="lens-heading-m" id={TITLE_ID} tabindex="-1" ref={anchors.node(TITLE_ID)}>{ "Record follow-up" }</h3>

@@ -42,6 +42,7 @@ fn export_names(export: Export, audit: &Audit, template: &Template) -> (String, 
         Export::Csv(CsvPart::Amendments) => {
             (format!("{stem}.amendments.csv"), "text/csv", "amendments as CSV")
         }
+        Export::Csv(CsvPart::FollowUp) => (format!("{stem}.follow-up.csv"), "text/csv", "follow-up as CSV"),
     };
     (file_name, media_type, format!("{} ({}) {what}", template.title, case_label(audit)))
 }
@@ -151,6 +152,11 @@ pub(crate) fn export_bar(
             if !state.audit.amendments.is_empty() {
                 <button type="button" class="lens-button lens-button--secondary" onclick={offer(Export::Csv(CsvPart::Amendments))}>
                     { "Download amendments as CSV" }
+                </button>
+            }
+            if !state.audit.follow_up.events.is_empty() {
+                <button type="button" class="lens-button lens-button--secondary" onclick={offer(Export::Csv(CsvPart::FollowUp))}>
+                    { "Download follow-up as CSV" }
                 </button>
             }
         </div>

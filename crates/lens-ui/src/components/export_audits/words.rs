@@ -54,6 +54,7 @@ pub(crate) fn export_what(set: &ExportedSet, format: ExportFormat, described: Op
                 CsvPart::Answers => "answers",
                 CsvPart::Actions => "actions",
                 CsvPart::Amendments => "amendments",
+                CsvPart::FollowUp => "follow-up",
             };
             format!("the {file} of {audits}{scope} as CSV")
         }
@@ -73,6 +74,7 @@ pub(crate) fn export_file_name(format: ExportFormat, filter: &AuditFilter, today
         ExportFormat::Csv(CsvPart::Answers) => format!("{stem}.items.csv"),
         ExportFormat::Csv(CsvPart::Actions) => format!("{stem}.actions.csv"),
         ExportFormat::Csv(CsvPart::Amendments) => format!("{stem}.amendments.csv"),
+        ExportFormat::Csv(CsvPart::FollowUp) => format!("{stem}.follow-up.csv"),
     }
 }
 

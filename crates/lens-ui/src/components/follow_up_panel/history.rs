@@ -15,7 +15,7 @@ pub(crate) fn event_words(event: &FollowUpEvent, audit: &Audit) -> String {
     match &event.what {
         FollowUpEventKind::ActionProgress { action, status, completed_on, note } => {
             let what = audit.actions.iter().find(|held| &held.id == action).map_or_else(
-                || format!("Action {action}"),
+                || "An action no longer on the audit".to_owned(),
                 |held| format!("\"{}\"", held.what.trim().trim_end_matches('.')),
             );
             let stands = match completed_on {
@@ -102,7 +102,7 @@ mod tests {
                 completed_on: None,
                 note: String::new()
             }),
-            "Action act-9: in progress."
+            "An action no longer on the audit: in progress."
         );
         assert_eq!(
             words(FollowUpEventKind::ReflectiveDiscussion {
