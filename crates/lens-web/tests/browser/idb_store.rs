@@ -13,6 +13,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use super::support::unique_db_name;
 
 const V1_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v1.json");
+const V3_AMENDED_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v3-amended.json");
 const V2_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v2.json");
 
 fn draft(id: &str, case_reference: &str) -> lens_core::Audit {
@@ -117,8 +118,33 @@ async fn an_audit_stored_in_schema_version_2_opens_migrated_and_saves_back_curre
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
     save_audit(&store, &edited, Some(loaded.revision), now).await.unwrap();
     let raw = store.list(RecordKind::Audit).await.unwrap();
-    assert_eq!(raw[0].schema_version, 3);
+    assert_eq!(raw[0].schema_version, lens_store::audit_record::CURRENT_AUDIT_SCHEMA);
     let reloaded = load_audit(&store, &AuditId::new("fixture-v2")).await.unwrap().unwrap();
+    assert_eq!(reloaded.value, edited);
+}
+
+#[wasm_bindgen_test]
+async fn an_audit_stored_in_schema_version_3_opens_without_follow_up_events_and_takes_them() {
+    let db_name = unique_db_name("migration-v3");
+    drop(IdbStore::open(&db_name).await.unwrap());
+    put_raw(&db_name, &[raw_record("fixture-v3-amended", 3, V3_AMENDED_FIXTURE)]).await;
+
+    let store = IdbStore::open(&db_name).await.unwrap();
+    let loaded = load_audit(&store, &AuditId::new("fixture-v3-amended")).await.unwrap().unwrap();
+    assert_eq!((loaded.value.amendments.len(), loaded.value.follow_up.events.len()), (1, 0));
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let reopened_reason = "The plan was not shared.";
+    let mut edited = loaded.value.clone();
+    edited.follow_up.events.push(lens_core::FollowUpEvent {
+        recorded_on: today,
+        by: "Dee Quinn".into(),
+        what: lens_core::FollowUpEventKind::Reopened { reason: reopened_reason.into() },
+    });
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+    save_audit(&store, &edited, Some(loaded.revision), now).await.unwrap();
+    let raw = store.list(RecordKind::Audit).await.unwrap();
+    assert_eq!(raw[0].schema_version, lens_store::audit_record::CURRENT_AUDIT_SCHEMA);
+    let reloaded = load_audit(&store, &AuditId::new("fixture-v3-amended")).await.unwrap().unwrap();
     assert_eq!(reloaded.value, edited);
 }
 
