@@ -263,3 +263,49 @@ test("follow-up is recorded and the audit closed with the keyboard alone on the 
   assert.match(await lens.locator(".lens-summary-list").first().textContent(), /StatusClosed/);
   await context.close();
 });
+
+test("two tabs recording follow-up on the same audit keep both: the second loads the saved version and its own is recorded on it", async () => {
+  const context = await browser.newContext();
+  const { page: first } = await openPage(browser, "index.html", { context });
+  await readyEvents(first);
+  const a = first.locator("practice-lens");
+  const today = new Date();
+  await submitWithAction(first, {
+    caseReference: "CF-FU-TABS", team: "Assessment West", grade: 2, owner: "Ama Mensah",
+    due: [28, 12, today.getFullYear() + 1],
+  });
+  const { page: second } = await openPage(browser, "index.html", { context });
+  await readyEvents(second);
+  const b = second.locator("practice-lens");
+  await b.getByRole("button", { name: /^Open .*CF-FU-TABS/ }).last().click();
+  await b.getByRole("heading", { name: "Record follow-up" }).waitFor();
+
+  await first.bringToFront();
+  await record(a, "Record progress on an action", async () => {
+    await a.getByLabel("Done", { exact: true }).check();
+    await a.locator("#lens-fu-by").fill("Ama Mensah");
+  });
+  await a.locator("#lens-fu-recorded").waitFor();
+  await allSaved(a);
+
+  await second.bringToFront();
+  await record(b, "Confirm the corrective action", async () => {
+    await b.locator("#lens-fu-on-day").fill(String(today.getDate()));
+    await b.locator("#lens-fu-on-month").fill(String(today.getMonth() + 1));
+    await b.locator("#lens-fu-on-year").fill(String(today.getFullYear()));
+    await b.locator("#lens-fu-text").fill("Plan reviewed at the team meeting.");
+    await b.locator("#lens-fu-by").fill("Dee Quinn");
+  });
+  await b.getByRole("heading", { name: "This audit was changed somewhere else" }).waitFor();
+  assert.match(await b.locator(".lens-notification--warning").textContent(), /follow-up you recorded here that it does not have is recorded on it/);
+  assert.deepEqual(await violations(second), [], "the conflict warning after follow-up");
+  await b.getByRole("button", { name: "Load the saved version" }).click();
+  await allSaved(b);
+  const recorded = b.getByRole("table", { name: "Follow-up recorded" });
+  const rows = await recorded.locator("tbody tr").allInnerTexts();
+  assert.equal(rows.length, 2, rows.join("\n"));
+  assert.match(rows[0], /Ama Mensah/);
+  assert.match(rows[1], /Dee Quinn\s+Corrective action confirmed/);
+  await b.getByRole("button", { name: "Close this audit", exact: true }).waitFor();
+  await context.close();
+});

@@ -46,7 +46,17 @@ export async function openPage(browser, path, { context } = {}) {
       window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  await page.goto(new URL(path, BASE_URL).href);
+  // Requests not yet answered, named if the page does not arrive, so a stall says where it is.
+  const pending = new Set();
+  page.on("request", (request) => pending.add(request));
+  page.on("requestfinished", (request) => pending.delete(request));
+  page.on("requestfailed", (request) => pending.delete(request));
+  // Every test then waits for the app's own lens-ready event, which needs what the app needs;
+  // the page's load event would also wait for what it does not.
+  await page.goto(new URL(path, BASE_URL).href, { waitUntil: "domcontentloaded" }).catch((error) => {
+    const waiting = [...pending].map((request) => request.url()).join(", ") || "nothing";
+    throw new Error(`${error.message}\nrequests still unanswered: ${waiting}`);
+  });
   return { page, record, context: ownContext };
 }
 

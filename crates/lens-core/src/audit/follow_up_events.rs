@@ -393,4 +393,48 @@ impl Audit {
         reopened.status = was;
         Ok(reopened)
     }
+
+    /// Records `events`, made on another copy of this audit, on this one, each by who recorded
+    /// it on the day they did, with the same checks as when it was first recorded: how a tab
+    /// whose save met another tab's keeps the follow-up it recorded.
+    pub fn replay_follow_up(
+        &self,
+        events: &[FollowUpEvent],
+        template: &Template,
+        moderation: Option<&Moderation>,
+    ) -> Result<Audit, Vec<AuditProblem>> {
+        let mut audit = self.clone();
+        for event in events {
+            let (by, on) = (event.by.as_str(), event.recorded_on);
+            audit = match &event.what {
+                FollowUpEventKind::ActionProgress { action, status, completed_on, note } => {
+                    let progress = ActionProgress {
+                        action: action.clone(),
+                        status: *status,
+                        completed_on: *completed_on,
+                        note: note.clone(),
+                    };
+                    audit.record_action_progress(&progress, by, on)?
+                }
+                FollowUpEventKind::CorrectiveActionConfirmed { confirmed_on, what_was_done } => {
+                    let confirmation = CorrectiveActionConfirmation {
+                        confirmed_on: *confirmed_on,
+                        what_was_done: what_was_done.clone(),
+                    };
+                    audit.confirm_corrective_action(template, moderation, &confirmation, by, on)?
+                }
+                FollowUpEventKind::ReflectiveDiscussion { held_on, who_took_part, agreed } => {
+                    let discussion = ReflectiveDiscussion {
+                        held_on: *held_on,
+                        who_took_part: who_took_part.clone(),
+                        agreed: agreed.clone(),
+                    };
+                    audit.record_reflective_discussion(template, moderation, &discussion, by, on)?
+                }
+                FollowUpEventKind::Closed { .. } => audit.close(template, moderation, by, on)?,
+                FollowUpEventKind::Reopened { reason } => audit.reopen(by, reason, on)?,
+            };
+        }
+        Ok(audit)
+    }
 }

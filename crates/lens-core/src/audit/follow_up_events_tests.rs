@@ -283,3 +283,30 @@ fn recorded_follow_up_cannot_be_undone_by_an_amendment_or_a_later_copy_and_a_clo
         ["This audit is closed: reopen it to amend it"]
     );
 }
+
+#[test]
+fn follow_up_recorded_on_one_copy_is_recorded_again_on_another_with_the_same_checks() {
+    let (template, submitted) = submitted_graded("RI");
+    // Two tabs: one records the action done, the other confirms the corrective action.
+    let here = submitted
+        .record_action_progress(
+            &progress(ActionStatus::Done, Some(day(11, 20)), "Plan shared."),
+            "Ama",
+            day(11, 21),
+        )
+        .unwrap();
+    let confirmation =
+        CorrectiveActionConfirmation { confirmed_on: day(11, 22), what_was_done: "Plan rewritten".into() };
+    let there =
+        submitted.confirm_corrective_action(&template, None, &confirmation, "Dee", day(11, 22)).unwrap();
+    let merged = there.replay_follow_up(&here.follow_up.events, &template, None).unwrap();
+    assert_eq!(merged.follow_up.events.len(), 2);
+    assert_eq!(
+        (merged.actions[0].status, merged.follow_up.corrective_action_confirmed_on),
+        (ActionStatus::Done, Some(day(11, 22)))
+    );
+    assert_eq!(merged.follow_up.events[1], here.follow_up.events[0], "who and when as first recorded");
+    // What the other copy already holds is refused in words, not recorded twice.
+    let twice = merged.replay_follow_up(&there.follow_up.events, &template, None).unwrap_err();
+    assert_eq!(messages(&twice), ["The corrective action was already confirmed on 22 November 2026"]);
+}

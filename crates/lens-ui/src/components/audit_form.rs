@@ -18,7 +18,9 @@ mod wording;
 
 use std::rc::Rc;
 
-use lens_core::{AmendmentField, Audit, AuditId, AuditProblem, AuditStatus, Moderation, Template};
+use lens_core::{
+    AmendmentField, Audit, AuditId, AuditProblem, AuditStatus, FollowUpEvent, Moderation, Template,
+};
 use lens_store::amendment_draft::{load_amendment_draft, DraftSlot};
 use lens_store::{load_audit, Versioned};
 use wasm_bindgen_futures::spawn_local;
@@ -180,13 +182,32 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
         });
     }
     let on_reload = {
-        let saver = saver.clone();
+        let (saver, template) = (saver.clone(), template.clone());
+        let moderation = props.moderation.as_ref().map(|moderation| moderation.value.clone());
         Callback::from(move |_: MouseEvent| {
-            let saver = saver.clone();
+            let (saver, template, moderation) = (saver.clone(), template.clone(), moderation.clone());
             spawn_local(async move {
                 let id = saver.state.borrow().audit.id.clone();
                 if let Ok(Some(stored)) = load_audit(&*saver.store.store, &id).await {
-                    saver.state.borrow_mut().reloaded(stored);
+                    // Follow-up recorded here and not in the saved version is recorded on it too.
+                    let mine: Vec<FollowUpEvent> = saver.state.borrow().audit.follow_up.events.clone();
+                    let unsaved: Vec<FollowUpEvent> = mine
+                        .into_iter()
+                        .filter(|event| !stored.value.follow_up.events.contains(event))
+                        .collect();
+                    let replayed = (!unsaved.is_empty())
+                        .then(|| stored.value.replay_follow_up(&unsaved, &template, moderation.as_ref()));
+                    let mut state = saver.state.borrow_mut();
+                    state.reloaded(stored);
+                    match replayed {
+                        Some(Ok(audit)) => {
+                            state.followed_up(audit);
+                            drop(state);
+                            saver.save_now();
+                        }
+                        Some(Err(problems)) => state.follow_up_not_replayed(&problems),
+                        None => {}
+                    }
                 }
                 saver.rerender.force_update();
             });
@@ -348,9 +369,16 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     "Another tab or window saved an amendment of this audit after you started yours here. Nothing was overwritten. Choose which amendment to keep working on.".to_owned(),
                 ], ("Load the other amendment", on_take_other_amendment), ("Keep writing mine", on_keep_my_amendment)) }
             } else if state.status == SaveStatus::Conflict {
-                { choice_notice("This audit was changed somewhere else", &[
-                    "Another tab or window saved this audit after you opened it here. Nothing was overwritten. Choose which version to keep working on.".to_owned(),
-                ], ("Load the saved version", on_reload), ("Keep my version as a new audit", on_keep_copy)) }
+                if audit.follow_up.events.is_empty() {
+                    { choice_notice("This audit was changed somewhere else", &[
+                        "Another tab or window saved this audit after you opened it here. Nothing was overwritten. Choose which version to keep working on.".to_owned(),
+                    ], ("Load the saved version", on_reload), ("Keep my version as a new audit", on_keep_copy)) }
+                } else {
+                    { choice_notice("This audit was changed somewhere else", &[
+                        "Another tab or window saved this audit after you opened it here. Nothing was overwritten.".to_owned(),
+                        "Load the saved version to carry on: follow-up you recorded here that it does not have is recorded on it, with your name and the day you recorded it.".to_owned(),
+                    ], ("Load the saved version", on_reload), ("Keep my version as a new audit", on_keep_copy)) }
+                }
             }
             if state.amending.is_some() {
                 <div class="lens-notification" id="lens-amending-banner">

@@ -375,6 +375,22 @@ impl FormState {
         self.generation += 1;
     }
 
+    /// After a conflict, the saved version was loaded but the follow-up recorded here could not
+    /// be recorded on it (another tab had recorded the same): says so, in the error summary.
+    pub fn follow_up_not_replayed(&mut self, problems: &[AuditProblem]) {
+        self.problems = problems
+            .iter()
+            .map(|problem| AuditProblem {
+                target: ProblemTarget::Audit,
+                message: format!(
+                    "The follow-up you recorded here was not recorded on the saved version: {}",
+                    problem.message
+                ),
+            })
+            .collect();
+        self.attempt += 1;
+    }
+
     /// After a conflict, keeps this tab's version as a new audit with the id `id`.
     pub fn kept_as_copy(&mut self, id: AuditId) {
         self.audit.id = id;
