@@ -10,7 +10,7 @@ use lens_store::csv_export::write_audits_csv;
 use crate::device_records::DeviceRecords;
 
 use crate::protocol::export::{ExportFormat, ExportRequest, ExportedSet};
-use crate::protocol::{AnalysisReply, CsvPart};
+use crate::protocol::AnalysisReply;
 
 /// The file `request` asks for, from the device's records.
 pub(crate) fn export_set(
@@ -46,13 +46,7 @@ pub(crate) fn export_set(
             (write_bundle(&bundle), moderation_count)
         }
         ExportFormat::Csv(part) => {
-            let files = write_audits_csv(&chosen, templates);
-            let text = match part {
-                CsvPart::Answers => files.items,
-                CsvPart::Actions => files.actions,
-                CsvPart::Amendments => files.amendments,
-                CsvPart::FollowUp => files.follow_up,
-            };
+            let text = crate::audit_csv::csv_part(write_audits_csv(&chosen, templates), part);
             (text, 0)
         }
     };

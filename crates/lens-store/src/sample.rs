@@ -214,16 +214,13 @@ fn generate_audit(
     }
     let suggested = lens_core::suggest_overall(template, &audit.responses).map(|suggestion| suggestion.code);
     audit.overall = suggested;
-    let below_good = audit
+    let standing = audit
         .overall
         .as_deref()
         .and_then(|code| template.scale.as_ref()?.grade(code))
-        .is_some_and(|grade| grade.standing.is_below_good());
-    let inadequate = audit
-        .overall
-        .as_deref()
-        .and_then(|code| template.scale.as_ref()?.grade(code))
-        .is_some_and(|grade| grade.standing == GradeStanding::Inadequate);
+        .map(|grade| grade.standing);
+    let below_good = standing.is_some_and(GradeStanding::is_below_good);
+    let inadequate = standing == Some(GradeStanding::Inadequate);
     if below_good || chance(random, 30) {
         for number in 0..1 + below(random, 2) {
             let due = on + Days::new(14 + below(random, 42) as u64);
