@@ -79,10 +79,10 @@ fn the_golden_bundle_and_a_generated_one_match_the_bundle_schema() {
 fn the_bundle_schema_refuses_what_the_reader_refuses() {
     let schema = bundle_schema();
     let valid = read_json(&repo().join("tests/fixtures/bundles/golden.json"));
-    let mutations: [(&str, Mutation); 6] = [
-        ("newer format", |doc| doc["format_version"] = json!(4)),
+    let mutations: [(&str, Mutation); 7] = [
+        ("newer format", |doc| doc["format_version"] = json!(5)),
         ("unknown follow-up event", |doc| {
-            doc["format_version"] = json!(3);
+            doc["format_version"] = json!(4);
             doc["audits"][0]["audit"]["follow_up"] =
                 json!({"events": [{"recorded_on": "2026-06-01", "by": "Dee", "what": {"kind": "archived"}}]});
         }),
@@ -90,6 +90,11 @@ fn the_bundle_schema_refuses_what_the_reader_refuses() {
         ("unknown status", |doc| doc["audits"][0]["audit"]["status"] = json!("approved")),
         ("revision 0", |doc| doc["audits"][0]["revision"] = json!(0)),
         ("not a date", |doc| doc["audits"][0]["audit"]["started_on"] = json!("14/04/2026")),
+        ("unknown recipient role", |doc| {
+            doc["format_version"] = json!(4);
+            doc["audits"][0]["audit"]["follow_up"] = json!({"events": [{"recorded_on": "2026-06-01", "by": "Dee",
+                "what": {"kind": "findings_shared", "shared_on": "2026-06-01", "recipients": [{"role": "chair", "name": "Jo"}]}}]});
+        }),
     ];
     for (name, mutate) in mutations {
         let mut document = valid.clone();

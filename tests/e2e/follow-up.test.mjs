@@ -124,10 +124,10 @@ test("a below-good audit goes from submitted to closed with its follow-up record
   await lens.getByRole("button", { name: "Reopen this audit", exact: true }).waitFor();
   assert.equal((await recorded.locator("tbody tr").allTextContents()).length, 3, "progress, confirmation and closing");
 
-  // The JSON download carries the events in bundle version 3.
+  // The JSON download carries the events in bundle version 4.
   const [json] = await Promise.all([page.waitForEvent("download"), lens.getByRole("button", { name: "Download as JSON" }).click()]);
   const bundle = JSON.parse(await readFile(await json.path(), "utf8"));
-  assert.equal(bundle.format_version, 3);
+  assert.equal(bundle.format_version, 4);
   assert.equal(bundle.audits[0].audit.status, "closed");
   assert.deepEqual(bundle.audits[0].audit.follow_up.events.map((event) => event.what.kind), ["action_progress", "corrective_action_confirmed", "closed"]);
   assert.deepEqual(bundle.audits[0].audit.amendments, [], "follow-up is not an amendment");
@@ -135,7 +135,7 @@ test("a below-good audit goes from submitted to closed with its follow-up record
   assert.equal(csv.suggestedFilename(), "audit-CF-FU-1.follow-up.csv");
   const rows = (await readFile(await csv.path(), "utf8")).trim().split("\r\n");
   assert.equal(rows.length, 1 + 3);
-  assert.match(rows[2], /,Dee Quinn,corrective_action_confirmed,,,\d{4}-\d\d-\d\d,,Plan reviewed at the team meeting; visits weekly\.$/);
+  assert.match(rows[2], /,Dee Quinn,corrective_action_confirmed,,,\d{4}-\d\d-\d\d,,Plan reviewed at the team meeting; visits weekly\.,,,,,$/);
 
   // Reports count the action done on time and the corrective action confirmed in time.
   await lens.getByRole("button", { name: "Back to audits on this device" }).click();

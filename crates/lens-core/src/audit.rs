@@ -11,8 +11,10 @@ mod action;
 mod amendment;
 mod check;
 mod field_path;
+mod findings_summary;
 mod follow_up;
 mod follow_up_events;
+mod follow_up_findings;
 mod lifecycle;
 mod locked;
 
@@ -20,10 +22,15 @@ pub use action::{Action, ActionStatus};
 pub use amendment::{Amendment, FieldChange};
 pub use check::{item_title, AuditProblem, ProblemTarget, MAX_NARRATIVE_CHARS};
 pub use field_path::{ActionField, AmendmentField, FieldPath};
+pub use findings_summary::{ActionFinding, FindingsSummary, StandardFinding};
 pub use follow_up::{end_of_following_month, FollowUp, FollowUpKind, FollowUpRecord, FollowUpState};
 pub use follow_up_events::{
     ActionProgress, CorrectiveActionConfirmation, FollowUpEvent, FollowUpEventKind, FollowUpField,
     ReflectiveDiscussion, MAX_FOLLOW_UP_TEXT_CHARS,
+};
+pub use follow_up_findings::{
+    CaseHolderDiscussion, Direction, FindingsRecipient, FindingsSharing, ManagementResponse, RecipientRole,
+    TypedDirection, MAX_DIRECTIONS,
 };
 
 /// The longest case reference accepted. Councils' case numbers are short; a long value is
@@ -327,6 +334,8 @@ impl NewAudit {
 
 #[cfg(test)]
 mod follow_up_events_tests;
+#[cfg(test)]
+mod follow_up_findings_tests;
 #[cfg(test)]
 mod follow_up_tests;
 #[cfg(test)]

@@ -5,21 +5,23 @@
 //! Schema history (never edit an old version; add a new one and a migration):
 //! - 1: who, why, and the revised audit in audit record schema 3, or nothing once the
 //!   amendment is saved or cancelled.
-//! - 2 (current): the same with the revised audit in audit record schema 4, which carries the
-//!   follow-up events. A version 1 draft opens with none.
+//! - 2: the same with the revised audit in audit record schema 4, which carries the follow-up
+//!   events. A version 1 draft opens with none.
+//! - 3 (current): the revised audit in audit record schema 5, which adds the findings events.
+//!   A version 2 draft opens unchanged.
 
 use chrono::{DateTime, Utc};
 use lens_core::{Audit, AuditId};
 use serde::{Deserialize, Serialize};
 
-use crate::audit_record::{audit_from_record, audit_to_record, AuditRecordV3, AuditRecordV4};
+use crate::audit_record::{audit_from_record, audit_to_record, AuditRecordV3, AuditRecordV4, AuditRecordV5};
 use crate::error::StoreError;
 use crate::latest::{not_newer, put_latest};
 use crate::record::{Expected, RecordKey, RecordKind, RecordWrite, Revision, StoredRecord};
 use crate::store::Store;
 
 /// The schema version amendment drafts are written in.
-pub const CURRENT_AMENDMENT_DRAFT_SCHEMA: u32 = 2;
+pub const CURRENT_AMENDMENT_DRAFT_SCHEMA: u32 = 3;
 
 /// An amendment being written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,9 +56,26 @@ struct AmendmentDraftV2 {
     revised: Option<AuditRecordV4>,
 }
 
+/// The draft as schema version 3 stores it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AmendmentDraftV3 {
+    #[serde(default)]
+    by: String,
+    #[serde(default)]
+    reason: String,
+    revised: Option<AuditRecordV5>,
+}
+
 impl From<AmendmentDraftV1> for AmendmentDraftV2 {
     fn from(old: AmendmentDraftV1) -> Self {
         Self { by: old.by, reason: old.reason, revised: old.revised.map(AuditRecordV4::from) }
+    }
+}
+
+impl From<AmendmentDraftV2> for AmendmentDraftV3 {
+    fn from(old: AmendmentDraftV2) -> Self {
+        Self { by: old.by, reason: old.reason, revised: old.revised.map(AuditRecordV5::from) }
     }
 }
 
@@ -67,10 +86,11 @@ fn draft_key(audit: &AuditId) -> RecordKey {
 fn decode(record: &StoredRecord, audit: &AuditId) -> Result<Option<AmendmentDraft>, StoreError> {
     not_newer(CURRENT_AMENDMENT_DRAFT_SCHEMA)(record)?;
     let corrupt = |reason: String| StoreError::Corrupt { key: record.key.clone(), reason };
-    let stored: AmendmentDraftV2 = if record.schema_version == 1 {
-        serde_json::from_str::<AmendmentDraftV1>(&record.body).map(AmendmentDraftV2::from)
-    } else {
-        serde_json::from_str(&record.body)
+    let stored: AmendmentDraftV3 = match record.schema_version {
+        1 => serde_json::from_str::<AmendmentDraftV1>(&record.body)
+            .map(|v1| AmendmentDraftV3::from(AmendmentDraftV2::from(v1))),
+        2 => serde_json::from_str::<AmendmentDraftV2>(&record.body).map(AmendmentDraftV3::from),
+        _ => serde_json::from_str(&record.body),
     }
     .map_err(|error| corrupt(error.to_string()))?;
     let Some(revised) = stored.revised else { return Ok(None) };
@@ -108,7 +128,7 @@ pub async fn save_amendment_draft(
     base: Option<Revision>,
     now: DateTime<Utc>,
 ) -> Result<Revision, StoreError> {
-    let stored = AmendmentDraftV2 {
+    let stored = AmendmentDraftV3 {
         by: draft.by.clone(),
         reason: draft.reason.clone(),
         revised: Some(audit_to_record(&draft.revised)),

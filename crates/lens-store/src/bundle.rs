@@ -7,6 +7,7 @@ mod merge;
 mod v1;
 mod v2;
 mod v3;
+mod v4;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -23,12 +24,13 @@ pub use merge::{merge_bundles, MergeConflict, MergeReport};
 pub use v1::{BundleV1, BundledAuditV1, BundledModerationV1};
 pub use v2::{BundleV2, BundledModerationV2};
 pub use v3::{BundleV3, BundledAuditV3};
+pub use v4::{BundleV4, BundledAuditV4};
 
 /// The `format` every bundle declares.
 pub const FORMAT: &str = "practice-lens-bundle";
-/// The newest bundle version this build reads and the one it writes. Versions 1 and 2 are read
+/// The newest bundle version this build reads and the one it writes. Versions 1 to 3 are read
 /// too.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The largest bundle accepted: room for about 20,000 audits with long narratives.
 pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
 
@@ -80,7 +82,7 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, Vec<BundleProblem>> {
     let text = text.trim_start_matches('\u{feff}');
     // Decode straight into the layout; the slower whole-document checks only run to explain a
     // failure, or when the declared format or version is not this one.
-    match serde_json::from_str::<BundleV3>(text) {
+    match serde_json::from_str::<BundleV4>(text) {
         Ok(document)
             if document.format == FORMAT && (1..=FORMAT_VERSION).contains(&document.format_version) =>
         {
@@ -93,7 +95,7 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, Vec<BundleProblem>> {
             check_declaration(text)?;
             // Decode again, tracking paths this time, to say where the problem is.
             let mut deserializer = serde_json::Deserializer::from_str(text);
-            let error = match serde_path_to_error::deserialize::<_, BundleV3>(&mut deserializer) {
+            let error = match serde_path_to_error::deserialize::<_, BundleV4>(&mut deserializer) {
                 Ok(_) => return Err(problem("document", "is not a valid bundle")),
                 Err(error) => error,
             };
@@ -161,7 +163,7 @@ fn revision(number: u64, path: &str, problems: &mut Vec<BundleProblem>) -> Revis
     })
 }
 
-fn from_document(document: BundleV3) -> Result<Bundle, Vec<BundleProblem>> {
+fn from_document(document: BundleV4) -> Result<Bundle, Vec<BundleProblem>> {
     let mut problems = Vec::new();
     let mut templates = Vec::new();
     let mut template_keys = BTreeSet::new();
@@ -199,6 +201,13 @@ fn from_document(document: BundleV3) -> Result<Bundle, Vec<BundleProblem>> {
                 message: format!("is not part of bundle version {}: a bundle with follow-up events declares format_version 3", document.format_version),
             });
         }
+        let findings_events = bundled.audit.follow_up.events.iter().any(|event| !event.what.in_schema_4());
+        if document.format_version < 4 && findings_events {
+            problems.push(BundleProblem {
+                path: format!("{path}.audit.follow_up.events"),
+                message: format!("holds findings shared or answered, which are not part of bundle version {}: such a bundle declares format_version 4", document.format_version),
+            });
+        }
         match audit_from_record(bundled.audit) {
             Ok(value) => audits.push(Versioned { value, revision, updated_at: bundled.updated_at }),
             Err(message) => problems.push(BundleProblem { path: format!("{path}.audit"), message }),
@@ -232,7 +241,7 @@ fn from_document(document: BundleV3) -> Result<Bundle, Vec<BundleProblem>> {
 
 /// The bundle as pretty-printed JSON in the current version.
 pub fn write_bundle(bundle: &Bundle) -> String {
-    let document = BundleV3 {
+    let document = BundleV4 {
         format: FORMAT.to_owned(),
         format_version: FORMAT_VERSION,
         exported_at: bundle.exported_at,
@@ -244,7 +253,7 @@ pub fn write_bundle(bundle: &Bundle) -> String {
         audits: bundle
             .audits
             .iter()
-            .map(|bundled| BundledAuditV3 {
+            .map(|bundled| BundledAuditV4 {
                 revision: bundled.revision.get(),
                 updated_at: bundled.updated_at,
                 audit: audit_to_record(&bundled.value),

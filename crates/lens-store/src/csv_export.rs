@@ -68,11 +68,16 @@ const ACTION_COLUMNS: [&str; 7] =
     ["audit_id", "action_id", "what", "owner", "due_on", "status", "completed_on"];
 const AMENDMENT_COLUMNS: [&str; 8] =
     ["audit_id", "amendment", "on", "by", "reason", "field", "before", "after"];
-/// `on` is the day the action was done, the corrective action confirmed or the discussion held;
-/// `status` the action's status, or for `closed` the status it was closed from; `text` the
-/// note, what was done, what was agreed or the reason for reopening.
+/// `on` is the day the action was done, the corrective action confirmed, the discussion held,
+/// the findings shared or the response given; `status` the action's status, or for `closed` the
+/// status it was closed from; `text` the note, what was done, what was agreed, the reason for
+/// reopening, the management oversight, the case holder's comment or a direction's words.
 const FOLLOW_UP_COLUMNS: [&str; 10] =
     ["audit_id", "event", "recorded_on", "by", "kind", "action_id", "status", "on", "who_took_part", "text"];
+/// Columns added with the findings events; a file written before them may leave them out. A
+/// `recipient` row (`role`, `name`) or a `direction` row (`action_id`, `text`, `owner`,
+/// `due_on`) follows its event's row with the same `event` number.
+const FINDINGS_COLUMNS: [&str; 5] = ["role", "name", "owner", "due_on", "grades_discussed"];
 
 /// Makes a cell inert for spreadsheets (OWASP CSV injection), reversibly.
 pub fn neutralise(cell: &str) -> String {

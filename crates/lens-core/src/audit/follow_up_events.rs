@@ -1,6 +1,7 @@
 //! Recording what was done about an audit's follow-up, once it is submitted: an action's
 //! progress, the service manager's confirmation of corrective action, the post-audit reflective
-//! discussion, closing the audit and reopening it. Each is kept as its own event (who recorded
+//! discussion, closing the audit and reopening it (the findings shared and answered are in
+//! `follow_up_findings`). Each is kept as its own event (who recorded
 //! it, on which day, and what) beside the audit's answers, which stay locked: none of this is an
 //! amendment.
 //!
@@ -12,6 +13,9 @@
 use chrono::NaiveDate;
 
 use super::follow_up::FollowUpState;
+use super::follow_up_findings::{
+    CaseHolderDiscussion, Direction, FindingsRecipient, FindingsSharing, ManagementResponse,
+};
 use super::{ActionStatus, Audit, AuditProblem, AuditStatus, ProblemTarget};
 use crate::template::{GradeStanding, Template};
 use crate::Moderation;
@@ -60,6 +64,31 @@ pub enum FollowUpEventKind {
         /// What was agreed.
         agreed: String,
     },
+    /// The findings were shared with these people.
+    FindingsShared {
+        /// The day they were shared.
+        shared_on: NaiveDate,
+        /// Who they went to, in the order chosen.
+        recipients: Vec<FindingsRecipient>,
+    },
+    /// The line manager's management response to the findings.
+    ManagementResponse {
+        /// The day it was given.
+        responded_on: NaiveDate,
+        /// The management oversight, in the line manager's words.
+        oversight: String,
+        /// The directions given; each became a tracked action.
+        directions: Vec<Direction>,
+    },
+    /// The auditor discussed the audit with the case holder.
+    CaseHolderDiscussion {
+        /// The day it was held.
+        held_on: NaiveDate,
+        /// Whether the grades were discussed.
+        grades_discussed: bool,
+        /// The case holder's comment.
+        comment: String,
+    },
     /// The audit was closed, every follow-up done; it had this status before.
     Closed {
         /// The status it returns to if reopened.
@@ -87,6 +116,14 @@ pub enum FollowUpField {
     WhoTookPart,
     /// Why the audit is reopened.
     Reason,
+    /// Who the findings go to, as a whole.
+    Recipients,
+    /// The name of one recipient.
+    RecipientName(super::RecipientRole),
+    /// A part of one direction of a management response, by its position (from 0).
+    Direction(usize, super::ActionField),
+    /// Whether the grades were discussed with the case holder.
+    GradesDiscussed,
 }
 
 /// An action's progress as a person records it.
@@ -122,16 +159,21 @@ pub struct ReflectiveDiscussion {
     pub agreed: String,
 }
 
-fn problem(field: FollowUpField, message: impl Into<String>) -> AuditProblem {
+pub(super) fn problem(field: FollowUpField, message: impl Into<String>) -> AuditProblem {
     AuditProblem::new(ProblemTarget::FollowUp(field), message)
 }
 
-fn audit_problem(message: impl Into<String>) -> Vec<AuditProblem> {
+pub(super) fn audit_problem(message: impl Into<String>) -> Vec<AuditProblem> {
     vec![AuditProblem::new(ProblemTarget::Audit, message)]
 }
 
 /// Problems with a required piece of text.
-fn text_problems(problems: &mut Vec<AuditProblem>, field: FollowUpField, text: &str, missing: &str) {
+pub(super) fn text_problems(
+    problems: &mut Vec<AuditProblem>,
+    field: FollowUpField,
+    text: &str,
+    missing: &str,
+) {
     if text.trim().is_empty() {
         problems.push(problem(field, missing));
     } else if text.chars().count() > MAX_FOLLOW_UP_TEXT_CHARS {
@@ -141,7 +183,7 @@ fn text_problems(problems: &mut Vec<AuditProblem>, field: FollowUpField, text: &
 
 impl Audit {
     /// Why nothing can be recorded on this audit now, if so.
-    fn follow_up_closed_to_recording(&self) -> Option<Vec<AuditProblem>> {
+    pub(super) fn follow_up_closed_to_recording(&self) -> Option<Vec<AuditProblem>> {
         match self.status {
             AuditStatus::Draft => Some(audit_problem("Follow-up is recorded once the audit is submitted")),
             AuditStatus::Closed => {
@@ -152,7 +194,12 @@ impl Audit {
     }
 
     /// Problems with who is recording and the day recorded.
-    fn who_and_when_problems(&self, by: &str, on: NaiveDate, today: NaiveDate) -> Vec<AuditProblem> {
+    pub(super) fn who_and_when_problems(
+        &self,
+        by: &str,
+        on: NaiveDate,
+        today: NaiveDate,
+    ) -> Vec<AuditProblem> {
         let mut problems = Vec::new();
         if by.trim().is_empty() {
             problems.push(problem(FollowUpField::By, "Enter your name: follow-up records who recorded it"));
@@ -171,7 +218,7 @@ impl Audit {
         problems
     }
 
-    fn with_event(&self, by: &str, today: NaiveDate, what: FollowUpEventKind) -> Audit {
+    pub(super) fn with_event(&self, by: &str, today: NaiveDate, what: FollowUpEventKind) -> Audit {
         let mut updated = self.clone();
         updated.follow_up.events.push(FollowUpEvent { recorded_on: today, by: by.trim().to_owned(), what });
         updated
@@ -430,6 +477,26 @@ impl Audit {
                         agreed: agreed.clone(),
                     };
                     audit.record_reflective_discussion(template, moderation, &discussion, by, on)?
+                }
+                FollowUpEventKind::FindingsShared { shared_on, recipients } => {
+                    let sharing = FindingsSharing { shared_on: *shared_on, recipients: recipients.clone() };
+                    audit.share_findings(&sharing, by, on)?
+                }
+                FollowUpEventKind::ManagementResponse { responded_on, oversight, directions } => {
+                    let response = ManagementResponse {
+                        responded_on: *responded_on,
+                        oversight: oversight.clone(),
+                        directions: directions.iter().map(Direction::as_typed).collect(),
+                    };
+                    audit.record_management_response(&response, by, on)?
+                }
+                FollowUpEventKind::CaseHolderDiscussion { held_on, grades_discussed, comment } => {
+                    let discussion = CaseHolderDiscussion {
+                        held_on: *held_on,
+                        grades_discussed: Some(*grades_discussed),
+                        comment: comment.clone(),
+                    };
+                    audit.record_case_holder_discussion(&discussion, by, on)?
                 }
                 FollowUpEventKind::Closed { .. } => audit.close(template, moderation, by, on)?,
                 FollowUpEventKind::Reopened { reason } => audit.reopen(by, reason, on)?,

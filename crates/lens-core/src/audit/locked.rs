@@ -10,7 +10,8 @@
 //!
 //! Follow-up (action progress, confirmations) and moderation marks are not answers: they change
 //! without an amendment. Follow-up recorded as events is kept, though: a later revision must hold
-//! every event the held copy has, in order, and may only add to them.
+//! every event the held copy has, in order, and may only add to them. A management response's
+//! directions become actions, so the actions its new events add count as held.
 
 use std::collections::BTreeMap;
 
@@ -87,9 +88,14 @@ impl Audit {
         if later.submitted_on != self.submitted_on {
             problems.push("its submission date changed".to_owned());
         }
-        if !later.follow_up.events.starts_with(&self.follow_up.events) {
-            problems.push("follow-up already recorded was changed or removed".to_owned());
-        }
+        // Directions given since become actions without an amendment: they count as held.
+        let held = match later.follow_up.events.strip_prefix(self.follow_up.events.as_slice()) {
+            Some(new_events) => self.with_directions_of(new_events),
+            None => {
+                problems.push("follow-up already recorded was changed or removed".to_owned());
+                self.clone()
+            }
+        };
         if !later.amendments.starts_with(&self.amendments) {
             problems.push("amendments already recorded were changed or removed".to_owned());
             return problems;
@@ -98,7 +104,7 @@ impl Audit {
         for amendment in &later.amendments[self.amendments.len()..] {
             for change in &amendment.changes {
                 let value =
-                    recorded.entry(change.field.clone()).or_insert_with(|| self.value_at(&change.field));
+                    recorded.entry(change.field.clone()).or_insert_with(|| held.value_at(&change.field));
                 if *value != change.before {
                     problems.push(format!(
                         "the amendment of {} by {} says {} was {}, but it was {}",
@@ -112,7 +118,7 @@ impl Audit {
                 value.clone_from(&change.after);
             }
         }
-        for change in changes_between(self, later) {
+        for change in changes_between(&held, later) {
             if !recorded.contains_key(&change.field) {
                 problems.push(format!(
                     "{} changed from {} to {} with no amendment recording it",

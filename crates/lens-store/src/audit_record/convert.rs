@@ -11,7 +11,8 @@ use super::field_path::{field_path_text, parse_field_path};
 use super::v1::AuditRecordV1;
 use super::v2::AuditRecordV2;
 use super::v3::{AuditRecordV3, FieldChangeV3};
-use super::v4::{ActionV4, AmendmentV4, AuditRecordV4, FollowUpV4, ResponseV4, TemplateRefV4};
+use super::v4::AuditRecordV4;
+use super::v5::{ActionV5, AmendmentV5, AuditRecordV5, FollowUpV5, ResponseV5, TemplateRefV5};
 use super::CURRENT_AUDIT_SCHEMA;
 use crate::error::StoreError;
 use crate::record::{RecordKey, StoredRecord};
@@ -20,13 +21,17 @@ use crate::record::{RecordKey, StoredRecord};
 /// memory. The stored record itself is not changed until the audit is next saved.
 pub fn decode_audit(record: &StoredRecord) -> Result<Audit, StoreError> {
     let from_v2 = |v2: AuditRecordV2| {
-        AuditRecordV3::try_from(v2).map(AuditRecordV4::from).map_err(|reason| corrupt(&record.key, reason))
+        AuditRecordV3::try_from(v2)
+            .map(AuditRecordV4::from)
+            .map(AuditRecordV5::from)
+            .map_err(|reason| corrupt(&record.key, reason))
     };
-    let current: AuditRecordV4 = match record.schema_version {
+    let current: AuditRecordV5 = match record.schema_version {
         1 => from_v2(parse::<AuditRecordV1>(record)?.into())?,
         2 => from_v2(parse::<AuditRecordV2>(record)?)?,
-        3 => parse::<AuditRecordV3>(record)?.into(),
-        4 => parse::<AuditRecordV4>(record)?,
+        3 => AuditRecordV4::from(parse::<AuditRecordV3>(record)?).into(),
+        4 => parse::<AuditRecordV4>(record)?.into(),
+        5 => parse::<AuditRecordV5>(record)?,
         found if found > CURRENT_AUDIT_SCHEMA => {
             return Err(StoreError::TooNew {
                 key: record.key.clone(),
@@ -49,10 +54,10 @@ pub fn encode_audit(audit: &Audit) -> String {
 }
 
 /// An audit in the current record layout.
-pub fn audit_to_record(audit: &Audit) -> AuditRecordV4 {
-    AuditRecordV4 {
+pub fn audit_to_record(audit: &Audit) -> AuditRecordV5 {
+    AuditRecordV5 {
         id: audit.id.as_str().to_owned(),
-        template: TemplateRefV4 { id: audit.template.id.clone(), version: audit.template.version },
+        template: TemplateRefV5 { id: audit.template.id.clone(), version: audit.template.version },
         status: status_name(audit.status).to_owned(),
         case_reference: audit.case_reference.clone(),
         auditor: audit.auditor.clone(),
@@ -64,7 +69,7 @@ pub fn audit_to_record(audit: &Audit) -> AuditRecordV4 {
             .iter()
             .map(|(item, response)| {
                 let stored =
-                    ResponseV4 { grade: response.grade.clone(), narrative: response.narrative.clone() };
+                    ResponseV5 { grade: response.grade.clone(), narrative: response.narrative.clone() };
                 (item.clone(), stored)
             })
             .collect(),
@@ -72,7 +77,7 @@ pub fn audit_to_record(audit: &Audit) -> AuditRecordV4 {
         actions: audit
             .actions
             .iter()
-            .map(|action| ActionV4 {
+            .map(|action| ActionV5 {
                 id: action.id.clone(),
                 what: action.what.clone(),
                 owner: action.owner.clone(),
@@ -84,7 +89,7 @@ pub fn audit_to_record(audit: &Audit) -> AuditRecordV4 {
         amendments: audit
             .amendments
             .iter()
-            .map(|amendment| AmendmentV4 {
+            .map(|amendment| AmendmentV5 {
                 on: amendment.on,
                 by: amendment.by.clone(),
                 reason: amendment.reason.clone(),
@@ -99,7 +104,7 @@ pub fn audit_to_record(audit: &Audit) -> AuditRecordV4 {
                     .collect(),
             })
             .collect(),
-        follow_up: FollowUpV4 {
+        follow_up: FollowUpV5 {
             corrective_action_confirmed_on: audit.follow_up.corrective_action_confirmed_on,
             reflective_discussion_on: audit.follow_up.reflective_discussion_on,
             events: audit.follow_up.events.iter().map(event_to_record).collect(),
@@ -108,7 +113,7 @@ pub fn audit_to_record(audit: &Audit) -> AuditRecordV4 {
 }
 
 /// The audit a current-layout record holds, or what is wrong with it.
-pub fn audit_from_record(record: AuditRecordV4) -> Result<Audit, String> {
+pub fn audit_from_record(record: AuditRecordV5) -> Result<Audit, String> {
     let status = parse_status(&record.status).ok_or_else(|| format!("unknown status '{}'", record.status))?;
     let actions = record
         .actions

@@ -1,15 +1,30 @@
-//! Follow-up events between their stored layout (schema 4) and [`FollowUpEvent`].
+//! Follow-up events between their stored layout (schema 5) and [`FollowUpEvent`].
 
-use lens_core::{AuditStatus, FollowUpEvent, FollowUpEventKind};
+use lens_core::{AuditStatus, Direction, FindingsRecipient, FollowUpEvent, FollowUpEventKind, RecipientRole};
 
 use super::convert::{action_status_code, parse_action_status, parse_status, status_name};
-use super::v4::{FollowUpEventV4, FollowUpWhatV4};
+use super::v5::{DirectionV5, FollowUpEventV5, FollowUpWhatV5, RecipientV5};
+
+/// The stored code of a recipient's role. Stored data depends on it: never rename one.
+pub fn recipient_role_code(role: RecipientRole) -> &'static str {
+    match role {
+        RecipientRole::Practitioner => "practitioner",
+        RecipientRole::LineManager => "line_manager",
+        RecipientRole::ServiceManager => "service_manager",
+        RecipientRole::IndependentChair => "independent_chair",
+    }
+}
+
+/// The role with this stored code.
+pub fn parse_recipient_role(code: &str) -> Option<RecipientRole> {
+    RecipientRole::ALL.into_iter().find(|role| recipient_role_code(*role) == code)
+}
 
 /// An event as stored.
-pub(crate) fn event_to_record(event: &FollowUpEvent) -> FollowUpEventV4 {
+pub(crate) fn event_to_record(event: &FollowUpEvent) -> FollowUpEventV5 {
     let what = match &event.what {
         FollowUpEventKind::ActionProgress { action, status, completed_on, note } => {
-            FollowUpWhatV4::ActionProgress {
+            FollowUpWhatV5::ActionProgress {
                 action: action.clone(),
                 status: action_status_code(*status).to_owned(),
                 completed_on: *completed_on,
@@ -17,40 +32,102 @@ pub(crate) fn event_to_record(event: &FollowUpEvent) -> FollowUpEventV4 {
             }
         }
         FollowUpEventKind::CorrectiveActionConfirmed { confirmed_on, what_was_done } => {
-            FollowUpWhatV4::CorrectiveActionConfirmed {
+            FollowUpWhatV5::CorrectiveActionConfirmed {
                 confirmed_on: *confirmed_on,
                 what_was_done: what_was_done.clone(),
             }
         }
         FollowUpEventKind::ReflectiveDiscussion { held_on, who_took_part, agreed } => {
-            FollowUpWhatV4::ReflectiveDiscussion {
+            FollowUpWhatV5::ReflectiveDiscussion {
                 held_on: *held_on,
                 who_took_part: who_took_part.clone(),
                 agreed: agreed.clone(),
             }
         }
-        FollowUpEventKind::Closed { was } => FollowUpWhatV4::Closed { was: status_name(*was).to_owned() },
-        FollowUpEventKind::Reopened { reason } => FollowUpWhatV4::Reopened { reason: reason.clone() },
+        FollowUpEventKind::FindingsShared { shared_on, recipients } => FollowUpWhatV5::FindingsShared {
+            shared_on: *shared_on,
+            recipients: recipients
+                .iter()
+                .map(|recipient| RecipientV5 {
+                    role: recipient_role_code(recipient.role).to_owned(),
+                    name: recipient.name.clone(),
+                })
+                .collect(),
+        },
+        FollowUpEventKind::ManagementResponse { responded_on, oversight, directions } => {
+            FollowUpWhatV5::ManagementResponse {
+                responded_on: *responded_on,
+                oversight: oversight.clone(),
+                directions: directions
+                    .iter()
+                    .map(|direction| DirectionV5 {
+                        action: direction.action.clone(),
+                        what: direction.what.clone(),
+                        owner: direction.owner.clone(),
+                        due_on: direction.due_on,
+                    })
+                    .collect(),
+            }
+        }
+        FollowUpEventKind::CaseHolderDiscussion { held_on, grades_discussed, comment } => {
+            FollowUpWhatV5::CaseHolderDiscussion {
+                held_on: *held_on,
+                grades_discussed: *grades_discussed,
+                comment: comment.clone(),
+            }
+        }
+        FollowUpEventKind::Closed { was } => FollowUpWhatV5::Closed { was: status_name(*was).to_owned() },
+        FollowUpEventKind::Reopened { reason } => FollowUpWhatV5::Reopened { reason: reason.clone() },
     };
-    FollowUpEventV4 { recorded_on: event.recorded_on, by: event.by.clone(), what }
+    FollowUpEventV5 { recorded_on: event.recorded_on, by: event.by.clone(), what }
 }
 
 /// The event a stored one holds, or what is wrong with it (`index` counts from 1 for people).
-pub(super) fn event_from_record(index: usize, stored: FollowUpEventV4) -> Result<FollowUpEvent, String> {
+pub(super) fn event_from_record(index: usize, stored: FollowUpEventV5) -> Result<FollowUpEvent, String> {
     let what = match stored.what {
-        FollowUpWhatV4::ActionProgress { action, status, completed_on, note } => {
+        FollowUpWhatV5::ActionProgress { action, status, completed_on, note } => {
             let status = parse_action_status(&status).ok_or_else(|| {
                 format!("follow-up event {index} gives action {action} an unknown status '{status}'")
             })?;
             FollowUpEventKind::ActionProgress { action, status, completed_on, note }
         }
-        FollowUpWhatV4::CorrectiveActionConfirmed { confirmed_on, what_was_done } => {
+        FollowUpWhatV5::CorrectiveActionConfirmed { confirmed_on, what_was_done } => {
             FollowUpEventKind::CorrectiveActionConfirmed { confirmed_on, what_was_done }
         }
-        FollowUpWhatV4::ReflectiveDiscussion { held_on, who_took_part, agreed } => {
+        FollowUpWhatV5::ReflectiveDiscussion { held_on, who_took_part, agreed } => {
             FollowUpEventKind::ReflectiveDiscussion { held_on, who_took_part, agreed }
         }
-        FollowUpWhatV4::Closed { was } => {
+        FollowUpWhatV5::FindingsShared { shared_on, recipients } => {
+            let recipients = recipients
+                .into_iter()
+                .map(|recipient| {
+                    let role = parse_recipient_role(&recipient.role).ok_or_else(|| {
+                        format!(
+                            "follow-up event {index} shares the findings with an unknown role '{}': use practitioner, line_manager, service_manager or independent_chair",
+                            recipient.role
+                        )
+                    })?;
+                    Ok(FindingsRecipient { role, name: recipient.name })
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            FollowUpEventKind::FindingsShared { shared_on, recipients }
+        }
+        FollowUpWhatV5::ManagementResponse { responded_on, oversight, directions } => {
+            let directions = directions
+                .into_iter()
+                .map(|direction| Direction {
+                    action: direction.action,
+                    what: direction.what,
+                    owner: direction.owner,
+                    due_on: direction.due_on,
+                })
+                .collect();
+            FollowUpEventKind::ManagementResponse { responded_on, oversight, directions }
+        }
+        FollowUpWhatV5::CaseHolderDiscussion { held_on, grades_discussed, comment } => {
+            FollowUpEventKind::CaseHolderDiscussion { held_on, grades_discussed, comment }
+        }
+        FollowUpWhatV5::Closed { was } => {
             let was = parse_status(&was)
                 .filter(|was| matches!(was, AuditStatus::Submitted | AuditStatus::Moderated))
                 .ok_or_else(|| {
@@ -58,7 +135,7 @@ pub(super) fn event_from_record(index: usize, stored: FollowUpEventV4) -> Result
                 })?;
             FollowUpEventKind::Closed { was }
         }
-        FollowUpWhatV4::Reopened { reason } => FollowUpEventKind::Reopened { reason },
+        FollowUpWhatV5::Reopened { reason } => FollowUpEventKind::Reopened { reason },
     };
     Ok(FollowUpEvent { recorded_on: stored.recorded_on, by: stored.by, what })
 }

@@ -15,6 +15,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 const V1_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v1.json");
 const V2_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v2.json");
+const V4_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v4-follow-up.json");
 
 fn stored(id: &str, schema_version: u32, body: &str) -> StoredRecord {
     StoredRecord {
@@ -202,7 +203,7 @@ fn the_current_format_round_trips_exactly() {
 #[test]
 fn a_newer_format_is_refused_with_a_message_to_update() {
     let error = decode_audit(&stored("a-1", CURRENT_AUDIT_SCHEMA + 1, "{}")).unwrap_err();
-    assert!(matches!(error, StoreError::TooNew { found: 5, supported: 4, .. }));
+    assert!(matches!(error, StoreError::TooNew { found: 6, supported: 5, .. }));
     assert!(error.to_string().contains("Update the page"), "{error}");
 }
 
@@ -281,6 +282,28 @@ fn a_version_3_record_opens_with_its_follow_up_days_and_no_events() {
         1,
     );
     assert!(decode_audit(&stored("fixture-v3-amended", 3, &with_event)).is_err());
+}
+
+#[test]
+fn a_version_4_record_opens_with_every_event_and_is_written_back_as_it_was() {
+    let audit = decode_audit(&stored("fixture-v4-follow-up", 4, V4_FIXTURE)).unwrap();
+    assert_eq!(audit.status, AuditStatus::Closed);
+    assert_eq!(audit.follow_up.events.len(), 4);
+    assert!(matches!(
+        audit.follow_up.events[3].what,
+        lens_core::FollowUpEventKind::Closed { was: AuditStatus::Submitted }
+    ));
+    let original: serde_json::Value = serde_json::from_str(V4_FIXTURE).unwrap();
+    let written: serde_json::Value = serde_json::from_str(&encode_audit(&audit)).unwrap();
+    assert_eq!(written, original);
+    // Version 4 knew no findings events: one in a version 4 record is refused.
+    let with_findings = V4_FIXTURE.replacen(
+        "\"kind\": \"closed\", \"was\": \"submitted\"",
+        "\"kind\": \"case_holder_discussion\", \"held_on\": \"2026-10-10\", \"grades_discussed\": true",
+        1,
+    );
+    assert!(decode_audit(&stored("fixture-v4-follow-up", 4, &with_findings)).is_err());
+    assert!(decode_audit(&stored("fixture-v4-follow-up", 5, &with_findings)).is_ok());
 }
 
 #[test]

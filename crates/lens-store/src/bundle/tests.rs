@@ -26,19 +26,19 @@ fn the_golden_bundle_reads_and_round_trips_exactly() {
 }
 
 #[test]
-fn a_version_1_bundle_opens_and_is_written_again_as_version_3() {
+fn a_version_1_bundle_opens_and_is_written_again_as_version_4() {
     // The golden bundle is version 1: moderations without an overall judgement.
     assert!(GOLDEN.contains("\"format_version\": 1"));
     let bundle = parse_bundle(GOLDEN).unwrap();
     assert_eq!(bundle.moderations[0].value.overall, lens_core::ModeratedItem::default());
     let written = write_bundle(&bundle);
-    assert!(written.contains("\"format_version\": 3"));
+    assert!(written.contains("\"format_version\": 4"));
     let mut moderated = bundle.clone();
     moderated.moderations[0].value.overall.agreed_grade = Some("RI".into());
     let again = parse_bundle(&write_bundle(&moderated)).unwrap();
     assert_eq!(again.moderations[0].value.agreed_overall(), Some("RI"));
     // A version 1 bundle cannot carry what only version 2 has.
-    let mislabelled = write_bundle(&moderated).replacen("\"format_version\": 3", "\"format_version\": 1", 1);
+    let mislabelled = write_bundle(&moderated).replacen("\"format_version\": 4", "\"format_version\": 1", 1);
     check(
         &mislabelled,
         expect![[r#"
@@ -48,7 +48,7 @@ fn a_version_1_bundle_opens_and_is_written_again_as_version_3() {
 }
 
 #[test]
-fn follow_up_events_travel_in_version_3_and_a_version_2_bundle_cannot_carry_them() {
+fn follow_up_events_travel_and_a_version_2_bundle_cannot_carry_them() {
     let mut bundle = parse_bundle(GOLDEN).unwrap();
     let audit = &mut bundle.audits[1].value;
     audit.follow_up.events.push(lens_core::FollowUpEvent {
@@ -60,9 +60,58 @@ fn follow_up_events_travel_in_version_3_and_a_version_2_bundle_cannot_carry_them
     assert!(written.contains("\"kind\": \"reopened\""), "events are tagged by kind");
     assert_eq!(parse_bundle(&written), Ok(bundle));
     check(
-        &written.replacen("\"format_version\": 3", "\"format_version\": 2", 1),
+        &written.replacen("\"format_version\": 4", "\"format_version\": 2", 1),
         expect![[r#"
         audits[1].audit.follow_up.events: is not part of bundle version 2: a bundle with follow-up events declares format_version 3
+    "#]],
+    );
+}
+
+#[test]
+fn findings_shared_and_answered_travel_in_version_4_and_a_version_3_bundle_cannot_carry_them() {
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 6, d).unwrap();
+    let mut bundle = parse_bundle(GOLDEN).unwrap();
+    let audit = &mut bundle.audits[1].value;
+    let direction = lens_core::Direction {
+        action: "direction-1".into(),
+        what: "Visit the child alone".into(),
+        owner: "Sam Okafor".into(),
+        due_on: day(30),
+    };
+    audit.actions.push(direction.as_action());
+    let event = |what| lens_core::FollowUpEvent { recorded_on: day(20), by: "Ama Mensah".into(), what };
+    audit.follow_up.events = vec![
+        event(lens_core::FollowUpEventKind::FindingsShared {
+            shared_on: day(14),
+            recipients: vec![lens_core::FindingsRecipient {
+                role: lens_core::RecipientRole::IndependentChair,
+                name: "Jo Reid".into(),
+            }],
+        }),
+        event(lens_core::FollowUpEventKind::ManagementResponse {
+            responded_on: day(18),
+            oversight: "Agreed.".into(),
+            directions: vec![direction],
+        }),
+        event(lens_core::FollowUpEventKind::CaseHolderDiscussion {
+            held_on: day(15),
+            grades_discussed: true,
+            comment: String::new(),
+        }),
+    ];
+    let written = write_bundle(&bundle);
+    assert!(written.contains("\"role\": \"independent_chair\""), "roles are stored as codes");
+    assert_eq!(parse_bundle(&written), Ok(bundle));
+    check(
+        &written.replacen("\"format_version\": 4", "\"format_version\": 3", 1),
+        expect![[r#"
+        audits[1].audit.follow_up.events: holds findings shared or answered, which are not part of bundle version 3: such a bundle declares format_version 4
+    "#]],
+    );
+    check(
+        &written.replacen("\"independent_chair\"", "\"chair\"", 1),
+        expect![[r#"
+        audits[1].audit: follow-up event 1 shares the findings with an unknown role 'chair': use practitioner, line_manager, service_manager or independent_chair
     "#]],
     );
 }
@@ -90,9 +139,9 @@ fn files_that_are_not_bundles_of_this_version_are_refused_with_a_reason() {
     "#]],
     );
     check(
-        &GOLDEN.replacen("\"format_version\": 1", "\"format_version\": 4", 1),
+        &GOLDEN.replacen("\"format_version\": 1", "\"format_version\": 5", 1),
         expect![[r#"
-        format_version: is 4, made by a newer Practice Lens; this one reads up to version 3. Update Practice Lens to open this bundle
+        format_version: is 5, made by a newer Practice Lens; this one reads up to version 4. Update Practice Lens to open this bundle
     "#]],
     );
 }
@@ -226,7 +275,7 @@ fn a_version_written_as_text_is_named_not_called_missing() {
     check(
         &GOLDEN.replacen("\"format_version\": 1", "\"format_version\": \"1\"", 1),
         expect![[r#"
-            format_version: is "1": it must be a whole number such as 3, without quotes
+            format_version: is "1": it must be a whole number such as 4, without quotes
         "#]],
     );
 }

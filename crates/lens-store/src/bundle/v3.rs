@@ -1,6 +1,6 @@
 //! The serde layout of bundle version 3 (docs/bundle-format.md): version 2 with audits in
-//! audit record schema 4, which adds the follow-up recorded as events. Version 1 and 2
-//! documents are read with this layout too: they are the same but for that one optional field.
+//! audit record schema 4, which adds the follow-up recorded as events. No longer read: version
+//! 4's layout reads version 3 documents too.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

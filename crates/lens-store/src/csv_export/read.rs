@@ -7,12 +7,13 @@ use csv::{ReaderBuilder, StringRecord};
 use lens_core::{ActionStatus, Audit};
 
 use super::{
-    restore, AuditCsv, CsvProblem, ACTION_COLUMNS, AMENDMENT_COLUMNS, AUDIT_COLUMNS, BOM, FOLLOW_UP_COLUMNS,
-    HEADER_PREFIX, ITEM_COLUMNS,
+    restore, AuditCsv, CsvProblem, ACTION_COLUMNS, AMENDMENT_COLUMNS, AUDIT_COLUMNS, BOM, FINDINGS_COLUMNS,
+    FOLLOW_UP_COLUMNS, HEADER_PREFIX, ITEM_COLUMNS,
 };
 use crate::audit_record::{
-    action_status_code, audit_from_record, parse_action_status, parse_field_path, AuditRecordV3,
-    AuditRecordV4, FollowUpEventV4, FollowUpV3, FollowUpWhatV4, TemplateRefV3,
+    action_status_code, audit_from_record, parse_action_status, parse_field_path, parse_recipient_role,
+    AuditRecordV3, AuditRecordV4, AuditRecordV5, DirectionV5, FollowUpEventV5, FollowUpV3, FollowUpWhatV5,
+    RecipientV5, TemplateRefV3,
 };
 use crate::{Revision, Versioned};
 
@@ -160,7 +161,7 @@ pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<Cs
     let amendment_column = |name: &str| AMENDMENT_COLUMNS.contains(&name);
     let amendments =
         Table::read("amendments", &files.amendments, &AMENDMENT_COLUMNS, amendment_column, &mut problems);
-    let follow_up_column = |name: &str| FOLLOW_UP_COLUMNS.contains(&name);
+    let follow_up_column = |name: &str| FOLLOW_UP_COLUMNS.contains(&name) || FINDINGS_COLUMNS.contains(&name);
     let follow_up = if files.follow_up.trim_start_matches(BOM).trim().is_empty() {
         None
     } else {
@@ -264,7 +265,8 @@ pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<Cs
             audit.value.amendments.push(amendment);
         }
     }
-    let mut events: BTreeMap<String, Vec<FollowUpEventV4>> = BTreeMap::new();
+    // Each audit's events with the `event` number of the row that began them.
+    let mut events: BTreeMap<String, Vec<(String, FollowUpEventV5)>> = BTreeMap::new();
     let follow_up_rows = follow_up.as_ref().map(|table| table.rows.iter().map(move |row| (table, row)));
     for (table, (line, record)) in follow_up_rows.into_iter().flatten() {
         let mut cells = Cells { table, line: *line, record, problems: &mut problems };
@@ -273,15 +275,22 @@ pub fn read_audits_csv(files: &AuditCsv) -> Result<Vec<Versioned<Audit>>, Vec<Cs
             cells.fail(format!("audit {id} is not in the items file"));
             continue;
         }
-        if let Some(event) = follow_up_event(&mut cells) {
-            events.entry(id).or_default().push(event);
+        let number = cells.text("event");
+        let kind = cells.text("kind");
+        if matches!(kind.as_str(), "recipient" | "direction") {
+            let last =
+                events.get_mut(&id).and_then(|events| events.last_mut()).filter(|(at, _)| *at == number);
+            add_part(&mut cells, &kind, last.map(|(_, event)| &mut event.what));
+        } else if let Some(event) = follow_up_event(&mut cells) {
+            events.entry(id).or_default().push((number, event));
         }
     }
     let mut result = Vec::new();
     for id in order {
         let Some((line, audit, _)) = audits.remove(&id) else { continue };
-        let mut record: AuditRecordV4 = audit.value.into();
-        record.follow_up.events = events.remove(&id).unwrap_or_default();
+        let mut record = AuditRecordV5::from(AuditRecordV4::from(audit.value));
+        record.follow_up.events =
+            events.remove(&id).unwrap_or_default().into_iter().map(|(_, event)| event).collect();
         match audit_from_record(record) {
             Ok(value) => {
                 result.push(Versioned { value, revision: audit.revision, updated_at: audit.updated_at })
@@ -351,7 +360,7 @@ fn audit_record(cells: &mut Cells) -> Option<Versioned<AuditRecordV3>> {
 }
 
 /// One row of the follow-up file as a stored event, or `None` with its problem recorded.
-fn follow_up_event(cells: &mut Cells) -> Option<FollowUpEventV4> {
+fn follow_up_event(cells: &mut Cells) -> Option<FollowUpEventV5> {
     let recorded_on = cells.date("recorded_on");
     if recorded_on.is_none() {
         cells.fail("recorded_on is missing: every follow-up event says when it was recorded".to_owned());
@@ -369,30 +378,90 @@ fn follow_up_event(cells: &mut Cells) -> Option<FollowUpEventV4> {
             if parse_action_status(&status).is_none() {
                 cells.fail(format!("status \"{status}\" is not one of open, in_progress, done, cancelled"));
             }
-            FollowUpWhatV4::ActionProgress {
+            FollowUpWhatV5::ActionProgress {
                 action: cells.text("action_id"),
                 status,
                 completed_on: on,
                 note: text,
             }
         }
-        "corrective_action_confirmed" => FollowUpWhatV4::CorrectiveActionConfirmed {
+        "corrective_action_confirmed" => FollowUpWhatV5::CorrectiveActionConfirmed {
             confirmed_on: needs_on(cells, "a confirmation of corrective action"),
             what_was_done: text,
         },
-        "reflective_discussion" => FollowUpWhatV4::ReflectiveDiscussion {
+        "reflective_discussion" => FollowUpWhatV5::ReflectiveDiscussion {
             held_on: needs_on(cells, "a reflective discussion"),
             who_took_part: cells.text("who_took_part"),
             agreed: text,
         },
-        "closed" => FollowUpWhatV4::Closed { was: status },
-        "reopened" => FollowUpWhatV4::Reopened { reason: text },
+        "findings_shared" => FollowUpWhatV5::FindingsShared {
+            shared_on: needs_on(cells, "sharing the findings"),
+            recipients: Vec::new(),
+        },
+        "management_response" => FollowUpWhatV5::ManagementResponse {
+            responded_on: needs_on(cells, "a management response"),
+            oversight: text,
+            directions: Vec::new(),
+        },
+        "case_holder_discussion" => {
+            let grades_discussed = match cells.text("grades_discussed").as_str() {
+                "yes" => true,
+                "no" => false,
+                other => {
+                    cells.fail(format!("grades_discussed \"{other}\" is not yes or no"));
+                    false
+                }
+            };
+            FollowUpWhatV5::CaseHolderDiscussion {
+                held_on: needs_on(cells, "a discussion with the case holder"),
+                grades_discussed,
+                comment: text,
+            }
+        }
+        "closed" => FollowUpWhatV5::Closed { was: status },
+        "reopened" => FollowUpWhatV5::Reopened { reason: text },
         other => {
             cells.fail(format!(
-                "kind \"{other}\" is not one of action_progress, corrective_action_confirmed, reflective_discussion, closed, reopened"
+                "kind \"{other}\" is not one of action_progress, corrective_action_confirmed, reflective_discussion, findings_shared, recipient, management_response, direction, case_holder_discussion, closed, reopened"
             ));
             return None;
         }
     };
-    Some(FollowUpEventV4 { recorded_on: recorded_on?, by: cells.text("by"), what })
+    Some(FollowUpEventV5 { recorded_on: recorded_on?, by: cells.text("by"), what })
+}
+
+/// Adds a `recipient` or `direction` row to the event row before it (`event`), which must be
+/// the findings shared or the management response with the same `event` number.
+fn add_part(cells: &mut Cells, kind: &str, event: Option<&mut FollowUpWhatV5>) {
+    match (kind, event) {
+        ("recipient", Some(FollowUpWhatV5::FindingsShared { recipients, .. })) => {
+            let role = cells.text("role");
+            if parse_recipient_role(&role).is_none() {
+                cells.fail(format!(
+                    "role \"{role}\" is not one of practitioner, line_manager, service_manager, independent_chair"
+                ));
+            }
+            recipients.push(RecipientV5 { role, name: cells.text("name") });
+        }
+        ("direction", Some(FollowUpWhatV5::ManagementResponse { directions, .. })) => {
+            let due_on = cells.date("due_on");
+            if due_on.is_none() {
+                cells.fail("due_on is missing: every direction says the day it is due".to_owned());
+            }
+            directions.push(DirectionV5 {
+                action: cells.text("action_id"),
+                what: cells.text("text"),
+                owner: cells.text("owner"),
+                due_on: due_on.unwrap_or_default(),
+            });
+        }
+        ("recipient", _) => cells.fail(
+            "a recipient row must follow its findings_shared row, with the same audit_id and event"
+                .to_owned(),
+        ),
+        _ => cells.fail(
+            "a direction row must follow its management_response row, with the same audit_id and event"
+                .to_owned(),
+        ),
+    }
 }

@@ -265,11 +265,11 @@ fn follow_up_events_travel_in_their_own_file_and_an_export_without_one_still_rea
     ];
     let files = write_audits_csv(&audits, &[]);
     assert!(files.follow_up.starts_with(
-        "\u{feff}audit_id,event,recorded_on,by,kind,action_id,status,on,who_took_part,text\r\n"
+        "\u{feff}audit_id,event,recorded_on,by,kind,action_id,status,on,who_took_part,text,role,name,owner,due_on,grades_discussed\r\n"
     ));
     assert!(files
         .follow_up
-        .contains(",action_progress,action-1,done,2026-06-18,,'=Shared with the family\r\n"));
+        .contains(",action_progress,action-1,done,2026-06-18,,'=Shared with the family,,,,,\r\n"));
     assert_eq!(read_audits_csv(&files), Ok(audits.clone()));
 
     // An export made before follow-up was recorded as events has no follow-up file.
@@ -282,6 +282,79 @@ fn follow_up_events_travel_in_their_own_file_and_an_export_without_one_still_rea
         read_audits_csv(&broken).unwrap_err().iter().map(ToString::to_string).collect();
     assert_eq!(
         problems,
-        ["follow-up line 5: kind \"archived\" is not one of action_progress, corrective_action_confirmed, reflective_discussion, closed, reopened"]
+        ["follow-up line 5: kind \"archived\" is not one of action_progress, corrective_action_confirmed, reflective_discussion, findings_shared, recipient, management_response, direction, case_holder_discussion, closed, reopened"]
     );
+
+    // A follow-up file written before the findings columns existed still reads.
+    let old_header = "audit_id,event,recorded_on,by,kind,action_id,status,on,who_took_part,text\r\n";
+    let rows: String = files_rows(&write_audits_csv(&audits, &[]).follow_up);
+    let before_findings =
+        AuditCsv { follow_up: format!("\u{feff}{old_header}{rows}"), ..write_audits_csv(&audits, &[]) };
+    assert_eq!(read_audits_csv(&before_findings), Ok(audits));
+}
+
+/// The rows of a follow-up file without its header, each cut to the first ten columns.
+fn files_rows(follow_up: &str) -> String {
+    let mut reader = csv::Reader::from_reader(follow_up.trim_start_matches(super::BOM).as_bytes());
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    for record in reader.records() {
+        let record = record.unwrap();
+        writer.write_record(record.iter().take(10)).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn findings_events_travel_as_rows_with_their_recipients_and_directions_after_them() {
+    use lens_core::{Direction, FindingsRecipient, FollowUpEvent, FollowUpEventKind, RecipientRole};
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 6, d).unwrap();
+    let mut audits = golden_audits();
+    let direction = Direction {
+        action: "direction-1".into(),
+        what: "Visit the child alone, weekly".into(),
+        owner: "Sam Okafor".into(),
+        due_on: day(30),
+    };
+    audits[1].value.actions.push(direction.as_action());
+    let event = |what| FollowUpEvent { recorded_on: day(20), by: "Ama Mensah".into(), what };
+    audits[1].value.follow_up.events = vec![
+        event(FollowUpEventKind::FindingsShared {
+            shared_on: day(14),
+            recipients: vec![
+                FindingsRecipient { role: RecipientRole::Practitioner, name: "Sam Okafor".into() },
+                FindingsRecipient { role: RecipientRole::IndependentChair, name: "Jo Reid".into() },
+            ],
+        }),
+        event(FollowUpEventKind::ManagementResponse {
+            responded_on: day(18),
+            oversight: "Agreed: the plan needs timescales.".into(),
+            directions: vec![direction],
+        }),
+        event(FollowUpEventKind::CaseHolderDiscussion {
+            held_on: day(15),
+            grades_discussed: false,
+            comment: "=Felt the grade was harsh".into(),
+        }),
+    ];
+    let files = write_audits_csv(&audits, &[]);
+    assert!(files.follow_up.contains(",2,2026-06-20,Ama Mensah,direction,direction-1,,,,\"Visit the child alone, weekly\",,,Sam Okafor,2026-06-30,\r\n"), "{}", files.follow_up);
+    assert!(
+        files.follow_up.contains(",recipient,,,,,,independent_chair,Jo Reid,,,\r\n"),
+        "{}",
+        files.follow_up
+    );
+    assert!(files.follow_up.contains(",'=Felt the grade was harsh,,,,,no\r\n"), "{}", files.follow_up);
+    assert_eq!(read_audits_csv(&files), Ok(audits));
+
+    let orphan = AuditCsv {
+        follow_up: files.follow_up.replacen(
+            ",1,2026-06-20,Ama Mensah,recipient,",
+            ",3,2026-06-20,Ama Mensah,recipient,",
+            1,
+        ),
+        ..files
+    };
+    let problems: Vec<String> =
+        read_audits_csv(&orphan).unwrap_err().iter().map(ToString::to_string).collect();
+    assert_eq!(problems, ["follow-up line 3: a recipient row must follow its findings_shared row, with the same audit_id and event"]);
 }

@@ -6,10 +6,10 @@ use csv::{Terminator, WriterBuilder};
 use lens_core::{find_template, Audit, Template};
 
 use super::{
-    neutralise, AuditCsv, ACTION_COLUMNS, AMENDMENT_COLUMNS, AUDIT_COLUMNS, BOM, FOLLOW_UP_COLUMNS,
-    HEADER_PREFIX, ITEM_COLUMNS,
+    neutralise, AuditCsv, ACTION_COLUMNS, AMENDMENT_COLUMNS, AUDIT_COLUMNS, BOM, FINDINGS_COLUMNS,
+    FOLLOW_UP_COLUMNS, HEADER_PREFIX, ITEM_COLUMNS,
 };
-use crate::audit_record::{status_name, FollowUpWhatV4};
+use crate::audit_record::{status_name, FollowUpWhatV5};
 use crate::Versioned;
 
 fn date(day: Option<chrono::NaiveDate>) -> String {
@@ -109,7 +109,7 @@ pub fn write_audits_csv(audits: &[Versioned<Audit>], templates: &[Template]) -> 
             ]);
         }
         for (number, event) in audit.follow_up.events.iter().enumerate() {
-            follow_up.push(follow_up_row(audit, number + 1, event));
+            follow_up.extend(follow_up_rows(audit, number + 1, event));
         }
         let template = find_template(templates, &audit.template);
         for (number, amendment) in audit.amendments.iter().enumerate() {
@@ -136,43 +136,110 @@ pub fn write_audits_csv(audits: &[Versioned<Audit>], templates: &[Template]) -> 
         items: table(item_columns, items),
         actions: table(owned(&ACTION_COLUMNS), actions),
         amendments: table(owned(&AMENDMENT_COLUMNS), amendments),
-        follow_up: table(owned(&FOLLOW_UP_COLUMNS), follow_up),
+        follow_up: table(owned(&[FOLLOW_UP_COLUMNS.as_slice(), &FINDINGS_COLUMNS].concat()), follow_up),
     }
 }
 
-/// One follow-up event as a row, through its stored layout so the `kind` codes are the bundle's.
-fn follow_up_row(audit: &Audit, number: usize, event: &lens_core::FollowUpEvent) -> Vec<String> {
+/// One follow-up event's cells, by column name; the rest are empty.
+#[derive(Default)]
+struct EventCells {
+    kind: &'static str,
+    action: String,
+    status: String,
+    on: Option<chrono::NaiveDate>,
+    who: String,
+    text: String,
+    role: String,
+    name: String,
+    owner: String,
+    due_on: Option<chrono::NaiveDate>,
+    grades_discussed: String,
+}
+
+/// One follow-up event as rows (a findings event's recipients and directions on rows of their
+/// own after it), through its stored layout so the `kind` codes are the bundle's.
+fn follow_up_rows(audit: &Audit, number: usize, event: &lens_core::FollowUpEvent) -> Vec<Vec<String>> {
     let stored = crate::audit_record::event_to_record(event);
-    let (kind, action, status, on, who, text) = match stored.what {
-        FollowUpWhatV4::ActionProgress { action, status, completed_on, note } => {
-            ("action_progress", action, status, completed_on, String::new(), note)
+    let mut parts = Vec::new();
+    let first = match stored.what {
+        FollowUpWhatV5::ActionProgress { action, status, completed_on, note } => EventCells {
+            kind: "action_progress",
+            action,
+            status,
+            on: completed_on,
+            text: note,
+            ..Default::default()
+        },
+        FollowUpWhatV5::CorrectiveActionConfirmed { confirmed_on, what_was_done } => EventCells {
+            kind: "corrective_action_confirmed",
+            on: Some(confirmed_on),
+            text: what_was_done,
+            ..Default::default()
+        },
+        FollowUpWhatV5::ReflectiveDiscussion { held_on, who_took_part, agreed } => EventCells {
+            kind: "reflective_discussion",
+            on: Some(held_on),
+            who: who_took_part,
+            text: agreed,
+            ..Default::default()
+        },
+        FollowUpWhatV5::FindingsShared { shared_on, recipients } => {
+            parts.extend(recipients.into_iter().map(|recipient| EventCells {
+                kind: "recipient",
+                role: recipient.role,
+                name: recipient.name,
+                ..Default::default()
+            }));
+            EventCells { kind: "findings_shared", on: Some(shared_on), ..Default::default() }
         }
-        FollowUpWhatV4::CorrectiveActionConfirmed { confirmed_on, what_was_done } => (
-            "corrective_action_confirmed",
-            String::new(),
-            String::new(),
-            Some(confirmed_on),
-            String::new(),
-            what_was_done,
-        ),
-        FollowUpWhatV4::ReflectiveDiscussion { held_on, who_took_part, agreed } => {
-            ("reflective_discussion", String::new(), String::new(), Some(held_on), who_took_part, agreed)
+        FollowUpWhatV5::ManagementResponse { responded_on, oversight, directions } => {
+            parts.extend(directions.into_iter().map(|direction| EventCells {
+                kind: "direction",
+                action: direction.action,
+                text: direction.what,
+                owner: direction.owner,
+                due_on: Some(direction.due_on),
+                ..Default::default()
+            }));
+            EventCells {
+                kind: "management_response",
+                on: Some(responded_on),
+                text: oversight,
+                ..Default::default()
+            }
         }
-        FollowUpWhatV4::Closed { was } => ("closed", String::new(), was, None, String::new(), String::new()),
-        FollowUpWhatV4::Reopened { reason } => {
-            ("reopened", String::new(), String::new(), None, String::new(), reason)
+        FollowUpWhatV5::CaseHolderDiscussion { held_on, grades_discussed, comment } => EventCells {
+            kind: "case_holder_discussion",
+            on: Some(held_on),
+            text: comment,
+            grades_discussed: if grades_discussed { "yes" } else { "no" }.to_owned(),
+            ..Default::default()
+        },
+        FollowUpWhatV5::Closed { was } => EventCells { kind: "closed", status: was, ..Default::default() },
+        FollowUpWhatV5::Reopened { reason } => {
+            EventCells { kind: "reopened", text: reason, ..Default::default() }
         }
     };
-    vec![
-        audit.id.to_string(),
-        number.to_string(),
-        stored.recorded_on.to_string(),
-        stored.by,
-        kind.to_owned(),
-        action,
-        status,
-        date(on),
-        who,
-        text,
-    ]
+    std::iter::once(first)
+        .chain(parts)
+        .map(|cells| {
+            vec![
+                audit.id.to_string(),
+                number.to_string(),
+                stored.recorded_on.to_string(),
+                stored.by.clone(),
+                cells.kind.to_owned(),
+                cells.action,
+                cells.status,
+                date(cells.on),
+                cells.who,
+                cells.text,
+                cells.role,
+                cells.name,
+                cells.owner,
+                date(cells.due_on),
+                cells.grades_discussed,
+            ]
+        })
+        .collect()
 }

@@ -37,6 +37,7 @@ use self::export::{export_bar, rescue_download};
 use self::form_state::{Edited, Stage};
 use self::record::audit_record;
 use self::wording::Wording;
+use super::findings_summary::FindingsSummaryPanel;
 use super::focus::use_focus_on_mount;
 use super::follow_up_panel::history::follow_up_history;
 use super::follow_up_panel::FollowUpPanel;
@@ -403,6 +404,11 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 }
                 { export_bar(&state, &template, &props.store, &props.platform, props.marking.as_deref(), props.moderation.as_ref()) }
                 { audit_record(audit, &template, props.moderation.as_ref().map(|moderation| &moderation.value), today) }
+                if template.kind != lens_core::TemplateKind::Reflection {
+                    <FindingsSummaryPanel audit={audit.clone()} template={template.clone()}
+                        moderation={props.moderation.as_ref().map(|moderation| moderation.value.clone())}
+                        platform={props.platform.clone()} marking={props.marking.clone()} />
+                }
                 if !state.status.holds_saving() {
                     <FollowUpPanel audit={audit.clone()} template={template.clone()}
                         moderation={props.moderation.as_ref().map(|moderation| moderation.value.clone())}

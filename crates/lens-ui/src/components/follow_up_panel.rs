@@ -1,10 +1,13 @@
 //! Recording the follow-up of a submitted audit on its record, without an amendment: an action's
 //! progress, the service manager's confirmation of corrective action, the reflective discussion
 //! after an inadequate audit, closing the audit once every follow-up is done, and reopening it
-//! with a reason. One form is open at a time; what it records goes to the audit form, which
+//! with a reason; and the findings shared and answered (who they went to, the line manager's
+//! management response, whose directions become actions, and the discussion with the case
+//! holder). One form is open at a time; what it records goes to the audit form, which
 //! saves it like any other change. The audit's own answers are never touched.
 
 mod fields;
+mod findings_fields;
 pub(crate) mod history;
 mod state;
 
@@ -12,12 +15,15 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use lens_core::{
-    ActionStatus, Audit, AuditStatus, FollowUpField, FollowUpKind, FollowUpState, Moderation, ProblemTarget,
-    Template,
+    ActionField, ActionStatus, Audit, AuditStatus, FollowUpField, FollowUpKind, FollowUpState, Moderation,
+    ProblemTarget, RecipientRole, Template,
 };
 use yew::prelude::*;
 
 use self::fields::{action_choice, date_field, name_field, status_choice, text_area, FieldView};
+use self::findings_fields::{
+    direction_id, directions_fields, grades_discussed_choice, recipient_id, recipients_choice,
+};
 use self::state::{Attempt, FollowUpForm, PanelChange, PanelState};
 use super::audit_form::anchors::Anchors;
 use super::{ErrorSummary, FieldError};
@@ -52,6 +58,15 @@ fn anchor(target: &ProblemTarget) -> String {
         ProblemTarget::FollowUp(FollowUpField::Text) => "lens-fu-text".to_owned(),
         ProblemTarget::FollowUp(FollowUpField::WhoTookPart) => "lens-fu-who".to_owned(),
         ProblemTarget::FollowUp(FollowUpField::Reason) => "lens-fu-reason".to_owned(),
+        ProblemTarget::FollowUp(FollowUpField::Recipients) => recipient_id(RecipientRole::ALL[0]),
+        ProblemTarget::FollowUp(FollowUpField::RecipientName(role)) => {
+            format!("{}-name", recipient_id(*role))
+        }
+        ProblemTarget::FollowUp(FollowUpField::Direction(position, ActionField::DueOn)) => {
+            format!("{}-day", direction_id(*position, ActionField::DueOn))
+        }
+        ProblemTarget::FollowUp(FollowUpField::Direction(position, part)) => direction_id(*position, *part),
+        ProblemTarget::FollowUp(FollowUpField::GradesDiscussed) => "lens-fu-grades-0".to_owned(),
         _ => TITLE_ID.to_owned(),
     }
 }
@@ -85,6 +100,7 @@ fn offered(
     if follow_ups.iter().all(|follow_up| matches!(follow_up.state, FollowUpState::Done(_))) {
         forms.push(FollowUpForm::Close);
     }
+    forms.extend([FollowUpForm::Share, FollowUpForm::Respond, FollowUpForm::CaseHolder]);
     forms
 }
 
@@ -205,6 +221,29 @@ pub(crate) fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
                     { name_field(&view, "Your name") }
                 </>
             },
+            FollowUpForm::Share => html! {
+                <>
+                    { recipients_choice(&view) }
+                    { date_field(&view, "The day the findings were shared", None) }
+                    { name_field(&view, "Your name") }
+                </>
+            },
+            FollowUpForm::Respond => html! {
+                <>
+                    { date_field(&view, "The day the response was given", None) }
+                    { text_area(&view, "lens-fu-text", FollowUpField::Text, "Management oversight", Some("The line manager's response to the findings")) }
+                    { directions_fields(&view) }
+                    { name_field(&view, "Your name (the line manager responding)") }
+                </>
+            },
+            FollowUpForm::CaseHolder => html! {
+                <>
+                    { date_field(&view, "The day the audit was discussed with the case holder", None) }
+                    { grades_discussed_choice(&view) }
+                    { text_area(&view, "lens-fu-text", FollowUpField::Text, "The case holder's comment (optional)", None) }
+                    { name_field(&view, "Your name") }
+                </>
+            },
         };
         html! {
             <form class="lens-section" novalidate=true onsubmit={onsubmit.clone()} aria-labelledby="lens-fu-form-title">
@@ -217,9 +256,13 @@ pub(crate) fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
             </form>
         }
     });
-    let buttons = forms.iter().filter(|form| state.open != Some(**form)).map(|form| {
+    let button = |form: &FollowUpForm| {
         html! { <button type="button" class="lens-button lens-button--secondary" onclick={open(*form)}>{ form.title() }</button> }
-    });
+    };
+    let (findings_forms, follow_up_forms): (Vec<FollowUpForm>, Vec<FollowUpForm>) =
+        forms.iter().partition(|form| form.is_about_findings());
+    let buttons = follow_up_forms.iter().map(button);
+    let findings_buttons = findings_forms.iter().map(button);
     let closing_hint = (props.audit.status != AuditStatus::Closed && !forms.contains(&FollowUpForm::Close))
         .then(|| html! { <p class="lens-body">{ "You can close this audit once every follow-up is done." }</p> });
     html! {
@@ -238,6 +281,10 @@ pub(crate) fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
             { for form_body }
             if state.open.is_none() {
                 <div class="lens-button-group">{ for buttons }</div>
+                if !findings_forms.is_empty() {
+                    <h4 class="lens-heading-s">{ "The findings shared and answered" }</h4>
+                    <div class="lens-button-group">{ for findings_buttons }</div>
+                }
             }
         </section>
     }

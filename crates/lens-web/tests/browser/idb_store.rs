@@ -14,6 +14,7 @@ use super::support::unique_db_name;
 
 const V1_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v1.json");
 const V3_AMENDED_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v3-amended.json");
+const V4_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v4-follow-up.json");
 const V2_FIXTURE: &str = include_str!("../../../../tests/fixtures/store/audit-v2.json");
 
 fn draft(id: &str, case_reference: &str) -> lens_core::Audit {
@@ -145,6 +146,37 @@ async fn an_audit_stored_in_schema_version_3_opens_without_follow_up_events_and_
     let raw = store.list(RecordKind::Audit).await.unwrap();
     assert_eq!(raw[0].schema_version, lens_store::audit_record::CURRENT_AUDIT_SCHEMA);
     let reloaded = load_audit(&store, &AuditId::new("fixture-v3-amended")).await.unwrap().unwrap();
+    assert_eq!(reloaded.value, edited);
+}
+
+#[wasm_bindgen_test]
+async fn an_audit_stored_in_schema_version_4_opens_with_its_events_and_takes_a_findings_event() {
+    let db_name = unique_db_name("migration-v4");
+    drop(IdbStore::open(&db_name).await.unwrap());
+    put_raw(&db_name, &[raw_record("fixture-v4-follow-up", 4, V4_FIXTURE)]).await;
+
+    let store = IdbStore::open(&db_name).await.unwrap();
+    let loaded = load_audit(&store, &AuditId::new("fixture-v4-follow-up")).await.unwrap().unwrap();
+    assert_eq!(
+        (loaded.value.status, loaded.value.follow_up.events.len()),
+        (lens_core::AuditStatus::Closed, 4)
+    );
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let mut edited = loaded.value.clone();
+    edited.follow_up.events.push(lens_core::FollowUpEvent {
+        recorded_on: today,
+        by: "Morgan Ellis".into(),
+        what: lens_core::FollowUpEventKind::CaseHolderDiscussion {
+            held_on: today,
+            grades_discussed: true,
+            comment: "Agreed the plan was late.".into(),
+        },
+    });
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+    save_audit(&store, &edited, Some(loaded.revision), now).await.unwrap();
+    let raw = store.list(RecordKind::Audit).await.unwrap();
+    assert_eq!(raw[0].schema_version, lens_store::audit_record::CURRENT_AUDIT_SCHEMA);
+    let reloaded = load_audit(&store, &AuditId::new("fixture-v4-follow-up")).await.unwrap().unwrap();
     assert_eq!(reloaded.value, edited);
 }
 

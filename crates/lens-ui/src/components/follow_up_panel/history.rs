@@ -35,6 +35,34 @@ pub(crate) fn event_words(event: &FollowUpEvent, audit: &Audit) -> String {
         FollowUpEventKind::ReflectiveDiscussion { held_on, who_took_part, agreed } => {
             format!("Reflective discussion held on {} with {who_took_part}. Agreed: {agreed}", long(*held_on))
         }
+        FollowUpEventKind::FindingsShared { shared_on, recipients } => {
+            let names: Vec<String> = recipients
+                .iter()
+                .map(|recipient| format!("{} ({})", recipient.name, recipient.role.in_sentence()))
+                .collect();
+            format!("Findings shared on {} with {}.", long(*shared_on), names.join(", "))
+        }
+        FollowUpEventKind::ManagementResponse { responded_on, oversight, directions } => {
+            let given = match directions.len() {
+                0 => "no directions".to_owned(),
+                1 => "1 direction, now an action".to_owned(),
+                count => format!("{count} directions, now actions"),
+            };
+            format!("Management response on {} ({given}): {oversight}", long(*responded_on))
+        }
+        FollowUpEventKind::CaseHolderDiscussion { held_on, grades_discussed, comment } => {
+            let grades =
+                if *grades_discussed { "the grades were discussed" } else { "the grades were not discussed" };
+            let comment = comment.trim();
+            if comment.is_empty() {
+                format!("Discussed with the case holder on {}: {grades}.", long(*held_on))
+            } else {
+                format!(
+                    "Discussed with the case holder on {}: {grades}. The case holder said: {comment}",
+                    long(*held_on)
+                )
+            }
+        }
         FollowUpEventKind::Closed { .. } => "Audit closed: every follow-up done.".to_owned(),
         FollowUpEventKind::Reopened { reason } => format!("Audit reopened: {reason}"),
     }

@@ -2,10 +2,13 @@
 //! the last try; and reading what is typed into a step the core records. No yew here: every
 //! transition and every reading is tested natively.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::NaiveDate;
 use lens_core::{
-    ActionProgress, ActionStatus, Audit, AuditProblem, CorrectiveActionConfirmation, FollowUpField,
-    Moderation, ProblemTarget, ReflectiveDiscussion, Template,
+    ActionField, ActionProgress, ActionStatus, Audit, AuditProblem, CaseHolderDiscussion,
+    CorrectiveActionConfirmation, FindingsRecipient, FindingsSharing, FollowUpField, ManagementResponse,
+    Moderation, ProblemTarget, RecipientRole, ReflectiveDiscussion, Template, TypedDirection,
 };
 
 use crate::components::form::TypedDate;
@@ -18,6 +21,12 @@ pub(crate) enum FollowUpForm {
     Discussion,
     Close,
     Reopen,
+    /// Who the findings were shared with.
+    Share,
+    /// The line manager's management response and directions.
+    Respond,
+    /// The discussion with the case holder.
+    CaseHolder,
 }
 
 impl FollowUpForm {
@@ -29,7 +38,15 @@ impl FollowUpForm {
             Self::Discussion => "Record the reflective discussion",
             Self::Close => "Close this audit",
             Self::Reopen => "Reopen this audit",
+            Self::Share => "Record who the findings were shared with",
+            Self::Respond => "Record the management response",
+            Self::CaseHolder => "Record the discussion with the case holder",
         }
+    }
+
+    /// Whether it is about the findings shared and answered rather than the follow-up rules.
+    pub fn is_about_findings(self) -> bool {
+        matches!(self, Self::Share | Self::Respond | Self::CaseHolder)
     }
 
     /// What the person is told once it is recorded.
@@ -40,6 +57,11 @@ impl FollowUpForm {
             Self::Discussion => "The reflective discussion is recorded",
             Self::Close => "The audit is closed",
             Self::Reopen => "The audit is reopened",
+            Self::Share => "Who the findings were shared with is recorded",
+            Self::Respond => {
+                "The management response is recorded; each direction is now an action to follow up"
+            }
+            Self::CaseHolder => "The discussion with the case holder is recorded",
         }
     }
 }
@@ -57,6 +79,29 @@ pub(crate) struct Typed {
     pub text: String,
     pub who_took_part: String,
     pub reason: String,
+    /// The roles the findings went to, ticked.
+    pub recipients: BTreeSet<RecipientRole>,
+    /// Each role's name as typed (kept when unticked and ticked again).
+    pub recipient_names: BTreeMap<RecipientRole, String>,
+    /// The directions as typed; a response form opens with one.
+    pub directions: Vec<TypedDirectionText>,
+    pub grades_discussed: Option<bool>,
+}
+
+/// One direction as typed, its due day as the date input holds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct TypedDirectionText {
+    pub what: String,
+    pub owner: String,
+    pub due_on: String,
+}
+
+impl TypedDirectionText {
+    fn is_blank(&self) -> bool {
+        self.what.trim().is_empty()
+            && self.owner.trim().is_empty()
+            && self.due_on.trim_matches('-').is_empty()
+    }
 }
 
 /// A change to the panel.
@@ -72,6 +117,12 @@ pub(crate) enum PanelChange {
     Text(String),
     WhoTookPart(String),
     Reason(String),
+    Recipient(RecipientRole, bool),
+    RecipientName(RecipientRole, String),
+    Direction(usize, ActionField, String),
+    AddDirection,
+    RemoveDirection(usize),
+    GradesDiscussed(bool),
     Refused(Vec<AuditProblem>),
     /// Recorded; the form closes and says so.
     Recorded,
@@ -102,6 +153,9 @@ impl PanelState {
                     ..Self::default()
                 };
                 next.open = Some(form);
+                if form == FollowUpForm::Respond {
+                    next.typed.directions = vec![TypedDirectionText::default()];
+                }
                 if let Some((id, status)) = action {
                     next.typed.action = id;
                     next.typed.status = Some(status);
@@ -121,6 +175,33 @@ impl PanelState {
             PanelChange::Text(text) => next.typed.text = text,
             PanelChange::WhoTookPart(who) => next.typed.who_took_part = who,
             PanelChange::Reason(reason) => next.typed.reason = reason,
+            PanelChange::Recipient(role, true) => {
+                next.typed.recipients.insert(role);
+            }
+            PanelChange::Recipient(role, false) => {
+                next.typed.recipients.remove(&role);
+            }
+            PanelChange::RecipientName(role, name) => {
+                next.typed.recipient_names.insert(role, name);
+            }
+            PanelChange::Direction(position, part, value) => {
+                if let Some(direction) = next.typed.directions.get_mut(position) {
+                    match part {
+                        ActionField::What => direction.what = value,
+                        ActionField::Owner => direction.owner = value,
+                        ActionField::DueOn => direction.due_on = value,
+                    }
+                }
+            }
+            PanelChange::AddDirection => next.typed.directions.push(TypedDirectionText::default()),
+            PanelChange::RemoveDirection(position) => {
+                if position < next.typed.directions.len() {
+                    next.typed.directions.remove(position);
+                }
+                // Problems point at directions by position: after a removal they point wrong.
+                next.problems.clear();
+            }
+            PanelChange::GradesDiscussed(discussed) => next.typed.grades_discussed = Some(discussed),
             PanelChange::Refused(problems) => {
                 next.problems = problems;
                 next.attempt += 1;
@@ -202,7 +283,73 @@ impl Attempt<'_> {
             }
             FollowUpForm::Close => audit.close(self.template, self.moderation, by, today),
             FollowUpForm::Reopen => audit.reopen(by, &typed.reason, today),
+            FollowUpForm::Share => {
+                let (shared_on, unreadable) = required_day(on, "the findings were shared", today);
+                let recipients = RecipientRole::ALL
+                    .into_iter()
+                    .filter(|role| typed.recipients.contains(role))
+                    .map(|role| FindingsRecipient {
+                        role,
+                        name: typed.recipient_names.get(&role).cloned().unwrap_or_default(),
+                    })
+                    .collect();
+                let sharing = FindingsSharing { shared_on, recipients };
+                with_date_problem(unreadable, audit.share_findings(&sharing, by, today))
+            }
+            FollowUpForm::Respond => self.respond(typed, on),
+            FollowUpForm::CaseHolder => {
+                let (held_on, unreadable) = required_day(on, "the discussion was held", today);
+                let discussion = CaseHolderDiscussion {
+                    held_on,
+                    grades_discussed: typed.grades_discussed,
+                    comment: typed.text.clone(),
+                };
+                with_date_problem(unreadable, audit.record_case_holder_discussion(&discussion, by, today))
+            }
         }
+    }
+
+    /// The management response as typed: blank directions at the end are dropped (a response
+    /// may give none), and a due day that is not a real date is said so in place of the core's
+    /// "enter the day".
+    fn respond(&self, typed: &Typed, on: TypedDate) -> Result<Audit, Vec<AuditProblem>> {
+        let (responded_on, unreadable) = required_day(on, "the response was given", self.today);
+        let given =
+            typed.directions.iter().rposition(|direction| !direction.is_blank()).map_or(0, |last| last + 1);
+        let kept = &typed.directions[..given];
+        let mut not_dates = Vec::new();
+        let directions = kept
+            .iter()
+            .enumerate()
+            .map(|(position, direction)| {
+                let due = TypedDate::read(&direction.due_on);
+                if due == TypedDate::NotADate {
+                    not_dates.push(AuditProblem {
+                        target: ProblemTarget::FollowUp(FollowUpField::Direction(position, ActionField::DueOn)),
+                        message: format!(
+                            "Enter the day direction {} is to be done by as a real date, for example 27 3 2026",
+                            position + 1
+                        ),
+                    });
+                }
+                TypedDirection { what: direction.what.clone(), owner: direction.owner.clone(), due_on: due.day() }
+            })
+            .collect();
+        let response = ManagementResponse { responded_on, oversight: typed.text.clone(), directions };
+        let outcome = self.audit.record_management_response(&response, &typed.by, self.today);
+        let outcome = match outcome {
+            Err(mut problems) if !not_dates.is_empty() => {
+                for not_a_date in not_dates {
+                    match problems.iter_mut().find(|problem| problem.target == not_a_date.target) {
+                        Some(problem) => *problem = not_a_date,
+                        None => problems.push(not_a_date),
+                    }
+                }
+                Err(problems)
+            }
+            outcome => outcome,
+        };
+        with_date_problem(unreadable, outcome)
     }
 }
 

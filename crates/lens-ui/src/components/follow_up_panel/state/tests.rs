@@ -134,3 +134,56 @@ fn an_inadequate_audit_records_its_discussion_then_closes_and_reopens_with_a_rea
         Some(FollowUpEventKind::Reopened { .. })
     ));
 }
+
+#[test]
+fn a_management_response_as_typed_drops_a_blank_last_direction_and_says_a_due_day_is_not_a_date() {
+    let template = ofsted_template();
+    let audit = submitted(&template, "RI");
+    let attempt = Attempt { audit: &audit, template: &template, moderation: None, today: day(1, 20) };
+    let state = PanelState::default()
+        .apply(PanelChange::Open(FollowUpForm::Respond, None))
+        .apply(PanelChange::By("Ama Mensah".into()))
+        .apply(PanelChange::On("2027-1-18".into()))
+        .apply(PanelChange::Text("Agree; the plan needs timescales.".into()))
+        .apply(PanelChange::Direction(0, ActionField::What, "Visit the child alone".into()))
+        .apply(PanelChange::Direction(0, ActionField::Owner, "Sam Okafor".into()))
+        .apply(PanelChange::Direction(0, ActionField::DueOn, "2027-2-31".into()))
+        .apply(PanelChange::AddDirection);
+    assert_eq!(state.typed.directions.len(), 2);
+    assert_eq!(
+        messages(attempt.record(FollowUpForm::Respond, &state.typed)),
+        ["Enter the day direction 1 is to be done by as a real date, for example 27 3 2026"]
+    );
+    let fixed = state.apply(PanelChange::Direction(0, ActionField::DueOn, "2027-2-28".into()));
+    let answered = attempt.record(FollowUpForm::Respond, &fixed.typed).unwrap();
+    assert_eq!(answered.actions.len(), 2, "the one direction given became an action");
+    assert_eq!(answered.actions[1].due_on, Some(day(2, 28)));
+    let removed = fixed.apply(PanelChange::RemoveDirection(1));
+    assert_eq!(removed.typed.directions.len(), 1);
+}
+
+#[test]
+fn findings_go_to_the_roles_ticked_in_form_order_with_the_names_typed() {
+    let template = ofsted_template();
+    let audit = submitted(&template, "G");
+    let attempt = Attempt { audit: &audit, template: &template, moderation: None, today: day(1, 20) };
+    let state = PanelState::default()
+        .apply(PanelChange::Open(FollowUpForm::Share, None))
+        .apply(PanelChange::By("Sam Patel".into()))
+        .apply(PanelChange::On("2027-1-10".into()))
+        .apply(PanelChange::Recipient(RecipientRole::IndependentChair, true))
+        .apply(PanelChange::Recipient(RecipientRole::Practitioner, true))
+        .apply(PanelChange::RecipientName(RecipientRole::Practitioner, "Sam Okafor".into()));
+    assert_eq!(
+        messages(attempt.record(FollowUpForm::Share, &state.typed)),
+        ["Enter the name of the IRO or independent chair"]
+    );
+    let unticked = state.apply(PanelChange::Recipient(RecipientRole::IndependentChair, false));
+    let shared = attempt.record(FollowUpForm::Share, &unticked.typed).unwrap();
+    let Some(FollowUpEventKind::FindingsShared { recipients, .. }) =
+        shared.follow_up.events.last().map(|e| &e.what)
+    else {
+        panic!("not shared");
+    };
+    assert_eq!((recipients.len(), recipients[0].role), (1, RecipientRole::Practitioner));
+}
