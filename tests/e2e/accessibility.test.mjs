@@ -28,6 +28,7 @@ test("the audit form of every built-in template, blank and with its errors shown
   const templates = [
     ["Case file audit", "CF-A11Y-1"],
     ["Case file audit (Ofsted four-point scale)", "CF-A11Y-2"],
+    ["Collaborative practice review", "CF-A11Y-6"],
     ["Supervision audit", "CF-A11Y-3"],
     ["Practice observation", "CF-A11Y-4"],
     ["Service performance review", "CF-A11Y-5"],

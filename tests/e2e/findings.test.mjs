@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { allSaved, continueAndLock, gradeAndWrite, keyboard, launch, openPage, readyEvents, STANDARDS, startAudit, violations } from "./harness.mjs";
+import { allSaved, continueAndLock, gradeAndWrite, keyboard, launch, openPage, openTask, readyEvents, STANDARDS, startAudit, violations } from "./harness.mjs";
 
 const SHOTS = new URL("../../target/e2e-screens/findings/", import.meta.url);
 let browser;
@@ -134,6 +134,33 @@ test("findings are printed, downloaded and shared, the management response's dir
   const recorded = lens.getByRole("table", { name: "Follow-up recorded" });
   assert.match(await recorded.textContent(), /Discussed with the case holder on \d+ \w+ \d{4}: the grades were discussed\. The case holder said: Accepts the plan/);
 
+  // The child's and a parent's views, shown beside the grades.
+  const views = lens.locator("section[aria-labelledby=lens-views-title]");
+  assert.match(await views.textContent(), /No view from the child or family is recorded yet/);
+  await open(lens, "Record the child's or family's view");
+  await fillDay(lens, "lens-fu-on");
+  await lens.locator("#lens-fu-how").fill("Seen alone at school");
+  await lens.locator("#lens-fu-text").fill("I want to see my dad more. Nobody told me why the plan changed.");
+  await lens.locator("#lens-fu-submit").click();
+  assert.deepEqual(await errors.locator("a").allTextContents(), ["Choose whose view this is"]);
+  await lens.getByLabel("The child or young person", { exact: true }).check();
+  assert.deepEqual(await violations(page), [], "the family view form");
+  await shot(page, "03-view-form");
+  await lens.locator("#lens-fu-submit").click();
+  await lens.locator("#lens-fu-recorded").filter({ hasText: "The view is recorded beside the grades." }).waitFor();
+  await allSaved(lens);
+  await open(lens, "Record the child's or family's view");
+  await lens.getByLabel("A parent or carer", { exact: true }).check();
+  await fillDay(lens, "lens-fu-on");
+  await lens.locator("#lens-fu-how").fill("Phone call with mother");
+  await lens.locator("#lens-fu-text").fill("The social worker listens, but visits are often cancelled.");
+  await lens.locator("#lens-fu-response").fill("Visits moved to a fixed weekly slot.");
+  await lens.locator("#lens-fu-submit").click();
+  await lens.locator("#lens-fu-recorded").filter({ hasText: "The view is recorded beside the grades." }).waitFor();
+  await allSaved(lens);
+  assert.match(await views.textContent(), /The child or young person \d+ \w+ \d{4} \(Seen alone at school\)I want to see my dad more/);
+  assert.match(await views.textContent(), /The worker's response: Visits moved to a fixed weekly slot\./);
+
   // The management response, given with the keyboard alone: one direction with a date that is
   // not a date, put right, then a second added.
   const { focused, tabToId, tabToText } = keyboard(page);
@@ -180,7 +207,7 @@ test("findings are printed, downloaded and shared, the management response's dir
     "Enter the day direction 1 is to be done by as a real date, for example 27 3 2026",
   ]);
   assert.deepEqual(await violations(page), [], "the management response with its error");
-  await shot(page, "03-response-error");
+  await shot(page, "04-response-error");
   await tabToText("Enter the day direction 1 is to be done by as a real date, for example 27 3 2026");
   await page.keyboard.press("Enter");
   assert.equal((await focused()).id, "lens-fu-direction-0-due-day");
@@ -217,7 +244,7 @@ test("findings are printed, downloaded and shared, the management response's dir
   await lens.locator("#lens-fu-recorded").filter({ hasText: "The audit is closed." }).waitFor();
   await allSaved(lens);
   assert.deepEqual(await violations(page), [], "closed with its findings recorded");
-  await shot(page, "04-closed");
+  await shot(page, "05-closed");
 
   // Everything travels in the exports.
   const [json] = await Promise.all([page.waitForEvent("download"), lens.getByRole("button", { name: "Download as JSON" }).click()]);
@@ -225,7 +252,8 @@ test("findings are printed, downloaded and shared, the management response's dir
   assert.equal(bundle.format_version, 4);
   const audit = bundle.audits[0].audit;
   assert.deepEqual(audit.follow_up.events.map((event) => event.what.kind), [
-    "findings_shared", "case_holder_discussion", "management_response", "action_progress", "action_progress", "action_progress", "corrective_action_confirmed", "closed",
+    "findings_shared", "case_holder_discussion", "family_feedback", "family_feedback", "management_response",
+    "action_progress", "action_progress", "action_progress", "corrective_action_confirmed", "closed",
   ]);
   assert.deepEqual(audit.follow_up.events[0].what.recipients, [
     { role: "practitioner", name: "Sam Okafor" }, { role: "independent_chair", name: "Jo Reid" },
@@ -234,8 +262,18 @@ test("findings are printed, downloaded and shared, the management response's dir
   assert.deepEqual(audit.amendments, [], "none of it is an amendment");
   const [csv] = await Promise.all([page.waitForEvent("download"), lens.getByRole("button", { name: "Download follow-up as CSV" }).click()]);
   const rows = (await readFile(await csv.path(), "utf8")).trim().split("\r\n");
-  assert.equal(rows.length, 1 + 8 + 2 + 2, "a row per event, per recipient and per direction");
-  assert.match(rows[0], /,text,role,name,owner,due_on,grades_discussed$/);
-  assert.ok(rows.some((row) => /,recipient,,,,,,independent_chair,Jo Reid,,,$/.test(row)), rows.join("\n"));
+  assert.equal(rows.length, 1 + 10 + 2 + 2, "a row per event, per recipient and per direction");
+  assert.match(rows[0], /,text,role,name,owner,due_on,grades_discussed,how_gathered,worker_response$/);
+  assert.ok(rows.some((row) => /,family_feedback,,,[\d-]+,,The social worker listens, but visits are often cancelled\.,parent_or_carer,,,,,Phone call with mother,Visits moved to a fixed weekly slot\.$/.test(row.replaceAll('"', ""))), rows.join("\n"));
+  assert.ok(rows.some((row) => /,recipient,,,,,,independent_chair,Jo Reid,,,,,$/.test(row)), rows.join("\n"));
+
+  // Reports count the audit with the child's and the family's views recorded.
+  await lens.getByRole("button", { name: "Back to audits on this device" }).click();
+  await openTask(page, "practice-lens", "Reports");
+  const howWell = lens.getByRole("table", { name: "How well did we do it?" });
+  await howWell.waitFor();
+  const row = async (measure) => (await howWell.locator("tr", { hasText: measure }).first().innerText()).split("\t").map((cell) => cell.trim());
+  assert.deepEqual((await row("Audits with the child's view recorded")).slice(1), ["All", "1", "1", "100%"]);
+  assert.deepEqual((await row("Audits with a parent's or carer's view recorded")).slice(1), ["All", "1", "1", "100%"]);
   await context.close();
 });

@@ -10,6 +10,7 @@ use crate::template::TemplateRef;
 mod action;
 mod amendment;
 mod check;
+mod family_feedback;
 mod field_path;
 mod findings_summary;
 mod follow_up;
@@ -21,8 +22,9 @@ mod locked;
 pub use action::{Action, ActionStatus};
 pub use amendment::{Amendment, FieldChange};
 pub use check::{item_title, AuditProblem, ProblemTarget, MAX_NARRATIVE_CHARS};
+pub use family_feedback::{FamilyFeedback, FeedbackFrom};
 pub use field_path::{ActionField, AmendmentField, FieldPath};
-pub use findings_summary::{ActionFinding, FindingsSummary, StandardFinding};
+pub use findings_summary::{ActionFinding, FindingsSummary, StandardFinding, ViewFinding};
 pub use follow_up::{end_of_following_month, FollowUp, FollowUpKind, FollowUpRecord, FollowUpState};
 pub use follow_up_events::{
     ActionProgress, CorrectiveActionConfirmation, FollowUpEvent, FollowUpEventKind, FollowUpField,

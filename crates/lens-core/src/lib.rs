@@ -22,12 +22,13 @@ mod worklist;
 pub use audit::{
     end_of_following_month, item_title, parse_iso_date, Action, ActionField, ActionFinding, ActionProgress,
     ActionStatus, Amendment, AmendmentField, Audit, AuditError, AuditId, AuditProblem, AuditStatus,
-    CaseHolderDiscussion, CorrectiveActionConfirmation, Direction, FieldChange, FieldPath, FindingsRecipient,
-    FindingsSharing, FindingsSummary, FollowUp, FollowUpEvent, FollowUpEventKind, FollowUpField,
-    FollowUpKind, FollowUpRecord, FollowUpState, ItemResponse, ManagementResponse, NewAudit, NewAuditField,
-    ProblemTarget, RecipientRole, ReflectiveDiscussion, StandardFinding, TypedDirection, AUDITOR_FIELD,
-    CASE_REFERENCE_FIELD, MAX_AUDITOR_CHARS, MAX_CASE_REFERENCE_CHARS, MAX_DIRECTIONS,
-    MAX_FOLLOW_UP_TEXT_CHARS, MAX_NARRATIVE_CHARS, STRAND_FIELD, TEAM_FIELD,
+    CaseHolderDiscussion, CorrectiveActionConfirmation, Direction, FamilyFeedback, FeedbackFrom, FieldChange,
+    FieldPath, FindingsRecipient, FindingsSharing, FindingsSummary, FollowUp, FollowUpEvent,
+    FollowUpEventKind, FollowUpField, FollowUpKind, FollowUpRecord, FollowUpState, ItemResponse,
+    ManagementResponse, NewAudit, NewAuditField, ProblemTarget, RecipientRole, ReflectiveDiscussion,
+    StandardFinding, TypedDirection, ViewFinding, AUDITOR_FIELD, CASE_REFERENCE_FIELD, MAX_AUDITOR_CHARS,
+    MAX_CASE_REFERENCE_CHARS, MAX_DIRECTIONS, MAX_FOLLOW_UP_TEXT_CHARS, MAX_NARRATIVE_CHARS, STRAND_FIELD,
+    TEAM_FIELD,
 };
 pub use moderation::{same_person, GradeGap, ModeratedItem, Moderation};
 pub use period::{Period, PeriodLength};

@@ -125,6 +125,10 @@ pub enum Measure {
     CorrectiveActionConfirmedInTime,
     /// Inadequate audits with a reflective discussion.
     ReflectiveDiscussionHeld,
+    /// Audits of a child's case with the child's or young person's view recorded.
+    ChildViewRecorded,
+    /// Audits of a child's case with a parent's or carer's view recorded.
+    FamilyViewRecorded,
     /// Audits completed against those expected in the QA cycle.
     AuditsExpectedCompleted,
     /// Audits dated in a month the QA cycle pauses.
@@ -151,6 +155,8 @@ impl Measure {
                 "Corrective action confirmed by the end of the following month"
             }
             Self::ReflectiveDiscussionHeld => "Inadequate audits with a reflective discussion",
+            Self::ChildViewRecorded => "Audits with the child's view recorded",
+            Self::FamilyViewRecorded => "Audits with a parent's or carer's view recorded",
             Self::AuditsExpectedCompleted => "Audits completed against expected",
             Self::AuditsInPausedMonth => "Audits in a paused month",
         }

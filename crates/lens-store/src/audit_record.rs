@@ -14,7 +14,8 @@
 //!   confirmation of corrective action, the reflective discussion, closing, reopening), each
 //!   with who recorded it and when. Version 3 records migrate with no events.
 //! - 5 (current): three more event kinds, the findings shared and answered (`findings_shared`
-//!   with its recipients, `management_response` with its directions, `case_holder_discussion`).
+//!   with its recipients, `management_response` with its directions, `case_holder_discussion`)
+//!   and the child's and family's views (`family_feedback`).
 //!   Version 4 records migrate unchanged.
 
 mod convert;
@@ -31,7 +32,7 @@ pub use convert::{
     status_name,
 };
 pub(crate) use events::event_to_record;
-pub use events::{parse_recipient_role, recipient_role_code};
+pub use events::{feedback_from_code, parse_feedback_from, parse_recipient_role, recipient_role_code};
 pub use field_path::{field_path_text, parse_field_path};
 pub use v1::AuditRecordV1;
 pub use v2::{AuditRecordV2, ResponseV2, TemplateRefV2};

@@ -74,10 +74,12 @@ const AMENDMENT_COLUMNS: [&str; 8] =
 /// reopening, the management oversight, the case holder's comment or a direction's words.
 const FOLLOW_UP_COLUMNS: [&str; 10] =
     ["audit_id", "event", "recorded_on", "by", "kind", "action_id", "status", "on", "who_took_part", "text"];
-/// Columns added with the findings events; a file written before them may leave them out. A
-/// `recipient` row (`role`, `name`) or a `direction` row (`action_id`, `text`, `owner`,
-/// `due_on`) follows its event's row with the same `event` number.
-const FINDINGS_COLUMNS: [&str; 5] = ["role", "name", "owner", "due_on", "grades_discussed"];
+/// Columns added with the findings and family feedback events; a file written before them may
+/// leave them out. A `recipient` row (`role`, `name`) or a `direction` row (`action_id`, `text`,
+/// `owner`, `due_on`) follows its event's row with the same `event` number. Family feedback
+/// puts whose view it is in `role`, what they said in `text`.
+const FINDINGS_COLUMNS: [&str; 7] =
+    ["role", "name", "owner", "due_on", "grades_discussed", "how_gathered", "worker_response"];
 
 /// Makes a cell inert for spreadsheets (OWASP CSV injection), reversibly.
 pub fn neutralise(cell: &str) -> String {

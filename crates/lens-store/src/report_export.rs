@@ -41,6 +41,8 @@ pub fn measure_code(measure: Measure) -> &'static str {
         Measure::ActionsCompletedOnTime => "actions_completed_on_time",
         Measure::CorrectiveActionConfirmedInTime => "corrective_action_confirmed_in_time",
         Measure::ReflectiveDiscussionHeld => "reflective_discussion_held",
+        Measure::ChildViewRecorded => "child_view_recorded",
+        Measure::FamilyViewRecorded => "family_view_recorded",
         Measure::AuditsExpectedCompleted => "audits_expected_completed",
         Measure::AuditsInPausedMonth => "audits_in_paused_month",
     }

@@ -9,6 +9,7 @@ mod device_data;
 mod download;
 mod draw_sample;
 mod export_audits;
+mod family_views;
 mod findings_summary;
 mod focus;
 mod follow_up_list;

@@ -1,7 +1,8 @@
 //! The findings summary of a submitted audit: what goes to the practitioner, their line
 //! manager, the service manager and the independent chair (seed 002). It holds the grades that
 //! count (agreed at moderation where there is one), what the auditor found against each
-//! standard, the actions with their owners and due days, and the moderator's feedback. The page
+//! standard, the actions with their owners and due days, the child's and the family's views,
+//! and the moderator's feedback. The page
 //! prints it; [`FindingsSummary::to_text`] is the file a person downloads to send on.
 
 use chrono::NaiveDate;
@@ -32,6 +33,21 @@ pub struct ActionFinding {
     pub status: &'static str,
 }
 
+/// The child's or a family member's view, as the summary gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewFinding {
+    /// Whose view.
+    pub from: super::FeedbackFrom,
+    /// The day it was gathered.
+    pub gathered_on: NaiveDate,
+    /// How it was gathered.
+    pub how_gathered: String,
+    /// What they said.
+    pub what_they_said: String,
+    /// The worker's response (may be empty).
+    pub worker_response: String,
+}
+
 /// The findings summary of one audit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindingsSummary {
@@ -53,6 +69,8 @@ pub struct FindingsSummary {
     pub actions: Vec<ActionFinding>,
     /// The moderator's feedback, when there is some.
     pub moderation_feedback: Option<String>,
+    /// The child's and the family's views, oldest first.
+    pub views: Vec<ViewFinding>,
 }
 
 fn long_date(day: NaiveDate) -> String {
@@ -106,7 +124,32 @@ impl Audit {
             moderation_feedback: moderation
                 .map(|moderation| moderation.feedback.trim().to_owned())
                 .filter(|feedback| !feedback.is_empty()),
+            views: self.views(),
         }
+    }
+
+    /// The child's and the family's views recorded on the audit, oldest first.
+    pub fn views(&self) -> Vec<ViewFinding> {
+        self.follow_up
+            .events
+            .iter()
+            .filter_map(|event| match &event.what {
+                super::FollowUpEventKind::FamilyFeedback {
+                    from,
+                    gathered_on,
+                    how_gathered,
+                    what_they_said,
+                    worker_response,
+                } => Some(ViewFinding {
+                    from: *from,
+                    gathered_on: *gathered_on,
+                    how_gathered: how_gathered.clone(),
+                    what_they_said: what_they_said.clone(),
+                    worker_response: worker_response.clone(),
+                }),
+                _ => None,
+            })
+            .collect()
     }
 }
 
@@ -154,6 +197,18 @@ impl FindingsSummary {
         for action in &self.actions {
             let due = action.due_on.map(|due| format!(", due by {}", long_date(due))).unwrap_or_default();
             line(&format!("- {}{due} ({})", action.what_and_owner, action.status.to_lowercase()));
+        }
+        if !self.views.is_empty() {
+            line("");
+            line("The child's and family's views");
+        }
+        for view in &self.views {
+            line("");
+            line(&format!("{}, {} ({})", view.from.label(), long_date(view.gathered_on), view.how_gathered));
+            line(&view.what_they_said);
+            if !view.worker_response.is_empty() {
+                line(&format!("The worker's response: {}", view.worker_response));
+            }
         }
         if let Some(feedback) = &self.moderation_feedback {
             line("");

@@ -12,6 +12,7 @@
 
 use chrono::NaiveDate;
 
+use super::family_feedback::FamilyFeedback;
 use super::follow_up::FollowUpState;
 use super::follow_up_findings::{
     CaseHolderDiscussion, Direction, FindingsRecipient, FindingsSharing, ManagementResponse,
@@ -89,6 +90,19 @@ pub enum FollowUpEventKind {
         /// The case holder's comment.
         comment: String,
     },
+    /// Feedback from the child or young person, or from a parent or carer.
+    FamilyFeedback {
+        /// Whose view it is.
+        from: super::FeedbackFrom,
+        /// The day it was gathered.
+        gathered_on: NaiveDate,
+        /// How it was gathered.
+        how_gathered: String,
+        /// What they said.
+        what_they_said: String,
+        /// The worker's response.
+        worker_response: String,
+    },
     /// The audit was closed, every follow-up done; it had this status before.
     Closed {
         /// The status it returns to if reopened.
@@ -124,6 +138,12 @@ pub enum FollowUpField {
     Direction(usize, super::ActionField),
     /// Whether the grades were discussed with the case holder.
     GradesDiscussed,
+    /// Whose view the feedback is.
+    FeedbackFrom,
+    /// How the feedback was gathered.
+    HowGathered,
+    /// The worker's response to the feedback.
+    WorkerResponse,
 }
 
 /// An action's progress as a person records it.
@@ -497,6 +517,22 @@ impl Audit {
                         comment: comment.clone(),
                     };
                     audit.record_case_holder_discussion(&discussion, by, on)?
+                }
+                FollowUpEventKind::FamilyFeedback {
+                    from,
+                    gathered_on,
+                    how_gathered,
+                    what_they_said,
+                    worker_response,
+                } => {
+                    let feedback = FamilyFeedback {
+                        from: Some(*from),
+                        gathered_on: *gathered_on,
+                        how_gathered: how_gathered.clone(),
+                        what_they_said: what_they_said.clone(),
+                        worker_response: worker_response.clone(),
+                    };
+                    audit.record_family_feedback(template, &feedback, by, on)?
                 }
                 FollowUpEventKind::Closed { .. } => audit.close(template, moderation, by, on)?,
                 FollowUpEventKind::Reopened { reason } => audit.reopen(by, reason, on)?,

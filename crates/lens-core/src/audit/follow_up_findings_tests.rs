@@ -208,3 +208,32 @@ fn the_findings_summary_counts_the_agreed_grades_and_reads_as_text() {
     );
     assert!(!summary.agreed_at_moderation);
 }
+
+#[test]
+fn the_childs_and_a_parents_views_are_recorded_and_listed_by_whose_they_are() {
+    let (template, audit) = submitted();
+    let typed = |from| FamilyFeedback {
+        from,
+        gathered_on: day(11, 5),
+        how_gathered: "Seen alone at school".into(),
+        what_they_said: "I want to see my dad more.".into(),
+        worker_response: String::new(),
+    };
+    let problems =
+        audit.record_family_feedback(&template, &typed(None), "Sam Patel", day(11, 6)).unwrap_err();
+    assert_eq!(targets(&problems), [ProblemTarget::FollowUp(FollowUpField::FeedbackFrom)]);
+    let heard = audit
+        .record_family_feedback(&template, &typed(Some(FeedbackFrom::Child)), "Sam Patel", day(11, 6))
+        .unwrap();
+    assert_eq!(heard.family_feedback(FeedbackFrom::Child).count(), 1);
+    assert_eq!(heard.family_feedback(FeedbackFrom::ParentOrCarer).count(), 0);
+    assert_eq!(heard.views()[0].what_they_said, "I want to see my dad more.");
+    assert!(heard.findings_summary(&template, None).to_text().contains(
+        "The child's and family's views\n\nThe child or young person, 5 November 2026 (Seen alone at school)\nI want to see my dad more.\n"
+    ));
+    let mut supervision = template.clone();
+    supervision.kind = crate::TemplateKind::SupervisionAudit;
+    assert!(audit
+        .record_family_feedback(&supervision, &typed(Some(FeedbackFrom::Child)), "Sam Patel", day(11, 6))
+        .is_err());
+}

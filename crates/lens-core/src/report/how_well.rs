@@ -1,6 +1,7 @@
 //! How well did we do it: the overall grade distribution of each template, the share judged
 //! good or better, each standard's profile, and exact agreement between the auditor's and the
-//! agreed grades at moderation.
+//! agreed grades at moderation; and how often the child's and the family's views were heard
+//! (audits of a child's case with each recorded, out of those audits).
 //!
 //! A standard's grade, and the overall judgement, is the agreed grade where its audit was
 //! moderated, and the auditor's otherwise: moderation exists to make grades consistent, so its
@@ -12,7 +13,7 @@ use std::collections::BTreeMap;
 use super::scope::{Scope, Tally};
 use super::{Dimension, Figure, Measure, Question};
 use crate::template::GradeStanding;
-use crate::AuditId;
+use crate::{AuditId, FeedbackFrom};
 
 const Q: Question = Question::HowWell;
 
@@ -24,6 +25,19 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
         }
     }
     figures.push(good.figure(Q, Measure::GoodOrBetter, Vec::new(), true));
+
+    let (mut child, mut family) = (Tally::new(), Tally::new());
+    for dated in scope.completed() {
+        if dated.template.is_some_and(crate::Template::asks_family_feedback) {
+            child.add(dated.audit.family_feedback(FeedbackFrom::Child).next().is_some(), &dated.audit.id);
+            family.add(
+                dated.audit.family_feedback(FeedbackFrom::ParentOrCarer).next().is_some(),
+                &dated.audit.id,
+            );
+        }
+    }
+    figures.push(child.figure(Q, Measure::ChildViewRecorded, Vec::new(), true));
+    figures.push(family.figure(Q, Measure::FamilyViewRecorded, Vec::new(), true));
 
     // Grade distributions are per template: templates may use different scales.
     let mut graded_templates = BTreeMap::new();

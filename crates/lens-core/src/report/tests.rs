@@ -235,3 +235,37 @@ fn corrective_action_after_a_moderation_down_is_due_when_the_follow_up_says() {
     assert_eq!(due, Some(day(2026, 6, 30)));
     assert_eq!(audit.corrective_action_due(&template, None), None);
 }
+
+#[test]
+fn audits_with_the_childs_and_a_familys_view_recorded_are_counted_out_of_audits_of_a_childs_case() {
+    let template = case_file_template();
+    let mut heard = submitted("a", "Sam", day(2026, 5, 1), "G", &template);
+    heard.follow_up.events.push(crate::FollowUpEvent {
+        recorded_on: day(2026, 5, 3),
+        by: "Sam".into(),
+        what: crate::FollowUpEventKind::FamilyFeedback {
+            from: crate::FeedbackFrom::Child,
+            gathered_on: day(2026, 5, 2),
+            how_gathered: "Seen alone".into(),
+            what_they_said: "I like my school.".into(),
+            worker_response: String::new(),
+        },
+    });
+    let mut supervision = case_file_template();
+    supervision.id = "supervision".into();
+    supervision.kind = crate::TemplateKind::SupervisionAudit;
+    let not_of_a_case = submitted("c", "Sam", day(2026, 5, 4), "G", &supervision);
+    let audits = [heard, submitted("b", "Sam", day(2026, 5, 2), "G", &template), not_of_a_case];
+    let report = build_report(
+        &audits,
+        &[],
+        &[template, supervision],
+        &ReportFilter::between(day(2026, 4, 1), day(2026, 6, 30)),
+        &ReportSettings::new(day(2026, 7, 1)),
+    )
+    .unwrap();
+    let child = report.figure(Measure::ChildViewRecorded, &[]).unwrap();
+    assert_eq!((child.count, child.of, child.audits.clone()), (1, Some(2), vec![AuditId::new("a")]));
+    let family = report.figure(Measure::FamilyViewRecorded, &[]).unwrap();
+    assert_eq!((family.count, family.of), (0, Some(2)));
+}

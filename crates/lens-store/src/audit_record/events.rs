@@ -1,6 +1,8 @@
 //! Follow-up events between their stored layout (schema 5) and [`FollowUpEvent`].
 
-use lens_core::{AuditStatus, Direction, FindingsRecipient, FollowUpEvent, FollowUpEventKind, RecipientRole};
+use lens_core::{
+    AuditStatus, Direction, FeedbackFrom, FindingsRecipient, FollowUpEvent, FollowUpEventKind, RecipientRole,
+};
 
 use super::convert::{action_status_code, parse_action_status, parse_status, status_name};
 use super::v5::{DirectionV5, FollowUpEventV5, FollowUpWhatV5, RecipientV5};
@@ -18,6 +20,19 @@ pub fn recipient_role_code(role: RecipientRole) -> &'static str {
 /// The role with this stored code.
 pub fn parse_recipient_role(code: &str) -> Option<RecipientRole> {
     RecipientRole::ALL.into_iter().find(|role| recipient_role_code(*role) == code)
+}
+
+/// The stored code of whose view feedback is. Stored data depends on it: never rename one.
+pub fn feedback_from_code(from: FeedbackFrom) -> &'static str {
+    match from {
+        FeedbackFrom::Child => "child",
+        FeedbackFrom::ParentOrCarer => "parent_or_carer",
+    }
+}
+
+/// Whose view this stored code names.
+pub fn parse_feedback_from(code: &str) -> Option<FeedbackFrom> {
+    FeedbackFrom::ALL.into_iter().find(|from| feedback_from_code(*from) == code)
 }
 
 /// An event as stored.
@@ -76,6 +91,19 @@ pub(crate) fn event_to_record(event: &FollowUpEvent) -> FollowUpEventV5 {
                 comment: comment.clone(),
             }
         }
+        FollowUpEventKind::FamilyFeedback {
+            from,
+            gathered_on,
+            how_gathered,
+            what_they_said,
+            worker_response,
+        } => FollowUpWhatV5::FamilyFeedback {
+            from: feedback_from_code(*from).to_owned(),
+            gathered_on: *gathered_on,
+            how_gathered: how_gathered.clone(),
+            what_they_said: what_they_said.clone(),
+            worker_response: worker_response.clone(),
+        },
         FollowUpEventKind::Closed { was } => FollowUpWhatV5::Closed { was: status_name(*was).to_owned() },
         FollowUpEventKind::Reopened { reason } => FollowUpWhatV5::Reopened { reason: reason.clone() },
     };
@@ -126,6 +154,26 @@ pub(super) fn event_from_record(index: usize, stored: FollowUpEventV5) -> Result
         }
         FollowUpWhatV5::CaseHolderDiscussion { held_on, grades_discussed, comment } => {
             FollowUpEventKind::CaseHolderDiscussion { held_on, grades_discussed, comment }
+        }
+        FollowUpWhatV5::FamilyFeedback {
+            from,
+            gathered_on,
+            how_gathered,
+            what_they_said,
+            worker_response,
+        } => {
+            let from = parse_feedback_from(&from).ok_or_else(|| {
+                format!(
+                    "follow-up event {index} records feedback from '{from}': use child or parent_or_carer"
+                )
+            })?;
+            FollowUpEventKind::FamilyFeedback {
+                from,
+                gathered_on,
+                how_gathered,
+                what_they_said,
+                worker_response,
+            }
         }
         FollowUpWhatV5::Closed { was } => {
             let was = parse_status(&was)

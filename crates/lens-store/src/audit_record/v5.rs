@@ -1,7 +1,7 @@
 //! Audit records of schema version 5, the current one: version 4 with the findings shared and
 //! answered as follow-up events (the findings shared and with whom, the line manager's
-//! management response with its directions, the discussion with the case holder). Bundle
-//! version 4 carries audits in this layout.
+//! management response with its directions, the discussion with the case holder) and the
+//! child's and family's feedback. Bundle version 4 carries audits in this layout.
 
 use std::collections::BTreeMap;
 
@@ -164,6 +164,20 @@ pub enum FollowUpWhatV5 {
         #[serde(default, skip_serializing_if = "String::is_empty")]
         comment: String,
     },
+    /// Feedback from the child or from a parent or carer.
+    FamilyFeedback {
+        /// Whose view: `child` or `parent_or_carer`.
+        from: String,
+        /// The day it was gathered.
+        gathered_on: NaiveDate,
+        /// How it was gathered.
+        how_gathered: String,
+        /// What they said.
+        what_they_said: String,
+        /// The worker's response.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        worker_response: String,
+    },
     /// The audit was closed.
     Closed {
         /// The status code it had before (`submitted` or `moderated`).
@@ -230,7 +244,10 @@ impl FollowUpWhatV5 {
     pub fn in_schema_4(&self) -> bool {
         !matches!(
             self,
-            Self::FindingsShared { .. } | Self::ManagementResponse { .. } | Self::CaseHolderDiscussion { .. }
+            Self::FindingsShared { .. }
+                | Self::ManagementResponse { .. }
+                | Self::CaseHolderDiscussion { .. }
+                | Self::FamilyFeedback { .. }
         )
     }
 }

@@ -418,11 +418,24 @@ fn follow_up_event(cells: &mut Cells) -> Option<FollowUpEventV5> {
                 comment: text,
             }
         }
+        "family_feedback" => {
+            let from = cells.text("role");
+            if crate::audit_record::parse_feedback_from(&from).is_none() {
+                cells.fail(format!("role \"{from}\" is not one of child, parent_or_carer"));
+            }
+            FollowUpWhatV5::FamilyFeedback {
+                from,
+                gathered_on: needs_on(cells, "family feedback"),
+                how_gathered: cells.text("how_gathered"),
+                what_they_said: text,
+                worker_response: cells.text("worker_response"),
+            }
+        }
         "closed" => FollowUpWhatV5::Closed { was: status },
         "reopened" => FollowUpWhatV5::Reopened { reason: text },
         other => {
             cells.fail(format!(
-                "kind \"{other}\" is not one of action_progress, corrective_action_confirmed, reflective_discussion, findings_shared, recipient, management_response, direction, case_holder_discussion, closed, reopened"
+                "kind \"{other}\" is not one of action_progress, corrective_action_confirmed, reflective_discussion, findings_shared, recipient, management_response, direction, case_holder_discussion, family_feedback, closed, reopened"
             ));
             return None;
         }

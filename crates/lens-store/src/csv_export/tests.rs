@@ -265,11 +265,11 @@ fn follow_up_events_travel_in_their_own_file_and_an_export_without_one_still_rea
     ];
     let files = write_audits_csv(&audits, &[]);
     assert!(files.follow_up.starts_with(
-        "\u{feff}audit_id,event,recorded_on,by,kind,action_id,status,on,who_took_part,text,role,name,owner,due_on,grades_discussed\r\n"
+        "\u{feff}audit_id,event,recorded_on,by,kind,action_id,status,on,who_took_part,text,role,name,owner,due_on,grades_discussed,how_gathered,worker_response\r\n"
     ));
     assert!(files
         .follow_up
-        .contains(",action_progress,action-1,done,2026-06-18,,'=Shared with the family,,,,,\r\n"));
+        .contains(",action_progress,action-1,done,2026-06-18,,'=Shared with the family,,,,,,,\r\n"));
     assert_eq!(read_audits_csv(&files), Ok(audits.clone()));
 
     // An export made before follow-up was recorded as events has no follow-up file.
@@ -282,7 +282,7 @@ fn follow_up_events_travel_in_their_own_file_and_an_export_without_one_still_rea
         read_audits_csv(&broken).unwrap_err().iter().map(ToString::to_string).collect();
     assert_eq!(
         problems,
-        ["follow-up line 5: kind \"archived\" is not one of action_progress, corrective_action_confirmed, reflective_discussion, findings_shared, recipient, management_response, direction, case_holder_discussion, closed, reopened"]
+        ["follow-up line 5: kind \"archived\" is not one of action_progress, corrective_action_confirmed, reflective_discussion, findings_shared, recipient, management_response, direction, case_holder_discussion, family_feedback, closed, reopened"]
     );
 
     // A follow-up file written before the findings columns existed still reads.
@@ -335,15 +335,27 @@ fn findings_events_travel_as_rows_with_their_recipients_and_directions_after_the
             grades_discussed: false,
             comment: "=Felt the grade was harsh".into(),
         }),
+        event(FollowUpEventKind::FamilyFeedback {
+            from: lens_core::FeedbackFrom::ParentOrCarer,
+            gathered_on: day(12),
+            how_gathered: "Phone call".into(),
+            what_they_said: "She likes her foster carer".into(),
+            worker_response: "Shared with the social worker".into(),
+        }),
     ];
     let files = write_audits_csv(&audits, &[]);
-    assert!(files.follow_up.contains(",2,2026-06-20,Ama Mensah,direction,direction-1,,,,\"Visit the child alone, weekly\",,,Sam Okafor,2026-06-30,\r\n"), "{}", files.follow_up);
+    assert!(files.follow_up.contains(",2,2026-06-20,Ama Mensah,direction,direction-1,,,,\"Visit the child alone, weekly\",,,Sam Okafor,2026-06-30,,,\r\n"), "{}", files.follow_up);
     assert!(
-        files.follow_up.contains(",recipient,,,,,,independent_chair,Jo Reid,,,\r\n"),
+        files.follow_up.contains(",recipient,,,,,,independent_chair,Jo Reid,,,,,\r\n"),
         "{}",
         files.follow_up
     );
-    assert!(files.follow_up.contains(",'=Felt the grade was harsh,,,,,no\r\n"), "{}", files.follow_up);
+    assert!(files.follow_up.contains(",'=Felt the grade was harsh,,,,,no,,\r\n"), "{}", files.follow_up);
+    assert!(
+        files.follow_up.contains(",family_feedback,,,2026-06-12,,She likes her foster carer,parent_or_carer,,,,,Phone call,Shared with the social worker\r\n"),
+        "{}",
+        files.follow_up
+    );
     assert_eq!(read_audits_csv(&files), Ok(audits));
 
     let orphan = AuditCsv {

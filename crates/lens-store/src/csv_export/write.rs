@@ -154,6 +154,8 @@ struct EventCells {
     owner: String,
     due_on: Option<chrono::NaiveDate>,
     grades_discussed: String,
+    how_gathered: String,
+    worker_response: String,
 }
 
 /// One follow-up event as rows (a findings event's recipients and directions on rows of their
@@ -215,6 +217,21 @@ fn follow_up_rows(audit: &Audit, number: usize, event: &lens_core::FollowUpEvent
             grades_discussed: if grades_discussed { "yes" } else { "no" }.to_owned(),
             ..Default::default()
         },
+        FollowUpWhatV5::FamilyFeedback {
+            from,
+            gathered_on,
+            how_gathered,
+            what_they_said,
+            worker_response,
+        } => EventCells {
+            kind: "family_feedback",
+            role: from,
+            on: Some(gathered_on),
+            text: what_they_said,
+            how_gathered,
+            worker_response,
+            ..Default::default()
+        },
         FollowUpWhatV5::Closed { was } => EventCells { kind: "closed", status: was, ..Default::default() },
         FollowUpWhatV5::Reopened { reason } => {
             EventCells { kind: "reopened", text: reason, ..Default::default() }
@@ -239,6 +256,8 @@ fn follow_up_rows(audit: &Audit, number: usize, event: &lens_core::FollowUpEvent
                 cells.owner,
                 date(cells.due_on),
                 cells.grades_discussed,
+                cells.how_gathered,
+                cells.worker_response,
             ]
         })
         .collect()

@@ -6,9 +6,10 @@ use lens_core::Template;
 use super::parse_template;
 
 /// The built-in documents, in the order a person choosing a template sees them.
-const DOCUMENTS: [(&str, &str); 6] = [
+const DOCUMENTS: [(&str, &str); 7] = [
     ("case-file-audit", include_str!("../../templates/case-file-audit.json")),
     ("case-file-audit-ofsted", include_str!("../../templates/case-file-audit-ofsted.json")),
+    ("collaborative-practice-review", include_str!("../../templates/collaborative-practice-review.json")),
     ("supervision-audit", include_str!("../../templates/supervision-audit.json")),
     ("practice-observation", include_str!("../../templates/practice-observation.json")),
     ("service-performance-review", include_str!("../../templates/service-performance-review.json")),

@@ -19,6 +19,7 @@ fn the_built_in_templates_are_valid_and_cover_every_instrument() {
         [
             "case-file-audit",
             "case-file-audit-ofsted",
+            "collaborative-practice-review",
             "supervision-audit",
             "practice-observation",
             "service-performance-review",
@@ -35,9 +36,17 @@ fn the_built_in_templates_are_valid_and_cover_every_instrument() {
     assert_eq!(ofsted_scale.grades[3].standing, GradeStanding::Inadequate);
     let standards = |template: &Template| template.items().map(|item| item.id.clone()).collect::<Vec<_>>();
     assert_eq!(standards(case_file), standards(ofsted), "the same standards on both scales");
-    let review = &templates[4];
+    let practice_review = &templates[2];
+    assert_eq!(practice_review.kind, TemplateKind::PracticeReview);
+    let parts: Vec<&str> = practice_review.sections.iter().map(|section| section.title.as_str()).collect();
+    assert_eq!(parts, ["The practitioner's reflection", "The child's records review"]);
+    assert!(
+        practice_review.asks_family_feedback(),
+        "its third part, the family's feedback, is recorded on it"
+    );
+    let review = &templates[5];
     assert_eq!(review.sections.len(), 5, "four lenses and the summary");
-    let reflection = &templates[5];
+    let reflection = &templates[6];
     assert_eq!(reflection.kind, TemplateKind::Reflection);
     assert!(reflection.scale.is_none());
     assert_eq!(reflection.items().count(), 6);

@@ -37,6 +37,7 @@ use self::export::{export_bar, rescue_download};
 use self::form_state::{Edited, Stage};
 use self::record::audit_record;
 use self::wording::Wording;
+use super::family_views::family_views;
 use super::findings_summary::FindingsSummaryPanel;
 use super::focus::use_focus_on_mount;
 use super::follow_up_panel::history::follow_up_history;
@@ -404,6 +405,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 }
                 { export_bar(&state, &template, &props.store, &props.platform, props.marking.as_deref(), props.moderation.as_ref()) }
                 { audit_record(audit, &template, props.moderation.as_ref().map(|moderation| &moderation.value), today) }
+                { family_views(audit, &template) }
                 if template.kind != lens_core::TemplateKind::Reflection {
                     <FindingsSummaryPanel audit={audit.clone()} template={template.clone()}
                         moderation={props.moderation.as_ref().map(|moderation| moderation.value.clone())}

@@ -80,6 +80,14 @@ fn summary_body(summary: &FindingsSummary) -> Html {
             } else {
                 <ul class="lens-list lens-list--bullet">{ for actions }</ul>
             }
+            if !summary.views.is_empty() {
+                <h4 class="lens-heading-s">{ "The child's and family's views" }</h4>
+                <ul class="lens-list lens-list--bullet">
+                    { for summary.views.iter().map(|view| html! {
+                        <li>{ format!("{}, {} ({}): {}", view.from.label(), long(view.gathered_on), view.how_gathered, view.what_they_said) }</li>
+                    }) }
+                </ul>
+            }
             if let Some(feedback) = &summary.moderation_feedback {
                 <h4 class="lens-heading-s">{ "The moderator's feedback" }</h4>
                 <p class="lens-body lens-preserve-lines">{ feedback.clone() }</p>

@@ -22,7 +22,8 @@ use yew::prelude::*;
 
 use self::fields::{action_choice, date_field, name_field, status_choice, text_area, FieldView};
 use self::findings_fields::{
-    direction_id, directions_fields, grades_discussed_choice, recipient_id, recipients_choice,
+    direction_id, directions_fields, feedback_from_choice, grades_discussed_choice, recipient_id,
+    recipients_choice,
 };
 use self::state::{Attempt, FollowUpForm, PanelChange, PanelState};
 use super::audit_form::anchors::Anchors;
@@ -67,6 +68,9 @@ fn anchor(target: &ProblemTarget) -> String {
         }
         ProblemTarget::FollowUp(FollowUpField::Direction(position, part)) => direction_id(*position, *part),
         ProblemTarget::FollowUp(FollowUpField::GradesDiscussed) => "lens-fu-grades-0".to_owned(),
+        ProblemTarget::FollowUp(FollowUpField::FeedbackFrom) => "lens-fu-from-0".to_owned(),
+        ProblemTarget::FollowUp(FollowUpField::HowGathered) => "lens-fu-how".to_owned(),
+        ProblemTarget::FollowUp(FollowUpField::WorkerResponse) => "lens-fu-response".to_owned(),
         _ => TITLE_ID.to_owned(),
     }
 }
@@ -101,6 +105,9 @@ fn offered(
         forms.push(FollowUpForm::Close);
     }
     forms.extend([FollowUpForm::Share, FollowUpForm::Respond, FollowUpForm::CaseHolder]);
+    if template.asks_family_feedback() {
+        forms.push(FollowUpForm::Feedback);
+    }
     forms
 }
 
@@ -236,6 +243,16 @@ pub(crate) fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
                     { name_field(&view, "Your name (the line manager responding)") }
                 </>
             },
+            FollowUpForm::Feedback => html! {
+                <>
+                    { feedback_from_choice(&view) }
+                    { date_field(&view, "The day the view was gathered", None) }
+                    { text_area(&view, "lens-fu-how", FollowUpField::HowGathered, "How was it gathered?", Some("For example, a home visit, a phone call, the young people's feedback form")) }
+                    { text_area(&view, "lens-fu-text", FollowUpField::Text, "What did they say?", Some("In their words where you can")) }
+                    { text_area(&view, "lens-fu-response", FollowUpField::WorkerResponse, "The worker's response (optional)", None) }
+                    { name_field(&view, "Your name") }
+                </>
+            },
             FollowUpForm::CaseHolder => html! {
                 <>
                     { date_field(&view, "The day the audit was discussed with the case holder", None) }
@@ -282,7 +299,7 @@ pub(crate) fn FollowUpPanel(props: &FollowUpPanelProps) -> Html {
             if state.open.is_none() {
                 <div class="lens-button-group">{ for buttons }</div>
                 if !findings_forms.is_empty() {
-                    <h4 class="lens-heading-s">{ "The findings shared and answered" }</h4>
+                    <h4 class="lens-heading-s">{ "The findings, their answers and the family's views" }</h4>
                     <div class="lens-button-group">{ for findings_buttons }</div>
                 }
             }

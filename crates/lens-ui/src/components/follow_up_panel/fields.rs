@@ -59,6 +59,8 @@ pub(super) fn text_area(
     let value = match field {
         FollowUpField::WhoTookPart => view.typed.who_took_part.clone(),
         FollowUpField::Reason => view.typed.reason.clone(),
+        FollowUpField::HowGathered => view.typed.how_gathered.clone(),
+        FollowUpField::WorkerResponse => view.typed.worker_response.clone(),
         _ => view.typed.text.clone(),
     };
     let change = view.change.clone();
@@ -67,6 +69,8 @@ pub(super) fn text_area(
         change.emit(match field {
             FollowUpField::WhoTookPart => PanelChange::WhoTookPart(value),
             FollowUpField::Reason => PanelChange::Reason(value),
+            FollowUpField::HowGathered => PanelChange::HowGathered(value),
+            FollowUpField::WorkerResponse => PanelChange::WorkerResponse(value),
             _ => PanelChange::Text(value),
         });
     });

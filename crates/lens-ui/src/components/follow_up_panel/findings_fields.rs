@@ -2,7 +2,7 @@
 //! under it), the directions of a management response (what, owner, due day; added and removed),
 //! and whether the grades were discussed with the case holder.
 
-use lens_core::{ActionField, FollowUpField, RecipientRole};
+use lens_core::{ActionField, FeedbackFrom, FollowUpField, RecipientRole};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -158,6 +158,31 @@ pub(super) fn directions_fields(view: &FieldView) -> Html {
                 </p>
             }
         </>
+    }
+}
+
+/// Whose view the feedback is: the child's, or a parent's or carer's.
+pub(super) fn feedback_from_choice(view: &FieldView) -> Html {
+    let error = (view.error_at)(FollowUpField::FeedbackFrom);
+    let options = FeedbackFrom::ALL.into_iter().enumerate().map(|(index, from)| {
+        let option = option_id("lens-fu-from", index);
+        let change = view.change.clone();
+        let onchange = Callback::from(move |_: Event| change.emit(PanelChange::FeedbackFrom(from)));
+        html! {
+            <div class="lens-radios__item">
+                <input class="lens-radios__input" id={option.clone()} name="lens-fu-from" type="radio"
+                    checked={view.typed.feedback_from == Some(from)} ref={view.anchors.node(&option)}
+                    aria-describedby={error.as_ref().map(|_| "lens-fu-from-error")} {onchange} />
+                <label class="lens-radios__label" for={option}>{ from.label() }</label>
+            </div>
+        }
+    });
+    html! {
+        <fieldset class={classes!("lens-fieldset", group_class(error.as_deref()))}>
+            <legend class="lens-fieldset__legend lens-fieldset__legend--s">{ "Whose view is it?" }</legend>
+            { error_message("lens-fu-from", error.as_deref()) }
+            <div class="lens-radios">{ for options }</div>
+        </fieldset>
     }
 }
 

@@ -63,9 +63,21 @@ pub(crate) fn event_words(event: &FollowUpEvent, audit: &Audit) -> String {
                 )
             }
         }
+        FollowUpEventKind::FamilyFeedback { from, gathered_on, how_gathered, .. } => {
+            format!(
+                "{} gathered on {} ({how_gathered}); shown with the grades.",
+                capitalised(from.view()),
+                long(*gathered_on)
+            )
+        }
         FollowUpEventKind::Closed { .. } => "Audit closed: every follow-up done.".to_owned(),
         FollowUpEventKind::Reopened { reason } => format!("Audit reopened: {reason}"),
     }
+}
+
+fn capitalised(words: &str) -> String {
+    let mut letters = words.chars();
+    letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default()
 }
 
 /// The table of what was recorded, or nothing when nothing was.

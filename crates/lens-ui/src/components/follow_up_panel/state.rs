@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use lens_core::{
     ActionField, ActionProgress, ActionStatus, Audit, AuditProblem, CaseHolderDiscussion,
-    CorrectiveActionConfirmation, FindingsRecipient, FindingsSharing, FollowUpField, ManagementResponse,
-    Moderation, ProblemTarget, RecipientRole, ReflectiveDiscussion, Template, TypedDirection,
+    CorrectiveActionConfirmation, FamilyFeedback, FeedbackFrom, FindingsRecipient, FindingsSharing,
+    FollowUpField, ManagementResponse, Moderation, ProblemTarget, RecipientRole, ReflectiveDiscussion,
+    Template, TypedDirection,
 };
 
 use crate::components::form::TypedDate;
@@ -27,6 +28,8 @@ pub(crate) enum FollowUpForm {
     Respond,
     /// The discussion with the case holder.
     CaseHolder,
+    /// Feedback from the child or from a parent or carer.
+    Feedback,
 }
 
 impl FollowUpForm {
@@ -41,12 +44,13 @@ impl FollowUpForm {
             Self::Share => "Record who the findings were shared with",
             Self::Respond => "Record the management response",
             Self::CaseHolder => "Record the discussion with the case holder",
+            Self::Feedback => "Record the child's or family's view",
         }
     }
 
     /// Whether it is about the findings shared and answered rather than the follow-up rules.
     pub fn is_about_findings(self) -> bool {
-        matches!(self, Self::Share | Self::Respond | Self::CaseHolder)
+        matches!(self, Self::Share | Self::Respond | Self::CaseHolder | Self::Feedback)
     }
 
     /// What the person is told once it is recorded.
@@ -62,6 +66,7 @@ impl FollowUpForm {
                 "The management response is recorded; each direction is now an action to follow up"
             }
             Self::CaseHolder => "The discussion with the case holder is recorded",
+            Self::Feedback => "The view is recorded beside the grades",
         }
     }
 }
@@ -86,6 +91,10 @@ pub(crate) struct Typed {
     /// The directions as typed; a response form opens with one.
     pub directions: Vec<TypedDirectionText>,
     pub grades_discussed: Option<bool>,
+    /// Whose view the feedback is.
+    pub feedback_from: Option<FeedbackFrom>,
+    pub how_gathered: String,
+    pub worker_response: String,
 }
 
 /// One direction as typed, its due day as the date input holds it.
@@ -123,6 +132,9 @@ pub(crate) enum PanelChange {
     AddDirection,
     RemoveDirection(usize),
     GradesDiscussed(bool),
+    FeedbackFrom(FeedbackFrom),
+    HowGathered(String),
+    WorkerResponse(String),
     Refused(Vec<AuditProblem>),
     /// Recorded; the form closes and says so.
     Recorded,
@@ -202,6 +214,9 @@ impl PanelState {
                 next.problems.clear();
             }
             PanelChange::GradesDiscussed(discussed) => next.typed.grades_discussed = Some(discussed),
+            PanelChange::FeedbackFrom(from) => next.typed.feedback_from = Some(from),
+            PanelChange::HowGathered(how) => next.typed.how_gathered = how,
+            PanelChange::WorkerResponse(response) => next.typed.worker_response = response,
             PanelChange::Refused(problems) => {
                 next.problems = problems;
                 next.attempt += 1;
@@ -297,6 +312,20 @@ impl Attempt<'_> {
                 with_date_problem(unreadable, audit.share_findings(&sharing, by, today))
             }
             FollowUpForm::Respond => self.respond(typed, on),
+            FollowUpForm::Feedback => {
+                let (gathered_on, unreadable) = required_day(on, "the view was gathered", today);
+                let feedback = FamilyFeedback {
+                    from: typed.feedback_from,
+                    gathered_on,
+                    how_gathered: typed.how_gathered.clone(),
+                    what_they_said: typed.text.clone(),
+                    worker_response: typed.worker_response.clone(),
+                };
+                with_date_problem(
+                    unreadable,
+                    audit.record_family_feedback(self.template, &feedback, by, today),
+                )
+            }
             FollowUpForm::CaseHolder => {
                 let (held_on, unreadable) = required_day(on, "the discussion was held", today);
                 let discussion = CaseHolderDiscussion {
