@@ -135,7 +135,7 @@ test("a below-good audit goes from submitted to closed with its follow-up record
   assert.equal(csv.suggestedFilename(), "audit-CF-FU-1.follow-up.csv");
   const rows = (await readFile(await csv.path(), "utf8")).trim().split("\r\n");
   assert.equal(rows.length, 1 + 3);
-  assert.match(rows[2], /,Dee Quinn,corrective_action_confirmed,,,\d{4}-\d\d-\d\d,,Plan reviewed at the team meeting; visits weekly\.,,,,,$/);
+  assert.match(rows[2], /,Dee Quinn,corrective_action_confirmed,,,\d{4}-\d\d-\d\d,,Plan reviewed at the team meeting; visits weekly\.,,,,,,,$/);
 
   // Reports count the action done on time and the corrective action confirmed in time.
   await lens.getByRole("button", { name: "Back to audits on this device" }).click();
