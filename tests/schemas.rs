@@ -22,16 +22,21 @@ fn template_schema() -> jsonschema::Validator {
 #[test]
 fn every_built_in_template_matches_the_template_schema() {
     let schema = template_schema();
-    let dir = repo().join("crates/lens-store/templates");
     let mut checked = 0;
-    for entry in std::fs::read_dir(&dir).expect("templates folder") {
-        let path = entry.expect("entry").path();
-        let document = read_json(&path);
-        let errors: Vec<String> = schema.iter_errors(&document).map(|error| error.to_string()).collect();
-        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
-        checked += 1;
+    // The current versions, the versions they replaced, and the example council template.
+    for folder in ["crates/lens-store/templates", "crates/lens-store/templates/retired", "web/templates"] {
+        for entry in std::fs::read_dir(repo().join(folder)).expect("templates folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_none_or(|extension| extension != "json") {
+                continue;
+            }
+            let document = read_json(&path);
+            let errors: Vec<String> = schema.iter_errors(&document).map(|error| error.to_string()).collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+            checked += 1;
+        }
     }
-    assert_eq!(checked, 7);
+    assert_eq!(checked, 7 + 2 + 1);
 }
 
 /// A change that makes a valid document invalid.

@@ -177,3 +177,31 @@ test("the QA desk's screens reflow at 320 CSS px: import, its preview and confli
   await checkScreen(page, "moderated record", shots);
   await context.close();
 });
+
+test("the Templates screens reflow at 320 CSS px: the list, a refused document, a checked one, and an audit with the council's teams", async () => {
+  const shots = Boolean(process.env.LENS_SCREENSHOTS);
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  const { page } = await openPage(browser, "demo/council.html", { context });
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  await openTask(page, "practice-lens", "Templates");
+  await lens.locator(".lens-tag", { hasText: "In use" }).waitFor();
+  await checkScreen(page, "templates", shots);
+  const broken = new URL("../fixtures/templates/early-help-audit-broken.json", import.meta.url).pathname;
+  await lens.locator("#lens-template-file").setInputFiles(broken);
+  await lens.locator("#lens-template-check").click();
+  await lens.locator("#lens-template-problems").waitFor();
+  await checkScreen(page, "template refused", shots);
+  const { readFile } = await import("node:fs/promises");
+  const document = JSON.parse(await readFile(new URL("../../web/templates/early-help-audit.json", import.meta.url), "utf8"));
+  const other = JSON.stringify({ ...document, id: "northshire-reflow-check", title: "A council template with a long title that has to wrap at 320 pixels" });
+  await lens.locator("#lens-template-file").setInputFiles({ name: "a-council-template-with-a-long-file-name.json", mimeType: "application/json", buffer: Buffer.from(other) });
+  await lens.locator("#lens-template-check").click();
+  await lens.locator("#lens-template-summary").waitFor();
+  await checkScreen(page, "template checked", shots);
+  await lens.getByRole("button", { name: "Back to Home" }).click();
+  await startAudit(page, "practice-lens", "EH-1", "Priya Shah", "Early help case audit (Northshire)");
+  await lens.locator("#lens-h-team-0").waitFor();
+  await checkScreen(page, "council template audit", shots);
+  await context.close();
+});

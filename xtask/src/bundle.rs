@@ -27,6 +27,9 @@ const STATIC_FILES: &[(&str, &str)] = &[
     ("web/demo/two-instances.html", "demo/two-instances.html"),
     ("web/demo/name-taken.html", "demo/name-taken.html"),
     ("web/demo/name-taken.js", "demo/name-taken.js"),
+    ("web/demo/council.html", "demo/council.html"),
+    // An example of a council's own template, which the demo page's config names.
+    ("web/templates/early-help-audit.json", "templates/early-help-audit.json"),
 ];
 
 /// The first load must stay within this many bytes, gzip: what the page fetches before
@@ -92,7 +95,10 @@ pub fn build_release(tools: &BuildTools) -> Result<SizeReport, String> {
     if dist.exists() {
         std::fs::remove_dir_all(&dist).map_err(|error| format!("cannot clear dist/: {error}"))?;
     }
-    std::fs::create_dir_all(dist.join("demo")).map_err(|error| format!("cannot create dist/: {error}"))?;
+    for folder in ["demo", "templates"] {
+        std::fs::create_dir_all(dist.join(folder))
+            .map_err(|error| format!("cannot create dist/: {error}"))?;
+    }
     build_wasm_module(tools, "lens-web", &dist)?;
     build_wasm_module(tools, "lens-worker", &dist)?;
     let root = repo_root();

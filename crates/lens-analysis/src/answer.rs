@@ -2,9 +2,9 @@
 
 use lens_core::{build_report, AuditId, Measure, Report, ReportFilter, ReportSettings, Template};
 use lens_store::bundle::write_bundle;
+use lens_store::council_templates::read_device_templates;
 use lens_store::report_export::{report_csv, report_json};
 use lens_store::sample::{generate_bundle, SampleSpec};
-use lens_store::template_document::builtin_templates;
 use lens_store::{load_audit, MemoryStore, Store};
 
 use crate::audit_csv::audit_csv;
@@ -42,7 +42,7 @@ where
         Ok(store) => store,
         Err(message) => return AnalysisReply::Refused { message },
     };
-    let templates = builtin_templates();
+    let templates = read_device_templates(store.as_ref()).await;
     if let AnalysisRequest::AuditCsv(csv) = &request {
         return csv_reply(store.as_ref(), csv, &templates)
             .await

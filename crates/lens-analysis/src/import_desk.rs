@@ -10,9 +10,10 @@
 use std::collections::BTreeMap;
 
 use lens_core::AuditId;
+use lens_core::Template;
 use lens_store::bundle::{parse_bundle, BundleProblem};
+use lens_store::council_templates::{carried_templates, read_device_templates, template_write};
 use lens_store::import::{plan_import, Choice, DeviceRecords, ImportFile, ImportPlan, Outcome, Tally};
-use lens_store::template_document::builtin_templates;
 use lens_store::{list_audits, list_moderations, RecordKey, RecordKind, Store, StoreError};
 
 use crate::protocol::import::{
@@ -34,7 +35,8 @@ pub struct ReadFile {
 #[derive(Default)]
 pub struct ImportDesk {
     last_number: u64,
-    preview: Option<(u64, ImportPlan)>,
+    /// The plan, and the council templates the files carry that are kept with it.
+    preview: Option<(u64, ImportPlan, Vec<Template>)>,
 }
 
 impl ImportDesk {
@@ -67,7 +69,10 @@ impl ImportDesk {
             Ok(records) => records,
             Err(message) => return ImportReply::Refused { message },
         };
-        let templates = builtin_templates();
+        let mut templates = read_device_templates(store).await;
+        let carried =
+            carried_templates(read.iter().filter_map(|file| file.reading.as_ref().ok()), &templates);
+        templates.extend(carried.iter().cloned());
         let device = DeviceRecords {
             audits: &audits,
             moderations: &moderations,
@@ -76,8 +81,12 @@ impl ImportDesk {
         };
         let plan = plan_import(device, read);
         self.last_number += 1;
-        let view = preview_view(self.last_number, &plan);
-        self.preview = Some((self.last_number, plan));
+        let mut view = preview_view(self.last_number, &plan);
+        view.templates = carried
+            .iter()
+            .map(|template| format!("{} version {}", template.title, template.version))
+            .collect();
+        self.preview = Some((self.last_number, plan, carried));
         ImportReply::Preview(view)
     }
 
@@ -91,8 +100,8 @@ impl ImportDesk {
         keep_records: bool,
         progress: &dyn Fn(ImportProgress),
     ) -> ImportReply {
-        let plan = match &self.preview {
-            Some((number, plan)) if *number == request.import => plan,
+        let (plan, carried) = match &self.preview {
+            Some((number, plan, carried)) if *number == request.import => (plan, carried),
             _ => {
                 return ImportReply::Refused {
                     message: "This preview is no longer held, because another import was checked or the page restarted the part that reads files. Choose the files again; nothing was written.".into(),
@@ -115,6 +124,9 @@ impl ImportDesk {
             request.now,
         );
         let count = writes.len() as u32;
+        // The templates the files carry are written with the records, in the same step.
+        let mut writes = writes;
+        writes.extend(carried.iter().map(|template| template_write(template, request.now)));
         progress(ImportProgress {
             step: format!("Writing {count} records in one step, so an interruption leaves none of them"),
             done: 0,
@@ -231,7 +243,15 @@ fn preview_view(number: u64, plan: &ImportPlan) -> ImportPreview {
     }
     // Which kind a conflict is does not change how it is shown; audits come first.
     conflicts.sort_by_key(|conflict| conflict.record.kind);
-    ImportPreview { import: number, files, people, total: tally(plan.total()), conflicts, refusals }
+    ImportPreview {
+        import: number,
+        files,
+        people,
+        total: tally(plan.total()),
+        conflicts,
+        refusals,
+        templates: Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -70,7 +70,8 @@ fn month_words(code: &str) -> String {
 /// grade figures (the agreed grade where an audit was moderated), in template order.
 fn grade_charts(report: &Report, templates: &[Template]) -> Vec<GradeChart> {
     let mut charts = Vec::new();
-    for template in templates {
+    // Reports count a template's versions together: one set of charts for each.
+    for template in lens_core::newest_versions(templates) {
         let Some(scale) = &template.scale else { continue };
         let chart = |title: String, measure: Measure, group: &[(Dimension, &str)]| {
             let bars: Vec<GradeBar> = scale

@@ -6,9 +6,10 @@ use crate::support;
 
 #[test]
 fn every_built_in_template_is_valid() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../lens-store/templates");
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let folders = ["lens-store/templates", "lens-store/templates/retired", "../web/templates"];
+    let paths = folders.iter().flat_map(|folder| std::fs::read_dir(format!("{root}/{folder}")).unwrap());
+    for path in paths.map(|entry| entry.unwrap().path()).filter(|path| path.is_file()) {
         let output = Command::new(env!("CARGO_BIN_EXE_lens")).arg("validate").arg(&path).output().unwrap();
         assert!(output.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&output.stderr));
         assert!(String::from_utf8_lossy(&output.stdout).contains(": a valid template: \""));

@@ -37,9 +37,9 @@ pub use report::{
 };
 pub use sampling::{draw_sample, sample_candidates, sample_rule_problem, ModerationSample, SampleRule};
 pub use template::{
-    suggest_overall, ActionsBlock, FieldKind, Grade, GradeRule, GradeScale, GradeStanding, HeaderField, Item,
-    NarrativeRule, OverallRule, OverallSuggestion, Section, Template, TemplateKind, TemplateProblem,
-    TemplateRef, CASE_FILE_AUDIT, MAX_PROMPT_CHARS, MAX_TEXT_CHARS,
+    newest_versions, suggest_overall, ActionsBlock, FieldKind, Grade, GradeRule, GradeScale, GradeStanding,
+    HeaderField, Item, NarrativeRule, OverallRule, OverallSuggestion, Section, Template, TemplateKind,
+    TemplateProblem, TemplateRef, CASE_FILE_AUDIT, MAX_PROMPT_CHARS, MAX_TEXT_CHARS,
 };
 pub use worklist::{
     awaiting_moderation, find_template, is_reflection, open_follow_ups, reflections_of, AuditFilter,

@@ -2,11 +2,13 @@
 //! block and the rule that suggests the overall judgement. A council can supply its own; an
 //! audit pins the id and version it was made with.
 
+mod council_lists;
 mod scoring;
 mod validate;
 
 use std::fmt;
 
+pub use council_lists::newest_versions;
 pub use scoring::{suggest_overall, OverallSuggestion};
 pub use validate::{TemplateProblem, MAX_PROMPT_CHARS, MAX_TEXT_CHARS};
 

@@ -18,6 +18,8 @@ pub enum RecordKind {
     AmendmentDraft,
     /// A drawn moderation sample: its rule, seed and audits.
     ModerationSample,
+    /// One version of a council's own template, keyed `id@version`.
+    Template,
 }
 
 impl RecordKind {
@@ -29,6 +31,7 @@ impl RecordKind {
             Self::DeviceLog => "device-log",
             Self::AmendmentDraft => "amendment-draft",
             Self::ModerationSample => "moderation-sample",
+            Self::Template => "template",
         }
     }
 
@@ -40,6 +43,7 @@ impl RecordKind {
             "device-log" => Some(Self::DeviceLog),
             "amendment-draft" => Some(Self::AmendmentDraft),
             "moderation-sample" => Some(Self::ModerationSample),
+            "template" => Some(Self::Template),
             _ => None,
         }
     }
@@ -75,6 +79,10 @@ impl fmt::Display for RecordKey {
             RecordKind::DeviceLog => write!(f, "The record of exports from this device"),
             RecordKind::AmendmentDraft => write!(f, "The amendment being written of audit {}", self.id),
             RecordKind::ModerationSample => write!(f, "Moderation sample {}", self.id),
+            RecordKind::Template => match self.id.split_once('@') {
+                Some((id, version)) => write!(f, "The template {id} version {version}"),
+                None => write!(f, "The template {}", self.id),
+            },
         }
     }
 }

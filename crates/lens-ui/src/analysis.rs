@@ -7,13 +7,13 @@ use crate::app::Session;
 use crate::ports::{OpenedStore, StorageKind};
 
 /// Where the worker finds this store's records: the database it can open itself, or, when
-/// the page runs on memory only, a copy of the audit and moderation records.
+/// the page runs on memory only, a copy of the audit, moderation and template records.
 pub(crate) async fn data_source(store: &OpenedStore) -> DataSource {
     match store.kind {
         StorageKind::IndexedDb => DataSource::Database { name: store.db_name.clone() },
         StorageKind::Memory { .. } => {
             let mut records = Vec::new();
-            for kind in [RecordKind::Audit, RecordKind::Moderation] {
+            for kind in [RecordKind::Audit, RecordKind::Moderation, RecordKind::Template] {
                 if let Ok(stored) = store.store.list(kind).await {
                     records.extend(stored.iter().map(RecordMessage::from));
                 }

@@ -3,15 +3,16 @@
 use std::rc::Rc;
 
 use lens_core::{Audit, Moderation, ModerationSample, Template};
+use lens_store::council_templates::list_council_templates;
 use lens_store::device_log::{load_device_log, DeviceLog};
 use lens_store::moderation_sample::list_samples;
-use lens_store::template_document::builtin_templates;
 use lens_store::{list_audits_in_steps, list_moderations, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::components::{Screens, StorageNotice, StoragePage};
 use crate::config::{Config, ConfigProblem};
+use crate::council_templates::{configured_notice, page_templates, use_configured_templates};
 use crate::host_api::{answer_host, HostContext};
 use crate::ports::{
     ErrorCode, HostRequest, LensEvent, OpenedStore, Persistence, PlatformHandle, StorageKind, StorageUsed,
@@ -43,6 +44,9 @@ pub(crate) struct Session {
     pub moderations: Rc<Vec<Versioned<Moderation>>>,
     /// Moderation samples drawn on this device, newest first.
     pub samples: Rc<Vec<Versioned<ModerationSample>>>,
+    /// The council's own templates kept on this device, as their documents say (before the
+    /// page's lists of teams and strands are applied).
+    pub council_templates: Rc<Vec<Template>>,
     pub device_log: DeviceLog,
     pub unreadable: Rc<Vec<String>>,
     pub persistence: Persistence,
@@ -65,13 +69,20 @@ pub(crate) struct SessionActions {
     pub onnavigate: Callback<Screen>,
     /// Records were written from elsewhere (an import): read the device again.
     pub onreload: Callback<()>,
+    /// A council template was kept on this device.
+    pub ontemplate: Callback<Template>,
 }
 
 /// The app.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let session = use_reducer(SessionState::default);
-    let templates: Rc<Vec<Template>> = use_memo((), |_| builtin_templates());
+    let council = session.0.as_ref().map(|session| session.council_templates.clone()).unwrap_or_default();
+    let templates: Rc<Vec<Template>> = use_memo(
+        (council, props.config.teams.clone(), props.config.strands.clone()),
+        |(council, teams, strands)| page_templates(council, teams, strands),
+    );
+    let configured = use_configured_templates(&session, &props.platform, &props.config.templates);
     let screen = use_state(|| first_screen(&props.view));
     {
         // A host page that changes `view` moves the person to that view's first screen.
@@ -174,7 +185,8 @@ pub fn App(props: &AppProps) -> Html {
         Some(session) => match &props.view {
             View::Home | View::QaDesk => html! {
                 <Screens session={session.clone()} screen={(*screen).clone()} config={props.config.clone()}
-                    platform={props.platform.clone()} templates={templates.clone()} actions={actions.clone()} />
+                    platform={props.platform.clone()} templates={templates.clone()} configured={configured.clone()}
+                    actions={actions.clone()} />
             },
             View::Storage => html! {
                 <StoragePage session={session.clone()} db_name={props.db_name.clone()}
@@ -208,6 +220,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             { for storage_notice }
+            { configured_notice(&configured) }
             { body }
         </div>
     }
@@ -253,7 +266,7 @@ fn first_screen(view: &View) -> Screen {
 /// The session as it loads and changes. Changes go through a reducer so that two arriving
 /// together (a moderation and the audit it marks) both apply to the latest session.
 #[derive(Clone, PartialEq, Default)]
-pub(crate) struct SessionState(Option<Session>);
+pub(crate) struct SessionState(pub(crate) Option<Session>);
 
 /// A change to the session.
 pub(crate) enum SessionChange {
@@ -266,6 +279,7 @@ pub(crate) enum SessionChange {
     Persistence(Persistence),
     Exported(DeviceLog),
     Sampled(Versioned<ModerationSample>),
+    TemplateKept(Template),
 }
 
 impl Reducible for SessionState {
@@ -311,6 +325,14 @@ impl Reducible for SessionState {
                 samples.retain(|sample| sample.value.id != saved.value.id);
                 samples.insert(0, saved);
                 session.samples = Rc::new(samples);
+            }
+            SessionChange::TemplateKept(template) => {
+                let mut council = (*session.council_templates).clone();
+                if !council.contains(&template) {
+                    council.push(template);
+                    council.sort_by(|a, b| (&a.id, a.version).cmp(&(&b.id, b.version)));
+                }
+                session.council_templates = Rc::new(council);
             }
             SessionChange::Closed | SessionChange::Opened(_) | SessionChange::Reloaded(_) => {}
         }
@@ -365,6 +387,7 @@ fn session_actions(
         onpersistence: change(&dispatch, SessionChange::Persistence),
         onexported: change(&dispatch, SessionChange::Exported),
         onsampled: change(&dispatch, SessionChange::Sampled),
+        ontemplate: change(&dispatch, SessionChange::TemplateKept),
         onnavigate,
         onreload: {
             // A reducer, so two imports finishing together both count, whichever render
@@ -410,6 +433,16 @@ async fn open_session(platform: &PlatformHandle, db_name: &str, kept: Option<Ope
             Vec::new()
         }
     };
+    let council_templates = match list_council_templates(&*store.store).await {
+        Ok((templates, problems)) => {
+            unreadable.extend(problems.iter().map(ToString::to_string));
+            templates
+        }
+        Err(error) => {
+            unreadable.push(error.to_string());
+            Vec::new()
+        }
+    };
     let device_log = load_device_log(&*store.store).await.unwrap_or_else(|error| {
         unreadable.push(error.to_string());
         DeviceLog::default()
@@ -423,6 +456,7 @@ async fn open_session(platform: &PlatformHandle, db_name: &str, kept: Option<Ope
         audits: Rc::new(audits),
         moderations: Rc::new(moderations),
         samples: Rc::new(samples),
+        council_templates: Rc::new(council_templates),
         device_log,
         unreadable: Rc::new(unreadable),
         persistence,

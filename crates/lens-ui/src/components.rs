@@ -33,6 +33,7 @@ mod storage_notice;
 mod storage_page;
 mod tags;
 mod task_list;
+mod templates_page;
 
 pub(crate) use agreement_dashboard::AgreementDashboard;
 pub(crate) use audit_form::AuditForm;
@@ -53,3 +54,4 @@ pub(crate) use start_audit::StartAudit;
 pub(crate) use storage_notice::StorageNotice;
 pub(crate) use storage_page::StoragePage;
 pub(crate) use task_list::TaskList;
+pub(crate) use templates_page::TemplatesPage;

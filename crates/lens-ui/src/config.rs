@@ -13,6 +13,29 @@ pub struct Config {
     /// The protective marking printed at the top and bottom of every page of a record, for
     /// example "OFFICIAL-SENSITIVE".
     pub protective_marking: Option<String>,
+    /// Addresses on the page's own site of the council's template documents, offered for new
+    /// audits once checked.
+    #[serde(default)]
+    pub templates: Vec<String>,
+    /// The council's teams: an audit's team is chosen from these rather than typed.
+    #[serde(default)]
+    pub teams: Vec<String>,
+    /// The council's strands, replacing those a template offers.
+    #[serde(default)]
+    pub strands: Vec<String>,
+}
+
+/// `names` trimmed, without blanks, and without a name that differs from an earlier one only
+/// in capitals ("children in care" after "Children in Care" would count as a second team).
+fn distinct(names: Vec<String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    for name in names {
+        let name = name.trim().to_owned();
+        if !name.is_empty() && !kept.iter().any(|other| other.to_lowercase() == name.to_lowercase()) {
+            kept.push(name);
+        }
+    }
+    kept
 }
 
 /// Why the `config` attribute could not be used; the app then runs with no settings.
@@ -26,10 +49,16 @@ impl Config {
         if text.is_empty() {
             return Ok(Self::default());
         }
-        serde_json::from_str(text).map_err(|error| {
+        let config: Self = serde_json::from_str(text).map_err(|error| {
             ConfigProblem(format!(
-                "The config attribute is not valid ({error}). It should be JSON such as {{\"organisation\": \"Northshire Council\", \"auditor\": \"Sam Patel\"}}."
+                "The config attribute is not valid ({error}). It should be JSON such as {{\"organisation\": \"Northshire Council\", \"auditor\": \"Sam Patel\", \"teams\": [\"Assessment\", \"Children in Care\"]}}."
             ))
+        })?;
+        Ok(Self {
+            templates: distinct(config.templates),
+            teams: distinct(config.teams),
+            strands: distinct(config.strands),
+            ..config
         })
     }
 }
@@ -45,6 +74,19 @@ mod tests {
         assert_eq!(config.organisation.as_deref(), Some("Northshire"));
         let marked = Config::from_attribute(Some(r#"{"protectiveMarking":"OFFICIAL-SENSITIVE"}"#)).unwrap();
         assert_eq!(marked.protective_marking.as_deref(), Some("OFFICIAL-SENSITIVE"));
+    }
+
+    #[test]
+    fn lists_are_trimmed_and_a_name_differing_only_in_capitals_is_kept_once() {
+        let config = Config::from_attribute(Some(
+            r#"{"teams":["Children in Care"," children in care ","","Assessment"],"strands":["Early help"],"templates":["templates/a.json"]}"#,
+        ))
+        .unwrap();
+        assert_eq!(config.teams, ["Children in Care", "Assessment"]);
+        assert_eq!(config.strands, ["Early help"]);
+        assert_eq!(config.templates, ["templates/a.json"]);
+        let problem = Config::from_attribute(Some(r#"{"teams":"Assessment"}"#)).unwrap_err();
+        assert!(problem.0.contains("expected a sequence"), "{}", problem.0);
     }
 
     #[test]

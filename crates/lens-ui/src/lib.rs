@@ -11,6 +11,7 @@ mod analysis;
 mod app;
 mod components;
 mod config;
+mod council_templates;
 mod event_codes;
 mod host_api;
 mod ports;

@@ -153,6 +153,11 @@ pub trait Platform {
         files: Vec<ChosenFile>,
         on_progress: yew::Callback<ImportProgress>,
     ) -> Result<ImportReply, AnalysisUnavailable>;
+    /// The text of a file the person chose, read on the page (it never leaves the device).
+    async fn read_text(&self, file: &ChosenFile) -> Result<String, String>;
+    /// The text at `address`, resolved against the page, when it is on the page's own site
+    /// (a template the page's `config` names); anywhere else is refused, never asked.
+    async fn fetch_same_origin(&self, address: &str) -> Result<String, String>;
     /// Hands each request the host page makes through the element's methods to `on_request`
     /// until the returned watch is dropped; while nobody listens the host page is told to wait.
     fn when_host_asks(&self, on_request: yew::Callback<HostRequest>) -> PageWatch;

@@ -25,4 +25,6 @@ pub(crate) enum Screen {
     Agreement,
     /// Importing audits and moderations exported from other devices.
     Import,
+    /// The templates audits are made with, and adding a council's own.
+    Templates,
 }

@@ -22,6 +22,7 @@ mod options;
 mod panic;
 mod platform;
 mod print_page;
+mod same_site;
 
 use std::rc::Rc;
 

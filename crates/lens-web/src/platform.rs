@@ -19,6 +19,7 @@ use crate::events;
 use crate::host_api::HostListener;
 use crate::leaving::{self, LeaveWarning};
 use crate::print_page;
+use crate::same_site;
 use lens_idb::IdbStore;
 
 /// The browser, as seen from one mounted instance.
@@ -138,6 +139,14 @@ impl Platform for BrowserPlatform {
 
     fn when_host_asks(&self, on_request: yew::Callback<lens_ui::HostRequest>) -> PageWatch {
         self.host_listener.listen(on_request)
+    }
+
+    async fn read_text(&self, file: &ChosenFile) -> Result<String, String> {
+        same_site::read_text(&file.file).await
+    }
+
+    async fn fetch_same_origin(&self, address: &str) -> Result<String, String> {
+        same_site::fetch_text(address).await
     }
 
     fn print(&self, page: &PrintedPage) {

@@ -144,3 +144,41 @@ fn previews_and_replies_cross_as_json_unchanged() {
     let text = serde_json::to_string(&ask).unwrap();
     assert_eq!(serde_json::from_str::<crate::protocol::import::ImportRequest>(&text).unwrap(), ask);
 }
+
+#[test]
+fn a_council_template_the_files_carry_is_kept_with_the_audits_made_with_it() {
+    use lens_store::council_templates::list_council_templates;
+    let early_help = lens_store::template_document::parse_template(include_str!(
+        "../../../../web/templates/early-help-audit.json"
+    ))
+    .unwrap();
+    let mut bundle = parse_bundle(GOLDEN).unwrap();
+    bundle.templates = vec![early_help.clone()];
+    bundle.audits.truncate(1);
+    bundle.moderations.clear();
+    bundle.audits[0].value.template = early_help.reference();
+    let text = write_bundle(&bundle);
+    let store = MemoryStore::default();
+    let mut desk = ImportDesk::default();
+    let preview = preview_of(block_on(desk.preview(
+        &store,
+        &request(&["eh.json"]),
+        vec![read("eh.json", &text)],
+        &|_| (),
+    )));
+    assert_eq!(preview.total.new, 1, "not refused for a template this device lacks: {:?}", preview.refusals);
+    assert_eq!(preview.templates, ["Early help case audit (Northshire) version 1"]);
+    let done = block_on(desk.apply(&store, &apply_request(preview.import, Vec::new()), false, &|_| ()));
+    let ImportReply::Imported(outcome) = done else { panic!("{done:?}") };
+    assert_eq!(outcome.written, 1, "the audit; the template is kept beside it");
+    assert_eq!(block_on(list_council_templates(&store)).unwrap().0, vec![early_help.clone()]);
+
+    // Once it is here, the same files carry nothing more.
+    let again = preview_of(block_on(desk.preview(
+        &store,
+        &request(&["eh.json"]),
+        vec![read("eh.json", &text)],
+        &|_| (),
+    )));
+    assert!(again.templates.is_empty());
+}

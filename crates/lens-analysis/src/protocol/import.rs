@@ -127,6 +127,9 @@ pub struct ImportPreview {
     pub conflicts: Vec<ConflictView>,
     /// Every refused record, with its reason.
     pub refusals: Vec<RefusalView>,
+    /// The council templates the files carry that this device does not have, each as "title
+    /// version N": they are kept with the import.
+    pub templates: Vec<String>,
 }
 
 /// One file's preview.

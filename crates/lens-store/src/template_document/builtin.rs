@@ -5,8 +5,9 @@ use lens_core::Template;
 
 use super::parse_template;
 
-/// The built-in documents, in the order a person choosing a template sees them.
-const DOCUMENTS: [(&str, &str); 7] = [
+/// The built-in documents, in the order a person choosing a template sees them, then the
+/// versions they replaced, kept so that audits pinned to those still open. Never remove one.
+const DOCUMENTS: [(&str, &str); 9] = [
     ("case-file-audit", include_str!("../../templates/case-file-audit.json")),
     ("case-file-audit-ofsted", include_str!("../../templates/case-file-audit-ofsted.json")),
     ("collaborative-practice-review", include_str!("../../templates/collaborative-practice-review.json")),
@@ -14,9 +15,17 @@ const DOCUMENTS: [(&str, &str); 7] = [
     ("practice-observation", include_str!("../../templates/practice-observation.json")),
     ("service-performance-review", include_str!("../../templates/service-performance-review.json")),
     ("practitioner-reflection", include_str!("../../templates/practitioner-reflection.json")),
+    // Version 1 offered the strand "Local safeguarding children board", replaced by
+    // safeguarding partnerships in 2019.
+    ("case-file-audit version 1", include_str!("../../templates/retired/case-file-audit-v1.json")),
+    (
+        "case-file-audit-ofsted version 1",
+        include_str!("../../templates/retired/case-file-audit-ofsted-v1.json"),
+    ),
 ];
 
-/// Every built-in template, checked.
+/// Every built-in template version, checked: the current ones first. New audits are offered
+/// only the newest version of each (`lens_core::newest_versions`).
 ///
 /// # Panics
 /// If a shipped document is invalid: a build defect that the crate's tests catch first.

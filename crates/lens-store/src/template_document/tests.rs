@@ -23,9 +23,13 @@ fn the_built_in_templates_are_valid_and_cover_every_instrument() {
             "supervision-audit",
             "practice-observation",
             "service-performance-review",
-            "practitioner-reflection"
+            "practitioner-reflection",
+            "case-file-audit",
+            "case-file-audit-ofsted"
         ]
     );
+    let versions: Vec<u32> = templates.iter().map(|template| template.version).collect();
+    assert_eq!(versions, [2, 2, 1, 1, 1, 1, 1, 1, 1], "the replaced versions last");
     let case_file = &templates[0];
     assert_eq!(case_file.items().count(), 12, "the twelve standards of the case file audit");
     let grades: Vec<&str> =
@@ -50,6 +54,28 @@ fn the_built_in_templates_are_valid_and_cover_every_instrument() {
     assert_eq!(reflection.kind, TemplateKind::Reflection);
     assert!(reflection.scale.is_none());
     assert_eq!(reflection.items().count(), 6);
+}
+
+#[test]
+fn the_strands_are_todays_and_audits_of_the_replaced_version_still_open() {
+    let templates = builtin_templates();
+    let strands =
+        |template: &Template| match &template.header_fields.iter().find(|f| f.id == "strand").unwrap().kind {
+            lens_core::FieldKind::Choice { options } => options.clone(),
+            other => panic!("{other:?}"),
+        };
+    assert!(strands(&templates[0]).contains(&"Safeguarding partnership".to_owned()));
+    assert!(!strands(&templates[0]).iter().any(|strand| strand.contains("children board")));
+    // Everything but the strands is as version 1 had it.
+    let replaced = &templates[7];
+    assert_eq!((replaced.id.as_str(), replaced.version), ("case-file-audit", 1));
+    assert!(strands(replaced).contains(&"Local safeguarding children board".to_owned()));
+    assert_eq!(replaced.sections, templates[0].sections);
+    assert_eq!(templates[8].sections, templates[1].sections);
+    let offered: Vec<(&str, u32)> =
+        lens_core::newest_versions(&templates).iter().map(|t| (t.id.as_str(), t.version)).collect();
+    assert_eq!(offered.len(), 7);
+    assert!(offered.contains(&("case-file-audit", 2)) && !offered.contains(&("case-file-audit", 1)));
 }
 
 #[test]

@@ -156,7 +156,7 @@ fn filters(
         .filter(|team| !team.is_empty())
         .collect();
     let used: BTreeSet<&str> = audits.iter().map(|audit| audit.value.template.id.as_str()).collect();
-    let template_options = templates.iter().filter(|template| used.contains(template.id.as_str())).map(|template| {
+    let template_options = lens_core::newest_versions(templates).into_iter().filter(|template| used.contains(template.id.as_str())).map(|template| {
         html! { <option value={template.id.clone()} selected={filter.template == template.id}>{ template.title.clone() }</option> }
     });
     let status_options = AuditStatus::ALL.iter().map(|status| {

@@ -193,7 +193,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     let team_options = teams.iter().map(|team| {
         html! { <option value={team.clone()} selected={choice.team == *team}>{ team.clone() }</option> }
     });
-    let template_options = props.templates.iter().filter(|template| template.kind != TemplateKind::Reflection).map(|template| {
+    let template_options = lens_core::newest_versions(&props.templates).into_iter().filter(|template| template.kind != TemplateKind::Reflection).map(|template| {
         html! { <option value={template.id.clone()} selected={choice.template == template.id}>{ template.title.clone() }</option> }
     });
     let downloads = match &*made {

@@ -7,10 +7,11 @@ use yew::prelude::*;
 
 use super::{
     AgreementDashboard, AuditForm, DrawSample, Home, ImportBundles, ModerationForm, ModerationList, Reports,
-    StartAudit,
+    StartAudit, TemplatesPage,
 };
 use crate::app::{Session, SessionActions};
 use crate::config::Config;
+use crate::council_templates::ConfiguredTemplate;
 use crate::ports::PlatformHandle;
 use crate::screen::Screen;
 
@@ -21,6 +22,8 @@ pub(crate) struct ScreensProps {
     pub config: Config,
     pub platform: PlatformHandle,
     pub templates: Rc<Vec<Template>>,
+    /// What became of the templates the page's `config` names.
+    pub configured: Rc<Vec<ConfiguredTemplate>>,
     pub actions: SessionActions,
 }
 
@@ -101,6 +104,10 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
                 reader={props.config.auditor.clone()} onimported={actions.onreload.clone()}
                 onback={go(Screen::Home)} />
         },
+        Screen::Templates => html! {
+            <TemplatesPage session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
+                configured={props.configured.clone()} ontemplate={actions.ontemplate.clone()} onback={go(Screen::Home)} />
+        },
         Screen::Reports => html! {
             <Reports session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
                 onback={go(Screen::Home)} />
@@ -117,7 +124,7 @@ fn missing_template(template: &str) -> Html {
     html! {
         <div class="lens-notification lens-notification--warning" role="alert">
             <h3 class="lens-heading-m">{ "This audit's template is not on this device" }</h3>
-            <p class="lens-body">{ format!("It was made with template {template}. Import that template to open it.") }</p>
+            <p class="lens-body">{ format!("It was made with template {template}. Add that template under Templates on Home, or import a file from a device that has it, to open it.") }</p>
         </div>
     }
 }

@@ -6,7 +6,7 @@ mod state;
 
 use std::rc::Rc;
 
-use lens_core::{Audit, AuditId, FieldKind, NewAuditField, Template, TemplateKind};
+use lens_core::{newest_versions, Audit, AuditId, FieldKind, NewAuditField, Template, TemplateKind};
 use lens_store::Versioned;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
@@ -52,9 +52,9 @@ impl Reducible for StartState {
 
 #[component]
 pub(crate) fn StartAudit(props: &StartAuditProps) -> Html {
-    let offered: Vec<Template> = props
-        .templates
-        .iter()
+    // Older versions are kept for the audits that pinned them; a new one uses the newest.
+    let offered: Vec<Template> = newest_versions(&props.templates)
+        .into_iter()
         .filter(|template| (template.kind == TemplateKind::Reflection) == props.reflection)
         .cloned()
         .collect();

@@ -58,6 +58,12 @@ pub(crate) fn TaskList(props: &TaskListProps) -> Html {
             description: "For the quality assurance team: bring in the files auditors and moderators exported, checking each before anything is written.".to_owned(),
             screen: Screen::Import,
         },
+        Task {
+            id: "templates",
+            name: "Templates",
+            description: "For whoever looks after Practice Lens: the templates audits are made with, and adding your council's own.".to_owned(),
+            screen: Screen::Templates,
+        },
     ];
     let items = tasks.into_iter().map(|task| {
         let onclick = {

@@ -170,6 +170,7 @@ mod tests {
                 file: "sam.json".into(),
                 reason: "Sam Patel wrote this audit".into(),
             }],
+            templates: Vec::new(),
         };
         let outcome = ImportOutcome { written: 3, copies: 0, records: Vec::new() };
         let summary: Value = serde_json::from_str(&import_summary(&preview, Some(&outcome))).unwrap();

@@ -72,6 +72,13 @@ pub(super) fn summary(preview: &ImportPreview) -> Html {
             { for refused_files }
             { tally_table("lens-import-by-file", "What each file would do", "File", by_file) }
             { tally_table("lens-import-by-person", "Whose records they are", "Auditor or moderator", by_person) }
+            if !preview.templates.is_empty() {
+                <h4 class="lens-heading-s" id="lens-import-templates">{ "Council templates these files bring" }</h4>
+                <p class="lens-body">{ "The audits were made with templates this device does not have yet. They are kept with the import and can then be used here too:" }</p>
+                <ul class="lens-list lens-list--bullet" aria-labelledby="lens-import-templates">
+                    { for preview.templates.iter().map(|title| html! { <li>{ title.clone() }</li> }) }
+                </ul>
+            }
         </>
     }
 }

@@ -106,6 +106,7 @@ mod tests {
             total: ImportTally { new: 3, updated: 1, unchanged: 5, conflicts: 2, refused: 1 },
             conflicts: vec![conflict("draft", true), conflict("locked", false)],
             refusals: Vec::new(),
+            templates: Vec::new(),
         };
         let mut choices = Choices::default();
         assert_eq!(
