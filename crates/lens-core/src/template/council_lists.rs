@@ -37,6 +37,8 @@ pub fn newest_versions(templates: &[Template]) -> Vec<&Template> {
 mod tests {
     use super::*;
     use crate::test_fixtures::case_file_template;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn a_listed_field_becomes_a_choice_of_the_councils_answers() {

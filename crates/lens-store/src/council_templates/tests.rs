@@ -6,6 +6,8 @@ use futures::executor::block_on;
 use super::*;
 use crate::memory::MemoryStore;
 use crate::record::Revision;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 const EARLY_HELP: &str = include_str!("../../../../web/templates/early-help-audit.json");
 const BROKEN: &str = include_str!("../../../../tests/fixtures/templates/early-help-audit-broken.json");
