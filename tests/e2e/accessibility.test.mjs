@@ -138,6 +138,8 @@ test("a case file audit is completed, submitted and printed with the keyboard al
   await page.locator("practice-lens").getByRole("button", { name: "Back to audits on this device" }).waitFor();
   await page.waitForFunction(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id === "lens-form-title");
 
+  await tabToId("lens-h-auditor-role-0");
+  await page.keyboard.press("Space");
   await tabToId("lens-h-team");
   await page.keyboard.type("Assessment East");
   for (const group of ["lens-h-audited-previously", "lens-h-age-band", "lens-h-strand"]) {

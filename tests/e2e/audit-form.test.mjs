@@ -48,12 +48,13 @@ test("a case file audit is completed, survives a reload part way, and is submitt
   const summary = lens.locator(".lens-error-summary");
   await summary.waitFor();
   const messages = await summary.locator("a").allTextContents();
-  assert.deepEqual(messages, ["Select an answer to \"Strand\"", "Give the overall judgement"]);
+  assert.deepEqual(messages, ["Select an answer to \"Your role in this audit\"", "Select an answer to \"Strand\"", "Give the overall judgement"]);
   await summary.getByRole("link", { name: "Give the overall judgement" }).click();
   assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-overall-0");
   assert.match(await lens.locator(".lens-suggestion").textContent(), /Suggested from the grades: Meets good\./);
 
   await lens.locator("#lens-h-strand-0").check();
+  await lens.locator("#lens-h-auditor-role-0").check();
   await lens.locator("#lens-overall-1").check();
   // Check your answers: every answer with a Change link; nothing is locked yet.
   await lens.getByRole("button", { name: "Continue" }).click();
@@ -183,6 +184,7 @@ test("a case graded below good shows its follow-up, downloads as JSON and CSV, a
   await lens.locator("#lens-h-audited-previously-0").check();
   await lens.locator("#lens-h-age-band-0").check();
   await lens.locator("#lens-h-strand-1").check();
+  await lens.locator("#lens-h-auditor-role-0").check();
   await gradeAndWrite(lens, STANDARDS, 2);
   await lens.locator("#lens-overall-2").check();
   await lens.getByRole("button", { name: "Continue" }).click();
@@ -370,6 +372,7 @@ test("the twelve-standard form has a map of its standards, and an amendment says
   await lens.locator("#lens-h-audited-previously-1").check();
   await lens.locator("#lens-h-age-band-2").check();
   await lens.locator("#lens-h-strand-0").check();
+  await lens.locator("#lens-h-auditor-role-0").check();
   await lens.getByRole("button", { name: "Continue" }).click();
   await lens.locator("#lens-check-title").waitFor();
   assert.deepEqual(await violations(page), [], "check your answers");

@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { allSaved, continueAndLock, foreignRequests, keyboard, launch, openPage, openTask, readyEvents, violations } from "./harness.mjs";
+import { allSaved, continueAndLock, foreignRequests, keyboard, launch, openPage, openTask, readyEvents, typeDate, violations } from "./harness.mjs";
 
 const SHOTS = new URL("../../target/e2e-screens/council-templates/", import.meta.url);
 const BROKEN = new URL("../fixtures/templates/early-help-audit-broken.json", import.meta.url).pathname;
@@ -105,6 +105,7 @@ test("a council template named in config is offered, a broken one is refused wit
   const teams = await lens.locator("input[id^=lens-h-team-] + label").allInnerTexts();
   assert.deepEqual(teams, TEAMS);
   await lens.locator("#lens-h-team-1").check();
+  await lens.locator("#lens-h-auditor-role-1").check();
   for (const item of ["assessment", "plan", "step-up"]) await lens.locator(`#lens-i-${item}-grade-0`).check();
   await lens.locator("#lens-overall-0").check();
   await allSaved(lens);
@@ -114,8 +115,29 @@ test("a council template named in config is offered, a broken one is refused wit
   await allSaved(lens);
   assert.match(await lens.locator(".lens-app").innerText(), /Children in Care/);
 
-  // A built-in template on this page offers the council's strands and teams.
+  // Reports count it by the auditor's role, against one audit a month (the page's config).
   await lens.getByRole("button", { name: "Back to audits on this device" }).click();
+  await openTask(page, "practice-lens", "Reports");
+  const byRole = lens.locator("tr", { hasText: "Auditor's role: Service manager" });
+  await byRole.first().waitFor();
+  assert.match(await byRole.first().innerText(), /Audits completed\s+Auditor's role: Service manager\s+1/);
+  // Over the last three months, one audit is expected for each month that is not paused (August
+  // and December).
+  const now = new Date();
+  const start = new Date(now.getFullYear(), now.getMonth() - 2, 1);
+  const iso = (date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+  await typeDate(lens, "lens-report-from", iso(start));
+  await typeDate(lens, "lens-report-to", iso(now));
+  const active = [0, 1, 2].map((back) => new Date(now.getFullYear(), now.getMonth() - back, 1).getMonth() + 1).filter((month) => month !== 8 && month !== 12).length;
+  const startWords = start.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  await lens.getByText(`1 audit completed from ${startWords} to`, { exact: false }).waitFor();
+  const rows = await lens.locator("tr", { hasText: "Audits completed against expected" }).allInnerTexts();
+  const whole = `Audits completed against expected\tAuditor: Priya Shah\t1\t${active}\t`;
+  assert.ok(rows.some((row) => row.startsWith(whole)), `${whole} in\n${rows.join("\n")}`);
+  await shot(page, "04b-reports-by-role");
+  await lens.getByRole("button", { name: "Back to home" }).click();
+
+  // A built-in template on this page offers the council's strands and teams.
   await openTask(page, "practice-lens", "Audit a case");
   await lens.locator("#lens-case-reference").fill("CF-1001");
   await lens.locator("#lens-auditor").fill("Priya Shah");

@@ -37,6 +37,7 @@ async function submitBelowGood(page, caseReference) {
   await lens.locator("#lens-h-audited-previously-1").check();
   await lens.locator("#lens-h-age-band-2").check();
   await lens.locator("#lens-h-strand-0").check();
+  await lens.locator("#lens-h-auditor-role-0").check();
   await gradeAndWrite(lens, STANDARDS, 2);
   await lens.locator("#lens-overall-2").check();
   await lens.getByRole("button", { name: /^Add (an|another) action$/ }).click();

@@ -32,6 +32,7 @@ async function submitWithAction(page, { caseReference, template = "Case file aud
   await lens.locator("#lens-h-audited-previously-1").check();
   await lens.locator("#lens-h-age-band-2").check();
   await lens.locator("#lens-h-strand-0").check();
+  await lens.locator("#lens-h-auditor-role-0").check();
   await gradeAndWrite(lens, STANDARDS, grade);
   await lens.locator(`#lens-overall-${grade}`).check();
   await lens.getByRole("button", { name: /^Add (an|another) action$/ }).click();

@@ -175,6 +175,7 @@ export async function submitCaseFileAudit(page, caseReference, team = "Assessmen
   await lens.locator("#lens-h-audited-previously-1").check();
   await lens.locator("#lens-h-age-band-2").check();
   await lens.locator("#lens-h-strand-0").check();
+  await lens.locator("#lens-h-auditor-role-0").check();
   await gradeAndWrite(lens, STANDARDS);
   await lens.locator("#lens-overall-1").check();
   await continueAndLock(lens);

@@ -93,6 +93,7 @@ test("every screen reflows at 320 CSS px with nothing cut off", async () => {
   await lens.locator("#lens-h-audited-previously-1").check();
   await lens.locator("#lens-h-age-band-2").check();
   await lens.locator("#lens-h-strand-0").check();
+  await lens.locator("#lens-h-auditor-role-0").check();
   await gradeAndWrite(lens, STANDARDS);
   await lens.locator("#lens-overall-1").check();
   await lens.getByRole("button", { name: "Continue" }).click();

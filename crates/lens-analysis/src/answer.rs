@@ -115,7 +115,8 @@ fn make_report(
         template: request.template.clone(),
         ..ReportFilter::between(request.from, request.to)
     };
-    build_report(&records.audits, &moderations, templates, &filter, &ReportSettings::new(request.today))
+    let settings = ReportSettings { expected: request.expected.into(), ..ReportSettings::new(request.today) };
+    build_report(&records.audits, &moderations, templates, &filter, &settings)
         .map_err(|error| error.to_string())
 }
 

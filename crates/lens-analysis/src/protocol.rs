@@ -139,6 +139,33 @@ pub struct ReportRequest {
     pub template: Option<String>,
     /// The day the report is made, for what is overdue.
     pub today: NaiveDate,
+    /// How many audits each auditor is expected to complete.
+    pub expected: ExpectedVolume,
+}
+
+/// How many audits each auditor is expected to complete, as the page's `config` sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExpectedVolume {
+    /// This many in each full quarter (five in seed 000, the default).
+    PerQuarter(u32),
+    /// This many in each active month (one in seed 002).
+    PerMonth(u32),
+}
+
+impl Default for ExpectedVolume {
+    fn default() -> Self {
+        Self::PerQuarter(5)
+    }
+}
+
+impl From<ExpectedVolume> for lens_core::ExpectedAudits {
+    fn from(volume: ExpectedVolume) -> Self {
+        match volume {
+            ExpectedVolume::PerQuarter(count) => Self::PerQuarter(count),
+            ExpectedVolume::PerMonth(count) => Self::PerMonth(count),
+        }
+    }
 }
 
 /// A report's download formats.

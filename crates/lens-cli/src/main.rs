@@ -38,7 +38,7 @@ Commands:
                    path (exit status 1 when there are problems)
   report BUNDLE --from DATE --to DATE [--team T] [--strand S] [--auditor A]
                    [--template ID] [--standard ITEM] [--format json|csv|text]
-                   [--today DATE] [--per-quarter N] [--paused-months 8,12]
+                   [--today DATE] [--per-quarter N | --per-month N] [--paused-months 8,12]
                    how much we did, how well, and whether anyone is better off, every
                    figure with the audits behind it
   export-csv BUNDLE [--out DIR]

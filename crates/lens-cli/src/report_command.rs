@@ -2,13 +2,13 @@
 //! Outcomes-Based Accountability report over a bundle's audits.
 
 use chrono::NaiveDate;
-use lens_core::{build_report, Report, ReportFilter, ReportSettings};
+use lens_core::{build_report, ExpectedAudits, Report, ReportFilter, ReportSettings};
 use lens_store::report_export::{group_code, report_csv, report_json};
 
 use crate::bundle_input::{load_bundle, templates_for};
 use crate::options::Options;
 
-const OPTIONS: [&str; 11] = [
+const OPTIONS: [&str; 12] = [
     "from",
     "to",
     "team",
@@ -19,6 +19,7 @@ const OPTIONS: [&str; 11] = [
     "format",
     "today",
     "per-quarter",
+    "per-month",
     "paused-months",
 ];
 
@@ -46,10 +47,19 @@ pub fn run(args: &[String], today: NaiveDate) -> Result<String, Vec<String>> {
         ..ReportFilter::between(from, to)
     };
     let mut settings = ReportSettings::new(options.date("today").map_err(|m| vec![m])?.unwrap_or(today));
-    if let Some(per_quarter) = options.number("per-quarter").map_err(|m| vec![m])? {
-        settings.audits_per_auditor_per_quarter = u32::try_from(per_quarter)
-            .map_err(|_| vec![format!("--per-quarter {per_quarter} is too large")])?;
-    }
+    let per_quarter = options.number("per-quarter").map_err(|m| vec![m])?;
+    let per_month = options.number("per-month").map_err(|m| vec![m])?;
+    let count = |option: &str, value: u64| {
+        u32::try_from(value).map_err(|_| vec![format!("--{option} {value} is too large")])
+    };
+    settings.expected = match (per_quarter, per_month) {
+        (Some(_), Some(_)) => {
+            return Err(vec!["give --per-quarter or --per-month, not both".to_owned()]);
+        }
+        (Some(per_quarter), None) => ExpectedAudits::PerQuarter(count("per-quarter", per_quarter)?),
+        (None, Some(per_month)) => ExpectedAudits::PerMonth(count("per-month", per_month)?),
+        (None, None) => settings.expected,
+    };
     if let Some(months) = options.get("paused-months") {
         settings.paused_months = parse_months(months)?;
     }

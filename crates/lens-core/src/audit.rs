@@ -71,6 +71,10 @@ pub const TEAM_FIELD: &str = "team";
 pub const STRAND_FIELD: &str = "strand";
 /// The header field bound to [`Audit::auditor`].
 pub const AUDITOR_FIELD: &str = "auditor";
+/// The header field whose answer is the role the auditor audits in (team manager, IRO, …), so
+/// reports can show what each tier found. The page asks it of every audit
+/// (`Template::asking_auditor_role`).
+pub const AUDITOR_ROLE_FIELD: &str = "auditor-role";
 /// The header field bound to [`Audit::case_reference`].
 pub const CASE_REFERENCE_FIELD: &str = "case-reference";
 
@@ -183,6 +187,12 @@ impl Audit {
     /// The audit's team, from its `team` header answer.
     pub fn team(&self) -> &str {
         self.header_value(TEAM_FIELD)
+    }
+
+    /// The role the auditor audited in, from its `auditor-role` header answer; empty for an
+    /// audit made before the role was asked.
+    pub fn auditor_role(&self) -> &str {
+        self.header_value(AUDITOR_ROLE_FIELD)
     }
 
     /// The audit's strand, from its `strand` header answer.

@@ -26,20 +26,21 @@ pub use audit::{
     FieldPath, FindingsRecipient, FindingsSharing, FindingsSummary, FollowUp, FollowUpEvent,
     FollowUpEventKind, FollowUpField, FollowUpKind, FollowUpRecord, FollowUpState, ItemResponse,
     ManagementResponse, NewAudit, NewAuditField, ProblemTarget, RecipientRole, ReflectiveDiscussion,
-    StandardFinding, TypedDirection, ViewFinding, AUDITOR_FIELD, CASE_REFERENCE_FIELD, MAX_AUDITOR_CHARS,
-    MAX_CASE_REFERENCE_CHARS, MAX_DIRECTIONS, MAX_FOLLOW_UP_TEXT_CHARS, MAX_NARRATIVE_CHARS, STRAND_FIELD,
-    TEAM_FIELD,
+    StandardFinding, TypedDirection, ViewFinding, AUDITOR_FIELD, AUDITOR_ROLE_FIELD, CASE_REFERENCE_FIELD,
+    MAX_AUDITOR_CHARS, MAX_CASE_REFERENCE_CHARS, MAX_DIRECTIONS, MAX_FOLLOW_UP_TEXT_CHARS,
+    MAX_NARRATIVE_CHARS, STRAND_FIELD, TEAM_FIELD,
 };
 pub use moderation::{same_person, GradeGap, ModeratedItem, Moderation};
 pub use period::{Period, PeriodLength};
 pub use report::{
-    build_report, Dimension, Figure, Measure, Question, Report, ReportError, ReportFilter, ReportSettings,
+    build_report, Dimension, ExpectedAudits, Figure, Measure, Question, Report, ReportError, ReportFilter,
+    ReportSettings,
 };
 pub use sampling::{draw_sample, sample_candidates, sample_rule_problem, ModerationSample, SampleRule};
 pub use template::{
     newest_versions, suggest_overall, ActionsBlock, FieldKind, Grade, GradeRule, GradeScale, GradeStanding,
     HeaderField, Item, NarrativeRule, OverallRule, OverallSuggestion, Section, Template, TemplateKind,
-    TemplateProblem, TemplateRef, CASE_FILE_AUDIT, MAX_PROMPT_CHARS, MAX_TEXT_CHARS,
+    TemplateProblem, TemplateRef, CASE_FILE_AUDIT, DEFAULT_AUDITOR_ROLES, MAX_PROMPT_CHARS, MAX_TEXT_CHARS,
 };
 pub use worklist::{
     awaiting_moderation, find_template, is_reflection, open_follow_ups, reflections_of, AuditFilter,

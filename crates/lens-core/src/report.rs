@@ -44,11 +44,20 @@ impl ReportFilter {
     }
 }
 
+/// How many audits each auditor is expected to complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExpectedAudits {
+    /// This many in each full quarter of active months (five in seed 000).
+    PerQuarter(u32),
+    /// This many in each active month (one QA activity per manager per month in seed 002).
+    PerMonth(u32),
+}
+
 /// The expectations a report measures against.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportSettings {
-    /// Audits expected of each auditor in a full quarter (five in seed 000).
-    pub audits_per_auditor_per_quarter: u32,
+    /// Audits expected of each auditor.
+    pub expected: ExpectedAudits,
     /// Months (1–12) with no QA activity expected: August and December in seed 002's ten-month
     /// cycle.
     pub paused_months: Vec<u32>,
@@ -59,7 +68,7 @@ pub struct ReportSettings {
 impl ReportSettings {
     /// The seeds' defaults: five audits per auditor per quarter, paused in August and December.
     pub fn new(today: NaiveDate) -> Self {
-        Self { audits_per_auditor_per_quarter: 5, paused_months: vec![8, 12], today }
+        Self { expected: ExpectedAudits::PerQuarter(5), paused_months: vec![8, 12], today }
     }
 }
 
@@ -172,6 +181,8 @@ pub enum Dimension {
     Auditor,
     /// The template id.
     Template,
+    /// The role the auditor audited in (from the `auditor-role` header field).
+    AuditorRole,
     /// A standard (item id).
     Standard,
     /// A grade code.
@@ -189,6 +200,7 @@ impl Dimension {
             Self::Team => "Team",
             Self::Auditor => "Auditor",
             Self::Template => "Template",
+            Self::AuditorRole => "Auditor's role",
             Self::Standard => "Standard",
             Self::Grade => "Grade",
             Self::Month => "Month",

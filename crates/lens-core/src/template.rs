@@ -8,7 +8,7 @@ mod validate;
 
 use std::fmt;
 
-pub use council_lists::newest_versions;
+pub use council_lists::{newest_versions, DEFAULT_AUDITOR_ROLES};
 pub use scoring::{suggest_overall, OverallSuggestion};
 pub use validate::{TemplateProblem, MAX_PROMPT_CHARS, MAX_TEXT_CHARS};
 

@@ -2,15 +2,16 @@
 //! figure keeps the ids of the audits behind it.
 
 use csv::{Terminator, WriterBuilder};
-use lens_core::{Dimension, Figure, Measure, Question, Report};
+use lens_core::{Dimension, ExpectedAudits, Figure, Measure, Question, Report};
 use serde_json::{json, Map, Value};
 
 use crate::csv_export::neutralise;
 
 /// The `format` of a report document.
 pub const REPORT_FORMAT: &str = "practice-lens-report";
-/// Its version.
-pub const REPORT_FORMAT_VERSION: u32 = 1;
+/// Its version. 2: the expected audits as `expected_audits_per_auditor` (per quarter or per
+/// month), where 1 had `audits_per_auditor_per_quarter`.
+pub const REPORT_FORMAT_VERSION: u32 = 2;
 
 /// A question's code in exports. Codes are written here, not in lens-core, so that renaming a
 /// domain variant never changes an exported file.
@@ -54,6 +55,7 @@ pub fn dimension_code(dimension: Dimension) -> &'static str {
         Dimension::Team => "team",
         Dimension::Auditor => "auditor",
         Dimension::Template => "template",
+        Dimension::AuditorRole => "auditor_role",
         Dimension::Standard => "standard",
         Dimension::Grade => "grade",
         Dimension::Month => "month",
@@ -113,7 +115,10 @@ pub fn report_json(report: &Report) -> Value {
             "standard": optional(&filter.standard),
         },
         "settings": {
-            "audits_per_auditor_per_quarter": report.settings.audits_per_auditor_per_quarter,
+            "expected_audits_per_auditor": match report.settings.expected {
+                ExpectedAudits::PerQuarter(count) => json!({"count": count, "per": "quarter"}),
+                ExpectedAudits::PerMonth(count) => json!({"count": count, "per": "month"}),
+            },
             "paused_months": report.settings.paused_months,
             "today": report.settings.today.to_string(),
         },

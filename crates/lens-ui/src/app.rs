@@ -78,10 +78,10 @@ pub(crate) struct SessionActions {
 pub fn App(props: &AppProps) -> Html {
     let session = use_reducer(SessionState::default);
     let council = session.0.as_ref().map(|session| session.council_templates.clone()).unwrap_or_default();
-    let templates: Rc<Vec<Template>> = use_memo(
-        (council, props.config.teams.clone(), props.config.strands.clone()),
-        |(council, teams, strands)| page_templates(council, teams, strands),
-    );
+    let lists = (props.config.teams.clone(), props.config.strands.clone(), props.config.roles());
+    let templates: Rc<Vec<Template>> = use_memo((council, lists), |(council, (teams, strands, roles))| {
+        page_templates(council, teams, strands, roles)
+    });
     let configured = use_configured_templates(&session, &props.platform, &props.config.templates);
     let screen = use_state(|| first_screen(&props.view));
     {

@@ -1,5 +1,6 @@
 //! The `config` attribute: JSON settings an intranet owner gives the embedded app.
 
+use lens_analysis::protocol::ExpectedVolume;
 use serde::Deserialize;
 
 /// Settings from the host page. Every field is optional.
@@ -23,6 +24,42 @@ pub struct Config {
     /// The council's strands, replacing those a template offers.
     #[serde(default)]
     pub strands: Vec<String>,
+    /// The roles audits are made in (team manager, IRO, …); the five tiers when not given.
+    #[serde(default)]
+    pub auditor_roles: Vec<String>,
+    /// How many audits each auditor is expected to complete: five a quarter when not given.
+    #[serde(default)]
+    pub expected_audits: Option<ExpectedAuditsSetting>,
+}
+
+/// `{"perQuarter": 5}` or `{"perMonth": 1}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub enum ExpectedAuditsSetting {
+    /// Audits each auditor is expected to complete in a full quarter.
+    PerQuarter(u32),
+    /// Audits each auditor is expected to complete in each active month.
+    PerMonth(u32),
+}
+
+impl Config {
+    /// The roles audits are made in: the page's list, or the five tiers.
+    pub fn roles(&self) -> Vec<String> {
+        if self.auditor_roles.is_empty() {
+            lens_core::DEFAULT_AUDITOR_ROLES.iter().map(|role| (*role).to_owned()).collect()
+        } else {
+            self.auditor_roles.clone()
+        }
+    }
+
+    /// How many audits each auditor is expected to complete, for reports.
+    pub fn expected(&self) -> ExpectedVolume {
+        match self.expected_audits {
+            Some(ExpectedAuditsSetting::PerQuarter(count)) => ExpectedVolume::PerQuarter(count),
+            Some(ExpectedAuditsSetting::PerMonth(count)) => ExpectedVolume::PerMonth(count),
+            None => ExpectedVolume::default(),
+        }
+    }
 }
 
 /// `names` trimmed, without blanks, and without a name that differs from an earlier one only
@@ -58,6 +95,7 @@ impl Config {
             templates: distinct(config.templates),
             teams: distinct(config.teams),
             strands: distinct(config.strands),
+            auditor_roles: distinct(config.auditor_roles),
             ..config
         })
     }
@@ -85,6 +123,14 @@ mod tests {
         assert_eq!(config.teams, ["Children in Care", "Assessment"]);
         assert_eq!(config.strands, ["Early help"]);
         assert_eq!(config.templates, ["templates/a.json"]);
+        assert_eq!(config.roles().len(), 5, "the five tiers unless the page names its own");
+        assert_eq!(config.expected(), ExpectedVolume::PerQuarter(5));
+        let monthly = Config::from_attribute(Some(
+            r#"{"expectedAudits":{"perMonth":1},"auditorRoles":["QA officer"]}"#,
+        ))
+        .unwrap();
+        assert_eq!(monthly.expected(), ExpectedVolume::PerMonth(1));
+        assert_eq!(monthly.roles(), ["QA officer"]);
         let problem = Config::from_attribute(Some(r#"{"teams":"Assessment"}"#)).unwrap_err();
         assert!(problem.0.contains("expected a sequence"), "{}", problem.0);
     }

@@ -15,12 +15,20 @@ use crate::app::{SessionChange, SessionState};
 use crate::ports::PlatformHandle;
 
 /// Every template audits here may use, with the answers to their team and strand fields
-/// chosen from the page's lists where it gives them.
-pub(crate) fn page_templates(council: &[Template], teams: &[String], strands: &[String]) -> Vec<Template> {
+/// chosen from the page's lists where it gives them, each asking the auditor's role.
+pub(crate) fn page_templates(
+    council: &[Template],
+    teams: &[String],
+    strands: &[String],
+    roles: &[String],
+) -> Vec<Template> {
     device_templates(council)
         .into_iter()
         .map(|template| {
-            template.with_listed_answers(TEAM_FIELD, teams).with_listed_answers(STRAND_FIELD, strands)
+            template
+                .with_listed_answers(TEAM_FIELD, teams)
+                .with_listed_answers(STRAND_FIELD, strands)
+                .asking_auditor_role(roles)
         })
         .collect()
 }

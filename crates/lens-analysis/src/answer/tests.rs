@@ -13,7 +13,7 @@ use crate::protocol::{
     AnalysisReply, AnalysisRequest, AuditCsvRequest, CsvPart, DataSource, RecordMessage, ReportFileRequest,
     ReportFormat, ReportRequest, ReportView, ThemePolarity,
 };
-use crate::protocol::{ExampleRequest, WarmRequest};
+use crate::protocol::{ExampleRequest, ExpectedVolume, WarmRequest};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -56,6 +56,7 @@ fn half_year(source: DataSource) -> AnalysisRequest {
         team: None,
         template: None,
         today: day(11, 1),
+        expected: ExpectedVolume::default(),
     })
 }
 
@@ -174,6 +175,7 @@ fn what_cannot_be_done_is_refused_in_words() {
         team: None,
         template: None,
         today: day(11, 1),
+        expected: ExpectedVolume::default(),
     });
     assert_eq!(
         refused(ask(backwards)),

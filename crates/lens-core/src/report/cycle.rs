@@ -1,4 +1,5 @@
-//! The QA cycle: audits expected of each auditor in each quarter against those completed, with
+//! The QA cycle: audits expected of each auditor in each quarter (set per quarter or per month)
+//! against those completed, with
 //! no activity expected in paused months (August and December in the ten-month cycle).
 
 use std::collections::BTreeMap;
@@ -6,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use super::scope::{count_figure, Scope};
-use super::{Dimension, Figure, Measure, Question, ReportSettings};
+use super::{Dimension, ExpectedAudits, Figure, Measure, Question, ReportSettings};
 use crate::{AuditId, Period, PeriodLength};
 
 const Q: Question = Question::Cycle;
@@ -29,10 +30,18 @@ pub(super) fn figures(scope: &Scope, settings: &ReportSettings, figures: &mut Ve
                 .filter(|month| is_active(**month))
                 .filter(|month| month.last_day() >= scope.filter.from && month.first_day() <= scope.filter.to)
                 .count();
-            // A quarter only partly in the report expects its share of the active months, rounded.
-            let per_quarter = settings.audits_per_auditor_per_quarter as usize;
-            let expected =
-                if active == 0 { 0 } else { (per_quarter * active_in_range * 2 + active) / (2 * active) };
+            let expected = match settings.expected {
+                // A quarter only partly in the report expects its share of the active months, rounded.
+                ExpectedAudits::PerQuarter(per_quarter) => {
+                    let per_quarter = per_quarter as usize;
+                    if active == 0 {
+                        0
+                    } else {
+                        (per_quarter * active_in_range * 2 + active) / (2 * active)
+                    }
+                }
+                ExpectedAudits::PerMonth(per_month) => per_month as usize * active_in_range,
+            };
             let completed = completed_by.remove(&(auditor.as_str(), *quarter)).unwrap_or_default();
             expected_total += expected;
             completed_total.extend(completed.iter().copied());

@@ -1,4 +1,5 @@
-//! How much did we do: audits completed (overall and by team, auditor and template), drafts
+//! How much did we do: audits completed (overall and by team, auditor, auditor's role and
+//! template), drafts
 //! in progress, moderations and agreed actions. Practitioners' reflections are never counted:
 //! they belong to their authors.
 
@@ -20,8 +21,11 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
         by.entry((Dimension::Team, team.to_owned())).or_default().push(&audit.id);
         by.entry((Dimension::Auditor, audit.auditor.trim().to_owned())).or_default().push(&audit.id);
         by.entry((Dimension::Template, audit.template.id.clone())).or_default().push(&audit.id);
+        let role = audit.auditor_role().trim();
+        let role = if role.is_empty() { "(role not recorded)" } else { role };
+        by.entry((Dimension::AuditorRole, role.to_owned())).or_default().push(&audit.id);
     }
-    for dimension in [Dimension::Team, Dimension::Auditor, Dimension::Template] {
+    for dimension in [Dimension::Team, Dimension::Auditor, Dimension::AuditorRole, Dimension::Template] {
         for ((_, value), audits) in by.iter().filter(|((d, _), _)| *d == dimension) {
             figures.push(count_figure(
                 Q,

@@ -98,8 +98,11 @@ fn a_partial_quarter_expects_its_share_and_paused_months_expect_nothing() {
         1
     );
     // A different target and no paused months.
-    let custom =
-        ReportSettings { audits_per_auditor_per_quarter: 6, paused_months: Vec::new(), ..settings.clone() };
+    let custom = ReportSettings {
+        expected: ExpectedAudits::PerQuarter(6),
+        paused_months: Vec::new(),
+        ..settings.clone()
+    };
     let report = build_report(
         &audits,
         &[],
@@ -113,6 +116,41 @@ fn a_partial_quarter_expects_its_share_and_paused_months_expect_nothing() {
         Some(6)
     );
     assert!(report.figure(Measure::AuditsInPausedMonth, &[(Dimension::Month, "2026-12")]).is_none());
+    // One a month (seed 002), over October to December with December paused: two.
+    let monthly = ReportSettings { expected: ExpectedAudits::PerMonth(1), ..settings.clone() };
+    let report = build_report(
+        &audits,
+        &[],
+        std::slice::from_ref(&template),
+        &ReportFilter::between(day(2026, 10, 1), day(2026, 12, 31)),
+        &monthly,
+    )
+    .unwrap();
+    assert_eq!(
+        report.figure(Measure::AuditsExpectedCompleted, &[(Dimension::Auditor, "Sam")]).unwrap().of,
+        Some(2)
+    );
+}
+
+#[test]
+fn audits_completed_are_counted_by_the_auditors_role() {
+    let template = case_file_template();
+    let mut by_manager = submitted("a", "Sam", day(2026, 4, 10), "G", &template);
+    by_manager.set_header_value(crate::AUDITOR_ROLE_FIELD, "Team manager");
+    let unrecorded = submitted("b", "Sam", day(2026, 4, 11), "G", &template);
+    let report = build_report(
+        &[by_manager, unrecorded],
+        &[],
+        &[template],
+        &ReportFilter::between(day(2026, 4, 1), day(2026, 4, 30)),
+        &ReportSettings::new(day(2026, 5, 1)),
+    )
+    .unwrap();
+    let by_role = |role: &str| {
+        report.figure(Measure::AuditsCompleted, &[(Dimension::AuditorRole, role)]).map(|figure| figure.count)
+    };
+    assert_eq!(by_role("Team manager"), Some(1));
+    assert_eq!(by_role("(role not recorded)"), Some(1));
 }
 
 #[test]

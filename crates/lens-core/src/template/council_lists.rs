@@ -2,7 +2,18 @@
 //! page's configuration. They replace what a template offers for those fields, so that every
 //! audit names a team the same way and filters and reports count it once.
 
-use super::{FieldKind, Template};
+use super::{FieldKind, HeaderField, Template, TemplateKind};
+use crate::{AUDITOR_FIELD, AUDITOR_ROLE_FIELD};
+
+/// The roles audits are made in when the page's `config` names none: the tiers seed 002's
+/// reports are broken down by.
+pub const DEFAULT_AUDITOR_ROLES: [&str; 5] = [
+    "Team manager",
+    "Service manager",
+    "IRO or conference chair",
+    "Senior leader",
+    "Quality assurance officer",
+];
 
 impl Template {
     /// This template with the answers to header field `field` chosen from `options`. A
@@ -15,6 +26,35 @@ impl Template {
         for header in self.header_fields.iter_mut().filter(|header| header.id == field) {
             header.kind = FieldKind::Choice { options: options.to_vec() };
         }
+        self
+    }
+
+    /// This template asking the auditor's role, chosen from `roles`, just after the auditor's
+    /// name. A reflection is its author's own and is not asked; a template that asks the role
+    /// itself has its answers chosen from `roles`; an empty list changes nothing.
+    #[must_use]
+    pub fn asking_auditor_role(mut self, roles: &[String]) -> Self {
+        if roles.is_empty() || self.kind == TemplateKind::Reflection {
+            return self;
+        }
+        if self.header_fields.iter().any(|field| field.id == AUDITOR_ROLE_FIELD) {
+            return self.with_listed_answers(AUDITOR_ROLE_FIELD, roles);
+        }
+        let after_auditor = self
+            .header_fields
+            .iter()
+            .position(|field| field.id == AUDITOR_FIELD)
+            .map_or(0, |index| index + 1);
+        self.header_fields.insert(
+            after_auditor,
+            HeaderField {
+                id: AUDITOR_ROLE_FIELD.to_owned(),
+                label: "Your role in this audit".to_owned(),
+                hint: Some("Reports show what each tier of management found.".to_owned()),
+                kind: FieldKind::Choice { options: roles.to_vec() },
+                required: true,
+            },
+        );
         self
     }
 }
@@ -49,6 +89,23 @@ mod tests {
         // An unknown field and an empty list change nothing.
         assert_eq!(case_file_template().with_listed_answers("colour", &teams), case_file_template());
         assert_eq!(case_file_template().with_listed_answers("team", &[]), case_file_template());
+    }
+
+    #[test]
+    fn the_auditors_role_is_asked_after_their_name_except_in_a_reflection() {
+        let roles: Vec<String> = DEFAULT_AUDITOR_ROLES.iter().map(|role| (*role).to_owned()).collect();
+        let template = case_file_template().asking_auditor_role(&roles);
+        let ids: Vec<&str> = template.header_fields.iter().map(|field| field.id.as_str()).collect();
+        let auditor = ids.iter().position(|id| *id == AUDITOR_FIELD).unwrap();
+        assert_eq!(ids[auditor + 1], AUDITOR_ROLE_FIELD);
+        let role = &template.header_fields[auditor + 1];
+        assert!(role.required);
+        assert_eq!(role.kind, FieldKind::Choice { options: roles.clone() });
+        // Asked once, however often the page applies it; its answers follow the page's list.
+        let again = template.clone().asking_auditor_role(&["QA officer".to_owned()]);
+        assert_eq!(again.header_fields.len(), template.header_fields.len());
+        let reflection = Template { kind: TemplateKind::Reflection, ..case_file_template() };
+        assert_eq!(reflection.clone().asking_auditor_role(&roles), reflection);
     }
 
     #[test]

@@ -10,8 +10,8 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use lens_analysis::protocol::{
-    AnalysisReply, AnalysisRequest, DataSource, ReportFileRequest, ReportFormat, ReportRequest, ReportView,
-    ThemeSummary,
+    AnalysisReply, AnalysisRequest, DataSource, ExpectedVolume, ReportFileRequest, ReportFormat,
+    ReportRequest, ReportView, ThemeSummary,
 };
 use lens_core::{Period, PeriodLength, Template, TemplateKind};
 use wasm_bindgen_futures::spawn_local;
@@ -33,6 +33,8 @@ pub(crate) struct ReportsProps {
     pub session: Session,
     pub platform: PlatformHandle,
     pub templates: Rc<Vec<Template>>,
+    /// How many audits each auditor is expected to complete, from the page's `config`.
+    pub expected: ExpectedVolume,
     pub onback: Callback<()>,
 }
 
@@ -113,14 +115,14 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         let (made, themes, platform, session) =
             (made.clone(), themes.clone(), props.platform.clone(), session.clone());
         use_effect_with(
-            ((*choice).clone(), session.audits.clone(), session.moderations.clone(), today),
-            move |(choice, _, _, today)| {
+            ((*choice).clone(), session.audits.clone(), session.moderations.clone(), today, props.expected),
+            move |(choice, _, _, today, expected)| {
                 let this_generation = {
                     let mut latest = generation.borrow_mut();
                     *latest += 1;
                     *latest
                 };
-                let request = report_request(choice, *today);
+                let request = report_request(choice, *today, *expected);
                 made.set(Made::Waiting);
                 themes.set(Themes::Reading);
                 if let Some(request) = request {
@@ -200,12 +202,12 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         Made::Ready(view) => {
             let download = |format: ReportFormat| {
                 let (view, session, choice) = (view.clone(), session.clone(), (*choice).clone());
-                let platform = props.platform.clone();
+                let (platform, expected) = (props.platform.clone(), props.expected);
                 let download_problem = download_problem.clone();
                 // The file names every audit behind every figure, so the worker makes it only
                 // when it is asked for.
                 Callback::from(move |_: MouseEvent| {
-                    let Some(request) = report_request(&choice, today) else { return };
+                    let Some(request) = report_request(&choice, today, expected) else { return };
                     let (view, session, platform) = (view.clone(), session.clone(), platform.clone());
                     let download_problem = download_problem.clone();
                     spawn_local(async move {
@@ -313,14 +315,18 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
 
 /// The request for what was chosen, waiting for its data source, or nothing while a date is
 /// not a real date.
-fn report_request(choice: &Choice, today: NaiveDate) -> Option<impl FnOnce(DataSource) -> ReportRequest> {
+fn report_request(
+    choice: &Choice,
+    today: NaiveDate,
+    expected: ExpectedVolume,
+) -> Option<impl FnOnce(DataSource) -> ReportRequest> {
     let (from, to) = (TypedDate::read(&choice.from).day()?, TypedDate::read(&choice.to).day()?);
     if to < from {
         return None;
     }
     let team = Some(choice.team.clone()).filter(|team| !team.is_empty());
     let template = Some(choice.template.clone()).filter(|template| !template.is_empty());
-    Some(move |source| ReportRequest { source, from, to, team, template, today })
+    Some(move |source| ReportRequest { source, from, to, team, template, today, expected })
 }
 
 /// The report as CSV or JSON, as the worker made it.

@@ -110,7 +110,7 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
         },
         Screen::Reports => html! {
             <Reports session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
-                onback={go(Screen::Home)} />
+                expected={props.config.expected()} onback={go(Screen::Home)} />
         },
     }
 }
