@@ -107,7 +107,7 @@ pub fn generate_bundle(spec: &SampleSpec) -> Bundle {
         .find(|template| template.id == spec.template_id)
         .unwrap_or_else(|| builtin_templates().remove(0));
     let mut random = SplitMix64::new(spec.seed);
-    let auditors: Vec<(String, &str, i64)> = (0..spec.auditors.max(1))
+    let auditors: Vec<(String, &str, i64, &str)> = (0..spec.auditors.max(1))
         .map(|index| {
             let name = format!(
                 "{} {}",
@@ -116,14 +116,14 @@ pub fn generate_bundle(spec: &SampleSpec) -> Bundle {
             );
             // Each auditor grades a little more leniently or harshly than the next.
             let bias = below(&mut random, 3) as i64 - 1;
-            (name, TEAMS[index % TEAMS.len()], bias)
+            (name, TEAMS[index % TEAMS.len()], bias, role_of(index))
         })
         .collect();
     let cases = (spec.audits * 4 / 5).max(1);
     let mut audits = Vec::with_capacity(spec.audits);
     let mut moderations = Vec::new();
     for index in 0..spec.audits {
-        let (auditor, team, bias) = &auditors[below(&mut random, auditors.len())];
+        let (auditor, team, bias, role) = &auditors[below(&mut random, auditors.len())];
         let on = audit_day(&mut random, spec);
         let case = format!("CF-{:05}", below(&mut random, cases) + 1);
         let audit = generate_audit(
@@ -131,7 +131,7 @@ pub fn generate_bundle(spec: &SampleSpec) -> Bundle {
             &template,
             index,
             &case,
-            (auditor.as_str(), *team, *bias),
+            (auditor.as_str(), *team, *bias, *role),
             on,
             spec.today,
         );
@@ -167,15 +167,26 @@ fn audit_day(random: &mut SplitMix64, spec: &SampleSpec) -> NaiveDate {
     }
 }
 
-/// Who audits: their name, team and how harshly they grade (-1, 0 or 1).
-type Auditor<'a> = (&'a str, &'a str, i64);
+/// Who audits: their name, team, how harshly they grade (-1, 0 or 1) and their role.
+type Auditor<'a> = (&'a str, &'a str, i64, &'a str);
+
+/// Most audits are by team managers; every fourth auditor is a service manager and every
+/// seventh an IRO, as in a council's monthly programme.
+fn role_of(index: usize) -> &'static str {
+    let [team_manager, service_manager, iro, ..] = lens_core::DEFAULT_AUDITOR_ROLES;
+    match index {
+        index if index % 7 == 6 => iro,
+        index if index % 4 == 3 => service_manager,
+        _ => team_manager,
+    }
+}
 
 fn generate_audit(
     random: &mut SplitMix64,
     template: &Template,
     index: usize,
     case: &str,
-    (auditor, team, bias): Auditor,
+    (auditor, team, bias, role): Auditor,
     on: NaiveDate,
     today: NaiveDate,
 ) -> Audit {
@@ -212,6 +223,7 @@ fn generate_audit(
         };
         audit.set_header_value(&field.id, &answer);
     }
+    audit.set_header_value(lens_core::AUDITOR_ROLE_FIELD, role);
     let suggested = lens_core::suggest_overall(template, &audit.responses).map(|suggestion| suggestion.code);
     audit.overall = suggested;
     let standing = audit
