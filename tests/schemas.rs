@@ -36,7 +36,7 @@ fn every_built_in_template_matches_the_template_schema() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 7 + 2 + 1);
+    assert_eq!(checked, 9 + 2 + 1);
 }
 
 /// A change that makes a valid document invalid.

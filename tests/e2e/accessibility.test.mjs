@@ -32,6 +32,8 @@ test("the audit form of every built-in template, blank and with its errors shown
     ["Supervision audit", "CF-A11Y-3"],
     ["Practice observation", "CF-A11Y-4"],
     ["Service performance review", "CF-A11Y-5"],
+    ["IRO or chair's rating of the child's plan", "CF-A11Y-7"],
+    ["Adoption panel evaluation", "CF-A11Y-8"],
     ["Reflecting on my practice", ""],
   ];
   // A reflection's form speaks of a reflection, and a blank one asks for one answer.

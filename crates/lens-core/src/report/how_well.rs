@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use super::scope::{Scope, Tally};
 use super::{Dimension, Figure, Measure, Question};
 use crate::template::GradeStanding;
-use crate::{AuditId, FeedbackFrom};
+use crate::{AuditId, FeedbackFrom, Period, PeriodLength};
 
 const Q: Question = Question::HowWell;
 
@@ -39,20 +39,23 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
     figures.push(child.figure(Q, Measure::ChildViewRecorded, Vec::new(), true));
     figures.push(family.figure(Q, Measure::FamilyViewRecorded, Vec::new(), true));
 
-    // Grade distributions are per template: templates may use different scales.
-    let mut graded_templates = BTreeMap::new();
+    // Grade distributions are per template: templates may use different scales. A template's
+    // versions count together, on the newest version's scale.
+    let mut graded_templates: BTreeMap<&str, &crate::Template> = BTreeMap::new();
     for dated in scope.completed() {
         if let Some(template) = dated.template.filter(|template| template.scale.is_some()) {
-            graded_templates.entry(template.reference()).or_insert(template);
+            let newest = graded_templates.entry(template.id.as_str()).or_insert(template);
+            if newest.version < template.version {
+                *newest = template;
+            }
         }
     }
     let agreed: BTreeMap<&AuditId, &crate::Moderation> =
         scope.moderations.iter().map(|(moderation, _)| (&moderation.audit, *moderation)).collect();
     for template in graded_templates.values() {
         let Some(scale) = &template.scale else { continue };
-        let reference = template.reference();
         let of_template: Vec<_> =
-            scope.completed().filter(|dated| dated.audit.template == reference).collect();
+            scope.completed().filter(|dated| dated.audit.template.id == template.id).collect();
         let overall: Vec<_> = of_template
             .iter()
             .filter_map(|dated| Some((&dated.audit.id, scale.position(&dated.overall?.code)?)))
@@ -62,6 +65,7 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
                 vec![(Dimension::Template, template.id.clone()), (Dimension::Grade, grade.code.clone())];
             figures.push(tally.figure(Q, Measure::OverallGrade, group, true));
         }
+        monthly_overall(scope, template, scale, &of_template, figures);
         for item in template.items().filter(|item| scope.standard_selected(&item.id)) {
             let graded: Vec<_> = of_template
                 .iter()
@@ -107,6 +111,36 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
 }
 
 /// One tally per grade position, each out of all the graded audits, in one pass.
+/// Each month's overall grades of `template`, as shares of that month's graded audits (seed
+/// 003 reports the IRO's RAG rating proportions monthly). Months without a graded audit are left
+/// out.
+fn monthly_overall<'a>(
+    scope: &Scope<'a>,
+    template: &crate::Template,
+    scale: &crate::GradeScale,
+    of_template: &[&super::scope::Dated<'a>],
+    figures: &mut Vec<Figure>,
+) {
+    for month in Period::span(scope.filter.from, scope.filter.to, PeriodLength::Month) {
+        let graded: Vec<_> = of_template
+            .iter()
+            .filter(|dated| Period::containing(dated.on, PeriodLength::Month) == month)
+            .filter_map(|dated| Some((&dated.audit.id, scale.position(&dated.overall?.code)?)))
+            .collect();
+        if graded.is_empty() {
+            continue;
+        }
+        for (grade, tally) in scale.grades.iter().zip(distribution(&graded, scale.grades.len())) {
+            let group = vec![
+                (Dimension::Template, template.id.clone()),
+                (Dimension::Month, month.to_string()),
+                (Dimension::Grade, grade.code.clone()),
+            ];
+            figures.push(tally.figure(Question::Trend, Measure::OverallGrade, group, true));
+        }
+    }
+}
+
 fn distribution<'a>(graded: &[(&'a AuditId, usize)], grades: usize) -> Vec<Tally<'a>> {
     let mut tallies: Vec<Tally> = (0..grades).map(|_| Tally::new()).collect();
     for (id, position) in graded {

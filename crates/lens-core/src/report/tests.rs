@@ -307,3 +307,63 @@ fn audits_with_the_childs_and_a_familys_view_recorded_are_counted_out_of_audits_
     let family = report.figure(Measure::FamilyViewRecorded, &[]).unwrap();
     assert_eq!((family.count, family.of), (0, Some(2)));
 }
+
+#[test]
+fn each_months_overall_grades_are_shares_of_that_months_graded_audits() {
+    let template = case_file_template();
+    let audits = [
+        submitted("a", "Sam", day(2026, 4, 10), "G", &template),
+        submitted("b", "Sam", day(2026, 4, 20), "RI", &template),
+        submitted("c", "Sam", day(2026, 6, 2), "G", &template),
+    ];
+    let report = build_report(
+        &audits,
+        &[],
+        std::slice::from_ref(&template),
+        &ReportFilter::between(day(2026, 4, 1), day(2026, 6, 30)),
+        &ReportSettings::new(day(2026, 7, 1)),
+    )
+    .unwrap();
+    let month = |month: &str, grade: &str| {
+        report
+            .figure(
+                Measure::OverallGrade,
+                &[
+                    (Dimension::Template, template.id.as_str()),
+                    (Dimension::Month, month),
+                    (Dimension::Grade, grade),
+                ],
+            )
+            .map(|figure| (figure.count, figure.of))
+    };
+    assert_eq!(month("2026-04", "G"), Some((1, Some(2))));
+    assert_eq!(month("2026-04", "RI"), Some((1, Some(2))));
+    assert_eq!(month("2026-06", "G"), Some((1, Some(1))));
+    assert_eq!(month("2026-05", "G"), None, "a month without graded audits is left out");
+}
+
+#[test]
+fn a_templates_versions_are_counted_together_once() {
+    let first = case_file_template();
+    let second = Template { version: first.version + 1, ..first.clone() };
+    let audits = [
+        submitted("a", "Sam", day(2026, 4, 10), "G", &first),
+        submitted("b", "Sam", day(2026, 4, 20), "G", &second),
+    ];
+    let report = build_report(
+        &audits,
+        &[],
+        &[first.clone(), second],
+        &ReportFilter::between(day(2026, 4, 1), day(2026, 4, 30)),
+        &ReportSettings::new(day(2026, 5, 1)),
+    )
+    .unwrap();
+    let group = [(Dimension::Template, first.id.as_str()), (Dimension::Grade, "G")];
+    let matching: Vec<_> = report
+        .figures
+        .iter()
+        .filter(|figure| figure.measure == Measure::OverallGrade && figure.is_group(&group))
+        .collect();
+    assert_eq!(matching.len(), 1, "{matching:?}");
+    assert_eq!((matching[0].count, matching[0].of), (2, Some(2)));
+}

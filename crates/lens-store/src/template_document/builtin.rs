@@ -7,13 +7,15 @@ use super::parse_template;
 
 /// The built-in documents, in the order a person choosing a template sees them, then the
 /// versions they replaced, kept so that audits pinned to those still open. Never remove one.
-const DOCUMENTS: [(&str, &str); 9] = [
+const DOCUMENTS: [(&str, &str); 11] = [
     ("case-file-audit", include_str!("../../templates/case-file-audit.json")),
     ("case-file-audit-ofsted", include_str!("../../templates/case-file-audit-ofsted.json")),
     ("collaborative-practice-review", include_str!("../../templates/collaborative-practice-review.json")),
     ("supervision-audit", include_str!("../../templates/supervision-audit.json")),
     ("practice-observation", include_str!("../../templates/practice-observation.json")),
     ("service-performance-review", include_str!("../../templates/service-performance-review.json")),
+    ("iro-plan-rating", include_str!("../../templates/iro-plan-rating.json")),
+    ("adoption-panel-evaluation", include_str!("../../templates/adoption-panel-evaluation.json")),
     ("practitioner-reflection", include_str!("../../templates/practitioner-reflection.json")),
     // Version 1 offered the strand "Local safeguarding children board", replaced by
     // safeguarding partnerships in 2019.

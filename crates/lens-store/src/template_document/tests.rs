@@ -23,13 +23,15 @@ fn the_built_in_templates_are_valid_and_cover_every_instrument() {
             "supervision-audit",
             "practice-observation",
             "service-performance-review",
+            "iro-plan-rating",
+            "adoption-panel-evaluation",
             "practitioner-reflection",
             "case-file-audit",
             "case-file-audit-ofsted"
         ]
     );
     let versions: Vec<u32> = templates.iter().map(|template| template.version).collect();
-    assert_eq!(versions, [2, 2, 1, 1, 1, 1, 1, 1, 1], "the replaced versions last");
+    assert_eq!(versions, [2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1], "the replaced versions last");
     let case_file = &templates[0];
     assert_eq!(case_file.items().count(), 12, "the twelve standards of the case file audit");
     let grades: Vec<&str> =
@@ -50,7 +52,14 @@ fn the_built_in_templates_are_valid_and_cover_every_instrument() {
     );
     let review = &templates[5];
     assert_eq!(review.sections.len(), 5, "four lenses and the summary");
-    let reflection = &templates[6];
+    let rag = &templates[6];
+    let rag_grades: Vec<&str> = rag.scale.as_ref().unwrap().grades.iter().map(|g| g.label.as_str()).collect();
+    assert_eq!(rag_grades, ["Green", "Amber", "Red"], "seed 003's RAG rating of plans");
+    assert_eq!(rag.scale.as_ref().unwrap().grades[2].standing, GradeStanding::Inadequate);
+    let panel = &templates[7];
+    let parts: Vec<&str> = panel.sections.iter().map(|section| section.title.as_str()).collect();
+    assert_eq!(parts, ["The information provided", "The social worker's presentation"], "seed 000");
+    let reflection = &templates[8];
     assert_eq!(reflection.kind, TemplateKind::Reflection);
     assert!(reflection.scale.is_none());
     assert_eq!(reflection.items().count(), 6);
@@ -67,14 +76,14 @@ fn the_strands_are_todays_and_audits_of_the_replaced_version_still_open() {
     assert!(strands(&templates[0]).contains(&"Safeguarding partnership".to_owned()));
     assert!(!strands(&templates[0]).iter().any(|strand| strand.contains("children board")));
     // Everything but the strands is as version 1 had it.
-    let replaced = &templates[7];
+    let replaced = &templates[9];
     assert_eq!((replaced.id.as_str(), replaced.version), ("case-file-audit", 1));
     assert!(strands(replaced).contains(&"Local safeguarding children board".to_owned()));
     assert_eq!(replaced.sections, templates[0].sections);
-    assert_eq!(templates[8].sections, templates[1].sections);
+    assert_eq!(templates[10].sections, templates[1].sections);
     let offered: Vec<(&str, u32)> =
         lens_core::newest_versions(&templates).iter().map(|t| (t.id.as_str(), t.version)).collect();
-    assert_eq!(offered.len(), 7);
+    assert_eq!(offered.len(), 9);
     assert!(offered.contains(&("case-file-audit", 2)) && !offered.contains(&("case-file-audit", 1)));
 }
 
