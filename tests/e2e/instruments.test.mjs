@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
-import { allSaved, continueAndLock, launch, openPage, openTask, readyEvents, startAudit, violations } from "./harness.mjs";
+import { allSaved, continueAndLock, keyboard, launch, openPage, openTask, readyEvents, startAudit, violations } from "./harness.mjs";
 
 const SHOTS = new URL("../../target/e2e-screens/instruments/", import.meta.url);
 let browser;
@@ -83,4 +83,42 @@ test("an IRO rates a child's plan red, amber or green and Reports show the month
   await shot(page, "03-reports-rag");
   assert.deepEqual(await violations(page), [], "Reports with a RAG rating");
   assert.deepEqual(record.pageErrors, []);
+});
+
+test("an adoption panel evaluation is made and submitted with the keyboard alone on the strict-CSP page", async () => {
+  const { page } = await openPage(browser, "demo/csp.html");
+  await readyEvents(page);
+  const lens = page.locator("practice-lens");
+  const { focused, tabTo, tabToId } = keyboard(page);
+  await tabToId("lens-task-audit");
+  await page.keyboard.press("Enter");
+  await tabToId("lens-case-reference");
+  await page.keyboard.type("AP-KEYS-1");
+  await tabToId("lens-auditor");
+  await page.keyboard.type("Dana Whitfield");
+  // Arrow keys move through the templates and choose: the panel evaluation is the eighth.
+  await tabToId("lens-template-0");
+  for (let step = 0; step < 7; step += 1) await page.keyboard.press("ArrowDown");
+  assert.equal((await focused()).id, "lens-template-7");
+  assert.equal(await lens.locator("label[for=lens-template-7]").innerText(), "Adoption panel evaluation");
+  await tabTo((element) => element.text === "Start audit", "Start audit");
+  await page.keyboard.press("Enter");
+  await lens.getByRole("heading", { name: "Adoption panel evaluation", exact: true }).waitFor();
+  for (const group of ["lens-h-auditor-role", "lens-h-item-presented"]) {
+    await tabToId(`${group}-0`);
+    await page.keyboard.press("Space");
+  }
+  await tabToId("lens-h-team");
+  await page.keyboard.type("Adoption and Permanence");
+  for (const item of ["complete", "analysis", "child", "knowledge", "clarity"]) {
+    await tabToId(`lens-i-${item}-grade-0`);
+    await page.keyboard.press("Space");
+  }
+  await tabTo((element) => element.text === "Continue", "Continue");
+  await page.keyboard.press("Enter");
+  await lens.locator("#lens-check-title").waitFor();
+  await tabTo((element) => element.text === "Submit and lock", "Submit and lock");
+  await page.keyboard.press("Enter");
+  await lens.getByText("Submitted", { exact: true }).first().waitFor();
+  await lens.getByText("It is now waiting for moderation", { exact: false }).waitFor();
 });
