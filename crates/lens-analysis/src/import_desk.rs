@@ -115,7 +115,7 @@ impl ImportDesk {
             .collect();
         let stamp = request.now.format("%Y%m%d%H%M%S").to_string();
         let mut copies = 0;
-        let writes = plan.writes(
+        let mut writes = plan.writes(
             &choices,
             |id| {
                 copies += 1;
@@ -125,7 +125,6 @@ impl ImportDesk {
         );
         let count = writes.len() as u32;
         // The templates the files carry are written with the records, in the same step.
-        let mut writes = writes;
         writes.extend(carried.iter().map(|template| template_write(template, request.now)));
         progress(ImportProgress {
             step: format!("Writing {count} records in one step, so an interruption leaves none of them"),

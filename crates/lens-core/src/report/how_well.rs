@@ -65,7 +65,7 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
                 vec![(Dimension::Template, template.id.clone()), (Dimension::Grade, grade.code.clone())];
             figures.push(tally.figure(Q, Measure::OverallGrade, group, true));
         }
-        monthly_overall(scope, template, scale, &of_template, figures);
+        monthly_overall(template, scale, &of_template, figures);
         for item in template.items().filter(|item| scope.standard_selected(&item.id)) {
             let graded: Vec<_> = of_template
                 .iter()
@@ -110,26 +110,23 @@ pub(super) fn figures(scope: &Scope, figures: &mut Vec<Figure>) {
     figures.push(agreement.figure(Q, Measure::ModerationExactAgreement, Vec::new(), true));
 }
 
-/// One tally per grade position, each out of all the graded audits, in one pass.
 /// Each month's overall grades of `template`, as shares of that month's graded audits (seed
 /// 003 reports the IRO's RAG rating proportions monthly). Months without a graded audit are left
 /// out.
 fn monthly_overall<'a>(
-    scope: &Scope<'a>,
     template: &crate::Template,
     scale: &crate::GradeScale,
     of_template: &[&super::scope::Dated<'a>],
     figures: &mut Vec<Figure>,
 ) {
-    for month in Period::span(scope.filter.from, scope.filter.to, PeriodLength::Month) {
-        let graded: Vec<_> = of_template
-            .iter()
-            .filter(|dated| Period::containing(dated.on, PeriodLength::Month) == month)
-            .filter_map(|dated| Some((&dated.audit.id, scale.position(&dated.overall?.code)?)))
-            .collect();
-        if graded.is_empty() {
-            continue;
+    let mut by_month: BTreeMap<Period, Vec<(&AuditId, usize)>> = BTreeMap::new();
+    for dated in of_template {
+        if let Some(position) = dated.overall.and_then(|grade| scale.position(&grade.code)) {
+            let month = Period::containing(dated.on, PeriodLength::Month);
+            by_month.entry(month).or_default().push((&dated.audit.id, position));
         }
+    }
+    for (month, graded) in by_month {
         for (grade, tally) in scale.grades.iter().zip(distribution(&graded, scale.grades.len())) {
             let group = vec![
                 (Dimension::Template, template.id.clone()),
@@ -141,6 +138,7 @@ fn monthly_overall<'a>(
     }
 }
 
+/// One tally per grade position, each out of all the graded audits, in one pass.
 fn distribution<'a>(graded: &[(&'a AuditId, usize)], grades: usize) -> Vec<Tally<'a>> {
     let mut tallies: Vec<Tally> = (0..grades).map(|_| Tally::new()).collect();
     for (id, position) in graded {

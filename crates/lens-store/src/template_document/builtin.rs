@@ -1,6 +1,8 @@
 //! The templates Practice Lens ships, taken from the source frameworks. They are template
 //! documents like any council's own, read by the same code.
 
+use std::sync::OnceLock;
+
 use lens_core::Template;
 
 use super::parse_template;
@@ -32,11 +34,17 @@ const DOCUMENTS: [(&str, &str); 11] = [
 /// # Panics
 /// If a shipped document is invalid: a build defect that the crate's tests catch first.
 pub fn builtin_templates() -> Vec<Template> {
-    DOCUMENTS
-        .iter()
-        .map(|(name, text)| match parse_template(text) {
-            Ok(template) => template,
-            Err(problems) => panic!("the built-in template {name} is invalid: {problems:?}"),
+    // Read once: screens, checks and every worker request ask for them.
+    static PARSED: OnceLock<Vec<Template>> = OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            DOCUMENTS
+                .iter()
+                .map(|(name, text)| match parse_template(text) {
+                    Ok(template) => template,
+                    Err(problems) => panic!("the built-in template {name} is invalid: {problems:?}"),
+                })
+                .collect()
         })
-        .collect()
+        .clone()
 }

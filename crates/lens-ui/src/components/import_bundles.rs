@@ -22,7 +22,7 @@ use yew::prelude::*;
 pub(crate) use self::state::oversize;
 use self::state::{size_words, Choices};
 use super::focus::use_focus_on_mount;
-use super::pagination::with_commas;
+use super::pagination::{plural, with_commas};
 use crate::analysis::data_source;
 use crate::app::Session;
 use crate::ports::{ChosenFile, PlatformHandle, StorageKind};
@@ -364,10 +364,6 @@ pub(crate) fn ImportBundles(props: &ImportBundlesProps) -> Html {
 }
 
 /// `count` with its noun, e.g. "1 record" or "3,000 records".
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{} {}", with_commas(count), if count == 1 { one } else { many })
-}
-
 /// On memory only the worker could not write to this page's store: keep its records here, all
 /// or none, each based on the revision this page holds now.
 pub(crate) async fn keep_in_memory(session: &Session, outcome: &ImportOutcome) -> Result<(), String> {

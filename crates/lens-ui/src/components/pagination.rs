@@ -32,6 +32,11 @@ pub(crate) fn page_numbers(current: usize, pages: usize) -> Vec<Option<usize>> {
 }
 
 /// "1,234": numbers as a report writes them.
+/// `count` with the noun that fits it: "1 problem", "5 problems".
+pub(crate) fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{} {}", with_commas(count), if count == 1 { one } else { many })
+}
+
 pub(crate) fn with_commas(number: usize) -> String {
     let digits = number.to_string();
     let mut grouped = String::new();

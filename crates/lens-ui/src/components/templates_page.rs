@@ -16,6 +16,7 @@ use yew::prelude::*;
 use self::listing::{configured_list, offered_table, problem_list, template_summary};
 use self::state::{AddChange, AddStage};
 use super::focus::use_focus_on_mount;
+use super::pagination::plural;
 use crate::app::Session;
 use crate::council_templates::ConfiguredTemplate;
 use crate::ports::{ChosenFile, PlatformHandle};
@@ -53,8 +54,7 @@ pub(crate) fn TemplatesPage(props: &TemplatesPageProps) -> Html {
     {
         // Each outcome is announced by moving focus to its heading.
         let result_heading = result_heading.clone();
-        let shown = std::mem::discriminant(&*stage);
-        use_effect_with(format!("{shown:?}"), move |_| {
+        use_effect_with(std::mem::discriminant(&*stage), move |_| {
             if let Some(heading) = result_heading.cast::<web_sys::HtmlElement>() {
                 let _ = heading.focus();
             }
@@ -203,7 +203,7 @@ pub(crate) fn TemplatesPage(props: &TemplatesPageProps) -> Html {
                     aria-labelledby="lens-template-problems-title">
                     <div role="alert">
                         <h4 class="lens-error-summary__title" id="lens-template-problems-title">
-                            { format!("{file} cannot be used: {}", problem_count(problems.len())) }
+                            { format!("{file} cannot be used: {}", plural(problems.len(), "problem", "problems")) }
                         </h4>
                         <p class="lens-body">{ "Nothing was added. Correct the template document at each place named, then choose it again." }</p>
                         { problem_list(problems, "lens-template-problems") }
@@ -237,13 +237,5 @@ pub(crate) fn TemplatesPage(props: &TemplatesPageProps) -> Html {
                 <button type="button" class="lens-button lens-button--secondary" onclick={onback}>{ "Back to Home" }</button>
             </div>
         </section>
-    }
-}
-
-fn problem_count(count: usize) -> String {
-    if count == 1 {
-        "1 problem".to_owned()
-    } else {
-        format!("{count} problems")
     }
 }

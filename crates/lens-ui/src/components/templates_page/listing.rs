@@ -5,6 +5,7 @@ use lens_core::{newest_versions, Template, TemplateKind, TemplateProblem};
 use lens_store::template_document::builtin_templates;
 use yew::prelude::*;
 
+use crate::components::pagination::plural;
 use crate::components::scroll_table::scroll_table;
 use crate::council_templates::{ConfiguredOutcome, ConfiguredTemplate};
 
@@ -20,14 +21,12 @@ pub(crate) fn kind_words(kind: TemplateKind) -> &'static str {
     }
 }
 
-fn provided_by_practice_lens(template: &Template) -> bool {
-    builtin_templates().iter().any(|builtin| builtin.id == template.id)
-}
-
 /// The newest version of each template, as offered for new audits, and the older versions
 /// kept for the audits made with them.
 pub(crate) fn offered_table(templates: &[Template]) -> Html {
     let offered = newest_versions(templates);
+    let builtin = builtin_templates();
+    let provided_by_practice_lens = |template: &Template| builtin.iter().any(|known| known.id == template.id);
     let rows = offered.iter().map(|template| {
         html! {
             <tr class="lens-table__row">
@@ -88,7 +87,7 @@ pub(crate) fn configured_list(configured: &[ConfiguredTemplate]) -> Html {
                 "Cannot be used",
                 html! {
                     <>
-                        <p class="lens-body">{ format!("The document has {}. Nothing from it was kept:", problem_words(problems.len())) }</p>
+                        <p class="lens-body">{ format!("The document has {}. Nothing from it was kept:", plural(problems.len(), "problem", "problems")) }</p>
                         { problem_list(problems, &format!("lens-configured-{index}-problems")) }
                     </>
                 },
@@ -114,14 +113,6 @@ pub(crate) fn configured_list(configured: &[ConfiguredTemplate]) -> Html {
     }
 }
 
-fn problem_words(count: usize) -> String {
-    if count == 1 {
-        "1 problem".to_owned()
-    } else {
-        format!("{count} problems")
-    }
-}
-
 /// A document's problems, each with the place in the document it is about.
 pub(crate) fn problem_list(problems: &[TemplateProblem], id: &str) -> Html {
     let items = problems.iter().map(|problem| {
@@ -139,7 +130,7 @@ pub(crate) fn template_summary(template: &Template) -> Html {
     let sections = template
         .sections
         .iter()
-        .map(|section| format!("{} ({})", section.title, item_words(section.items.len())))
+        .map(|section| format!("{} ({})", section.title, plural(section.items.len(), "item", "items")))
         .collect::<Vec<_>>()
         .join("; ");
     let header =
@@ -162,13 +153,5 @@ pub(crate) fn template_summary(template: &Template) -> Html {
             { row("Sections", sections) }
             { row("Actions", template.actions.as_ref().map_or_else(|| "Not recorded".to_owned(), |actions| actions.title.clone())) }
         </dl>
-    }
-}
-
-fn item_words(count: usize) -> String {
-    if count == 1 {
-        "1 item".to_owned()
-    } else {
-        format!("{count} items")
     }
 }
