@@ -127,6 +127,14 @@ test("every screen reflows at 320 CSS px with nothing cut off", async () => {
   await checkScreen(page, "report", shots);
   await lens.getByRole("button", { name: "Back to home" }).click();
 
+  await openTask(page, "practice-lens", "Themes");
+  await typeDate(lens, "lens-themes-from", "2026-04-01");
+  await typeDate(lens, "lens-themes-to", "2026-09-30");
+  await lens.getByText("narratives read from 6 audits completed from 1 April 2026 to 30 September 2026.", { exact: false }).waitFor();
+  await lens.locator(".lens-theme summary").first().click();
+  await checkScreen(page, "themes", shots);
+  await lens.getByRole("button", { name: "Back to home" }).click();
+
   await openTask(page, "practice-lens", "Reflect on my practice");
   await checkScreen(page, "start reflection", shots);
   await page.evaluate(() => document.querySelector("practice-lens").setAttribute("view", "storage"));

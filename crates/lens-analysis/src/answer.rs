@@ -32,6 +32,7 @@ where
     let source = match &request {
         AnalysisRequest::Example(example) => return example_bundle(example),
         AnalysisRequest::Report(report) | AnalysisRequest::Themes(report) => &report.source,
+        AnalysisRequest::ThemePanel(panel) => &panel.source,
         AnalysisRequest::ReportFile(file) => &file.report.source,
         AnalysisRequest::AuditCsv(csv) => &csv.source,
         AnalysisRequest::Agreement(agreement) => &agreement.source,
@@ -55,6 +56,9 @@ where
     let reply = match request {
         AnalysisRequest::Report(report) => report_reply(&records, &report, &templates),
         AnalysisRequest::Themes(report) => themes_reply(&records, &report, &templates),
+        AnalysisRequest::ThemePanel(panel) => {
+            crate::theme_panel::theme_panel(&records, &panel, &templates).map(AnalysisReply::ThemePanel)
+        }
         AnalysisRequest::ReportFile(file) => report_file_reply(&records, &file, &templates),
         AnalysisRequest::Agreement(agreement) => agreement_reply(&records, &agreement, &templates),
         AnalysisRequest::Export(export) => Ok(export_set(&records, &export, &templates)),

@@ -23,6 +23,7 @@ mod device_records;
 mod export_set;
 mod import_desk;
 mod report_view;
+mod theme_panel;
 mod theme_view;
 
 pub use agreement_view::agreement_view;
@@ -30,3 +31,4 @@ pub use answer::{answer, open_source};
 pub use device_records::{DeviceRecords, RecordCache};
 pub use import_desk::{ImportDesk, ReadFile};
 pub use report_view::report_view;
+pub use theme_panel::theme_panel;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 pub mod agreement;
 pub mod export;
 pub mod import;
+pub mod themes;
 
 /// Work the page asks the worker to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,6 +22,8 @@ pub enum AnalysisRequest {
     /// The themes of the narratives of the audits the same report counts: asked after the
     /// report, since reading thousands of narratives takes longer than counting.
     Themes(ReportRequest),
+    /// The themes panel over a filtered set of audits' narratives.
+    ThemePanel(themes::ThemePanelRequest),
     /// A report as a file to download.
     ReportFile(ReportFileRequest),
     /// One audit's answers, actions or amendments as CSV.
@@ -220,6 +223,8 @@ pub enum AnalysisReply {
     Report(ReportView),
     /// The themes asked for.
     Themes(ThemeSummary),
+    /// The themes panel asked for.
+    ThemePanel(themes::ThemePanelView),
     /// The agreement dashboard asked for.
     Agreement(agreement::AgreementView),
     /// The chosen audits as a file.

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lens_core::{find_template, Audit, Template};
+use lens_core::{find_template, Audit, ItemResponse, Template};
 use lens_themes::{aggregate, Codebook, Polarity, TaggedNarrative, Tagger, Tagging};
 
 use crate::protocol::{ThemePolarity, ThemeRow, ThemeSummary};
@@ -18,6 +18,32 @@ thread_local! {
     static TAGGER: Rc<Tagger> = Rc::new(Tagger::new(&Codebook::builtin()));
 }
 
+/// The tagger every theme view reads narratives with.
+pub(crate) fn tagger() -> Rc<Tagger> {
+    TAGGER.with(Rc::clone)
+}
+
+/// What the tagger finds in one standard's narrative, read once per set of records: `id` is
+/// `audit id/item id`, and the standard's grade tells the tagger which way a bare mention leans.
+pub(crate) fn tagging_of(
+    taggings: &mut HashMap<String, Rc<Tagging>>,
+    tagger: &Tagger,
+    id: &str,
+    response: &ItemResponse,
+    template: Option<&Template>,
+) -> Rc<Tagging> {
+    if let Some(tagging) = taggings.get(id) {
+        return tagging.clone();
+    }
+    let standing = template.and_then(|template| {
+        let grade = response.grade.as_deref()?;
+        Some(template.scale.as_ref()?.grade(grade)?.standing)
+    });
+    let tagging = Rc::new(tagger.tag(&response.narrative, standing));
+    taggings.insert(id.to_owned(), tagging.clone());
+    tagging
+}
+
 /// Themes across the narratives of `audits` (the completed audits a report covers, never a
 /// reflection). `taggings` holds what earlier reports found in the same narratives, by
 /// `audit id/item id`, and keeps what this one finds.
@@ -26,7 +52,7 @@ pub fn theme_summary(
     templates: &[Template],
     taggings: &RefCell<HashMap<String, Rc<Tagging>>>,
 ) -> ThemeSummary {
-    let tagger = TAGGER.with(Rc::clone);
+    let tagger = tagger();
     let mut taggings = taggings.borrow_mut();
     let mut narratives = Vec::new();
     for audit in audits {
@@ -36,15 +62,8 @@ pub fn theme_summary(
             if response.narrative.trim().is_empty() {
                 continue;
             }
-            let standing = template.and_then(|template| {
-                let grade = response.grade.as_deref()?;
-                Some(template.scale.as_ref()?.grade(grade)?.standing)
-            });
             let id = format!("{}/{item}", audit.id);
-            let tagging = taggings
-                .entry(id.clone())
-                .or_insert_with(|| Rc::new(tagger.tag(&response.narrative, standing)))
-                .clone();
+            let tagging = tagging_of(&mut taggings, &tagger, &id, response, template);
             narratives.push((id, &audit.id, month.clone(), tagging));
         }
     }

@@ -33,8 +33,8 @@ pub use audit::{
 pub use moderation::{same_person, GradeGap, ModeratedItem, Moderation};
 pub use period::{Period, PeriodLength};
 pub use report::{
-    build_report, Dimension, ExpectedAudits, Figure, Measure, Question, Report, ReportError, ReportFilter,
-    ReportSettings,
+    build_report, completed_audits, Dimension, ExpectedAudits, Figure, Measure, Question, Report,
+    ReportError, ReportFilter, ReportSettings,
 };
 pub use sampling::{draw_sample, sample_candidates, sample_rule_problem, ModerationSample, SampleRule};
 pub use template::{

@@ -301,5 +301,21 @@ pub fn build_report(
     Ok(Report { filter: filter.clone(), settings: settings.clone(), figures, notes: scope.notes() })
 }
 
+/// The finished audits (never a draft, never a reflection) that a report for `filter` counts as
+/// completed, in id order: what the themes of the same period, team and template read.
+pub fn completed_audits<'a>(
+    audits: &'a [Audit],
+    templates: &'a [Template],
+    filter: &ReportFilter,
+) -> Vec<&'a Audit> {
+    let scope = Scope::new(audits, &[], templates, filter);
+    // In id order already; the audits are found again in `audits` to outlive the filter.
+    let ids: Vec<&AuditId> = scope.completed().map(|dated| &dated.audit.id).collect();
+    let mut completed: Vec<&'a Audit> =
+        audits.iter().filter(|audit| ids.binary_search(&&audit.id).is_ok()).collect();
+    completed.sort_by(|a, b| a.id.cmp(&b.id));
+    completed
+}
+
 #[cfg(test)]
 mod tests;

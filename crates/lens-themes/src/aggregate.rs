@@ -1,5 +1,6 @@
 //! Aggregates for reports: per theme and polarity, how many narratives and audits, what share,
-//! the trend by month, the split by any metadata field, and quotes that say different things.
+//! the trend by month, the split by any metadata field, and quotes that say different things,
+//! chosen among at most [`QUOTE_POOL`] narratives spread evenly through each theme's.
 //!
 //! Everything is ordered explicitly (most narratives first, then theme order, then polarity;
 //! months and field values in text order), so the same tagged narratives always give the same
@@ -47,6 +48,9 @@ pub struct ThemeAggregate {
     pub quotes: Vec<(String, String)>,
 }
 
+/// The most narratives of one theme and polarity whose sentences are considered as quotes.
+pub const QUOTE_POOL: usize = 256;
+
 /// A theme's place in the codebook, its id and a polarity.
 type GroupKey = (usize, String, Polarity);
 /// A narrative's index and its evidence sentences for one theme.
@@ -79,10 +83,17 @@ pub fn aggregate(
             let mut by_month: BTreeMap<String, usize> = BTreeMap::new();
             let mut by_split: BTreeMap<String, usize> = BTreeMap::new();
             let mut candidates: Vec<QuoteCandidate> = Vec::new();
-            for (index, sentences) in &members {
+            // Quotes are chosen from members spread evenly through the group, at most
+            // QUOTE_POOL of them: choosing among every sentence of a theme found in tens of
+            // thousands of narratives would cost more than all the counting.
+            let stride = members.len().div_ceil(QUOTE_POOL).max(1);
+            for (position, (index, sentences)) in members.iter().enumerate() {
                 let narrative = &narratives[*index];
                 *by_month.entry(narrative.month.to_owned()).or_default() += 1;
                 *by_split.entry(narrative.split.to_owned()).or_default() += 1;
+                if position % stride != 0 {
+                    continue;
+                }
                 for sentence in sentences {
                     let stems = analyser.analyse(sentence).words.into_iter().map(|word| word.stem).collect();
                     candidates.push(QuoteCandidate {

@@ -34,6 +34,7 @@ mod storage_page;
 mod tags;
 mod task_list;
 mod templates_page;
+mod themes_panel;
 
 pub(crate) use agreement_dashboard::AgreementDashboard;
 pub(crate) use audit_form::AuditForm;
@@ -55,3 +56,5 @@ pub(crate) use storage_notice::StorageNotice;
 pub(crate) use storage_page::StoragePage;
 pub(crate) use task_list::TaskList;
 pub(crate) use templates_page::TemplatesPage;
+pub(crate) use themes_panel::choice::ThemeChoice;
+pub(crate) use themes_panel::ThemesPanel;

@@ -21,6 +21,15 @@ pub(crate) enum Screen {
     ModerateAudit(AuditId),
     /// Reports over the audits on this device.
     Reports,
+    /// What the narratives of a chosen set of audits say, theme by theme.
+    Themes,
+    /// A submitted audit opened at one standard from a quote on Themes, going back there.
+    AuditAtStandard {
+        /// The audit.
+        audit: AuditId,
+        /// The standard's item id.
+        item: String,
+    },
     /// Agreement between auditors and moderators over the moderations on this device.
     Agreement,
     /// Importing audits and moderations exported from other devices.

@@ -367,3 +367,29 @@ fn a_templates_versions_are_counted_together_once() {
     assert_eq!(matching.len(), 1, "{matching:?}");
     assert_eq!((matching[0].count, matching[0].of), (2, Some(2)));
 }
+
+#[test]
+fn the_completed_audits_are_those_the_report_counts() {
+    let template = case_file_template();
+    let mut draft = submitted("c", "Sam", day(2026, 5, 2), "G", &template);
+    draft.status = AuditStatus::Draft;
+    let audits = [
+        submitted("b", "Sam", day(2026, 5, 1), "G", &template),
+        submitted("a", "Ali", day(2026, 4, 9), "RI", &template),
+        draft,
+        submitted("d", "Ali", day(2026, 7, 1), "G", &template),
+    ];
+    let templates = [template];
+    let filter = ReportFilter::between(day(2026, 4, 1), day(2026, 6, 30));
+    let report =
+        build_report(&audits, &[], &templates, &filter, &ReportSettings::new(day(2026, 7, 1))).unwrap();
+    let counted = &report.figure(Measure::AuditsCompleted, &[]).unwrap().audits;
+    let completed: Vec<&AuditId> =
+        completed_audits(&audits, &templates, &filter).iter().map(|audit| &audit.id).collect();
+    assert_eq!(completed, counted.iter().collect::<Vec<_>>());
+    assert_eq!(
+        completed,
+        [&AuditId::new("a"), &AuditId::new("b")],
+        "no draft, nothing after the period, in id order"
+    );
+}

@@ -27,7 +27,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use self::amend::{amend_fields, amendments_list};
-use self::anchors::{problem_anchor, Anchors, FORM_TITLE_ID};
+use self::anchors::{problem_anchor, record_item_id, Anchors, FORM_TITLE_ID};
 use self::autosave::{FormState, SaveStatus, Saver};
 use self::check::{check_answers, submitted_panel, CheckView};
 use self::contents::focus_link;
@@ -61,6 +61,12 @@ pub(crate) struct AuditFormProps {
     /// The audit's moderation, shown on its record once there is one.
     #[prop_or_default]
     pub moderation: Option<Versioned<Moderation>>,
+    /// The standard (item id) to open a submitted audit's record at, as a quote asks.
+    #[prop_or_default]
+    pub at_standard: Option<String>,
+    /// Where the back link goes, when it is not the screen the audit's kind names.
+    #[prop_or_default]
+    pub back_label: Option<AttrValue>,
 }
 
 #[component]
@@ -69,7 +75,12 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
     let state = use_mut_ref(|| FormState::new(&props.opened, durable));
     let anchors = (*use_memo((), |_| Anchors::default())).clone();
     let rerender = use_force_update();
-    use_focus_on_mount(anchors.node(FORM_TITLE_ID));
+    // A record opened at a standard starts there; a draft has no record to open at.
+    let start = match &props.at_standard {
+        Some(item) if props.opened.value.status != AuditStatus::Draft => record_item_id(item),
+        _ => FORM_TITLE_ID.to_owned(),
+    };
+    use_focus_on_mount(anchors.node(&start));
     let saver = Saver {
         state: state.clone(),
         store: props.store.clone(),
@@ -337,7 +348,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
     };
     html! {
         <section class="lens-section" aria-labelledby={FORM_TITLE_ID}>
-            <button type="button" class="lens-link-button" onclick={onback}>{ words.back }</button>
+            <button type="button" class="lens-link-button" onclick={onback}>{ props.back_label.clone().unwrap_or(AttrValue::Static(words.back)) }</button>
             <ErrorSummary errors={summary} attempt={state.attempt} />
             <span class="lens-caption">{ caption }</span>
             <h2 class="lens-heading-l" id={FORM_TITLE_ID} tabindex="-1" ref={anchors.node(FORM_TITLE_ID)}>
@@ -404,7 +415,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                     { submitted_panel(audit, &template, today, &anchors, &words) }
                 }
                 { export_bar(&state, &template, &props.store, &props.platform, props.marking.as_deref(), props.moderation.as_ref()) }
-                { audit_record(audit, &template, props.moderation.as_ref().map(|moderation| &moderation.value), today) }
+                { audit_record(audit, &template, props.moderation.as_ref().map(|moderation| &moderation.value), today, &anchors) }
                 { family_views(audit, &template) }
                 if template.kind != lens_core::TemplateKind::Reflection {
                     <FindingsSummaryPanel audit={audit.clone()} template={template.clone()}

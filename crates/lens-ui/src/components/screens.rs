@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::{
     AgreementDashboard, AuditForm, DrawSample, Home, ImportBundles, ModerationForm, ModerationList, Reports,
-    StartAudit, TemplatesPage,
+    StartAudit, TemplatesPage, ThemeChoice, ThemesPanel,
 };
 use crate::app::{Session, SessionActions};
 use crate::config::Config;
@@ -31,6 +31,12 @@ pub(crate) struct ScreensProps {
 pub(crate) fn Screens(props: &ScreensProps) -> Html {
     let session = &props.session;
     let actions = &props.actions;
+    // Kept here, not in the panel, so that opening an audit from a quote and coming back finds
+    // the same choice.
+    let theme_choice = {
+        let today = props.platform.now().date_naive();
+        use_state(move || ThemeChoice::opening(today))
+    };
     let go = |screen: Screen| {
         let onnavigate = actions.onnavigate.clone();
         Callback::from(move |_: ()| onnavigate.emit(screen.clone()))
@@ -65,6 +71,38 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
             },
             None => not_on_device(go(Screen::Home)),
         },
+        Screen::AuditAtStandard { audit: id, item } => {
+            match session.audits.iter().find(|audit| &audit.value.id == id) {
+                Some(opened) => match template_of(&opened.value.template) {
+                    Some(template) => html! {
+                        <AuditForm key={format!("{id}@{item}")} store={session.store.clone()}
+                            platform={props.platform.clone()} opened={opened.clone()}
+                            template={Rc::new(template.clone())} onsaved={actions.onsaved.clone()}
+                            onback={go(Screen::Themes)} back_label={AttrValue::Static("Back to themes")}
+                            at_standard={item.clone()} marking={props.config.protective_marking.clone()}
+                            moderation={moderation_of(session, id)} />
+                    },
+                    None => missing_template(&opened.value.template.to_string()),
+                },
+                None => not_on_device(go(Screen::Themes)),
+            }
+        }
+        Screen::Themes => {
+            let onchoice = {
+                let theme_choice = theme_choice.clone();
+                Callback::from(move |choice: ThemeChoice| theme_choice.set(choice))
+            };
+            let onopen = {
+                let onnavigate = actions.onnavigate.clone();
+                Callback::from(move |(audit, item): (AuditId, String)| {
+                    onnavigate.emit(Screen::AuditAtStandard { audit, item })
+                })
+            };
+            html! {
+                <ThemesPanel session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
+                    choice={(*theme_choice).clone()} {onchoice} {onopen} onback={go(Screen::Home)} />
+            }
+        }
         Screen::Moderate => html! {
             <ModerationList session={session.clone()} templates={props.templates.clone()} platform={props.platform.clone()}
                 onnavigate={actions.onnavigate.clone()} />

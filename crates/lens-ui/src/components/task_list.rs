@@ -53,6 +53,12 @@ pub(crate) fn TaskList(props: &TaskListProps) -> Html {
             screen: Screen::Reports,
         },
         Task {
+            id: "themes",
+            name: "Themes",
+            description: "For the quality assurance team: what the auditors' narratives say is going well and what needs to improve, with the words that show it.".to_owned(),
+            screen: Screen::Themes,
+        },
+        Task {
             id: "import",
             name: "Import audits from other devices",
             description: "For the quality assurance team: bring in the files auditors and moderators exported, checking each before anything is written.".to_owned(),

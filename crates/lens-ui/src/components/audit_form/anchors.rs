@@ -34,6 +34,11 @@ pub(crate) fn narrative_id(item: &str) -> String {
     format!("lens-i-{item}-narrative")
 }
 
+/// The heading of a standard on a submitted audit's record, which a quote opens the audit at.
+pub(crate) fn record_item_id(item: &str) -> String {
+    format!("lens-record-{item}")
+}
+
 pub(crate) const OVERALL_ID: &str = "lens-overall";
 pub(crate) const ADD_ACTION_ID: &str = "lens-actions-add";
 pub(crate) const FORM_TITLE_ID: &str = "lens-form-title";

@@ -85,6 +85,7 @@ async fn download_csv(
         Ok(
             AnalysisReply::Report(_)
             | AnalysisReply::Themes(_)
+            | AnalysisReply::ThemePanel(_)
             | AnalysisReply::Agreement(_)
             | AnalysisReply::Exported(_)
             | AnalysisReply::Warmed,

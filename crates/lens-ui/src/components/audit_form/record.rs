@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use lens_core::{Audit, FieldKind, GradeRule, Moderation, Template};
 use yew::prelude::*;
 
+use super::anchors::{record_item_id, Anchors};
 use crate::components::tags::{follow_up_tag, grade_tag};
 
 fn row(key: String, value: Html) -> Html {
@@ -37,6 +38,7 @@ pub(crate) fn audit_record(
     template: &Template,
     moderation: Option<&Moderation>,
     today: NaiveDate,
+    anchors: &Anchors,
 ) -> Html {
     // A grade the scale does not have is shown by its code, untinted.
     let grade_shown = |code: &str| match template.scale.as_ref().and_then(|scale| scale.grade(code)) {
@@ -52,7 +54,9 @@ pub(crate) fn audit_record(
         let narrative = response.map(|response| response.narrative.clone()).unwrap_or_default();
         html! {
             <div class="lens-standard">
-                <h4 class="lens-heading-s">{ item.prompt.clone() }</h4>
+                <h4 class="lens-heading-s" id={record_item_id(&item.id)} tabindex="-1" ref={anchors.node(&record_item_id(&item.id))}>
+                    { item.prompt.clone() }
+                </h4>
                 if let Some(grade) = grade {
                     <p class="lens-body">{ grade }</p>
                 }

@@ -1,0 +1,216 @@
+//! What the themes panel covers, as the person chose it: kept while they open an audit from a
+//! quote, so coming back finds the same choice. Dates stay as typed until they are real dates.
+
+use chrono::{Datelike, NaiveDate};
+use lens_analysis::protocol::themes::{ThemePanelRequest, ThemeSplit};
+use lens_analysis::protocol::DataSource;
+use lens_core::{newest_versions, Period, PeriodLength, Template, TemplateKind};
+
+use crate::components::form::TypedDate;
+
+/// The panel's filters.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct ThemeChoice {
+    pub from: String,
+    pub to: String,
+    /// A team, or empty for all.
+    pub team: String,
+    /// A template id, or empty for all.
+    pub template: String,
+    /// A standard's item id, or empty for all.
+    pub standard: String,
+    /// A grade as a person reads it, or empty for all.
+    pub grade: String,
+    pub split: ThemeSplit,
+}
+
+/// The periods offered with one press.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum QuickPeriod {
+    ThisMonth,
+    ThisQuarter,
+    LastQuarter,
+    ThisFinancialYear,
+}
+
+impl QuickPeriod {
+    pub const ALL: [Self; 4] =
+        [Self::ThisMonth, Self::ThisQuarter, Self::LastQuarter, Self::ThisFinancialYear];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ThisMonth => "This month",
+            Self::ThisQuarter => "This quarter",
+            Self::LastQuarter => "Last quarter",
+            Self::ThisFinancialYear => "This financial year",
+        }
+    }
+
+    /// Its first and last day, seen from `today`: a period still under way ends today.
+    pub fn days(self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        match self {
+            Self::ThisMonth => (Period::containing(today, PeriodLength::Month).first_day(), today),
+            Self::ThisQuarter => (Period::containing(today, PeriodLength::Quarter).first_day(), today),
+            Self::LastQuarter => {
+                let this = Period::containing(today, PeriodLength::Quarter).first_day();
+                let last = Period::containing(this.pred_opt().unwrap_or(this), PeriodLength::Quarter);
+                (last.first_day(), last.last_day())
+            }
+            Self::ThisFinancialYear => {
+                // A council's year starts on 1 April.
+                let year = if today.month() >= 4 { today.year() } else { today.year() - 1 };
+                (NaiveDate::from_ymd_opt(year, 4, 1).unwrap_or(today), today)
+            }
+        }
+    }
+}
+
+/// A date as the date input's boxes take it, e.g. "2026-4-1".
+fn typed(day: NaiveDate) -> String {
+    day.format("%Y-%-m-%-d").to_string()
+}
+
+impl ThemeChoice {
+    /// The current quarter so far, everything else open: what a QA manager reads first.
+    pub fn opening(today: NaiveDate) -> Self {
+        Self::default().with_period(QuickPeriod::ThisQuarter, today)
+    }
+
+    pub fn with_period(self, period: QuickPeriod, today: NaiveDate) -> Self {
+        let (from, to) = period.days(today);
+        Self { from: typed(from), to: typed(to), ..self }
+    }
+
+    /// The quick period this choice's dates are, if any.
+    pub fn quick_period(&self, today: NaiveDate) -> Option<QuickPeriod> {
+        QuickPeriod::ALL.into_iter().find(|period| {
+            let (from, to) = period.days(today);
+            TypedDate::read(&self.from).day() == Some(from) && TypedDate::read(&self.to).day() == Some(to)
+        })
+    }
+
+    /// The problem with each date, as the error summary and the fields say it.
+    pub fn date_problems(&self) -> (Option<String>, Option<String>) {
+        let (from, to) = (TypedDate::read(&self.from).day(), TypedDate::read(&self.to).day());
+        let from_problem = from
+            .is_none()
+            .then(|| "Enter the first day of the period as a real date, for example 1 4 2026".to_owned());
+        let to_problem = match (from, to) {
+            (_, None) => {
+                Some("Enter the last day of the period as a real date, for example 30 6 2026".to_owned())
+            }
+            (Some(from), Some(to)) if to < from => Some(format!(
+                "The period ends on {}, before it starts on {}: check the dates",
+                to.format("%-d %B %Y"),
+                from.format("%-d %B %Y")
+            )),
+            _ => None,
+        };
+        (from_problem, to_problem)
+    }
+
+    /// The request for this choice over `source`, or nothing while a date is not a real date.
+    pub fn request(&self, source: DataSource) -> Option<ThemePanelRequest> {
+        let (from, to) = (TypedDate::read(&self.from).day()?, TypedDate::read(&self.to).day()?);
+        if to < from {
+            return None;
+        }
+        let chosen = |value: &str| Some(value.to_owned()).filter(|value| !value.is_empty());
+        Some(ThemePanelRequest {
+            source,
+            from,
+            to,
+            team: chosen(&self.team),
+            template: chosen(&self.template),
+            standard: chosen(&self.standard),
+            grade: chosen(&self.grade),
+            split: self.split,
+        })
+    }
+}
+
+/// The audit templates a choice can name (never reflections), newest version of each.
+pub(crate) fn audit_templates(templates: &[Template]) -> Vec<&Template> {
+    newest_versions(templates)
+        .into_iter()
+        .filter(|template| template.kind != TemplateKind::Reflection)
+        .collect()
+}
+
+/// The standards offered: the chosen template's, or every audit template's, each id once with
+/// the prompt it first has.
+pub(crate) fn standard_options(templates: &[Template], template: &str) -> Vec<(String, String)> {
+    let mut options: Vec<(String, String)> = Vec::new();
+    for template in audit_templates(templates).into_iter().filter(|t| template.is_empty() || t.id == template)
+    {
+        for item in template.items().filter(|item| !matches!(item.narrative, lens_core::NarrativeRule::None))
+        {
+            if !options.iter().any(|(id, _)| *id == item.id) {
+                options.push((item.id.clone(), item.prompt.clone()));
+            }
+        }
+    }
+    options
+}
+
+/// The grades offered: every grade of the scales of the templates in reach, best first within
+/// each scale, each label once.
+pub(crate) fn grade_options(templates: &[Template], template: &str) -> Vec<String> {
+    let mut options: Vec<String> = Vec::new();
+    for template in audit_templates(templates).into_iter().filter(|t| template.is_empty() || t.id == template)
+    {
+        for grade in template.scale.iter().flat_map(|scale| &scale.grades) {
+            if !options.contains(&grade.label) {
+                options.push(grade.label.clone());
+            }
+        }
+    }
+    options
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use lens_analysis::protocol::DataSource;
+
+    use super::{QuickPeriod, ThemeChoice};
+
+    fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    #[test]
+    fn quick_periods_follow_the_council_s_year_and_are_recognised_when_chosen() {
+        let today = day(2027, 2, 10);
+        assert_eq!(QuickPeriod::ThisMonth.days(today), (day(2027, 2, 1), today));
+        assert_eq!(QuickPeriod::ThisQuarter.days(today), (day(2027, 1, 1), today));
+        assert_eq!(QuickPeriod::LastQuarter.days(today), (day(2026, 10, 1), day(2026, 12, 31)));
+        assert_eq!(QuickPeriod::ThisFinancialYear.days(today), (day(2026, 4, 1), today));
+        assert_eq!(QuickPeriod::ThisFinancialYear.days(day(2026, 4, 1)), (day(2026, 4, 1), day(2026, 4, 1)));
+        let choice = ThemeChoice::opening(today);
+        assert_eq!(choice.quick_period(today), Some(QuickPeriod::ThisQuarter));
+        let typed = ThemeChoice { from: "2026-11-3".into(), ..choice };
+        assert_eq!(typed.quick_period(today), None);
+    }
+
+    #[test]
+    fn a_request_waits_for_real_dates_in_order_and_names_only_what_was_chosen() {
+        let source = || DataSource::Records { records: Vec::new() };
+        let choice = ThemeChoice { team: "Assessment East".into(), ..ThemeChoice::opening(day(2026, 12, 2)) };
+        let request = choice.request(source()).unwrap();
+        assert_eq!((request.from, request.to), (day(2026, 10, 1), day(2026, 12, 2)));
+        assert_eq!(
+            (request.team.as_deref(), request.template, request.grade),
+            (Some("Assessment East"), None, None)
+        );
+        let backwards = ThemeChoice { from: "2026-12-3".into(), ..choice.clone() };
+        assert!(backwards.request(source()).is_none());
+        assert_eq!(
+            backwards.date_problems().1.as_deref(),
+            Some("The period ends on 2 December 2026, before it starts on 3 December 2026: check the dates")
+        );
+        let unreal = ThemeChoice { to: "2026-2-30".into(), ..choice };
+        assert!(unreal.request(source()).is_none());
+        assert!(unreal.date_problems().1.unwrap().starts_with("Enter the last day"));
+    }
+}
