@@ -98,6 +98,34 @@ pub fn run_desk() -> Result<(), String> {
     Ok(())
 }
 
+/// The themes panel over a council's year already on the device: opened, the whole year, a team.
+pub fn run_themes_panel() -> Result<(), String> {
+    let data = council_year()?;
+    let running = server::start(&bundle::dist_dir(), "127.0.0.1:0")?;
+    let url = format!("http://{}/demo/csp.html", running.address);
+    let script = repo_root().join("xtask/bench/themes_panel.mjs");
+    let value = measure_in_chromium(
+        Command::new("node").arg(script).arg(&url).arg(&data).arg("2026-04-01").arg("2027-03-31"),
+    )?;
+    println!(
+        "\n{} audits, {} moderations, seed 7, on the strict-CSP demo page; the panels read: {}",
+        value["audits"], value["moderations"], value["sentences"]
+    );
+    print_timings(
+        &value,
+        ("step", "runs"),
+        &[
+            ("opened_ms", "Themes from Home to its panel shown (this quarter so far; nothing decoded yet)"),
+            ("opened_longest_task_ms", "longest task meanwhile"),
+            ("year_ms", "the whole year, from its last date typed to its panel shown"),
+            ("year_longest_task_ms", "longest task meanwhile"),
+            ("team_ms", "one team of the year, from its choice to its panel shown"),
+            ("team_longest_task_ms", "longest task meanwhile"),
+        ],
+    );
+    Ok(())
+}
+
 /// A council's year imported at once on the import screen, then the agreement dashboard over it.
 pub fn run_import() -> Result<(), String> {
     let data = council_year()?;

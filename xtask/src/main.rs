@@ -32,6 +32,7 @@ Commands:
   bench home         Home over 10,000 audits: loaded, returned to and searched, with the longest task of each
   bench import       10,000 audits imported at once, then the agreement dashboard over them
   bench desk         the moderation list, agreement dashboard and Reports over 10,000 audits, opened and filtered
+  bench themes-panel the themes panel over 10,000 audits: opened, the whole year, one team
 ";
 
 fn main() -> ExitCode {
@@ -49,8 +50,9 @@ fn main() -> ExitCode {
             Some("home") => bench_report::run_home(),
             Some("import") => bench_report::run_import(),
             Some("desk") => bench_report::run_desk(),
+            Some("themes-panel") => bench_report::run_themes_panel(),
             _ => Err(format!(
-                "bench takes one suite: agreement, wasm, form, themes, report, home, import or desk\n\n{USAGE}"
+                "bench takes one suite: agreement, wasm, form, themes, report, home, import, desk or themes-panel\n\n{USAGE}"
             )),
         },
         Some("help" | "--help" | "-h") => {
