@@ -279,20 +279,21 @@ fn from_different_audits(quotes: impl Iterator<Item = ThemeQuote>) -> Vec<ThemeQ
 
 /// What the codebook does not cover in this period's narratives, and which of those phrases
 /// rose or fell against the period before.
-fn phrases(
-    current: &[PanelNarrative<'_>],
-    earlier: &[PanelNarrative<'_>],
+fn phrases<'n, 'a>(
+    current: &'n [PanelNarrative<'a>],
+    earlier: &'n [PanelNarrative<'a>],
 ) -> (Vec<PanelPhrase>, Vec<PhraseChange>) {
     let tagger = tagger();
     let codebook = tagger.codebook();
-    let now: Vec<DiscoveryInput<'_>> = spread(current)
-        .map(|narrative| DiscoveryInput {
+    let input = |period: &'static str| {
+        move |narrative: &'n PanelNarrative<'a>| DiscoveryInput {
             id: &narrative.id,
             text: narrative.text,
             group: "",
-            period: "later",
-        })
-        .collect();
+            period,
+        }
+    };
+    let now: Vec<DiscoveryInput<'_>> = spread(current).map(input("later")).collect();
     // A word alone ("evidence", "hard") rarely names a pattern; two or more words do.
     let found = discover(&now, Some(codebook), UNCOVERED_PHRASES * 4, None);
     let by_id: HashMap<&str, &PanelNarrative<'_>> =
@@ -314,15 +315,8 @@ fn phrases(
     if earlier.is_empty() || current.is_empty() {
         return (uncovered, Vec::new());
     }
-    let both: Vec<DiscoveryInput<'_>> = spread(earlier)
-        .map(|narrative| DiscoveryInput {
-            id: &narrative.id,
-            text: narrative.text,
-            group: "",
-            period: "earlier",
-        })
-        .chain(now.iter().copied())
-        .collect();
+    let both: Vec<DiscoveryInput<'_>> =
+        spread(earlier).map(input("earlier")).chain(now.iter().copied()).collect();
     let changes = discover(&both, Some(codebook), 0, Some(("earlier", "later")))
         .trends
         .into_iter()

@@ -1,5 +1,6 @@
 //! The root component: opens the store for its database name, then shows the chosen view.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use lens_core::{Audit, Moderation, ModerationSample, Template};
@@ -50,6 +51,11 @@ pub(crate) struct Session {
     pub device_log: DeviceLog,
     pub unreadable: Rc<Vec<String>>,
     pub persistence: Persistence,
+}
+
+/// The teams of `audits`, each once, as typed without surrounding spaces: a filter's choices.
+pub(crate) fn teams_of<'a>(audits: impl Iterator<Item = &'a Versioned<Audit>>) -> BTreeSet<String> {
+    audits.map(|audit| audit.value.team().trim().to_owned()).filter(|team| !team.is_empty()).collect()
 }
 
 /// What screens may do to the session and to where the person is.

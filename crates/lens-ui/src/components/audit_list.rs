@@ -15,6 +15,7 @@ use super::audit_cells::{case_cell, open_cell};
 use super::export_audits::ExportAudits;
 use super::form::{date_input, date_parts, DateInputView, TypedDate};
 use super::pagination::{pagination, showing, use_pages};
+use crate::app::teams_of;
 use crate::components::scroll_table::scroll_table;
 use crate::ports::{OpenedStore, PlatformHandle};
 
@@ -150,11 +151,7 @@ fn filters(
         let update = update(change);
         Callback::from(move |event: Event| update(event.target_unchecked_into::<HtmlSelectElement>().value()))
     };
-    let teams: BTreeSet<String> = audits
-        .iter()
-        .map(|audit| audit.value.team().trim().to_owned())
-        .filter(|team| !team.is_empty())
-        .collect();
+    let teams = teams_of(audits.iter().copied());
     let used: BTreeSet<&str> = audits.iter().map(|audit| audit.value.template.id.as_str()).collect();
     let template_options = lens_core::newest_versions(templates).into_iter().filter(|template| used.contains(template.id.as_str())).map(|template| {
         html! { <option value={template.id.clone()} selected={filter.template == template.id}>{ template.title.clone() }</option> }

@@ -7,9 +7,11 @@
 mod date_input;
 mod error_summary;
 mod messages;
+mod period;
 mod text_input;
 
 pub(crate) use date_input::{date_input, date_parts, DateInputView, TypedDate};
 pub(crate) use error_summary::{ErrorSummary, FieldError};
 pub(crate) use messages::{character_count, described_by, described_with_count, error_message, group_class};
+pub(crate) use period::{period_days, period_errors, period_problems};
 pub(crate) use text_input::TextInput;

@@ -5,7 +5,6 @@
 
 mod figures;
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -21,9 +20,9 @@ use yew::prelude::*;
 use self::figures::{figure_tables, grade_charts, theme_table, trend_charts};
 use super::download::{download, DownloadFile};
 use super::focus::use_focus_on_mount;
-use super::form::{date_input, DateInputView, ErrorSummary, FieldError, TypedDate};
+use super::form::{date_input, period_days, period_errors, period_problems, DateInputView, ErrorSummary};
 use crate::analysis::snapshot_source;
-use crate::app::Session;
+use crate::app::{teams_of, Session};
 use crate::ports::PlatformHandle;
 
 const TITLE_ID: &str = "lens-reports-title";
@@ -94,21 +93,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     let heading = use_node_ref();
     use_focus_on_mount(heading.clone());
     let session = &props.session;
-    let (from_day, to_day) = (TypedDate::read(&choice.from).day(), TypedDate::read(&choice.to).day());
-    let from_error = from_day
-        .is_none()
-        .then(|| "Enter the first day of the report as a real date, for example 1 4 2026".to_owned());
-    let to_error = match (from_day, to_day) {
-        (_, None) => {
-            Some("Enter the last day of the report as a real date, for example 30 6 2026".to_owned())
-        }
-        (Some(from), Some(to)) if to < from => Some(format!(
-            "The report ends on {}, before it starts on {}: check the dates",
-            to.format("%-d %B %Y"),
-            from.format("%-d %B %Y")
-        )),
-        _ => None,
-    };
+    let (from_error, to_error) = period_problems(&choice.from, &choice.to, "report");
     let (from_node, to_node) = (use_node_ref(), use_node_ref());
     // Asked again only when what it covers or the data changes, not when an export is logged.
     {
@@ -186,12 +171,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         let update = update(change);
         Callback::from(move |event: Event| update(event.target_unchecked_into::<HtmlSelectElement>().value()))
     };
-    let teams: BTreeSet<String> = session
-        .audits
-        .iter()
-        .map(|audit| audit.value.team().trim().to_owned())
-        .filter(|team| !team.is_empty())
-        .collect();
+    let teams = teams_of(session.audits.iter());
     let team_options = teams.iter().map(|team| {
         html! { <option value={team.clone()} selected={choice.team == *team}>{ team.clone() }</option> }
     });
@@ -242,15 +222,8 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     };
     let waiting = from_error.is_none() && to_error.is_none() && *made == Made::Waiting;
     let to_message = to_error.clone().or(period_error);
-    let summary: Vec<FieldError> = [
-        (from_error.clone(), &from_node, "lens-report-from-day"),
-        (to_message.clone(), &to_node, "lens-report-to-day"),
-    ]
-    .into_iter()
-    .filter_map(|(message, node, id)| {
-        Some(FieldError { message: message?, field: node.clone(), field_id: id.to_owned() })
-    })
-    .collect();
+    let summary =
+        period_errors("lens-report", (from_error.clone(), &from_node), (to_message.clone(), &to_node));
     html! {
         <section class="lens-section" aria-labelledby={TITLE_ID}>
             <button type="button" class="lens-link-button" onclick={onback}>{ "Back to home" }</button>
@@ -320,10 +293,7 @@ fn report_request(
     today: NaiveDate,
     expected: ExpectedVolume,
 ) -> Option<impl FnOnce(DataSource) -> ReportRequest> {
-    let (from, to) = (TypedDate::read(&choice.from).day()?, TypedDate::read(&choice.to).day()?);
-    if to < from {
-        return None;
-    }
+    let (from, to) = period_days(&choice.from, &choice.to)?;
     let team = Some(choice.team.clone()).filter(|team| !team.is_empty());
     let template = Some(choice.template.clone()).filter(|template| !template.is_empty());
     Some(move |source| ReportRequest { source, from, to, team, template, today, expected })

@@ -7,7 +7,6 @@ pub(crate) mod choice;
 mod phrases;
 mod sides;
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use lens_analysis::protocol::themes::{ThemePanelView, ThemeSplit};
@@ -21,10 +20,10 @@ use self::choice::{audit_templates, grade_options, standard_options, QuickPeriod
 use self::phrases::{phrase_changes, uncovered_phrases};
 use self::sides::theme_sides;
 use super::focus::use_focus_on_mount;
-use super::form::{date_input, DateInputView, ErrorSummary, FieldError};
+use super::form::{date_input, period_errors, DateInputView, ErrorSummary};
 use super::pagination::plural;
 use crate::analysis::snapshot_source;
-use crate::app::Session;
+use crate::app::{teams_of, Session};
 use crate::ports::PlatformHandle;
 
 const TITLE_ID: &str = "lens-themes-title";
@@ -71,8 +70,7 @@ pub(crate) fn ThemesPanel(props: &ThemesPanelProps) -> Html {
                 *latest
             };
             let choice = choice.clone();
-            if choice.request(lens_analysis::protocol::DataSource::Records { records: Vec::new() }).is_some()
-            {
+            if choice.days().is_some() {
                 read.set(Read::Waiting);
                 spawn_local(async move {
                     let Some(request) = choice.request(snapshot_source(&session).await) else { return };
@@ -112,22 +110,9 @@ pub(crate) fn ThemesPanel(props: &ThemesPanelProps) -> Html {
         _ => None,
     };
     let to_message = to_problem.clone().or(refused);
-    let summary: Vec<FieldError> = [
-        (from_problem.clone(), &from_node, "lens-themes-from-day"),
-        (to_message.clone(), &to_node, "lens-themes-to-day"),
-    ]
-    .into_iter()
-    .filter_map(|(message, node, id)| {
-        Some(FieldError { message: message?, field: node.clone(), field_id: id.to_owned() })
-    })
-    .collect();
-
-    let teams: BTreeSet<String> = session
-        .audits
-        .iter()
-        .map(|audit| audit.value.team().trim().to_owned())
-        .filter(|team| !team.is_empty())
-        .collect();
+    let summary =
+        period_errors("lens-themes", (from_problem.clone(), &from_node), (to_message.clone(), &to_node));
+    let teams = teams_of(session.audits.iter());
     let option = |value: &str, label: &str, chosen: &str| {
         html! { <option value={value.to_owned()} selected={chosen == value}>{ label.to_owned() }</option> }
     };

@@ -6,7 +6,7 @@ use lens_analysis::protocol::themes::{ThemePanelRequest, ThemeSplit};
 use lens_analysis::protocol::DataSource;
 use lens_core::{newest_versions, Period, PeriodLength, Template, TemplateKind};
 
-use crate::components::form::TypedDate;
+use crate::components::form::{period_days, period_problems};
 
 /// The panel's filters.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -83,38 +83,23 @@ impl ThemeChoice {
 
     /// The quick period this choice's dates are, if any.
     pub fn quick_period(&self, today: NaiveDate) -> Option<QuickPeriod> {
-        QuickPeriod::ALL.into_iter().find(|period| {
-            let (from, to) = period.days(today);
-            TypedDate::read(&self.from).day() == Some(from) && TypedDate::read(&self.to).day() == Some(to)
-        })
+        let days = self.days()?;
+        QuickPeriod::ALL.into_iter().find(|period| period.days(today) == days)
     }
 
     /// The problem with each date, as the error summary and the fields say it.
     pub fn date_problems(&self) -> (Option<String>, Option<String>) {
-        let (from, to) = (TypedDate::read(&self.from).day(), TypedDate::read(&self.to).day());
-        let from_problem = from
-            .is_none()
-            .then(|| "Enter the first day of the period as a real date, for example 1 4 2026".to_owned());
-        let to_problem = match (from, to) {
-            (_, None) => {
-                Some("Enter the last day of the period as a real date, for example 30 6 2026".to_owned())
-            }
-            (Some(from), Some(to)) if to < from => Some(format!(
-                "The period ends on {}, before it starts on {}: check the dates",
-                to.format("%-d %B %Y"),
-                from.format("%-d %B %Y")
-            )),
-            _ => None,
-        };
-        (from_problem, to_problem)
+        period_problems(&self.from, &self.to, "period")
+    }
+
+    /// The first and last day, once both are real dates in order.
+    pub fn days(&self) -> Option<(NaiveDate, NaiveDate)> {
+        period_days(&self.from, &self.to)
     }
 
     /// The request for this choice over `source`, or nothing while a date is not a real date.
     pub fn request(&self, source: DataSource) -> Option<ThemePanelRequest> {
-        let (from, to) = (TypedDate::read(&self.from).day()?, TypedDate::read(&self.to).day()?);
-        if to < from {
-            return None;
-        }
+        let (from, to) = self.days()?;
         let chosen = |value: &str| Some(value.to_owned()).filter(|value| !value.is_empty());
         Some(ThemePanelRequest {
             source,

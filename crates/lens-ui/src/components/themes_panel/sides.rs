@@ -2,6 +2,7 @@
 //! its counts, its months, its split folded away, and quotes that open their audits.
 
 use lens_analysis::protocol::themes::{ThemeQuote, ThemeSide, ThemeSides, ThemeSplit};
+use lens_analysis::protocol::ThemePolarity;
 use lens_core::AuditId;
 use yew::prelude::*;
 
@@ -20,18 +21,17 @@ pub(crate) fn theme_sides(
     onopen: &OpenQuote,
 ) -> Html {
     let heading_id = format!("lens-theme-{index}");
-    let side = |polarity: &'static str, found: Option<&ThemeSide>| {
-        let side_id = format!("{heading_id}-{polarity}");
-        let (title, modifier, none) = match polarity {
-            "strength" => {
-                ("Going well", "lens-theme__side--strength", "Not found as going well in these narratives.")
+    let side = |polarity: ThemePolarity, found: Option<&ThemeSide>| {
+        let (name, title, none) = match polarity {
+            ThemePolarity::Strength => {
+                ("strength", "Going well", "Not found as going well in these narratives.")
             }
-            _ => (
-                "To improve",
-                "lens-theme__side--concern",
-                "Not found as needing to improve in these narratives.",
-            ),
+            ThemePolarity::Concern => {
+                ("concern", "To improve", "Not found as needing to improve in these narratives.")
+            }
         };
+        let side_id = format!("{heading_id}-{name}");
+        let modifier = format!("lens-theme__side--{name}");
         html! {
             <div class={classes!("lens-theme__side", modifier)} aria-labelledby={side_id.clone()} role="group">
                 <h5 class="lens-heading-s lens-theme__polarity" id={side_id.clone()}>{ title }</h5>
@@ -47,8 +47,8 @@ pub(crate) fn theme_sides(
         <section class="lens-theme" aria-labelledby={heading_id.clone()}>
             <h4 class="lens-heading-m" id={heading_id.clone()}>{ sides.label.clone() }</h4>
             <div class="lens-theme__sides">
-                { side("strength", sides.strength.as_ref()) }
-                { side("concern", sides.concern.as_ref()) }
+                { side(ThemePolarity::Strength, sides.strength.as_ref()) }
+                { side(ThemePolarity::Concern, sides.concern.as_ref()) }
             </div>
         </section>
     }
