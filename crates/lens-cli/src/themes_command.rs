@@ -35,18 +35,33 @@ impl Outcome {
 pub fn run(args: &[String]) -> Outcome {
     let Some((subcommand, rest)) = args.split_first() else {
         return Outcome::failure(
-            "themes needs a subcommand: tag, keyphrases, discover, report or eval".to_owned(),
+            "themes needs a subcommand: tag, keyphrases, discover, report, eval or train".to_owned(),
         );
     };
     let known: &[&str] = match subcommand.as_str() {
-        "eval" => &["narratives", "keyphrases", "codebook", "show", "single-use"],
+        "eval" => &[
+            "narratives",
+            "keyphrases",
+            "codebook",
+            "show",
+            "single-use",
+            "epochs",
+            "learning-rate",
+            "l2",
+            "positive-weight",
+            "min-sentences",
+            "development",
+            "averaged",
+            "prune-below",
+        ],
+        "train" => &["out"],
         "tag" => &["codebook"],
         "keyphrases" => &["top"],
         "discover" => &["codebook", "group-by", "top", "period-field", "compare"],
         "report" => &["codebook", "split-by"],
         _ => {
             return Outcome::failure(format!(
-                "there is no themes subcommand '{subcommand}': use eval, tag, discover or keyphrases"
+                "there is no themes subcommand '{subcommand}': use eval, train, tag, discover, report or keyphrases"
             ))
         }
     };
@@ -67,6 +82,7 @@ pub fn run(args: &[String]) -> Outcome {
     let tagger = Tagger::new(&codebook);
     match subcommand.as_str() {
         "eval" => eval::run(&options, &tagger),
+        "train" => eval::train(&options),
         "tag" => batch::tag(&options, &tagger),
         "keyphrases" => batch::keyphrase_lines(&options),
         "discover" => batch::discover_phrases(&options, &tagger),

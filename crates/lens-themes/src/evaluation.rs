@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::model::{ThemeModel, TrainingSettings, XorShift};
 use super::tagger::{Polarity, Rule, Tagger, Tagging};
 
 /// A narrative with the themes people found in it.
@@ -238,6 +239,85 @@ impl TagScores {
     }
 }
 
+/// Scores of a model on narratives it was not trained on, by k-fold cross-validation.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CrossValidation {
+    /// How many folds.
+    pub folds: usize,
+    /// Every narrative scored by the model trained without its fold.
+    pub scores: TagScores,
+    /// The same scores for each source of narratives (the part of the id before its first `-`).
+    pub by_source: Vec<(String, TagScores)>,
+}
+
+/// The source of a labelled narrative: the part of its id before the first `-` ("qa", "dvr").
+pub fn source_of(id: &str) -> &str {
+    id.split_once('-').map_or(id, |(source, _)| source)
+}
+
+impl TagScores {
+    /// Cross-validates the model by narrative: the narratives are put in `folds` folds, each
+    /// source and first labelled theme spread evenly across them in an order `seed` fixes; each
+    /// fold is tagged by a model trained on the others, with the codebook's cues as its signals.
+    pub fn cross_validate(
+        codebook: &super::Codebook,
+        narratives: &[LabelledNarrative],
+        folds: usize,
+        settings: &TrainingSettings,
+    ) -> CrossValidation {
+        let folds = folds.max(2);
+        let fold_of = assign_folds(narratives, folds, settings.seed);
+        let rules = Tagger::rules_only(codebook);
+        let mut sources: Vec<String> = narratives.iter().map(|n| source_of(&n.id).to_owned()).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let mut validation = CrossValidation {
+            folds,
+            scores: Self::empty(&rules),
+            by_source: sources.into_iter().map(|source| (source, Self::empty(&rules))).collect(),
+        };
+        for fold in 0..folds {
+            let training: Vec<LabelledNarrative> = narratives
+                .iter()
+                .zip(&fold_of)
+                .filter(|(_, of)| **of != fold)
+                .map(|(narrative, _)| narrative.clone())
+                .collect();
+            let model = ThemeModel::train(&rules, &training, settings);
+            let tagger = Tagger::rules_only(codebook).with_model(model);
+            for (narrative, _) in narratives.iter().zip(&fold_of).filter(|(_, of)| **of == fold) {
+                let tagging = tagger.tag(&narrative.text, None);
+                validation.scores.add(narrative, &tagging);
+                if let Some((_, scores)) =
+                    validation.by_source.iter_mut().find(|(source, _)| source == source_of(&narrative.id))
+                {
+                    scores.add(narrative, &tagging);
+                }
+            }
+        }
+        validation
+    }
+}
+
+/// Each narrative's fold: narratives are ordered by source, then first labelled theme, then a
+/// seeded shuffle, and dealt round the folds in that order.
+fn assign_folds(narratives: &[LabelledNarrative], folds: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..narratives.len()).collect();
+    XorShift::new(seed).shuffle(&mut order);
+    let stratum = |index: &usize| {
+        let narrative = &narratives[*index];
+        let first_theme = narrative.labels.first().map_or("", |(theme, _, _)| theme.as_str());
+        (source_of(&narrative.id), first_theme)
+    };
+    // A stable sort keeps the shuffled order within each stratum.
+    order.sort_by(|one, other| stratum(one).cmp(&stratum(other)));
+    let mut fold_of = vec![0; narratives.len()];
+    for (position, index) in order.into_iter().enumerate() {
+        fold_of[index] = position % folds;
+    }
+    fold_of
+}
+
 /// Keyphrase precision, recall and F1 at `k`, macro-averaged over documents, as the SemEval
 /// protocol scores them: phrases lower-cased and stemmed word by word, duplicates (by stems)
 /// dropped keeping rank order, cut at `k`, exact matches with the stemmed gold phrases counted.
@@ -293,7 +373,7 @@ mod tests {
             description: String::new(),
             cues: vec!["chronology".to_owned(), "genogram".to_owned()],
         };
-        let tagger = Tagger::new(&Codebook::new("test", vec![theme], Vec::new()).unwrap());
+        let tagger = Tagger::rules_only(&Codebook::new("test", vec![theme], Vec::new()).unwrap());
         let narratives = [
             chronology_strength("a", "The chronology is clear."),
             chronology_strength("b", "The chronology is clear and current."),

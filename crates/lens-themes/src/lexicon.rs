@@ -365,6 +365,15 @@ pub(crate) const NEGATION_AFTER: &[&str] =
     &["avoided", "prevented", "minimal", "minimised", "reduced", "resolved", "eased", "ended", "overcome"];
 
 /// Hedges and recommendations: the auditor asks for more, which is an area for improvement.
+/// Words that open a recommendation ("Ensure that plans…", "Improve the quality of…").
+pub(crate) const RECOMMENDATION_OPENERS: &[&str] = &[
+    "ensure", "improve", "strengthen", "develop", "increase", "reduce", "embed", "address", "prioritise",
+    "establish", "review", "make",
+];
+
+/// Words that ask for something to be made so, wherever they stand ("leaders should ensure").
+pub(crate) const RECOMMENDATION_WORDS: &[&str] = &["ensure", "ensuring", "ensures"];
+
 pub(crate) const HEDGES: &[&str] = &[
     "would benefit",
     "could benefit",

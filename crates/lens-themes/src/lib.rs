@@ -55,6 +55,7 @@ mod golden_tests;
 mod keyphrases;
 mod lexicon;
 mod matcher;
+mod model;
 mod polarity;
 mod quotes;
 mod spelling;
@@ -69,6 +70,7 @@ pub use discovery::{
     discover, Direction, DiscoveredPhrase, Discovery, DiscoveryInput, GroupPhrases, Quote, Trend,
     KEYNESS_THRESHOLD, MIN_NARRATIVES,
 };
-pub use evaluation::{keyphrase_f1_at, Counts, LabelledNarrative, Mismatch, TagScores, UnseenEstimate};
+pub use evaluation::{keyphrase_f1_at, source_of, Counts, CrossValidation, LabelledNarrative, Mismatch, TagScores, UnseenEstimate};
 pub use keyphrases::{keyphrases, Keyphrase, MAX_PHRASE_WORDS};
+pub use model::{ThemeModel, TrainingSettings};
 pub use tagger::{Evidence, Polarity, TagDiagnostic, Tagger, Tagging, ThemeFinding};

@@ -8,6 +8,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::stopwords::is_stopword;
 use super::text::{Analyser, Analysis};
@@ -53,17 +54,31 @@ fn is_number(folded: &str) -> bool {
 pub(crate) struct Token {
     stem: u32,
     exact: u32,
+    /// The word's stem as text, for features a vocabulary of its own reads.
+    pub(crate) stem_text: Arc<str>,
     /// The byte span of the written word (the abbreviation, when expanded).
     pub(crate) span: Range<usize>,
     pub(crate) sentence: usize,
     pub(crate) break_before: bool,
     pub(crate) clause_break_before: bool,
+    /// A function word ("the", "not", "was").
+    pub(crate) stopword: bool,
     number: bool,
     /// The classes the word belongs to, one bit per class.
     classes: u8,
 }
 
 impl Token {
+    /// Whether the word is a person's name.
+    pub(crate) fn is_name(&self) -> bool {
+        self.classes & (1 << CHILD) != 0
+    }
+
+    /// Whether the word is a number, in digits or words.
+    pub(crate) fn is_number(&self) -> bool {
+        self.number
+    }
+
     fn matches(&self, element: Element) -> bool {
         match element {
             Element::Stem(id) => self.stem == id,
@@ -82,7 +97,7 @@ pub(crate) struct Compiler {
     /// Exact folded words of phrase words (written `=word`), numbered.
     exact_words: HashMap<String, u32>,
     /// Abbreviation, and the (stem, folded word) of each word of its expansion.
-    abbreviations: HashMap<String, Vec<(String, String)>>,
+    abbreviations: HashMap<String, Vec<(Arc<str>, String)>>,
     /// The classes of each stem in `stems`, one bit per class, by the stem's number.
     classes_of_stem: Vec<u8>,
 }
@@ -98,7 +113,7 @@ impl Compiler {
                     .analyse(expansion)
                     .words
                     .into_iter()
-                    .map(|word| (word.stem.to_string(), word.folded.to_string()))
+                    .map(|word| (word.stem.clone(), word.folded.to_string()))
                     .collect();
                 (abbreviation.trim().to_owned(), keys)
             })
@@ -134,7 +149,7 @@ impl Compiler {
             let written = written_form(phrase, &word.span);
             if let Some(expansion) = self.abbreviations.get(written).cloned() {
                 for (stem, _) in expansion {
-                    elements.push(Element::Stem(Self::intern(&mut self.stems, stem)));
+                    elements.push(Element::Stem(Self::intern(&mut self.stems, stem.to_string())));
                 }
             } else if let Some(class) = class {
                 elements.push(Element::Class(class));
@@ -149,6 +164,11 @@ impl Compiler {
         elements
     }
 
+    /// The analyser phrases and narratives are read with.
+    pub(crate) fn analyser(&self) -> &Analyser {
+        &self.analyser
+    }
+
     /// A narrative's tokens, with its analysis (sentences and words).
     pub(crate) fn tokens(&self, text: &str) -> (Analysis, Vec<Token>) {
         let analysis = self.analyser.analyse(text);
@@ -157,13 +177,16 @@ impl Compiler {
         let mut tokens = Vec::with_capacity(analysis.words.len() + 4);
         for word in &analysis.words {
             let number = is_number(&word.folded);
+            let stopword = is_stopword(&word.folded);
             let written = written_form(text, &word.span);
             let stem = stem_id(&word.stem);
-            let token = |stem: u32, exact: u32, first: bool| Token {
+            let token = |stem: u32, exact: u32, stem_text: &Arc<str>, first: bool| Token {
                 number,
+                stopword,
                 classes: self.classes_of_stem.get(stem as usize).copied().unwrap_or(0),
                 stem,
                 exact,
+                stem_text: stem_text.clone(),
                 span: word.span.clone(),
                 sentence: word.sentence,
                 break_before: first && word.break_before,
@@ -172,12 +195,12 @@ impl Compiler {
             match self.abbreviations.get(written) {
                 Some(expansion) => {
                     for (index, (stem, exact)) in expansion.iter().enumerate() {
-                        tokens.push(token(stem_id(stem), exact_id(exact), index == 0));
+                        tokens.push(token(stem_id(stem), exact_id(exact), stem, index == 0));
                     }
                 }
                 None => {
                     // An expansion's words have their own classes; only a written word is a name.
-                    let mut token = token(stem, exact_id(&word.folded), true);
+                    let mut token = token(stem, exact_id(&word.folded), &word.stem, true);
                     token.classes |= u8::from(is_name(written, stem != UNKNOWN, &word.folded)) << CHILD;
                     tokens.push(token);
                 }

@@ -40,6 +40,8 @@ pub(crate) struct Clauses {
     pub(crate) of_word: Vec<i32>,
     /// Whether each token is part of a judgement word, negation or hedge.
     pub(crate) judging: Vec<bool>,
+    /// Whether each token is within a negation's reach ("no <evidence that her views were sought>").
+    pub(crate) negated: Vec<bool>,
 }
 
 impl Clauses {
@@ -145,6 +147,7 @@ impl Judgement {
         for (token, contribution) in clauses.of_word.iter().enumerate() {
             clauses.scores[clauses.of_token[token]] += contribution;
         }
+        clauses.negated = negation_scope(tokens, &events, &clauses.of_token);
         clauses.judging = vec![false; tokens.len()];
         let judging_roles =
             |role: Role| !matches!(role, Role::Contrast | Role::SubordinateContrast | Role::Terminator);
@@ -208,6 +211,22 @@ impl Judgement {
         }
         scores
     }
+}
+
+/// The tokens each negation reaches forward: up to [`NEGATION_REACH_FORWARD`] words in its clause,
+/// never past a comma.
+fn negation_scope(tokens: &[Token], events: &[Event], of_token: &[usize]) -> Vec<bool> {
+    let mut negated = vec![false; tokens.len()];
+    for event in events.iter().filter(|event| event.role == Role::NegationBefore) {
+        let reach = (event.last + NEGATION_REACH_FORWARD).min(tokens.len() - 1);
+        for index in event.last + 1..=reach {
+            if of_token[index] != of_token[event.last] || tokens[index].break_before {
+                break;
+            }
+            negated[index] = true;
+        }
+    }
+    negated
 }
 
 #[cfg(test)]

@@ -16,14 +16,19 @@
 //! the side kept, each with its sentence and character span.
 
 use std::fmt;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use lens_core::GradeStanding;
 
 use super::codebook::Codebook;
 use super::lexicon::{self, LexiconEntry};
 use super::matcher::{Compiler, PhraseIndex, Token};
+use super::model::{ModelTheme, ThemeModel};
 use super::polarity::{Clauses, Judgement};
-use super::text::{evidence_excerpt, CharOffsets};
+use super::stopwords::is_stopword;
+use super::text::{evidence_excerpt, Analysis, CharOffsets};
 
 /// How many words may come between the words of a multi-word cue.
 const MAX_CUE_GAP: usize = 2;
@@ -150,13 +155,54 @@ struct CueTarget {
 
 /// A mention of a theme: a cue found in the narrative.
 #[derive(Debug, Clone)]
-struct Mention {
-    theme: usize,
+pub(crate) struct Mention {
+    pub(crate) theme: usize,
     weak: bool,
     needs_judgement: bool,
-    first: usize,
-    last: usize,
+    /// The tokens of its first and last word.
+    pub(crate) first: usize,
+    pub(crate) last: usize,
     length: usize,
+}
+
+/// A mention with the polarity its judgement gave it and how near that judgement was (see
+/// [`mention_polarity`]); none for a bare mention.
+#[derive(Debug, Clone)]
+pub(crate) struct JudgedMention {
+    pub(crate) mention: Mention,
+    pub(crate) judgement: Option<(Polarity, i32)>,
+}
+
+/// A narrative read once: its words, clauses and the cues found, each judged. Both the rules and
+/// the model decide from it.
+pub(crate) struct Reading {
+    pub(crate) analysis: Analysis,
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) clauses: Clauses,
+    /// The narrative's own judgement with the grade's.
+    pub(crate) narrative_score: i32,
+    /// Every mention kept, in text order; one that needs a judgement near it and has none is left out.
+    pub(crate) mentions: Vec<JudgedMention>,
+    /// Per token, the themes whose label or description has its stem, one bit per theme.
+    pub(crate) described: Vec<u64>,
+    /// Per sentence, whether it recommends ("Ensure that…", "Improve…", "leaders should ensure").
+    pub(crate) recommends: Vec<bool>,
+}
+
+/// Whether each sentence recommends: it opens with a verb of recommendation or asks to ensure.
+fn recommending_sentences(analysis: &Analysis) -> Vec<bool> {
+    let mut recommends = vec![false; analysis.sentences.len()];
+    let mut previous_sentence = usize::MAX;
+    for word in &analysis.words {
+        let opens = word.sentence != previous_sentence;
+        previous_sentence = word.sentence;
+        let asks = (opens && lexicon::RECOMMENDATION_OPENERS.contains(&&*word.folded))
+            || lexicon::RECOMMENDATION_WORDS.contains(&&*word.folded);
+        if let Some(recommending) = recommends.get_mut(word.sentence) {
+            *recommending |= asks;
+        }
+    }
+    recommends
 }
 
 /// One rule a tagger applies: a codebook cue or a judgement lexicon entry.
@@ -175,12 +221,30 @@ pub struct Tagger {
     compiler: Compiler,
     cues: PhraseIndex<CueTarget>,
     judgement: Judgement,
+    /// The model that decides the themes it was trained on, by the codebook's position of each.
+    model: Option<(ThemeModel, Vec<Option<usize>>)>,
+    /// The stems of each theme's label and description, as one bit per theme (the first 64).
+    described: FxHashMap<Arc<str>, u64>,
 }
 
 impl Tagger {
-    /// Compiles a codebook. Costs a few milliseconds: build one and reuse it.
+    /// Compiles a codebook with the model shipped with Practice Lens, which decides the themes it
+    /// was trained on; the codebook's other themes are decided by its cues alone. Costs a few
+    /// milliseconds: build one and reuse it.
     pub fn new(codebook: &Codebook) -> Self {
+        Self::rules_only(codebook).with_model(ThemeModel::shipped().clone())
+    }
+
+    /// Compiles a codebook whose cues and judgement words alone decide every theme.
+    pub fn rules_only(codebook: &Codebook) -> Self {
         Self::with_lexicon(codebook, lexicon::builtin())
+    }
+
+    /// This tagger with a model deciding the themes it knows.
+    pub fn with_model(mut self, model: ThemeModel) -> Self {
+        let positions = self.codebook.themes.iter().map(|theme| model.theme_position(&theme.id)).collect();
+        self.model = Some((model, positions));
+        self
     }
 
     fn with_lexicon(codebook: &Codebook, lexicon: Vec<LexiconEntry>) -> Self {
@@ -194,7 +258,16 @@ impl Tagger {
                 cues.add(compiler.compile(phrase), target);
             }
         }
-        Self { codebook: codebook.clone(), lexicon, compiler, cues, judgement }
+        let mut described: FxHashMap<Arc<str>, u64> = FxHashMap::default();
+        for (theme_index, theme) in codebook.themes.iter().enumerate().take(64) {
+            let words = format!("{} {}", theme.label, theme.description);
+            for word in compiler.analyser().analyse(&words).words {
+                if !is_stopword(&word.folded) && word.stem.chars().count() > 2 {
+                    *described.entry(word.stem).or_default() |= 1 << theme_index;
+                }
+            }
+        }
+        Self { codebook: codebook.clone(), lexicon, compiler, cues, judgement, model: None, described }
     }
 
     /// Every rule that matches somewhere in the text, each once, in order.
@@ -228,7 +301,11 @@ impl Tagger {
             .filter(|(position, _)| !rules.contains(&Rule::Judgement(*position)))
             .map(|(_, entry)| *entry)
             .collect();
-        Self::with_lexicon(&codebook, lexicon)
+        let rules = Self::with_lexicon(&codebook, lexicon);
+        match &self.model {
+            Some((model, _)) => rules.with_model(model.clone()),
+            None => rules,
+        }
     }
 
     /// A rule as people read it: "cue 'seen alone' of child_seen_alone", "judgement word 'poor'".
@@ -250,12 +327,42 @@ impl Tagger {
     /// The themes of one narrative. `grade` is the grade of the standard the narrative belongs
     /// to, if any. Never fails: odd text gives no themes and a diagnostic.
     pub fn tag(&self, text: &str, grade: Option<GradeStanding>) -> Tagging {
+        let Some(reading) = self.read(text, grade) else {
+            return Tagging { themes: Vec::new(), diagnostics: vec![TagDiagnostic::NoWords] };
+        };
+        let offsets = CharOffsets::new(text);
+        let mut tagging = Tagging::default();
+        let by_rules = self.decide_by_rules(text, &reading, &offsets, &mut tagging.diagnostics);
+        let Some((model, positions)) = &self.model else {
+            tagging.themes = by_rules.into_iter().flatten().collect();
+            return tagging;
+        };
+        let scored = model.score(&reading);
+        for (theme_index, by_rules) in by_rules.into_iter().enumerate() {
+            let finding = match positions[theme_index] {
+                Some(position) => model.decide(
+                    &ModelTheme { position, index: theme_index, id: &self.codebook.themes[theme_index].id },
+                    text,
+                    &reading,
+                    &scored,
+                    by_rules.as_ref(),
+                    &offsets,
+                    &mut tagging.diagnostics,
+                ),
+                None => by_rules,
+            };
+            tagging.themes.extend(finding);
+        }
+        tagging
+    }
+
+    /// Reads a narrative: its words, clauses, cues and their judgements; none when it has no words.
+    pub(crate) fn read(&self, text: &str, grade: Option<GradeStanding>) -> Option<Reading> {
         let (analysis, tokens) = self.compiler.tokens(text);
         if tokens.is_empty() {
-            return Tagging { themes: Vec::new(), diagnostics: vec![TagDiagnostic::NoWords] };
+            return None;
         }
         let clauses = self.judgement.judge(&tokens);
-        let mentions = self.mentions(&tokens);
         let grade_signal = match grade {
             Some(GradeStanding::GoodOrBetter) => GRADE_WEIGHT,
             Some(_) => -GRADE_WEIGHT,
@@ -265,29 +372,50 @@ impl Tagger {
         // only one, so a narrative that judges nothing scores nothing.
         let judged_anywhere = clauses.scores.iter().any(|&score| score != 0);
         let narrative_score = if judged_anywhere { clauses.total() + grade_signal } else { 0 };
-        let offsets = CharOffsets::new(text);
-        let mut tagging = Tagging::default();
+        let mentions = self
+            .mentions(&tokens)
+            .into_iter()
+            .filter(|mention| {
+                let window = (mention.first.saturating_sub(JUDGEMENT_REACH), mention.last + JUDGEMENT_REACH);
+                !mention.needs_judgement || clauses.judged_near(mention.first, window.0, window.1)
+            })
+            .map(|mention| JudgedMention {
+                judgement: mention_polarity(&clauses, &tokens, &mention, narrative_score),
+                mention,
+            })
+            .collect();
+        let described = tokens
+            .iter()
+            .map(|token| if token.is_name() { 0 } else { self.described.get(&token.stem_text).copied().unwrap_or(0) })
+            .collect();
+        let recommends = recommending_sentences(&analysis);
+        Some(Reading { analysis, tokens, clauses, narrative_score, mentions, described, recommends })
+    }
+
+    /// What the cues and judgement words decide for each theme, in codebook order; bare mentions
+    /// and disagreements go in the diagnostics.
+    pub(crate) fn decide_by_rules(
+        &self,
+        text: &str,
+        reading: &Reading,
+        offsets: &CharOffsets,
+        diagnostics: &mut Vec<TagDiagnostic>,
+    ) -> Vec<Option<ThemeFinding>> {
+        let mut findings = Vec::with_capacity(self.codebook.themes.len());
         for theme_index in 0..self.codebook.themes.len() {
             let theme = &self.codebook.themes[theme_index].id;
             let mut judged: Vec<(Polarity, i32, &Mention)> = Vec::new();
-            for mention in mentions.iter().filter(|mention| mention.theme == theme_index) {
-                let window = (mention.first.saturating_sub(JUDGEMENT_REACH), mention.last + JUDGEMENT_REACH);
-                if mention.needs_judgement && !clauses.judged_near(mention.first, window.0, window.1) {
-                    continue;
-                }
-                match mention_polarity(&clauses, &tokens, mention, narrative_score) {
-                    Some((polarity, weight)) => judged.push((polarity, weight, mention)),
+            for found in reading.mentions.iter().filter(|found| found.mention.theme == theme_index) {
+                match found.judgement {
+                    Some((polarity, weight)) => judged.push((polarity, weight, &found.mention)),
                     None => {
-                        let (start, end) = char_span(&offsets, &tokens, mention);
-                        tagging.diagnostics.push(TagDiagnostic::BareMention {
-                            theme: theme.clone(),
-                            start,
-                            end,
-                        });
+                        let (start, end) = char_span(offsets, &reading.tokens, &found.mention);
+                        diagnostics.push(TagDiagnostic::BareMention { theme: theme.clone(), start, end });
                     }
                 }
             }
             if judged.is_empty() {
+                findings.push(None);
                 continue;
             }
             let strengths = judged.iter().filter(|(polarity, _, _)| *polarity == Polarity::Strength).count();
@@ -307,7 +435,7 @@ impl Tagger {
                 Polarity::Concern
             };
             if strengths > 0 && concerns > 0 {
-                tagging.diagnostics.push(TagDiagnostic::MixedPolarity {
+                diagnostics.push(TagDiagnostic::MixedPolarity {
                     theme: theme.clone(),
                     strengths,
                     concerns,
@@ -317,16 +445,11 @@ impl Tagger {
             let evidence = judged
                 .iter()
                 .filter(|(polarity, _, _)| *polarity == kept)
-                .map(|(_, _, mention)| {
-                    let (start, end) = char_span(&offsets, &tokens, mention);
-                    let sentence = analysis.sentences[tokens[mention.first].sentence].clone();
-                    let words = tokens[mention.first].span.start..tokens[mention.last].span.end;
-                    Evidence { sentence: evidence_excerpt(text, sentence, words), start, end }
-                })
+                .map(|(_, _, mention)| evidence_of(text, reading, offsets, mention.first, mention.last))
                 .collect();
-            tagging.themes.push(ThemeFinding { theme: theme.clone(), polarity: kept, evidence });
+            findings.push(Some(ThemeFinding { theme: theme.clone(), polarity: kept, evidence }));
         }
-        tagging
+        findings
     }
 
     /// Every cue found, without those covered by a longer one of the same theme, and generic
@@ -404,6 +527,24 @@ fn mention_polarity(
 
 fn char_span(offsets: &CharOffsets, tokens: &[Token], mention: &Mention) -> (usize, usize) {
     (offsets.at(tokens[mention.first].span.start), offsets.at(tokens[mention.last].span.end))
+}
+
+/// The evidence of the words from token `first` to token `last`: their sentence and character span.
+pub(crate) fn evidence_of(
+    text: &str,
+    reading: &Reading,
+    offsets: &CharOffsets,
+    first: usize,
+    last: usize,
+) -> Evidence {
+    let tokens = &reading.tokens;
+    let sentence = reading.analysis.sentences[tokens[first].sentence].clone();
+    let words = tokens[first].span.start..tokens[last].span.end;
+    Evidence {
+        sentence: evidence_excerpt(text, sentence, words),
+        start: offsets.at(tokens[first].span.start),
+        end: offsets.at(tokens[last].span.end),
+    }
 }
 
 #[cfg(test)]
