@@ -64,11 +64,19 @@ Commands:
                    with quotes; phrases that rose or fell between two periods
   themes report FILE.jsonl [--split-by FIELD] [--codebook C]
                    per theme and polarity: narratives, audits, share, months, quotes
-  themes eval [--narratives FILE] [--keyphrases FILE] [--show N] [--single-use N]
-                   the theme engine's figures on the repository's labelled data, and an
-                   estimate for unseen narratives; --show lists narratives tagged
-                   differently from their labels, --single-use the rules one narrative uses
+  themes eval [--narratives FILE] [--keyphrases FILE] [--development DIR]
+              [--show N] [--single-use N] [training options]
+                   the theme engine's figures on the repository's labelled data: the
+                   public narratives, the development set cross-validated in five folds
+                   (by source, per theme), the rules alone, and an estimate for unseen
+                   narratives; --show lists narratives tagged differently from their
+                   labels, --single-use the rules one narrative uses; the training options
+                   (--epochs, --learning-rate, --l2, --positive-weight, --prune-below,
+                   --averaged yes|no, --min-sentences) compare settings by cross-validation
                    (lines that cannot be read are reported and skipped: exit status 1)
+  themes train [--out FILE]
+                   trains the theme model on the labelled data and writes it where the
+                   theme engine reads it (crates/lens-themes/model/themes.tsv)
   help             show this message
   version          show the Practice Lens version
 ";

@@ -367,8 +367,18 @@ pub(crate) const NEGATION_AFTER: &[&str] =
 /// Hedges and recommendations: the auditor asks for more, which is an area for improvement.
 /// Words that open a recommendation ("Ensure that plans…", "Improve the quality of…").
 pub(crate) const RECOMMENDATION_OPENERS: &[&str] = &[
-    "ensure", "improve", "strengthen", "develop", "increase", "reduce", "embed", "address", "prioritise",
-    "establish", "review", "make",
+    "ensure",
+    "improve",
+    "strengthen",
+    "develop",
+    "increase",
+    "reduce",
+    "embed",
+    "address",
+    "prioritise",
+    "establish",
+    "review",
+    "make",
 ];
 
 /// Words that ask for something to be made so, wherever they stand ("leaders should ensure").

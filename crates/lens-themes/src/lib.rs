@@ -70,7 +70,10 @@ pub use discovery::{
     discover, Direction, DiscoveredPhrase, Discovery, DiscoveryInput, GroupPhrases, Quote, Trend,
     KEYNESS_THRESHOLD, MIN_NARRATIVES,
 };
-pub use evaluation::{keyphrase_f1_at, source_of, Counts, CrossValidation, LabelledNarrative, Mismatch, TagScores, UnseenEstimate};
+pub use evaluation::{
+    keyphrase_f1_at, source_of, Counts, CrossValidation, LabelledNarrative, Mismatch, TagScores,
+    UnseenEstimate,
+};
 pub use keyphrases::{keyphrases, Keyphrase, MAX_PHRASE_WORDS};
 pub use model::{ThemeModel, TrainingSettings};
 pub use tagger::{Evidence, Polarity, TagDiagnostic, Tagger, Tagging, ThemeFinding};

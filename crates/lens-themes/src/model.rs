@@ -14,6 +14,8 @@
 
 mod features;
 mod file;
+#[cfg(test)]
+mod tests;
 mod train;
 
 use std::sync::OnceLock;
@@ -21,7 +23,8 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use self::features::{
-    polarity_signals, presence_signals, sentence_features, theme_clause, Feature, RulesDecision, SentenceFeatures, SIGNALS,
+    polarity_signals, presence_signals, sentence_features, theme_clause, Feature, RulesDecision,
+    SentenceFeatures, SIGNALS,
 };
 use crate::tagger::{evidence_of, Evidence, Polarity, Reading, TagDiagnostic, ThemeFinding};
 use crate::text::CharOffsets;
@@ -167,7 +170,12 @@ impl ThemeModel {
         let strengths = expressed.iter().filter(|(_, score)| *score > 0.0).count();
         let concerns = expressed.len() - strengths;
         if strengths > 0 && concerns > 0 {
-            diagnostics.push(TagDiagnostic::MixedPolarity { theme: theme.id.to_owned(), strengths, concerns, kept });
+            diagnostics.push(TagDiagnostic::MixedPolarity {
+                theme: theme.id.to_owned(),
+                strengths,
+                concerns,
+                kept,
+            });
         }
         let agrees = |score: f64| (score > 0.0) == (kept == Polarity::Strength);
         let evidence: Vec<Evidence> = expressed

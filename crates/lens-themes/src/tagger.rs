@@ -319,6 +319,11 @@ impl Tagger {
         }
     }
 
+    /// The model deciding the themes it knows, if this tagger has one.
+    pub fn model(&self) -> Option<&ThemeModel> {
+        self.model.as_ref().map(|(model, _)| model)
+    }
+
     /// The codebook this tagger was built from.
     pub fn codebook(&self) -> &Codebook {
         &self.codebook
@@ -337,6 +342,21 @@ impl Tagger {
             tagging.themes = by_rules.into_iter().flatten().collect();
             return tagging;
         };
+        // The model weighs the bare and disagreeing mentions of the themes it decides, so the
+        // rules' words about those themes would contradict what it found.
+        let decided_by_model = |theme: &str| {
+            self.codebook
+                .themes
+                .iter()
+                .zip(positions)
+                .any(|(known, position)| known.id == theme && position.is_some())
+        };
+        tagging.diagnostics.retain(|diagnostic| match diagnostic {
+            TagDiagnostic::NoWords => true,
+            TagDiagnostic::BareMention { theme, .. } | TagDiagnostic::MixedPolarity { theme, .. } => {
+                !decided_by_model(theme)
+            }
+        });
         let scored = model.score(&reading);
         for (theme_index, by_rules) in by_rules.into_iter().enumerate() {
             let finding = match positions[theme_index] {
@@ -384,10 +404,17 @@ impl Tagger {
                 mention,
             })
             .collect();
-        let described = tokens
-            .iter()
-            .map(|token| if token.is_name() { 0 } else { self.described.get(&token.stem_text).copied().unwrap_or(0) })
-            .collect();
+        let described =
+            tokens
+                .iter()
+                .map(|token| {
+                    if token.is_name() {
+                        0
+                    } else {
+                        self.described.get(&token.stem_text).copied().unwrap_or(0)
+                    }
+                })
+                .collect();
         let recommends = recommending_sentences(&analysis);
         Some(Reading { analysis, tokens, clauses, narrative_score, mentions, described, recommends })
     }

@@ -1,8 +1,8 @@
 //! `lens themes eval`: the theme engine's figures on the repository's labelled data.
 
 use lens_themes::{
-    keyphrase_f1_at, keyphrases, CrossValidation, LabelledNarrative, Polarity, TagScores, Tagger,
-    ThemeModel, TrainingSettings, UnseenEstimate,
+    keyphrase_f1_at, keyphrases, CrossValidation, LabelledNarrative, Polarity, TagScores, Tagger, ThemeModel,
+    TrainingSettings, UnseenEstimate,
 };
 
 use super::jsonl::{self, text_of};
@@ -27,6 +27,13 @@ pub fn run(options: &Options, tagger: &Tagger) -> Outcome {
     };
     let scores = TagScores::score(tagger, &narratives);
     outcome.stdout = report(&narratives_path, &tagger.codebook().name, &scores, show);
+    if let Some(model) = tagger.model() {
+        outcome.stdout.push_str(&format!(
+            "  (the shipped model learned from these narratives among its {}: an in-sample figure; the \
+             cross-validated figures below are the measure)\n",
+            model.narratives_trained_on()
+        ));
+    }
     let development_dir = options.get("development").unwrap_or(DEVELOPMENT_DIR);
     let development = match development_set(development_dir, &mut outcome.problems) {
         Ok(development) => development,

@@ -195,7 +195,10 @@ pub(crate) fn sentence_features(reading: &Reading, stems: &mut impl Stems) -> Ve
         if token.stopword {
             continue;
         }
-        push_new(&mut sentence.presence, Located { feature: Feature::Word(number), first: index, last: index });
+        push_new(
+            &mut sentence.presence,
+            Located { feature: Feature::Word(number), first: index, last: index },
+        );
         if let Some(before) = previous_content {
             let unbroken = (before + 1..=index).all(|between| !tokens[between].break_before);
             if let (true, Some(before_number)) = (unbroken, numbers[before]) {
@@ -222,7 +225,12 @@ pub(crate) struct RulesDecision {
 }
 
 /// The signals of one sentence for whether a theme is there.
-pub(crate) fn presence_signals(reading: &Reading, theme: usize, sentence: usize, rules: RulesDecision) -> Vec<Signal> {
+pub(crate) fn presence_signals(
+    reading: &Reading,
+    theme: usize,
+    sentence: usize,
+    rules: RulesDecision,
+) -> Vec<Signal> {
     let mut signals = vec![Signal::Bias];
     let of_theme = || reading.mentions.iter().filter(|found| found.mention.theme == theme);
     let sentence_of = |found: &&crate::tagger::JudgedMention| reading.tokens[found.mention.first].sentence;
@@ -264,7 +272,12 @@ pub(crate) fn presence_signals(reading: &Reading, theme: usize, sentence: usize,
 }
 
 /// The signals of one sentence for a theme's polarity there.
-pub(crate) fn polarity_signals(reading: &Reading, theme: usize, sentence: usize, rules: RulesDecision) -> Vec<Signal> {
+pub(crate) fn polarity_signals(
+    reading: &Reading,
+    theme: usize,
+    sentence: usize,
+    rules: RulesDecision,
+) -> Vec<Signal> {
     let mut signals = vec![Signal::Bias];
     let sign = |score: i32, for_it: Signal, against: Signal| match score.signum() {
         1 => Some(for_it),
@@ -274,7 +287,9 @@ pub(crate) fn polarity_signals(reading: &Reading, theme: usize, sentence: usize,
     let nearest = reading
         .mentions
         .iter()
-        .filter(|found| found.mention.theme == theme && reading.tokens[found.mention.first].sentence == sentence)
+        .filter(|found| {
+            found.mention.theme == theme && reading.tokens[found.mention.first].sentence == sentence
+        })
         .filter_map(|found| found.judgement)
         .filter(|(_, weight)| *weight >= 3)
         .max_by_key(|(_, weight)| *weight);
@@ -284,7 +299,11 @@ pub(crate) fn polarity_signals(reading: &Reading, theme: usize, sentence: usize,
     let clauses = &reading.clauses;
     signals.extend(sign(clauses.sentence_score(sentence), Signal::SentenceFor, Signal::SentenceAgainst));
     if sentence > 0 {
-        signals.extend(sign(clauses.sentence_score(sentence - 1), Signal::PreviousFor, Signal::PreviousAgainst));
+        signals.extend(sign(
+            clauses.sentence_score(sentence - 1),
+            Signal::PreviousFor,
+            Signal::PreviousAgainst,
+        ));
     }
     if let Some(clause) = theme_clause(reading, theme, sentence) {
         signals.extend(sign(later_score(reading, theme, clause), Signal::LaterFor, Signal::LaterAgainst));
@@ -304,10 +323,9 @@ pub(crate) fn polarity_signals(reading: &Reading, theme: usize, sentence: usize,
 /// The clause a theme is judged in within a sentence: that of its cue with the nearest judgement
 /// there, else of its first cue there; none when no cue of the theme is in the sentence.
 pub(crate) fn theme_clause(reading: &Reading, theme: usize, sentence: usize) -> Option<usize> {
-    let here = reading
-        .mentions
-        .iter()
-        .filter(|found| found.mention.theme == theme && reading.tokens[found.mention.first].sentence == sentence);
+    let here = reading.mentions.iter().filter(|found| {
+        found.mention.theme == theme && reading.tokens[found.mention.first].sentence == sentence
+    });
     let judged = here.clone().filter(|found| found.judgement.is_some()).max_by_key(|found| {
         (found.judgement.map_or(0, |(_, weight)| weight), std::cmp::Reverse(found.mention.first))
     });
@@ -319,9 +337,10 @@ pub(crate) fn theme_clause(reading: &Reading, theme: usize, sentence: usize) -> 
 fn later_score(reading: &Reading, theme: usize, clause: usize) -> i32 {
     let clauses = &reading.clauses;
     let names_other = |later: usize| {
-        reading.mentions.iter().any(|found| {
-            found.mention.theme != theme && clauses.of_token[found.mention.first] == later
-        })
+        reading
+            .mentions
+            .iter()
+            .any(|found| found.mention.theme != theme && clauses.of_token[found.mention.first] == later)
     };
     (clause + 1..clauses.scores.len())
         .take_while(|&later| clauses.sentence[later] == clauses.sentence[clause] && !names_other(later))

@@ -52,7 +52,9 @@ pub(crate) fn write(narratives: usize, themes: &[String], entries: &mut [Entry])
     for theme in themes {
         let _ = writeln!(out, "theme\t{theme}");
     }
-    for group in entries.chunk_by(|one, other| one.theme.is_none() == other.theme.is_none() && one.key == other.key) {
+    for group in
+        entries.chunk_by(|one, other| one.theme.is_none() == other.theme.is_none() && one.key == other.key)
+    {
         let section = if group[0].theme.is_some() { "presence" } else { "polarity" };
         let (kind, key) = match &group[0].key {
             Key::Signal(signal) => ("signal", signal_name(*signal).to_owned()),
@@ -85,7 +87,8 @@ pub(crate) fn rounded(weight: f64) -> f32 {
 impl ThemeModel {
     /// The model as its file.
     pub fn to_file(&self) -> String {
-        let mut texts: Vec<(&str, u32)> = self.stems.iter().map(|(text, number)| (&**text, *number)).collect();
+        let mut texts: Vec<(&str, u32)> =
+            self.stems.iter().map(|(text, number)| (&**text, *number)).collect();
         texts.sort_unstable_by_key(|(_, number)| *number);
         let stem = |number: u32| -> Box<str> { texts[number as usize].0.into() };
         let key_of = |feature: &Feature| match *feature {
@@ -142,8 +145,9 @@ impl ThemeModel {
                     for weight in weights.split(' ') {
                         let (theme, weight) = match *section {
                             "presence" => {
-                                let (theme, weight) =
-                                    weight.split_once(':').ok_or_else(|| problem("has a weight without its theme"))?;
+                                let (theme, weight) = weight
+                                    .split_once(':')
+                                    .ok_or_else(|| problem("has a weight without its theme"))?;
                                 let theme: usize = theme
                                     .parse()
                                     .ok()

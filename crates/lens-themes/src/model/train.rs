@@ -11,7 +11,8 @@
 use rustc_hash::FxHashMap;
 
 use super::features::{
-    in_clause, polarity_signals, presence_signals, sentence_features, theme_clause, Feature, RulesDecision, Signal, StemInterner, SIGNALS,
+    in_clause, polarity_signals, presence_signals, sentence_features, theme_clause, Feature, RulesDecision,
+    Signal, StemInterner, SIGNALS,
 };
 use super::file::{rounded, write, Entry, Key};
 use super::ThemeModel;
@@ -95,9 +96,14 @@ impl ThemeModel {
             let quoted: Vec<Option<(Polarity, Vec<usize>)>> = themes
                 .iter()
                 .map(|(_, id)| {
-                    narrative.labels.iter().find(|(theme, _, _)| theme == id).map(|(_, polarity, evidence)| {
-                        (*polarity, evidence_sentences(&narrative.text, &reading.analysis.sentences, evidence))
-                    })
+                    narrative.labels.iter().find(|(theme, _, _)| theme == id).map(
+                        |(_, polarity, evidence)| {
+                            (
+                                *polarity,
+                                evidence_sentences(&narrative.text, &reading.analysis.sentences, evidence),
+                            )
+                        },
+                    )
                 })
                 .collect();
             for (sentence, words) in features.into_iter().enumerate() {
@@ -107,7 +113,8 @@ impl ThemeModel {
                     polarities: Vec::new(),
                 };
                 for ((index, _), quoted) in themes.iter().zip(&quoted) {
-                    let rules = RulesDecision { polarity: by_rules[*index].as_ref().map(|finding| finding.polarity) };
+                    let rules =
+                        RulesDecision { polarity: by_rules[*index].as_ref().map(|finding| finding.polarity) };
                     let answer = match quoted {
                         None => Some(false),
                         Some((_, sentences)) if sentences.is_empty() => None,
@@ -149,14 +156,11 @@ impl ThemeModel {
                 .zip(&presence_words)
                 .filter_map(|(sentence, words)| {
                     let (signals, answer) = &sentence.themes[position];
-                    Some(Example {
-                        words: words.clone(),
-                        signals: signals.clone(),
-                        answer: (*answer)?,
-                    })
+                    Some(Example { words: words.clone(), signals: signals.clone(), answer: (*answer)? })
                 })
                 .collect();
-            let weights = fit(&examples, presence_numbers.len(), settings, settings.positive_weight, &mut generator);
+            let weights =
+                fit(&examples, presence_numbers.len(), settings, settings.positive_weight, &mut generator);
             entries.extend(entries_of(&weights, &presence_numbers, &stems, Some(position), settings));
         }
         let examples: Vec<Example> = sentences
@@ -187,7 +191,8 @@ fn evidence_sentences(text: &str, sentences: &[std::ops::Range<usize>], evidence
         .enumerate()
         .filter(|(_, range)| {
             let sentence = normalise(text.get((*range).clone()).unwrap_or(""));
-            !sentence.is_empty() && quoted.iter().any(|quote| quote.contains(&sentence) || sentence.contains(quote))
+            !sentence.is_empty()
+                && quoted.iter().any(|quote| quote.contains(&sentence) || sentence.contains(quote))
         })
         .map(|(index, _)| index)
         .collect()
@@ -199,8 +204,11 @@ fn numbered<'a>(bags: impl Iterator<Item = &'a Vec<Feature>>, min_sentences: usi
     for (order, feature) in bags.flatten().enumerate() {
         counts.entry(*feature).or_insert((0, order)).0 += 1;
     }
-    let mut kept: Vec<(Feature, usize)> =
-        counts.into_iter().filter(|(_, (count, _))| *count >= min_sentences).map(|(f, (_, order))| (f, order)).collect();
+    let mut kept: Vec<(Feature, usize)> = counts
+        .into_iter()
+        .filter(|(_, (count, _))| *count >= min_sentences)
+        .map(|(f, (_, order))| (f, order))
+        .collect();
     kept.sort_unstable_by_key(|(_, order)| *order);
     kept.into_iter().enumerate().map(|(number, (feature, _))| (feature, number as u32)).collect()
 }
@@ -277,7 +285,8 @@ fn entries_of(
         };
         (key, weights[*number as usize])
     });
-    let signals = SIGNALS.iter().map(|(signal, _)| (Key::Signal(*signal), weights[numbers.len() + signal.index()]));
+    let signals =
+        SIGNALS.iter().map(|(signal, _)| (Key::Signal(*signal), weights[numbers.len() + signal.index()]));
     words
         .chain(signals)
         .filter(|(_, weight)| weight.abs() >= settings.prune_below)
