@@ -1,7 +1,7 @@
 //! Themes: what auditors keep saying, good practice and areas for improvement, traced to the words.
 //!
-//! Everything here runs the same natively and in WebAssembly, needs no model and no server, and
-//! never fails on odd text. The text pipeline cuts narratives into sentences and words,
+//! Everything here runs the same natively and in WebAssembly, needs no server (its model is data
+//! shipped in the crate), and never fails on odd text. The text pipeline cuts narratives into sentences and words,
 //! folds case and spelling, and stems. A [`Tagger`] compiles a [`Codebook`] once and finds the
 //! themes each narrative expresses, each with its polarity and evidence. Keyphrases and
 //! discovery find what the codebook does not name; aggregates turn tagged narratives into
@@ -40,10 +40,14 @@
 //! - `matcher.rs`: cues and lexicon phrases compiled into numbered elements and found by number.
 //! - `lexicon.rs` and `polarity.rs`: judgement words, negation, hedges and clauses.
 //! - `tagger.rs`: mentions, their polarity and the diagnostics.
+//! - `model.rs` and `model/`: the linear model per theme and for polarity, its features
+//!   (`features.rs`), its training (`train.rs`) and its file (`file.rs`, shipped as
+//!   `model/themes.tsv`, written by `lens themes train`).
 //! - `keyphrases.rs` and `stopwords.rs`: keyphrases with no codebook.
 //! - `discovery.rs` and `quotes.rs`: what the codebook does not name, with quotes that differ.
 //! - `aggregate.rs`: report figures per theme and polarity.
-//! - `evaluation.rs`: scores against labelled narratives, and the estimate for unseen ones.
+//! - `evaluation.rs`: scores against labelled narratives, cross-validation by narrative, and the
+//!   leave-one-rule-out estimate for unseen ones.
 
 mod aggregate;
 mod builtin;

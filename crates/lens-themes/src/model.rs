@@ -146,15 +146,10 @@ impl ThemeModel {
         let presence_weights = &self.presence_signals[theme.position];
         let mut expressed: Vec<(usize, f64)> = Vec::new();
         for sentence in 0..scored.sentences.len() {
-            let signals: f64 = presence_signals(reading, theme.index, sentence, rules)
-                .into_iter()
-                .map(|signal| f64::from(presence_weights[signal.index()]))
-                .sum();
+            let signals = presence_signals(reading, theme.index, sentence, rules).weighed(presence_weights);
             if scored.presence[sentence][theme.position] + signals > 0.0 {
-                let polarity: f64 = polarity_signals(reading, theme.index, sentence, rules)
-                    .into_iter()
-                    .map(|signal| f64::from(self.polarity_signals[signal.index()]))
-                    .sum();
+                let polarity =
+                    polarity_signals(reading, theme.index, sentence, rules).weighed(&self.polarity_signals);
                 let words = match theme_clause(reading, theme.index, sentence) {
                     Some(clause) => scored.polarity_of_clause[clause],
                     None => scored.polarity_of_sentence[sentence],

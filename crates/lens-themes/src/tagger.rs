@@ -14,6 +14,12 @@
 //! The heavier side is kept; a tie goes to the area for improvement, since missing one costs a
 //! child more. The disagreement is said in the diagnostics, and the evidence is the mentions of
 //! the side kept, each with its sentence and character span.
+//!
+//! That is the rules' reading. [`Tagger::new`] adds the model shipped with Practice Lens
+//! (`model.rs`), which decides the themes it was trained on from the same reading: the cues and
+//! judgements become signals weighed beside the words, so a theme can be found without its cue
+//! and a cue can be outweighed. Themes the model does not know, such as those of a council's own
+//! codebook, are decided by the rules; [`Tagger::rules_only`] decides every theme by them.
 
 use std::fmt;
 use std::sync::Arc;
@@ -183,10 +189,19 @@ pub(crate) struct Reading {
     pub(crate) narrative_score: i32,
     /// Every mention kept, in text order; one that needs a judgement near it and has none is left out.
     pub(crate) mentions: Vec<JudgedMention>,
-    /// Per token, the themes whose label or description has its stem, one bit per theme.
-    pub(crate) described: Vec<u64>,
+    /// Per sentence, the themes whose label or description words it has.
+    pub(crate) described: Vec<Described>,
     /// Per sentence, whether it recommends ("Ensure that…", "Improve…", "leaders should ensure").
     pub(crate) recommends: Vec<bool>,
+}
+
+/// The themes a sentence names by their label's or description's words, one bit per theme.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Described {
+    /// Themes with exactly one of their words in the sentence.
+    pub(crate) once: u64,
+    /// Themes with two or more different ones.
+    pub(crate) more: u64,
 }
 
 /// Whether each sentence recommends: it opens with a verb of recommendation or asks to ensure.
@@ -404,19 +419,41 @@ impl Tagger {
                 mention,
             })
             .collect();
-        let described =
-            tokens
-                .iter()
-                .map(|token| {
-                    if token.is_name() {
-                        0
-                    } else {
-                        self.described.get(&token.stem_text).copied().unwrap_or(0)
-                    }
-                })
-                .collect();
+        let described = self.described_in_sentences(&analysis, &tokens);
         let recommends = recommending_sentences(&analysis);
         Some(Reading { analysis, tokens, clauses, narrative_score, mentions, described, recommends })
+    }
+
+    /// Per sentence, the themes whose label or description words it has, each stem counted once.
+    fn described_in_sentences(&self, analysis: &Analysis, tokens: &[Token]) -> Vec<Described> {
+        let mut described = vec![Described::default(); analysis.sentences.len()];
+        let mut stems: Vec<(&str, u64)> = Vec::new();
+        let mut sentence_start = 0;
+        while sentence_start < tokens.len() {
+            let sentence = tokens[sentence_start].sentence;
+            let sentence_end = tokens[sentence_start..]
+                .iter()
+                .position(|token| token.sentence != sentence)
+                .map_or(tokens.len(), |length| sentence_start + length);
+            stems.clear();
+            for token in tokens[sentence_start..sentence_end].iter().filter(|token| !token.is_name()) {
+                if let Some(&themes) = self.described.get(&token.stem_text) {
+                    stems.push((&token.stem_text, themes));
+                }
+            }
+            stems.sort_unstable();
+            stems.dedup();
+            if let Some(summary) = described.get_mut(sentence) {
+                let mut seen = 0;
+                for &(_, themes) in &stems {
+                    summary.more |= seen & themes;
+                    seen |= themes;
+                }
+                summary.once = seen & !summary.more;
+            }
+            sentence_start = sentence_end;
+        }
+        described
     }
 
     /// What the cues and judgement words decide for each theme, in codebook order; bare mentions

@@ -241,13 +241,13 @@ fn source_name(source: &str) -> String {
         "qa" => "public narratives (qa)".to_owned(),
         "dva" => "narratives in other voices (dva)".to_owned(),
         "dvb" => "narratives by other auditors (dvb)".to_owned(),
-        "dvc" => "audit-tool answers, moderators (dvc)".to_owned(),
+        "dvc" => "answers, moderators, CP (dvc)".to_owned(),
         "dvd" => "QA reports, learning, logs (dvd)".to_owned(),
-        "dve" => "themes said many ways (dve)".to_owned(),
-        "dvf" => "long whole-file summaries (dvf)".to_owned(),
+        "dve" => "narratives in twenty roles (dve)".to_owned(),
+        "dvf" => "managers, QA leads, PSWs (dvf)".to_owned(),
         "dvr" => "real inspection findings (dvr)".to_owned(),
         "dvq" => "real findings, second set (dvq)".to_owned(),
-        other => format!("{other}"),
+        other => other.to_owned(),
     }
 }
 

@@ -12,7 +12,7 @@
 //! sentence, in the sentence before and in the whole narrative. The cues of any codebook,
 //! a council's own included, feed these signals, so its cues still count.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::tagger::{Polarity, Reading};
 
@@ -93,6 +93,47 @@ impl Signal {
     }
 }
 
+/// Signals that hold, as one bit each: made for every theme and sentence, so never allocated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Signals(u32);
+
+impl Signals {
+    /// The set with only `signal`.
+    fn of(signal: Signal) -> Self {
+        let mut signals = Self::default();
+        signals.push(signal);
+        signals
+    }
+
+    /// Adds a signal.
+    pub(crate) fn push(&mut self, signal: Signal) {
+        self.0 |= 1 << signal.index();
+    }
+
+    /// The signals in [`SIGNALS`] order.
+    pub(crate) fn iter(self) -> impl Iterator<Item = Signal> {
+        SIGNALS.iter().map(|(signal, _)| *signal).filter(move |signal| self.0 & (1 << signal.index()) != 0)
+    }
+
+    /// The summed weights of the signals.
+    pub(crate) fn weighed(self, weights: &[f32; SIGNALS.len()]) -> f64 {
+        self.iter().map(|signal| f64::from(weights[signal.index()])).sum()
+    }
+}
+
+impl Extend<Signal> for Signals {
+    fn extend<T: IntoIterator<Item = Signal>>(&mut self, signals: T) {
+        for signal in signals {
+            self.push(signal);
+        }
+    }
+}
+
+/// A theme's bit in the per-sentence theme sets; none beyond the 64th theme.
+fn theme_bit(theme: usize) -> Option<u64> {
+    u32::try_from(theme).ok().and_then(|shift| 1_u64.checked_shl(shift))
+}
+
 /// A feature made of words, by the numbers of their stems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Feature {
@@ -171,51 +212,70 @@ pub(crate) fn sentence_features(reading: &Reading, stems: &mut impl Stems) -> Ve
             }
         })
         .collect();
-    let mut sentences = vec![SentenceFeatures::default(); reading.analysis.sentences.len()];
+    let mut words_in = vec![0_usize; reading.analysis.sentences.len()];
+    for token in tokens {
+        if let Some(count) = words_in.get_mut(token.sentence) {
+            *count += 1;
+        }
+    }
+    let mut sentences: Vec<SentenceFeatures> = words_in
+        .iter()
+        .map(|&words| SentenceFeatures {
+            presence: Vec::with_capacity(2 * words),
+            polarity: Vec::with_capacity(2 * words),
+        })
+        .collect();
+    // Each feature once per sentence, at its first place.
+    let (mut seen_presence, mut seen_polarity) = (FxHashSet::default(), FxHashSet::default());
     let mut previous_content: Option<usize> = None;
     for (index, token) in tokens.iter().enumerate() {
         let Some(sentence) = sentences.get_mut(token.sentence) else { continue };
         let starts_sentence = index == 0 || tokens[index - 1].sentence != token.sentence;
         if starts_sentence {
             previous_content = None;
+            seen_presence.clear();
+            seen_polarity.clear();
         }
+        let mut polarity = |located: Located| {
+            if seen_polarity.insert(located.feature) {
+                sentence.polarity.push(located);
+            }
+        };
         let Some(number) = numbers[index] else {
             previous_content = None;
             continue;
         };
         let negated = reading.clauses.negated.get(index).copied().unwrap_or(false);
         let polarity_word = if negated { Feature::Negated(number) } else { Feature::Word(number) };
-        push_new(&mut sentence.polarity, Located { feature: polarity_word, first: index, last: index });
+        polarity(Located { feature: polarity_word, first: index, last: index });
         if !starts_sentence && !token.break_before {
             if let Some(before) = numbers[index - 1] {
                 let pair = Feature::Pair(before, number);
-                push_new(&mut sentence.polarity, Located { feature: pair, first: index - 1, last: index });
+                polarity(Located { feature: pair, first: index - 1, last: index });
             }
         }
         if token.stopword {
             continue;
         }
-        push_new(
-            &mut sentence.presence,
-            Located { feature: Feature::Word(number), first: index, last: index },
-        );
+        let mut presence = |located: Located| {
+            if seen_presence.insert(located.feature) {
+                sentence.presence.push(located);
+            }
+        };
+        presence(Located { feature: Feature::Word(number), first: index, last: index });
         if let Some(before) = previous_content {
             let unbroken = (before + 1..=index).all(|between| !tokens[between].break_before);
             if let (true, Some(before_number)) = (unbroken, numbers[before]) {
-                let pair = Feature::Pair(before_number, number);
-                push_new(&mut sentence.presence, Located { feature: pair, first: before, last: index });
+                presence(Located {
+                    feature: Feature::Pair(before_number, number),
+                    first: before,
+                    last: index,
+                });
             }
         }
         previous_content = Some(index);
     }
     sentences
-}
-
-/// Adds a feature unless the sentence has it already (its first place is kept).
-fn push_new(features: &mut Vec<Located>, located: Located) {
-    if !features.iter().any(|other| other.feature == located.feature) {
-        features.push(located);
-    }
 }
 
 /// What the rules decided for one theme: its polarity, if they found it.
@@ -230,42 +290,33 @@ pub(crate) fn presence_signals(
     theme: usize,
     sentence: usize,
     rules: RulesDecision,
-) -> Vec<Signal> {
-    let mut signals = vec![Signal::Bias];
+) -> Signals {
+    let mut signals = Signals::of(Signal::Bias);
     let of_theme = || reading.mentions.iter().filter(|found| found.mention.theme == theme);
     let sentence_of = |found: &&crate::tagger::JudgedMention| reading.tokens[found.mention.first].sentence;
-    let here: Vec<_> = of_theme().filter(|found| sentence_of(found) == sentence).collect();
-    if here.is_empty() {
+    let here = || of_theme().filter(|found| sentence_of(found) == sentence);
+    if here().next().is_none() {
         if of_theme().next().is_some() {
             signals.push(Signal::CueElsewhere);
         }
     } else {
         signals.push(Signal::Cue);
-        if here.iter().any(|found| found.judgement.is_some_and(|(_, weight)| weight >= 3)) {
+        if here().any(|found| found.judgement.is_some_and(|(_, weight)| weight >= 3)) {
             signals.push(Signal::CueJudged);
         }
-        if here.iter().all(|found| found.judgement.is_none()) {
+        if here().all(|found| found.judgement.is_none()) {
             signals.push(Signal::CueBare);
         }
     }
-    if theme < 64 {
-        let mut described: Vec<&str> = reading
-            .tokens
-            .iter()
-            .zip(&reading.described)
-            .filter(|(token, themes)| token.sentence == sentence && *themes & (1 << theme) != 0)
-            .map(|(token, _)| &*token.stem_text)
-            .collect();
-        described.sort_unstable();
-        described.dedup();
-        match described.len() {
-            0 => {}
-            1 => signals.push(Signal::DescribedOnce),
-            _ => signals.push(Signal::DescribedMore),
+    if let (Some(described), Some(bit)) = (reading.described.get(sentence), theme_bit(theme)) {
+        if described.more & bit != 0 {
+            signals.push(Signal::DescribedMore);
+        } else if described.once & bit != 0 {
+            signals.push(Signal::DescribedOnce);
         }
     }
     if let Some(polarity) = rules.polarity {
-        let quoted = here.iter().any(|found| found.judgement.is_some_and(|(judged, _)| judged == polarity));
+        let quoted = here().any(|found| found.judgement.is_some_and(|(judged, _)| judged == polarity));
         signals.push(if quoted { Signal::RulesHere } else { Signal::RulesElsewhere });
     }
     signals
@@ -277,8 +328,8 @@ pub(crate) fn polarity_signals(
     theme: usize,
     sentence: usize,
     rules: RulesDecision,
-) -> Vec<Signal> {
-    let mut signals = vec![Signal::Bias];
+) -> Signals {
+    let mut signals = Signals::of(Signal::Bias);
     let sign = |score: i32, for_it: Signal, against: Signal| match score.signum() {
         1 => Some(for_it),
         -1 => Some(against),

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::features::{
     in_clause, polarity_signals, presence_signals, sentence_features, theme_clause, Feature, RulesDecision,
-    Signal, StemInterner, SIGNALS,
+    Signals, StemInterner, SIGNALS,
 };
 use super::file::{rounded, write, Entry, Key};
 use super::ThemeModel;
@@ -59,7 +59,7 @@ impl Default for TrainingSettings {
 /// One example: the numbers of its word features, its signals and its answer.
 struct Example {
     words: Vec<u32>,
-    signals: Vec<Signal>,
+    signals: Signals,
     answer: bool,
 }
 
@@ -68,10 +68,10 @@ struct TrainingSentence {
     presence: Vec<Feature>,
     /// Per model theme: the presence signals, and whether the labels quote this sentence for it
     /// (none when the theme is labelled but its evidence could not be found).
-    themes: Vec<(Vec<Signal>, Option<bool>)>,
+    themes: Vec<(Signals, Option<bool>)>,
     /// Labelled themes quoting this sentence: the polarity features of the theme's clause, its
     /// polarity signals and its polarity.
-    polarities: Vec<(Vec<Feature>, Vec<Signal>, Polarity)>,
+    polarities: Vec<(Vec<Feature>, Signals, Polarity)>,
 }
 
 impl ThemeModel {
@@ -156,7 +156,7 @@ impl ThemeModel {
                 .zip(&presence_words)
                 .filter_map(|(sentence, words)| {
                     let (signals, answer) = &sentence.themes[position];
-                    Some(Example { words: words.clone(), signals: signals.clone(), answer: (*answer)? })
+                    Some(Example { words: words.clone(), signals: *signals, answer: (*answer)? })
                 })
                 .collect();
             let weights =
@@ -168,7 +168,7 @@ impl ThemeModel {
             .flat_map(|sentence| {
                 sentence.polarities.iter().map(|(features, signals, polarity)| Example {
                     words: numbers_of(features, &polarity_lookup),
-                    signals: signals.clone(),
+                    signals: *signals,
                     answer: *polarity == Polarity::Strength,
                 })
             })
