@@ -42,8 +42,11 @@ pub struct ThemeModel {
     themes: Vec<String>,
     /// The stems its features are made of.
     stems: FxHashMap<Box<str>, u32>,
-    /// Per word feature, its weight for each theme it bears on (by position in `themes`).
-    presence: FxHashMap<Feature, Vec<(u16, f32)>>,
+    /// Per word feature, where its weights are in `presence_weights`.
+    presence: FxHashMap<Feature, (u32, u32)>,
+    /// Each word feature's weight for each theme it bears on (by position in `themes`), one
+    /// feature after another: one array, so scoring a sentence does not chase a pointer per word.
+    presence_weights: Vec<(u16, f32)>,
     /// Per theme, the weight of each signal for presence, by [`SIGNALS`] order.
     presence_signals: Vec<[f32; SIGNALS.len()]>,
     /// Per word feature, its weight towards good practice.
@@ -64,8 +67,9 @@ pub(crate) struct ModelTheme<'a> {
 /// A narrative's sentences as the model reads them, scored once for every theme.
 pub(crate) struct ScoredReading {
     sentences: Vec<SentenceFeatures>,
-    /// Per sentence, the words' part of each theme's presence score.
-    presence: Vec<Vec<f64>>,
+    /// Per sentence, the words' part of each theme's presence score (sentence by sentence, a
+    /// score per model theme).
+    presence: Vec<f64>,
     /// Per clause, the words' part of the polarity score.
     polarity_of_clause: Vec<f64>,
     /// Per sentence, the same for the whole sentence.
@@ -92,12 +96,19 @@ impl ThemeModel {
 
     /// How many weights it holds.
     pub fn weights(&self) -> usize {
-        let presence: usize = self.presence.values().map(Vec::len).sum();
+        let presence = self.presence_weights.len();
         let signals = |weights: &[f32]| weights.iter().filter(|weight| **weight != 0.0).count();
         presence
             + self.polarity.len()
             + self.presence_signals.iter().map(|weights| signals(weights)).sum::<usize>()
             + signals(&self.polarity_signals)
+    }
+
+    /// A word feature's weights for the themes it bears on.
+    fn presence_of(&self, feature: &Feature) -> &[(u16, f32)] {
+        self.presence
+            .get(feature)
+            .map_or(&[], |&(start, end)| &self.presence_weights[start as usize..end as usize])
     }
 
     /// The position of a theme in the model.
@@ -108,17 +119,17 @@ impl ThemeModel {
     /// Reads a narrative's sentences and scores their words for every theme at once.
     pub(crate) fn score(&self, reading: &Reading) -> ScoredReading {
         let sentences = sentence_features(reading, &mut &self.stems);
-        let mut presence = Vec::with_capacity(sentences.len());
+        let themes = self.themes.len();
+        let mut presence = vec![0.0; sentences.len() * themes];
         let mut polarity_of_clause = vec![0.0; reading.clauses.scores.len()];
         let mut polarity_of_sentence = Vec::with_capacity(sentences.len());
-        for features in &sentences {
-            let mut scores = vec![0.0; self.themes.len()];
+        for (sentence, features) in sentences.iter().enumerate() {
+            let scores = &mut presence[sentence * themes..(sentence + 1) * themes];
             for located in &features.presence {
-                for &(theme, weight) in self.presence.get(&located.feature).into_iter().flatten() {
+                for &(theme, weight) in self.presence_of(&located.feature) {
                     scores[usize::from(theme)] += f64::from(weight);
                 }
             }
-            presence.push(scores);
             let mut sentence_polarity = 0.0;
             for located in &features.polarity {
                 if let Some(&weight) = self.polarity.get(&located.feature) {
@@ -147,7 +158,7 @@ impl ThemeModel {
         let mut expressed: Vec<(usize, f64)> = Vec::new();
         for sentence in 0..scored.sentences.len() {
             let signals = presence_signals(reading, theme.index, sentence, rules).weighed(presence_weights);
-            if scored.presence[sentence][theme.position] + signals > 0.0 {
+            if scored.presence[sentence * self.themes.len() + theme.position] + signals > 0.0 {
                 let polarity =
                     polarity_signals(reading, theme.index, sentence, rules).weighed(&self.polarity_signals);
                 let words = match theme_clause(reading, theme.index, sentence) {
@@ -199,9 +210,9 @@ impl ThemeModel {
             return (found.mention.first, found.mention.last);
         }
         let weight_of = |feature: &Feature| {
-            self.presence
-                .get(feature)
-                .and_then(|weights| weights.iter().find(|(of, _)| usize::from(*of) == theme.position))
+            self.presence_of(feature)
+                .iter()
+                .find(|(of, _)| usize::from(*of) == theme.position)
                 .map_or(0.0, |(_, weight)| *weight)
         };
         let mut best: Option<(f32, usize, usize)> = None;

@@ -5,8 +5,9 @@
 //! quantities and connecting adverbs ("shown", "several", "however") split phrases too. Those are
 //! added here; content words are never added, so "risk" or "plan" can start a phrase.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 /// Function words beyond NLTK's list that end a candidate phrase.
 const EXTRA: &[&str] = &[
@@ -167,8 +168,9 @@ const EXTRA: &[&str] = &[
     "paper",
 ];
 
-fn list() -> &'static HashSet<&'static str> {
-    static LIST: OnceLock<HashSet<&'static str>> = OnceLock::new();
+/// Hashed with Fx: every word of every narrative is looked up here.
+fn list() -> &'static FxHashSet<&'static str> {
+    static LIST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     LIST.get_or_init(|| stop_words::get("en").iter().copied().chain(EXTRA.iter().copied()).collect())
 }
 

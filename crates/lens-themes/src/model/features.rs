@@ -233,14 +233,13 @@ pub(crate) fn sentence_features(reading: &Reading, stems: &mut impl Stems) -> Ve
         let starts_sentence = index == 0 || tokens[index - 1].sentence != token.sentence;
         if starts_sentence {
             previous_content = None;
-            seen_presence.clear();
-            seen_polarity.clear();
-        }
-        let mut polarity = |located: Located| {
-            if seen_polarity.insert(located.feature) {
-                sentence.polarity.push(located);
+            for seen in [&mut seen_presence, &mut seen_polarity] {
+                if !seen.is_empty() {
+                    seen.clear();
+                }
             }
-        };
+        }
+        let mut polarity = |located: Located| push_first(&mut sentence.polarity, &mut seen_polarity, located);
         let Some(number) = numbers[index] else {
             previous_content = None;
             continue;
@@ -257,11 +256,7 @@ pub(crate) fn sentence_features(reading: &Reading, stems: &mut impl Stems) -> Ve
         if token.stopword {
             continue;
         }
-        let mut presence = |located: Located| {
-            if seen_presence.insert(located.feature) {
-                sentence.presence.push(located);
-            }
-        };
+        let mut presence = |located: Located| push_first(&mut sentence.presence, &mut seen_presence, located);
         presence(Located { feature: Feature::Word(number), first: index, last: index });
         if let Some(before) = previous_content {
             let unbroken = (before + 1..=index).all(|between| !tokens[between].break_before);
@@ -276,6 +271,24 @@ pub(crate) fn sentence_features(reading: &Reading, stems: &mut impl Stems) -> Ve
         previous_content = Some(index);
     }
     sentences
+}
+
+/// Adds a feature unless the sentence has it already. Short sentences are scanned; a long one
+/// (a narrative with no full stops) is kept in `seen` so its cost stays linear.
+fn push_first(features: &mut Vec<Located>, seen: &mut FxHashSet<Feature>, located: Located) {
+    const SCANNED_UP_TO: usize = 64;
+    if features.len() < SCANNED_UP_TO {
+        if !features.iter().any(|other| other.feature == located.feature) {
+            features.push(located);
+        }
+        return;
+    }
+    if seen.is_empty() {
+        seen.extend(features.iter().map(|other| other.feature));
+    }
+    if seen.insert(located.feature) {
+        features.push(located);
+    }
 }
 
 /// What the rules decided for one theme: its polarity, if they found it.

@@ -97,8 +97,8 @@ impl ThemeModel {
             Feature::Pair(first, second) => Key::Pair(stem(first), stem(second)),
         };
         let mut entries = Vec::new();
-        for (feature, weights) in &self.presence {
-            for &(theme, weight) in weights {
+        for feature in self.presence.keys() {
+            for &(theme, weight) in self.presence_of(feature) {
                 entries.push(Entry { theme: Some(usize::from(theme)), key: key_of(feature), weight });
             }
         }
@@ -122,6 +122,7 @@ impl ThemeModel {
     /// Reads a model file; a line it cannot read is refused with its number.
     pub fn parse(text: &str) -> Result<Self, String> {
         let mut model = Self::default();
+        let mut presence: FxHashMap<Feature, Vec<(u16, f32)>> = FxHashMap::default();
         let stem_number = |stems: &mut FxHashMap<Box<str>, u32>, stem: &str| -> u32 {
             let next = u32::try_from(stems.len()).unwrap_or(u32::MAX);
             *stems.entry(stem.into()).or_insert(next)
@@ -192,7 +193,7 @@ impl ThemeModel {
                             Some(position) => {
                                 let position =
                                     u16::try_from(position).map_err(|_| problem("has too many themes"))?;
-                                model.presence.entry(feature).or_default().push((position, weight));
+                                presence.entry(feature).or_default().push((position, weight));
                             }
                             None => {
                                 model.polarity.insert(feature, weight);
@@ -202,6 +203,18 @@ impl ThemeModel {
                 }
                 _ => return Err(problem("does not have the fields of a model line")),
             }
+        }
+        // Packed in feature order, so the same file always gives the same model.
+        let mut features: Vec<(Feature, Vec<(u16, f32)>)> = presence.into_iter().collect();
+        features.sort_unstable_by_key(|(feature, _)| *feature);
+        for (feature, weights) in features {
+            let start = model.presence_weights.len();
+            model.presence_weights.extend(weights);
+            let range = (start, model.presence_weights.len());
+            let (Ok(start), Ok(end)) = (u32::try_from(range.0), u32::try_from(range.1)) else {
+                return Err("the theme model has too many weights".to_owned());
+            };
+            model.presence.insert(feature, (start, end));
         }
         Ok(model)
     }
