@@ -64,6 +64,13 @@ pub(crate) struct ModelTheme<'a> {
     pub(crate) index: usize,
 }
 
+/// A narrative as written and as read, for deciding and quoting.
+pub(crate) struct Narrative<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) reading: &'a Reading,
+    pub(crate) offsets: &'a CharOffsets,
+}
+
 /// A narrative's sentences as the model reads them, scored once for every theme.
 pub(crate) struct ScoredReading {
     sentences: Vec<SentenceFeatures>,
@@ -146,13 +153,12 @@ impl ThemeModel {
     pub(crate) fn decide(
         &self,
         theme: &ModelTheme<'_>,
-        text: &str,
-        reading: &Reading,
+        narrative: &Narrative<'_>,
         scored: &ScoredReading,
         by_rules: Option<&ThemeFinding>,
-        offsets: &CharOffsets,
         diagnostics: &mut Vec<TagDiagnostic>,
     ) -> Option<ThemeFinding> {
+        let reading = narrative.reading;
         let rules = RulesDecision { polarity: by_rules.map(|finding| finding.polarity) };
         let presence_weights = &self.presence_signals[theme.position];
         let mut expressed: Vec<(usize, f64)> = Vec::new();
@@ -189,7 +195,7 @@ impl ThemeModel {
             .filter(|(_, score)| agrees(*score))
             .map(|&(sentence, _)| {
                 let (first, last) = self.words_that_weighed(theme, reading, scored, sentence);
-                evidence_of(text, reading, offsets, first, last)
+                evidence_of(narrative.text, reading, narrative.offsets, first, last)
             })
             .collect();
         Some(ThemeFinding { theme: theme.id.to_owned(), polarity: kept, evidence })

@@ -31,7 +31,7 @@ use lens_core::GradeStanding;
 use super::codebook::Codebook;
 use super::lexicon::{self, LexiconEntry};
 use super::matcher::{Compiler, PhraseIndex, Token};
-use super::model::{ModelTheme, ThemeModel};
+use super::model::{ModelTheme, Narrative, ThemeModel};
 use super::polarity::{Clauses, Judgement};
 use super::stopwords::is_stopword;
 use super::text::{evidence_excerpt, Analysis, CharOffsets};
@@ -377,11 +377,9 @@ impl Tagger {
             let finding = match positions[theme_index] {
                 Some(position) => model.decide(
                     &ModelTheme { position, index: theme_index, id: &self.codebook.themes[theme_index].id },
-                    text,
-                    &reading,
+                    &Narrative { text, reading: &reading, offsets: &offsets },
                     &scored,
                     by_rules.as_ref(),
-                    &offsets,
                     &mut tagging.diagnostics,
                 ),
                 None => by_rules,

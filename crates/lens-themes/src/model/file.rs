@@ -4,14 +4,16 @@
 //! `negated`, `pair`), its words (stems) and its weights: for presence, each theme's position in
 //! the `theme` lines and its weight; for polarity, one weight towards good practice.
 //!
+//! For example (each gap here is one tab in the file):
+//!
 //! ```text
-//! narratives	612
-//! theme	voice_of_child
-//! theme	child_seen_alone
-//! presence	signal	cue	0:1.665 1:2.210
-//! presence	word	view	0:1.200
-//! presence	pair	child view	0:0.410
-//! polarity	negated	evid	0.330
+//! narratives 612
+//! theme      voice_of_child
+//! theme      child_seen_alone
+//! presence   signal  cue         0:1.665 1:2.210
+//! presence   word    view        0:1.200
+//! presence   pair    child view  0:0.410
+//! polarity   negated evid        0.330
 //! ```
 
 use std::fmt::Write as _;
@@ -97,12 +99,16 @@ impl ThemeModel {
             Feature::Pair(first, second) => Key::Pair(stem(first), stem(second)),
         };
         let mut entries = Vec::new();
-        for feature in self.presence.keys() {
+        let mut presence: Vec<&Feature> = self.presence.keys().collect();
+        presence.sort_unstable();
+        for feature in presence {
             for &(theme, weight) in self.presence_of(feature) {
                 entries.push(Entry { theme: Some(usize::from(theme)), key: key_of(feature), weight });
             }
         }
-        for (feature, weight) in &self.polarity {
+        let mut polarity: Vec<(&Feature, &f32)> = self.polarity.iter().collect();
+        polarity.sort_unstable_by_key(|(feature, _)| **feature);
+        for (feature, weight) in polarity {
             entries.push(Entry { theme: None, key: key_of(feature), weight: *weight });
         }
         let signal_weights = self
