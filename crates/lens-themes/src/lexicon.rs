@@ -364,7 +364,6 @@ pub(crate) const NEGATION_BEFORE: &[&str] = &[
 pub(crate) const NEGATION_AFTER: &[&str] =
     &["avoided", "prevented", "minimal", "minimised", "reduced", "resolved", "eased", "ended", "overcome"];
 
-/// Hedges and recommendations: the auditor asks for more, which is an area for improvement.
 /// Words that open a recommendation ("Ensure that plans…", "Improve the quality of…").
 pub(crate) const RECOMMENDATION_OPENERS: &[&str] = &[
     "ensure",
@@ -384,6 +383,7 @@ pub(crate) const RECOMMENDATION_OPENERS: &[&str] = &[
 /// Words that ask for something to be made so, wherever they stand ("leaders should ensure").
 pub(crate) const RECOMMENDATION_WORDS: &[&str] = &["ensure", "ensuring", "ensures"];
 
+/// Hedges and recommendations: the auditor asks for more, which is an area for improvement.
 pub(crate) const HEDGES: &[&str] = &[
     "would benefit",
     "could benefit",
