@@ -18,7 +18,7 @@ mod file;
 mod tests;
 mod train;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
 
@@ -86,9 +86,14 @@ pub(crate) struct ScoredReading {
 impl ThemeModel {
     /// The model shipped with Practice Lens, read once.
     pub fn shipped() -> &'static Self {
-        static SHIPPED_MODEL: OnceLock<ThemeModel> = OnceLock::new();
+        Self::shipped_shared()
+    }
+
+    /// The shipped model, shared by every tagger rather than copied into each.
+    pub(crate) fn shipped_shared() -> &'static Arc<Self> {
+        static SHIPPED_MODEL: OnceLock<Arc<ThemeModel>> = OnceLock::new();
         // The shipped file is checked by the tests; were it ever unreadable, the rules decide.
-        SHIPPED_MODEL.get_or_init(|| Self::parse(SHIPPED).unwrap_or_default())
+        SHIPPED_MODEL.get_or_init(|| Arc::new(Self::parse(SHIPPED).unwrap_or_default()))
     }
 
     /// The themes it decides, by codebook identifier.
@@ -209,10 +214,7 @@ impl ThemeModel {
         scored: &ScoredReading,
         sentence: usize,
     ) -> (usize, usize) {
-        let cue = reading.mentions.iter().find(|found| {
-            found.mention.theme == theme.index && reading.tokens[found.mention.first].sentence == sentence
-        });
-        if let Some(found) = cue {
+        if let Some(found) = reading.mentions_in(theme.index, sentence).next() {
             return (found.mention.first, found.mention.last);
         }
         let weight_of = |feature: &Feature| {

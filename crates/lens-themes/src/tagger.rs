@@ -195,6 +195,19 @@ pub(crate) struct Reading {
     pub(crate) recommends: Vec<bool>,
 }
 
+impl Reading {
+    /// A theme's mentions in one sentence, in text order.
+    pub(crate) fn mentions_in(
+        &self,
+        theme: usize,
+        sentence: usize,
+    ) -> impl Iterator<Item = &JudgedMention> + Clone {
+        self.mentions.iter().filter(move |found| {
+            found.mention.theme == theme && self.tokens[found.mention.first].sentence == sentence
+        })
+    }
+}
+
 /// The themes a sentence names by their label's or description's words, one bit per theme.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Described {
@@ -237,7 +250,7 @@ pub struct Tagger {
     cues: PhraseIndex<CueTarget>,
     judgement: Judgement,
     /// The model that decides the themes it was trained on, by the codebook's position of each.
-    model: Option<(ThemeModel, Vec<Option<usize>>)>,
+    model: Option<(Arc<ThemeModel>, Vec<Option<usize>>)>,
     /// The stems of each theme's label and description, as one bit per theme (the first 64).
     described: FxHashMap<Arc<str>, u64>,
 }
@@ -247,7 +260,7 @@ impl Tagger {
     /// was trained on; the codebook's other themes are decided by its cues alone. Costs a few
     /// milliseconds: build one and reuse it.
     pub fn new(codebook: &Codebook) -> Self {
-        Self::rules_only(codebook).with_model(ThemeModel::shipped().clone())
+        Self::rules_only(codebook).with_shared_model(Arc::clone(ThemeModel::shipped_shared()))
     }
 
     /// Compiles a codebook whose cues and judgement words alone decide every theme.
@@ -256,7 +269,11 @@ impl Tagger {
     }
 
     /// This tagger with a model deciding the themes it knows.
-    pub fn with_model(mut self, model: ThemeModel) -> Self {
+    pub fn with_model(self, model: ThemeModel) -> Self {
+        self.with_shared_model(Arc::new(model))
+    }
+
+    fn with_shared_model(mut self, model: Arc<ThemeModel>) -> Self {
         let positions = self.codebook.themes.iter().map(|theme| model.theme_position(&theme.id)).collect();
         self.model = Some((model, positions));
         self
@@ -318,7 +335,7 @@ impl Tagger {
             .collect();
         let rules = Self::with_lexicon(&codebook, lexicon);
         match &self.model {
-            Some((model, _)) => rules.with_model(model.clone()),
+            Some((model, _)) => rules.with_shared_model(Arc::clone(model)),
             None => rules,
         }
     }
@@ -336,7 +353,7 @@ impl Tagger {
 
     /// The model deciding the themes it knows, if this tagger has one.
     pub fn model(&self) -> Option<&ThemeModel> {
-        self.model.as_ref().map(|(model, _)| model)
+        self.model.as_ref().map(|(model, _)| &**model)
     }
 
     /// The codebook this tagger was built from.

@@ -305,11 +305,9 @@ pub(crate) fn presence_signals(
     rules: RulesDecision,
 ) -> Signals {
     let mut signals = Signals::of(Signal::Bias);
-    let of_theme = || reading.mentions.iter().filter(|found| found.mention.theme == theme);
-    let sentence_of = |found: &&crate::tagger::JudgedMention| reading.tokens[found.mention.first].sentence;
-    let here = || of_theme().filter(|found| sentence_of(found) == sentence);
+    let here = || reading.mentions_in(theme, sentence);
     if here().next().is_none() {
-        if of_theme().next().is_some() {
+        if reading.mentions.iter().any(|found| found.mention.theme == theme) {
             signals.push(Signal::CueElsewhere);
         }
     } else {
@@ -349,11 +347,7 @@ pub(crate) fn polarity_signals(
         _ => None,
     };
     let nearest = reading
-        .mentions
-        .iter()
-        .filter(|found| {
-            found.mention.theme == theme && reading.tokens[found.mention.first].sentence == sentence
-        })
+        .mentions_in(theme, sentence)
         .filter_map(|found| found.judgement)
         .filter(|(_, weight)| *weight >= 3)
         .max_by_key(|(_, weight)| *weight);
@@ -387,9 +381,7 @@ pub(crate) fn polarity_signals(
 /// The clause a theme is judged in within a sentence: that of its cue with the nearest judgement
 /// there, else of its first cue there; none when no cue of the theme is in the sentence.
 pub(crate) fn theme_clause(reading: &Reading, theme: usize, sentence: usize) -> Option<usize> {
-    let here = reading.mentions.iter().filter(|found| {
-        found.mention.theme == theme && reading.tokens[found.mention.first].sentence == sentence
-    });
+    let here = reading.mentions_in(theme, sentence);
     let judged = here.clone().filter(|found| found.judgement.is_some()).max_by_key(|found| {
         (found.judgement.map_or(0, |(_, weight)| weight), std::cmp::Reverse(found.mention.first))
     });
