@@ -125,6 +125,12 @@ test("every screen reflows at 320 CSS px with nothing cut off", async () => {
   await lens.getByText("6 audits completed from 1 April 2026 to 30 September 2026.").waitFor();
   await lens.getByRole("heading", { name: "What the narratives say" }).waitFor();
   await checkScreen(page, "report", shots);
+  await lens.getByRole("button", { name: "Write the QA report for this period" }).click();
+  await lens.getByRole("heading", { name: "QA report: 1 April 2026 to 30 September 2026" }).waitFor();
+  await page.waitForFunction(() => document.querySelector("practice-lens").shadowRoot.querySelector("#lens-qa-good-practice")?.value.length > 0);
+  await lens.locator("#lens-qa-good-practice-evidence summary").click();
+  await checkScreen(page, "qa report", shots);
+  await lens.getByRole("button", { name: "Back to reports" }).click();
   await lens.getByRole("button", { name: "Back to home" }).click();
 
   await openTask(page, "practice-lens", "Themes");

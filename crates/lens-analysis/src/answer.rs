@@ -11,8 +11,8 @@ use crate::audit_csv::audit_csv;
 use crate::device_records::{DeviceRecords, RecordCache};
 use crate::export_set::export_set;
 use crate::protocol::{
-    AnalysisReply, AnalysisRequest, AuditCsvRequest, DataSource, ExampleRequest, ReportFileRequest,
-    ReportFormat, ReportRequest,
+    AnalysisReply, AnalysisRequest, AuditCsvRequest, DataSource, ExampleRequest, QaReportFileRequest,
+    ReportFileRequest, ReportFormat, ReportRequest,
 };
 use crate::report_view::report_view;
 use crate::theme_view::theme_summary;
@@ -31,6 +31,7 @@ where
 {
     let source = match &request {
         AnalysisRequest::Example(example) => return example_bundle(example),
+        AnalysisRequest::QaReportFile(file) => return qa_report_file(file),
         AnalysisRequest::Report(report) | AnalysisRequest::Themes(report) => &report.source,
         AnalysisRequest::ThemePanel(panel) => &panel.source,
         AnalysisRequest::ReportFile(file) => &file.report.source,
@@ -69,11 +70,28 @@ where
             }
             Ok(AnalysisReply::Warmed)
         }
-        AnalysisRequest::AuditCsv(_) | AnalysisRequest::Example(_) => {
+        AnalysisRequest::AuditCsv(_) | AnalysisRequest::Example(_) | AnalysisRequest::QaReportFile(_) => {
             Err("This request was answered already: reload the page to carry on.".to_owned())
         }
     };
     reply.unwrap_or_else(|message| AnalysisReply::Refused { message })
+}
+
+/// A QA report's file, from the report as stored.
+fn qa_report_file(request: &QaReportFileRequest) -> AnalysisReply {
+    match lens_store::qa_report::read_stored_body(&request.body) {
+        Ok(report) => AnalysisReply::File {
+            contents: match request.format {
+                ReportFormat::Csv => lens_store::qa_report::report_csv(&report),
+                ReportFormat::Json => lens_store::qa_report::report_json(&report),
+            },
+        },
+        Err(reason) => AnalysisReply::Refused {
+            message: format!(
+                "The QA report could not be read to make its file ({reason}): reload the page to carry on."
+            ),
+        },
+    }
 }
 
 /// How many auditors and audits example data has: a quarter of a mid-sized council's audits.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod agreement;
 pub mod export;
+pub mod frozen;
 pub mod import;
 pub mod themes;
 
@@ -26,6 +27,9 @@ pub enum AnalysisRequest {
     ThemePanel(themes::ThemePanelRequest),
     /// A report as a file to download.
     ReportFile(ReportFileRequest),
+    /// A QA report as a file to download, made from its stored body: the page keeps the
+    /// file writers out of its first load.
+    QaReportFile(QaReportFileRequest),
     /// One audit's answers, actions or amendments as CSV.
     AuditCsv(AuditCsvRequest),
     /// Agreement between auditors and moderators over a set of moderations.
@@ -186,6 +190,15 @@ pub enum ReportFormat {
 pub struct ReportFileRequest {
     /// What the report covers.
     pub report: ReportRequest,
+    /// Which format.
+    pub format: ReportFormat,
+}
+
+/// A QA report as a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QaReportFileRequest {
+    /// The report as it is stored (`lens_store::qa_report::stored_body`).
+    pub body: String,
     /// Which format.
     pub format: ReportFormat,
 }

@@ -34,6 +34,7 @@ mod memory;
 pub mod moderation_record;
 pub mod moderation_sample;
 mod moderations;
+pub mod qa_report;
 mod record;
 pub mod report_export;
 #[cfg(feature = "sample")]

@@ -20,6 +20,8 @@ pub enum RecordKind {
     ModerationSample,
     /// One version of a council's own template, keyed `id@version`.
     Template,
+    /// A QA report for a period: its findings and, once signed off, its figures as they were.
+    QaReport,
 }
 
 impl RecordKind {
@@ -32,6 +34,7 @@ impl RecordKind {
             Self::AmendmentDraft => "amendment-draft",
             Self::ModerationSample => "moderation-sample",
             Self::Template => "template",
+            Self::QaReport => "qa-report",
         }
     }
 
@@ -44,6 +47,7 @@ impl RecordKind {
             "amendment-draft" => Some(Self::AmendmentDraft),
             "moderation-sample" => Some(Self::ModerationSample),
             "template" => Some(Self::Template),
+            "qa-report" => Some(Self::QaReport),
             _ => None,
         }
     }
@@ -83,6 +87,7 @@ impl fmt::Display for RecordKey {
                 Some((id, version)) => write!(f, "The template {id} version {version}"),
                 None => write!(f, "The template {}", self.id),
             },
+            RecordKind::QaReport => write!(f, "QA report {}", self.id),
         }
     }
 }

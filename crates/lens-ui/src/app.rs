@@ -7,7 +7,8 @@ use lens_core::{Audit, Moderation, ModerationSample, Template};
 use lens_store::council_templates::list_council_templates;
 use lens_store::device_log::{load_device_log, DeviceLog};
 use lens_store::moderation_sample::list_samples;
-use lens_store::{list_audits_in_steps, list_moderations, Versioned};
+use lens_store::qa_report::{list_qa_reports, QaReport};
+use lens_store::{list_audits_in_steps, list_moderations, StoreError, Versioned};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -48,6 +49,8 @@ pub(crate) struct Session {
     /// The council's own templates kept on this device, as their documents say (before the
     /// page's lists of teams and strands are applied).
     pub council_templates: Rc<Vec<Template>>,
+    /// QA reports written on this device, most recently written first.
+    pub qa_reports: Rc<Vec<Versioned<QaReport>>>,
     pub device_log: DeviceLog,
     pub unreadable: Rc<Vec<String>>,
     pub persistence: Persistence,
@@ -77,6 +80,8 @@ pub(crate) struct SessionActions {
     pub onreload: Callback<()>,
     /// A council template was kept on this device.
     pub ontemplate: Callback<Template>,
+    /// A QA report was saved.
+    pub onreported: Callback<Versioned<QaReport>>,
 }
 
 /// The app.
@@ -286,6 +291,7 @@ pub(crate) enum SessionChange {
     Exported(DeviceLog),
     Sampled(Versioned<ModerationSample>),
     TemplateKept(Template),
+    Reported(Versioned<QaReport>),
 }
 
 impl Reducible for SessionState {
@@ -302,6 +308,8 @@ impl Reducible for SessionState {
                     loaded.moderations =
                         Rc::new(keep_newer(&loaded.moderations, &current.moderations, |m| m.id.clone()));
                     loaded.samples = Rc::new(keep_newer(&loaded.samples, &current.samples, |s| s.id.clone()));
+                    loaded.qa_reports =
+                        Rc::new(keep_newer(&loaded.qa_reports, &current.qa_reports, |r| r.id.clone()));
                 }
                 return Rc::new(Self(Some(loaded)));
             }
@@ -331,6 +339,12 @@ impl Reducible for SessionState {
                 samples.retain(|sample| sample.value.id != saved.value.id);
                 samples.insert(0, saved);
                 session.samples = Rc::new(samples);
+            }
+            SessionChange::Reported(saved) => {
+                let mut reports = (*session.qa_reports).clone();
+                reports.retain(|report| report.value.id != saved.value.id);
+                reports.insert(0, saved);
+                session.qa_reports = Rc::new(reports);
             }
             SessionChange::TemplateKept(template) => {
                 let mut council = (*session.council_templates).clone();
@@ -394,6 +408,7 @@ fn session_actions(
         onexported: change(&dispatch, SessionChange::Exported),
         onsampled: change(&dispatch, SessionChange::Sampled),
         ontemplate: change(&dispatch, SessionChange::TemplateKept),
+        onreported: change(&dispatch, SessionChange::Reported),
         onnavigate,
         onreload: {
             // A reducer, so two imports finishing together both count, whichever render
@@ -401,6 +416,24 @@ fn session_actions(
             let dispatch = reloads.dispatcher();
             Callback::from(move |_: ()| dispatch.dispatch(()))
         },
+    }
+}
+
+/// The records read, each one that could not be read and a list that could not be read at all
+/// added to `unreadable`.
+fn readable<T>(
+    listed: Result<(Vec<T>, Vec<StoreError>), StoreError>,
+    unreadable: &mut Vec<String>,
+) -> Vec<T> {
+    match listed {
+        Ok((records, problems)) => {
+            unreadable.extend(problems.iter().map(ToString::to_string));
+            records
+        }
+        Err(error) => {
+            unreadable.push(error.to_string());
+            Vec::new()
+        }
     }
 }
 
@@ -414,41 +447,12 @@ async fn open_session(platform: &PlatformHandle, db_name: &str, kept: Option<Ope
     };
     // Decoded a step at a time, so the page draws and answers between steps at 10,000 audits.
     let pause = || platform.pause(0);
-    let (audits, unreadable) = match list_audits_in_steps(&*store.store, DECODE_STEP, pause).await {
-        Ok((audits, problems)) => (audits, problems.iter().map(ToString::to_string).collect()),
-        Err(error) => (Vec::new(), vec![error.to_string()]),
-    };
-    let mut unreadable = unreadable;
-    let moderations = match list_moderations(&*store.store).await {
-        Ok((moderations, problems)) => {
-            unreadable.extend(problems.iter().map(ToString::to_string));
-            moderations
-        }
-        Err(error) => {
-            unreadable.push(error.to_string());
-            Vec::new()
-        }
-    };
-    let samples = match list_samples(&*store.store).await {
-        Ok((samples, problems)) => {
-            unreadable.extend(problems.iter().map(ToString::to_string));
-            samples
-        }
-        Err(error) => {
-            unreadable.push(error.to_string());
-            Vec::new()
-        }
-    };
-    let council_templates = match list_council_templates(&*store.store).await {
-        Ok((templates, problems)) => {
-            unreadable.extend(problems.iter().map(ToString::to_string));
-            templates
-        }
-        Err(error) => {
-            unreadable.push(error.to_string());
-            Vec::new()
-        }
-    };
+    let mut unreadable = Vec::new();
+    let audits = readable(list_audits_in_steps(&*store.store, DECODE_STEP, pause).await, &mut unreadable);
+    let moderations = readable(list_moderations(&*store.store).await, &mut unreadable);
+    let samples = readable(list_samples(&*store.store).await, &mut unreadable);
+    let council_templates = readable(list_council_templates(&*store.store).await, &mut unreadable);
+    let qa_reports = readable(list_qa_reports(&*store.store).await, &mut unreadable);
     let device_log = load_device_log(&*store.store).await.unwrap_or_else(|error| {
         unreadable.push(error.to_string());
         DeviceLog::default()
@@ -463,6 +467,7 @@ async fn open_session(platform: &PlatformHandle, db_name: &str, kept: Option<Ope
         moderations: Rc::new(moderations),
         samples: Rc::new(samples),
         council_templates: Rc::new(council_templates),
+        qa_reports: Rc::new(qa_reports),
         device_log,
         unreadable: Rc::new(unreadable),
         persistence,

@@ -11,6 +11,9 @@ pub struct PrintedPage {
     pub marking: Option<String>,
     /// "Printed on 1 December 2026 at 16:30".
     pub printed: String,
+    /// What the document is, on every page's top left when set: a QA report names its
+    /// organisation and period there.
+    pub title: Option<String>,
 }
 
 /// Text as a CSS string: quotes and backslashes escaped, control characters dropped, so a
@@ -43,6 +46,9 @@ impl PrintedPage {
             rule.push_str(&format!("@top-center {{ content: {marking}; {bold} }} "));
             rule.push_str(&format!("@bottom-center {{ content: {marking}; {bold} }} "));
         }
+        if let Some(title) = self.title.as_deref().map(str::trim).filter(|title| !title.is_empty()) {
+            rule.push_str(&format!("@top-left {{ content: {}; {small} }} ", css_string(title)));
+        }
         rule.push_str(&format!("@bottom-left {{ content: {}; {small} }} ", css_string(&self.printed)));
         rule.push_str(&format!(
             "@bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); {small} }} "
@@ -61,19 +67,28 @@ mod tests {
         let page = PrintedPage {
             marking: Some("OFFICIAL-SENSITIVE".into()),
             printed: "Printed on 1 December 2026 at 16:30".into(),
+            title: Some("Northshire Council: QA report, 1 July to 30 September 2026".into()),
         };
         let rule = page.page_rule();
         assert!(rule.contains("@top-center { content: \"OFFICIAL-SENSITIVE\";"), "{rule}");
         assert!(rule.contains("@bottom-center { content: \"OFFICIAL-SENSITIVE\";"), "{rule}");
         assert!(rule.contains("@bottom-left { content: \"Printed on 1 December 2026 at 16:30\";"), "{rule}");
+        assert!(
+            rule.contains(
+                "@top-left { content: \"Northshire Council: QA report, 1 July to 30 September 2026\";"
+            ),
+            "{rule}"
+        );
         let hostile = PrintedPage {
             marking: Some("X\"; } body {\n display: none } @page { x: \"\\".into()),
             printed: String::new(),
+            title: None,
         };
         let rule = hostile.page_rule();
         // Quotes and backslashes are escaped, a line break becomes a space: the string never ends early.
         assert!(rule.contains(r#"content: "X\"; } body {  display: none } @page { x: \"\\";"#), "{rule}");
-        let unmarked = PrintedPage { marking: Some("  ".into()), printed: "Printed".into() }.page_rule();
+        let unmarked =
+            PrintedPage { marking: Some("  ".into()), printed: "Printed".into(), title: None }.page_rule();
         assert!(!unmarked.contains("top-center"), "{unmarked}");
     }
 }

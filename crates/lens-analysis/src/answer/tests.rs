@@ -345,3 +345,31 @@ fn a_dashboard_worked_out_while_warming_is_the_one_asked_for_next() {
     );
     assert_eq!(kept.agreements.borrow().len(), 1);
 }
+
+#[test]
+fn a_signed_qa_report_s_files_are_made_from_its_stored_body_and_a_damaged_body_is_refused_in_words() {
+    use crate::protocol::QaReportFileRequest;
+    let body = include_str!("../../../../tests/fixtures/store/qa-report-v1-signed.json").trim().to_owned();
+    let file =
+        |body: String, format| ask(AnalysisRequest::QaReportFile(QaReportFileRequest { body, format }));
+    match file(body.clone(), ReportFormat::Json) {
+        AnalysisReply::File { contents } => {
+            let json: serde_json::Value = serde_json::from_str(&contents).unwrap();
+            assert_eq!(json["format"], "practice-lens-qa-report");
+            assert_eq!(json["signed_off_by"], "Dana Morgan");
+        }
+        other => panic!("{other:?}"),
+    }
+    match file(body, ReportFormat::Csv) {
+        AnalysisReply::File { contents } => {
+            assert!(contents.contains("finding,Good practice,"), "{contents}")
+        }
+        other => panic!("{other:?}"),
+    }
+    match file("{\"id\": 3}".to_owned(), ReportFormat::Csv) {
+        AnalysisReply::Refused { message } => {
+            assert!(message.starts_with("The QA report could not be read"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
+}

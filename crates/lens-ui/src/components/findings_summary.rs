@@ -106,7 +106,7 @@ pub(crate) fn FindingsSummaryPanel(props: &FindingsSummaryProps) -> Html {
             if *now_printing {
                 let now = platform.now();
                 let printed = format!("Printed on {} at {}", now.format("%-d %B %Y"), now.format("%H:%M"));
-                platform.print(&PrintedPage { marking: marking.clone(), printed });
+                platform.print(&PrintedPage { marking: marking.clone(), printed, title: None });
                 printing.set(false);
             }
         });

@@ -3,7 +3,7 @@
 //! the report downloadable as CSV or JSON, and what the narratives say. The analysis worker
 //! makes the report; the screen asks for it and shows it when it comes back.
 
-mod figures;
+pub(crate) mod figures;
 
 use std::rc::Rc;
 
@@ -21,9 +21,11 @@ use self::figures::{figure_tables, grade_charts, theme_table, trend_charts};
 use super::download::{download, DownloadFile};
 use super::focus::use_focus_on_mount;
 use super::form::{date_input, period_days, period_errors, period_problems, DateInputView, ErrorSummary};
+use super::scroll_table::scroll_table;
 use crate::analysis::snapshot_source;
 use crate::app::{teams_of, Session};
 use crate::ports::PlatformHandle;
+use crate::screen::{QaReportOpen, ReportScope, Screen};
 
 const TITLE_ID: &str = "lens-reports-title";
 
@@ -35,6 +37,8 @@ pub(crate) struct ReportsProps {
     /// How many audits each auditor is expected to complete, from the page's `config`.
     pub expected: ExpectedVolume,
     pub onback: Callback<()>,
+    /// Where the QA reports lead.
+    pub onnavigate: Callback<Screen>,
 }
 
 /// Where the report is: made by the analysis worker, so it arrives after it is asked for.
@@ -207,8 +211,17 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                     });
                 })
             };
+            let write = {
+                let (onnavigate, scope) = (props.onnavigate.clone(), report_scope(&choice));
+                Callback::from(move |_: MouseEvent| {
+                    if let Some(scope) = scope.clone() {
+                        onnavigate.emit(Screen::QaReport(QaReportOpen::New(scope)));
+                    }
+                })
+            };
             html! {
                 <div class="lens-button-group">
+                    <button type="button" class="lens-button" id="lens-write-qa-report" onclick={write}>{ "Write the QA report for this period" }</button>
                     <button type="button" class="lens-button lens-button--secondary" onclick={download(ReportFormat::Csv)}>{ "Download report as CSV" }</button>
                     <button type="button" class="lens-button lens-button--secondary" onclick={download(ReportFormat::Json)}>{ "Download report as JSON" }</button>
                 </div>
@@ -270,6 +283,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                     <p class="lens-body">{ problem.clone() }</p>
                 </div>
             }
+            { kept_reports(session, &props.onnavigate) }
             if let Made::Ready(view) = &*made {
                 { downloads }
                 if !view.notes.is_empty() {
@@ -297,6 +311,68 @@ fn report_request(
     let team = Some(choice.team.clone()).filter(|team| !team.is_empty());
     let template = Some(choice.template.clone()).filter(|template| !template.is_empty());
     Some(move |source| ReportRequest { source, from, to, team, template, today, expected })
+}
+
+/// What a QA report written from the choice would cover, once its dates are real dates.
+fn report_scope(choice: &Choice) -> Option<ReportScope> {
+    let (from, to) = period_days(&choice.from, &choice.to)?;
+    let team = Some(choice.team.clone()).filter(|team| !team.is_empty());
+    let template = Some(choice.template.clone()).filter(|template| !template.is_empty());
+    Some(ReportScope { from, to, team, template })
+}
+
+/// The QA reports kept on this device, signed or being written, each opening as it was left.
+fn kept_reports(session: &Session, onnavigate: &Callback<Screen>) -> Html {
+    if session.qa_reports.is_empty() {
+        return Html::default();
+    }
+    let rows = session.qa_reports.iter().map(|kept| {
+        let report = &kept.value;
+        let open = {
+            let (onnavigate, id) = (onnavigate.clone(), report.id.clone());
+            Callback::from(move |_: MouseEvent| onnavigate.emit(Screen::QaReport(QaReportOpen::Kept(id.clone()))))
+        };
+        let period = format!("{} to {}", report.from.format("%-d %b %Y"), report.to.format("%-d %b %Y"));
+        let covers = format!(
+            "{}, {}",
+            report.team.clone().unwrap_or_else(|| "All teams".to_owned()),
+            report.template.as_ref().map_or_else(|| "all templates".to_owned(), |template| template.title.clone())
+        );
+        let state = match &report.sign_off {
+            Some(sign_off) => html! { <><strong class="lens-tag lens-tag--green">{ "Signed off" }</strong>{ format!(" by {} on {}", sign_off.by, sign_off.on.format("%-d %B %Y")) }</> },
+            None => html! { <><strong class="lens-tag lens-tag--grey">{ "Draft" }</strong>{ format!(" by {}", report.written_by) }</> },
+        };
+        html! {
+            <tr class="lens-table__row">
+                <th scope="row" class="lens-table__header">{ period.clone() }</th>
+                <td class="lens-table__cell">{ covers }</td>
+                <td class="lens-table__cell">{ state }</td>
+                <td class="lens-table__cell">
+                    <button type="button" class="lens-link-button" onclick={open}>
+                        { "Open" }<span class="lens-visually-hidden">{ format!(" the QA report {period}") }</span>
+                    </button>
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <section aria-labelledby="lens-qa-reports-title">
+            <h4 class="lens-heading-s" id="lens-qa-reports-title">{ "QA reports on this device" }</h4>
+            { scroll_table("lens-qa-reports-title", html! {
+                <table class="lens-table" aria-labelledby="lens-qa-reports-title">
+                    <thead>
+                        <tr>
+                            <th scope="col" class="lens-table__header">{ "Period" }</th>
+                            <th scope="col" class="lens-table__header">{ "Covers" }</th>
+                            <th scope="col" class="lens-table__header">{ "Where it stands" }</th>
+                            <th scope="col" class="lens-table__header"><span class="lens-visually-hidden">{ "Open" }</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }) }
+        </section>
+    }
 }
 
 /// The report as CSV or JSON, as the worker made it.

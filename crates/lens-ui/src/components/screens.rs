@@ -6,8 +6,8 @@ use lens_core::{find_template, AuditId, Template, TemplateRef};
 use yew::prelude::*;
 
 use super::{
-    AgreementDashboard, AuditForm, DrawSample, Home, ImportBundles, ModerationForm, ModerationList, Reports,
-    StartAudit, TemplatesPage, ThemeChoice, ThemesPanel,
+    AgreementDashboard, AuditForm, DrawSample, Home, ImportBundles, ModerationForm, ModerationList, QaDrafts,
+    QaReportScreen, Reports, StartAudit, TemplatesPage, ThemeChoice, ThemesPanel,
 };
 use crate::app::{Session, SessionActions};
 use crate::config::Config;
@@ -37,6 +37,8 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
         let today = props.platform.now().date_naive();
         use_state(move || ThemeChoice::opening(today))
     };
+    // The QA report being written, kept here for the same reason.
+    let qa_drafts = use_reducer(QaDrafts::default);
     let go = |screen: Screen| {
         let onnavigate = actions.onnavigate.clone();
         Callback::from(move |_: ()| onnavigate.emit(screen.clone()))
@@ -71,20 +73,24 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
             },
             None => not_on_device(go(Screen::Home)),
         },
-        Screen::AuditAtStandard { audit: id, item } => {
+        Screen::AuditAtStandard { audit: id, item, back } => {
+            let back_label = match **back {
+                Screen::QaReport(_) => "Back to the QA report",
+                _ => "Back to themes",
+            };
             match session.audits.iter().find(|audit| &audit.value.id == id) {
                 Some(opened) => match template_of(&opened.value.template) {
                     Some(template) => html! {
                         <AuditForm key={format!("{id}@{item}")} store={session.store.clone()}
                             platform={props.platform.clone()} opened={opened.clone()}
                             template={Rc::new(template.clone())} onsaved={actions.onsaved.clone()}
-                            onback={go(Screen::Themes)} back_label={AttrValue::Static("Back to themes")}
+                            onback={go((**back).clone())} back_label={AttrValue::Static(back_label)}
                             at_standard={item.clone()} marking={props.config.protective_marking.clone()}
                             moderation={moderation_of(session, id)} />
                     },
                     None => missing_template(&opened.value.template.to_string()),
                 },
-                None => not_on_device(go(Screen::Themes)),
+                None => not_on_device(go((**back).clone())),
             }
         }
         Screen::Themes => {
@@ -95,7 +101,7 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
             let onopen = {
                 let onnavigate = actions.onnavigate.clone();
                 Callback::from(move |(audit, item): (AuditId, String)| {
-                    onnavigate.emit(Screen::AuditAtStandard { audit, item })
+                    onnavigate.emit(Screen::AuditAtStandard { audit, item, back: Box::new(Screen::Themes) })
                 })
             };
             html! {
@@ -148,8 +154,20 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
         },
         Screen::Reports => html! {
             <Reports session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
-                expected={props.config.expected()} onback={go(Screen::Home)} />
+                expected={props.config.expected()} onback={go(Screen::Home)}
+                onnavigate={actions.onnavigate.clone()} />
         },
+        Screen::QaReport(open) => {
+            let ondraft = {
+                let dispatch = qa_drafts.dispatcher();
+                Callback::from(move |change| dispatch.dispatch(change))
+            };
+            html! {
+                <QaReportScreen session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
+                    config={props.config.clone()} expected={props.config.expected()} open={open.clone()}
+                    draft={qa_drafts.0.clone()} {ondraft} actions={actions.clone()} />
+            }
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 
 pub(crate) mod choice;
 mod phrases;
-mod sides;
+pub(crate) mod sides;
 
 use std::rc::Rc;
 

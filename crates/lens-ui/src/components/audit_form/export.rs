@@ -133,7 +133,7 @@ pub(crate) fn export_bar(
         Callback::from(move |_: MouseEvent| {
             let now = platform.now();
             let printed = format!("Printed on {} at {}", now.format("%-d %B %Y"), now.format("%H:%M"));
-            platform.print(&PrintedPage { marking: marking.clone(), printed });
+            platform.print(&PrintedPage { marking: marking.clone(), printed, title: None });
         })
     };
     html! {
