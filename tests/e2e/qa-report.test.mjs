@@ -106,6 +106,9 @@ test("a QA manager drafts the half year's report from its themes, signs it off, 
   const signedText = await lens.locator(".lens-qa-report").innerText();
   assert.match(signedText, /Supervision records were consistently reflective\./);
   assert.match(signedText, /6 audits completed from 1 April 2026 to 30 September 2026\./);
+  // The three questions at a glance, over all six audits, as the report counted them.
+  assert.match(signedText, /Audits completed\s+6\n/);
+  assert.match(signedText, /Judged good or better overall\s+4 of 6 \(67%\)/);
   assert.equal(await lens.locator("textarea").count(), 0, "a signed report has nothing to edit");
   await shot(page, "signed");
   await accessible("on the signed report");

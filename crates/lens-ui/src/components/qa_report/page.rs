@@ -91,6 +91,45 @@ pub(crate) fn evidence_list(id: &str, evidence: &[Evidence], onopen: &OpenQuote)
     }
 }
 
+/// The questions a board reads first, each with its figures over the whole set (the
+/// breakdowns by team, auditor and grade are in the tables).
+const AT_A_GLANCE: [&str; 3] = ["how-much", "how-well", "better-off"];
+
+/// Each of the three questions with its figures for all the audits, as summary lists.
+fn at_a_glance(view: &ReportView) -> Html {
+    let questions = AT_A_GLANCE.into_iter().filter_map(|anchor| {
+        let section = view.sections.iter().find(|section| section.anchor == anchor)?;
+        let rows: Vec<Html> = section
+            .rows
+            .iter()
+            .filter(|row| row.breakdown == "All")
+            .map(|row| {
+                let value = match row.of {
+                    Some(of) if row.share.is_empty() => format!("{} of {of}", row.count),
+                    Some(of) => format!("{} of {of} ({})", row.count, row.share),
+                    None => row.count.to_string(),
+                };
+                html! {
+                    <div class="lens-summary-list__row">
+                        <dt class="lens-summary-list__key">{ row.measure.clone() }</dt>
+                        <dd class="lens-summary-list__value">{ value }</dd>
+                    </div>
+                }
+            })
+            .collect();
+        let id = format!("lens-qa-glance-{anchor}");
+        (!rows.is_empty()).then(|| {
+            html! {
+                <section class="lens-qa-glance" aria-labelledby={id.clone()}>
+                    <h5 class="lens-heading-s" id={id.clone()}>{ section.heading.clone() }</h5>
+                    <dl class="lens-summary-list">{ for rows }</dl>
+                </section>
+            }
+        })
+    });
+    html! { <>{ for questions }</> }
+}
+
 /// The report's figures: a sentence, the notes, the months and the grades as charts, and
 /// every table folded away for analysts.
 pub(crate) fn figures(view: &ReportView) -> Html {
@@ -103,6 +142,7 @@ pub(crate) fn figures(view: &ReportView) -> Html {
         <section class="lens-qa-figures" aria-labelledby="lens-qa-figures-title">
             <h4 class="lens-heading-m" id="lens-qa-figures-title">{ "The figures" }</h4>
             <p class="lens-body">{ format!("{audits} completed from {} to {}.", long_date(view.from), long_date(view.to)) }</p>
+            { at_a_glance(view) }
             if !view.notes.is_empty() {
                 <div class="lens-inset">
                     <ul class="lens-list lens-list--bullet">{ for view.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }</ul>
