@@ -74,6 +74,26 @@ test("a QA manager drafts the half year's report from its themes, signs it off, 
   await lens.getByRole("heading", { name: TITLE }).waitFor();
   assert.match(await good.inputValue(), /Supervision records were consistently reflective\.$/);
 
+  // Another period asked for while this one is unsaved: the person is asked first, the page
+  // still warns before it is left, and going back finds the text as it was.
+  await lens.getByRole("button", { name: "Back to reports" }).click();
+  await typeDate(lens, "lens-report-from", "2026-04-01");
+  await typeDate(lens, "lens-report-to", "2026-06-30");
+  await lens.getByText(/audits? completed from 1 April 2026 to 30 June 2026\./).first().waitFor();
+  await lens.getByRole("button", { name: "Write the QA report for this period" }).click();
+  await lens.getByRole("heading", { name: "You have a QA report with changes not saved" }).waitFor();
+  assert.equal(await lens.getByText("The QA report for 1 April 2026 to 30 September 2026 has changes").count(), 1);
+  await shot(page, "unsaved-elsewhere");
+  await accessible("when another report is unsaved");
+  const leaving = new Promise((resolve) => page.once("dialog", resolve));
+  await page.close({ runBeforeUnload: true });
+  const asked = await leaving;
+  assert.equal(asked.type(), "beforeunload", "the unsaved report is warned of away from its screen");
+  await asked.dismiss();
+  await lens.locator("#lens-qa-back-to-draft").click();
+  await lens.getByRole("heading", { name: TITLE }).waitFor();
+  assert.match(await good.inputValue(), /Supervision records were consistently reflective\.$/);
+
   // Saved as a draft, it is listed on Reports and opens as it was left.
   await lens.locator("#lens-qa-save").click();
   await lens.getByText("Draft saved on this device.").waitFor();
@@ -90,12 +110,12 @@ test("a QA manager drafts the half year's report from its themes, signs it off, 
   await lens.locator("#lens-qa-author").fill("");
   await lens.locator("#lens-qa-sign").click();
   const summary = lens.locator(".lens-error-summary");
-  await summary.getByText("Enter your name to sign the report off").waitFor();
+  await summary.getByText("Enter your name as the person signing the report off").waitFor();
   await shot(page, "refused");
   await accessible("with the sign-off refused");
 
   // Signed off with the keyboard alone: the summary's link moves focus to the name.
-  await summary.getByText("Enter your name to sign the report off").focus();
+  await summary.getByText("Enter your name as the person signing the report off").focus();
   await page.keyboard.press("Enter");
   const focused = await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id);
   assert.equal(focused, "lens-qa-author");

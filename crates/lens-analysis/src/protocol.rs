@@ -343,6 +343,8 @@ pub struct FigureRow {
     pub measure: String,
     /// The breakdown, e.g. "Team: Assessment East; Grade: Good", or "All".
     pub breakdown: String,
+    /// Whether the figure is over every audit the report covers rather than one breakdown.
+    pub overall: bool,
     /// The count.
     pub count: usize,
     /// The total it is out of, if any.

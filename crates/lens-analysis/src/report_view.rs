@@ -123,6 +123,7 @@ fn figure_row(figure: &Figure, templates: &[Template]) -> FigureRow {
     FigureRow {
         measure: figure.measure.label().to_owned(),
         breakdown: breakdown_words(figure, templates),
+        overall: figure.group.is_empty(),
         count: figure.count,
         of: figure.of,
         share: figure.share().map(|share| format!("{:.0}%", share * 100.0)).unwrap_or_default(),

@@ -172,6 +172,8 @@ pub struct FrozenRow {
     pub measure: String,
     /// Its breakdown, or "All".
     pub breakdown: String,
+    /// Whether it is over every audit the report covered rather than one breakdown.
+    pub overall: bool,
     /// The count.
     pub count: usize,
     /// What it is out of, if anything.
@@ -271,7 +273,8 @@ pub async fn save_qa_report(
 ) -> Result<Versioned<QaReport>, QaReportRefusal> {
     let key = RecordKey::new(RecordKind::QaReport, report.id.as_str());
     if let Some(kept) = store.get(&key).await.map_err(QaReportRefusal::Store)? {
-        if decode(&kept).map(|kept| kept.sign_off.is_some()).unwrap_or(false) {
+        // A kept copy that cannot be read may be a signed one: it is never written over.
+        if decode(&kept).map_err(QaReportRefusal::Store)?.sign_off.is_some() {
             return Err(QaReportRefusal::AlreadySigned);
         }
     }

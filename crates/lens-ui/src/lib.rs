@@ -23,7 +23,7 @@ pub use app::{App, AppProps};
 pub use config::{Config, ConfigProblem};
 pub use ports::{
     AnalysisUnavailable, ChosenFile, ErrorCode, HostReply, HostRequest, LensEvent, OpenedStore, PageWatch,
-    Persistence, Platform, PlatformHandle, StorageKind, StorageUsed, StoreHandle,
+    Persistence, Platform, PlatformHandle, StorageKind, StorageUsed, StoreHandle, UnsavedWork,
 };
 pub use printed_page::PrintedPage;
 pub use view::View;

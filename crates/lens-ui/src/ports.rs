@@ -11,6 +11,16 @@ use lens_store::{RecordKind, Store};
 
 pub use crate::event_codes::{ErrorCode, StorageUsed};
 
+/// Work on screen that leaving the page would lose, each kind warned of on its own, so one
+/// screen closing never turns off another's warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedWork {
+    /// An audit, reflection or moderation being written.
+    AuditForm,
+    /// A QA report being written.
+    QaReport,
+}
+
 /// Which storage the app ended up with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageKind {
@@ -137,8 +147,9 @@ pub trait Platform {
     fn download(&self, file_name: &str, media_type: &str, contents: &str) -> Result<(), String>;
     /// Opens the browser's print dialogue, every page carrying `page` in its margins.
     fn print(&self, page: &crate::PrintedPage);
-    /// Warns the person before the page is closed, reloaded or left while `unsaved` is true.
-    fn warn_before_leaving(&self, unsaved: bool);
+    /// Warns the person before the page is closed, reloaded or left while any kind of `work`
+    /// is `unsaved`.
+    fn warn_before_leaving(&self, work: UnsavedWork, unsaved: bool);
     /// Calls `on_hidden` each time the page is hidden (another tab chosen, the window
     /// minimised, the page closing) until the returned watch is dropped.
     fn when_hidden(&self, on_hidden: yew::Callback<()>) -> PageWatch;

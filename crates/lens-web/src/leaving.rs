@@ -1,21 +1,22 @@
 //! The page's life as the audit form needs it: a warning before leaving with unsaved work, and
 //! a signal when the page is hidden so what is typed is saved while the browser still runs it.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
+use lens_ui::UnsavedWork;
 use wasm_bindgen::JsValue;
 
-/// Asks the browser to confirm before the page is left, while `unsaved` is set.
+/// Asks the browser to confirm before the page is left, while any kind of work is unsaved.
 pub struct LeaveWarning {
-    unsaved: Rc<Cell<bool>>,
+    unsaved: Rc<RefCell<Vec<UnsavedWork>>>,
     _listener: Option<EventListener>,
 }
 
 impl LeaveWarning {
     pub fn new() -> Self {
-        let unsaved = Rc::new(Cell::new(false));
+        let unsaved = Rc::new(RefCell::new(Vec::new()));
         let flag = unsaved.clone();
         let listener = web_sys::window().map(|window| {
             EventListener::new_with_options(
@@ -23,7 +24,7 @@ impl LeaveWarning {
                 "beforeunload",
                 EventListenerOptions::enable_prevent_default(),
                 move |event| {
-                    if flag.get() {
+                    if !flag.borrow().is_empty() {
                         event.prevent_default();
                         // Older browsers ask for a return value as well.
                         let _ = js_sys::Reflect::set(event, &"returnValue".into(), &JsValue::from_str(""));
@@ -34,8 +35,18 @@ impl LeaveWarning {
         Self { unsaved, _listener: listener }
     }
 
-    pub fn set(&self, unsaved: bool) {
-        self.unsaved.set(unsaved);
+    /// Whether `work` is unsaved now.
+    pub fn set(&self, work: UnsavedWork, unsaved: bool) {
+        let mut kinds = self.unsaved.borrow_mut();
+        kinds.retain(|kind| *kind != work);
+        if unsaved {
+            kinds.push(work);
+        }
+    }
+
+    /// Nothing is unsaved any more: the element is gone.
+    pub fn clear(&self) {
+        self.unsaved.borrow_mut().clear();
     }
 }
 

@@ -45,7 +45,7 @@ impl BrowserPlatform {
 
     /// Stops this instance's analysis worker: the element is gone.
     pub fn shut_down(&self) {
-        self.leave_warning.set(false);
+        self.leave_warning.clear();
         self.analysis.terminate();
     }
 }
@@ -129,8 +129,8 @@ impl Platform for BrowserPlatform {
         self.analysis.import(&request, &files, Rc::new(move |step| on_progress.emit(step))).await
     }
 
-    fn warn_before_leaving(&self, unsaved: bool) {
-        self.leave_warning.set(unsaved);
+    fn warn_before_leaving(&self, work: lens_ui::UnsavedWork, unsaved: bool) {
+        self.leave_warning.set(work, unsaved);
     }
 
     fn when_hidden(&self, on_hidden: yew::Callback<()>) -> PageWatch {

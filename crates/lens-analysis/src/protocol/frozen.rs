@@ -27,6 +27,7 @@ pub fn freeze(view: &ReportView) -> FrozenFigures {
                     .map(|row| FrozenRow {
                         measure: row.measure.clone(),
                         breakdown: row.breakdown.clone(),
+                        overall: row.overall,
                         count: row.count,
                         of: row.of,
                         share: row.share.clone(),
@@ -88,6 +89,7 @@ pub fn thaw(figures: &FrozenFigures, from: NaiveDate, to: NaiveDate) -> ReportVi
                     .map(|row| FigureRow {
                         measure: row.measure.clone(),
                         breakdown: row.breakdown.clone(),
+                        overall: row.overall,
                         count: row.count,
                         of: row.of,
                         share: row.share.clone(),
@@ -165,6 +167,7 @@ mod tests {
                 rows: vec![FigureRow {
                     measure: "Audits completed".into(),
                     breakdown: "All".into(),
+                    overall: true,
                     count: 3,
                     of: Some(5),
                     share: "60%".into(),

@@ -92,6 +92,7 @@ struct SectionV1 {
 struct RowV1 {
     measure: String,
     breakdown: String,
+    overall: bool,
     count: usize,
     of: Option<usize>,
     share: String,
@@ -247,6 +248,7 @@ fn figures_body(figures: &FrozenFigures) -> FiguresV1 {
                     .map(|row| RowV1 {
                         measure: row.measure.clone(),
                         breakdown: row.breakdown.clone(),
+                        overall: row.overall,
                         count: row.count,
                         of: row.of,
                         share: row.share.clone(),
@@ -305,6 +307,7 @@ fn figures_value(body: FiguresV1) -> FrozenFigures {
                     .map(|row| FrozenRow {
                         measure: row.measure,
                         breakdown: row.breakdown,
+                        overall: row.overall,
                         count: row.count,
                         of: row.of,
                         share: row.share,

@@ -61,6 +61,7 @@ fn a_version_1_signed_report_opens_with_its_figures_and_findings_as_they_were() 
     assert_eq!((sign_off.by.as_str(), sign_off.on), ("Dana Morgan", day(10, 6)));
     assert_eq!(sign_off.figures.audits_completed, 12);
     assert_eq!(sign_off.figures.charts[0].bars[1].standing, GradeStanding::Inadequate);
+    assert!(sign_off.figures.sections[0].rows[0].overall);
     // Written back, the body is the fixture again: nothing is lost or reordered.
     assert_eq!(layout::write(report), V1_SIGNED_FIXTURE.trim());
 }
@@ -105,6 +106,12 @@ fn a_report_written_by_a_newer_version_or_damaged_is_listed_as_a_problem_beside_
     assert_eq!(reports.len(), 1);
     assert!(problems.iter().any(|problem| matches!(problem, StoreError::TooNew { found: 2, .. })));
     assert!(problems.iter().any(|problem| matches!(problem, StoreError::Corrupt { .. })));
+    // Neither is saved over: the one that cannot be read may have been signed off.
+    for id in ["later", "broken"] {
+        let over = QaReport { id: id.into(), ..draft() };
+        let refused = block_on(save_qa_report(&store, &over, Some(Revision::FIRST), now()));
+        assert!(matches!(refused, Err(QaReportRefusal::Store(_))), "{id}: {refused:?}");
+    }
 }
 
 #[test]

@@ -44,7 +44,7 @@ use super::follow_up_panel::history::follow_up_history;
 use super::follow_up_panel::FollowUpPanel;
 use super::moderation_record::moderation_record;
 use super::{ErrorSummary, FieldError};
-use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle, StorageKind};
+use crate::ports::{ErrorCode, LensEvent, OpenedStore, PlatformHandle, StorageKind, UnsavedWork};
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct AuditFormProps {
@@ -128,8 +128,8 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
     {
         let (platform, unsaved) = (props.platform.clone(), state.borrow().unsaved());
         use_effect(move || {
-            platform.warn_before_leaving(unsaved);
-            move || platform.warn_before_leaving(false)
+            platform.warn_before_leaving(UnsavedWork::AuditForm, unsaved);
+            move || platform.warn_before_leaving(UnsavedWork::AuditForm, false)
         });
     }
     let template = props.template.clone();

@@ -57,7 +57,9 @@ pub(crate) fn QaReportScreen(props: &QaReportScreenProps) -> Html {
         let (ondraft, platform, author) =
             (props.ondraft.clone(), props.platform.clone(), props.config.auditor.clone());
         let kept = kept.clone();
-        use_effect_with((props.open.clone(), fits), move |(open, fits)| {
+        // Setting an unsaved report aside clears the draft, which starts this one.
+        let has_draft = props.draft.is_some();
+        use_effect_with((props.open.clone(), fits, has_draft), move |(open, fits, _)| {
             if *fits {
                 return;
             }
@@ -107,6 +109,9 @@ pub(crate) fn QaReportScreen(props: &QaReportScreenProps) -> Html {
             </div>
         };
     }
+    if let Some(other) = props.draft.as_ref().filter(|draft| !fits && draft.unsaved) {
+        return set_aside_first(other, &props.ondraft, &props.actions.onnavigate, &onback);
+    }
     let Some(draft) = props.draft.clone().filter(|_| fits) else {
         return html! { <p class="lens-body" role="status">{ "Opening the report…" }</p> };
     };
@@ -135,5 +140,46 @@ pub(crate) fn QaReportScreen(props: &QaReportScreenProps) -> Html {
         <QaReportEditor key={draft.id.clone()} session={session.clone()} platform={props.platform.clone()}
             draft={draft.clone()} ondraft={props.ondraft.clone()} {title} {template} expected={props.expected}
             {onopen} onreported={props.actions.onreported.clone()} {onsigned} {onback} />
+    }
+}
+
+/// Another report has changes not yet kept: the person goes back to it, or sets it aside
+/// knowing those changes are lost.
+fn set_aside_first(
+    other: &QaDraft,
+    ondraft: &Callback<DraftChange>,
+    onnavigate: &Callback<Screen>,
+    onback: &Callback<()>,
+) -> Html {
+    let period =
+        format!("{} to {}", other.scope.from.format("%-d %B %Y"), other.scope.to.format("%-d %B %Y"));
+    let back_to_it = {
+        let (onnavigate, screen) = (onnavigate.clone(), Screen::QaReport(other.reopen()));
+        Callback::from(move |_: MouseEvent| onnavigate.emit(screen.clone()))
+    };
+    let set_aside = {
+        let ondraft = ondraft.clone();
+        Callback::from(move |_: MouseEvent| ondraft.emit(DraftChange::Finished))
+    };
+    let onback = onback.clone();
+    html! {
+        <section class="lens-section" aria-labelledby="lens-qa-unsaved-title">
+            <button type="button" class="lens-link-button" onclick={move |_| onback.emit(())}>{ "Back to reports" }</button>
+            <div class="lens-notification lens-notification--warning" role="alert">
+                <h3 class="lens-heading-m" id="lens-qa-unsaved-title">{ "You have a QA report with changes not saved" }</h3>
+                <p class="lens-body">{ format!("The QA report for {period} has changes that are not kept on this device yet. Go back to it and save the draft, or set it aside to start this one.") }</p>
+            </div>
+            <div class="lens-warning-text">
+                <span class="lens-warning-text__icon" aria-hidden="true">{ "!" }</span>
+                <strong class="lens-warning-text__text">
+                    <span class="lens-visually-hidden">{ "Warning" }</span>
+                    { "Setting it aside loses the changes not yet saved. What was saved before stays on this device." }
+                </strong>
+            </div>
+            <div class="lens-button-group">
+                <button type="button" class="lens-button" id="lens-qa-back-to-draft" onclick={back_to_it}>{ "Go back to that report" }</button>
+                <button type="button" class="lens-button lens-button--warning" id="lens-qa-set-aside" onclick={set_aside}>{ "Set it aside and start this one" }</button>
+            </div>
+        </section>
     }
 }

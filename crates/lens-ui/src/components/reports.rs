@@ -340,7 +340,10 @@ fn kept_reports(session: &Session, onnavigate: &Callback<Screen>) -> Html {
         );
         let state = match &report.sign_off {
             Some(sign_off) => html! { <><strong class="lens-tag lens-tag--green">{ "Signed off" }</strong>{ format!(" by {} on {}", sign_off.by, sign_off.on.format("%-d %B %Y")) }</> },
-            None => html! { <><strong class="lens-tag lens-tag--grey">{ "Draft" }</strong>{ format!(" by {}", report.written_by) }</> },
+            None => {
+                let by = if report.written_by.is_empty() { String::new() } else { format!(" by {}", report.written_by) };
+                html! { <><strong class="lens-tag lens-tag--grey">{ "Draft" }</strong>{ format!("{by}, last saved on {}", report.written_on.format("%-d %B %Y")) }</> }
+            }
         };
         html! {
             <tr class="lens-table__row">

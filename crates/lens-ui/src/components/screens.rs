@@ -12,7 +12,7 @@ use super::{
 use crate::app::{Session, SessionActions};
 use crate::config::Config;
 use crate::council_templates::ConfiguredTemplate;
-use crate::ports::PlatformHandle;
+use crate::ports::{PlatformHandle, StorageKind, UnsavedWork};
 use crate::screen::Screen;
 
 #[derive(Properties, PartialEq)]
@@ -39,6 +39,16 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
     };
     // The QA report being written, kept here for the same reason.
     let qa_drafts = use_reducer(QaDrafts::default);
+    {
+        // Warned of here, not in the editor, so opening a quote's audit still warns.
+        let durable = session.store.kind == StorageKind::IndexedDb;
+        let lost = qa_drafts.0.as_ref().is_some_and(|draft| draft.would_be_lost(durable));
+        let platform = props.platform.clone();
+        use_effect_with(lost, move |lost| {
+            platform.warn_before_leaving(UnsavedWork::QaReport, *lost);
+            move || platform.warn_before_leaving(UnsavedWork::QaReport, false)
+        });
+    }
     let go = |screen: Screen| {
         let onnavigate = actions.onnavigate.clone();
         Callback::from(move |_: ()| onnavigate.emit(screen.clone()))

@@ -72,15 +72,17 @@ fn drafted(heading: FindingsHeading, panel: &ThemePanelView) -> Findings {
                     }
                     if let Some(side) = concern {
                         lines.push(format!(
-                            "It needed to improve in {}{}.",
+                            "Working with partner agencies needed to improve in {}{}.",
                             of_audits(side, audits),
                             most_often(side)
                         ));
                         cite(sides, side);
                     }
                 }
-                _ => lines
-                    .push("The narratives of these audits say nothing of multi-agency working.".to_owned()),
+                _ => lines.push(
+                    "No theme of working with partner agencies was found in the narratives of these audits."
+                        .to_owned(),
+                ),
             }
         }
     }
@@ -187,7 +189,7 @@ mod tests {
         );
         assert!(findings[2]
             .text
-            .ends_with("It needed to improve in 3 of 10 audits (30%), most often under “Plan”."));
+            .ends_with("Working with partner agencies needed to improve in 3 of 10 audits (30%), most often under “Plan”."));
         assert_eq!(findings[2].evidence.len(), 3);
     }
 
@@ -199,7 +201,10 @@ mod tests {
             findings[0].text,
             "No theme was found as good practice in the narratives of these audits."
         );
-        assert_eq!(findings[2].text, "The narratives of these audits say nothing of multi-agency working.");
+        assert_eq!(
+            findings[2].text,
+            "No theme of working with partner agencies was found in the narratives of these audits."
+        );
         assert!(findings.iter().all(|f| f.evidence.is_empty()));
     }
 }

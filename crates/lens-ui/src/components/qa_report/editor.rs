@@ -14,14 +14,14 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::page::{evidence_list, figures, ReportTitle};
-use super::state::{field_id, DraftChange, QaDraft};
+use super::state::{field_id, DraftChange, FiguresState, QaDraft};
 use crate::analysis::snapshot_source;
 use crate::app::Session;
 use crate::components::focus::use_focus_on_mount;
 use crate::components::form::{error_message, ErrorSummary, FieldError};
 use crate::components::saving::why_not_saved;
 use crate::components::themes_panel::sides::OpenQuote;
-use crate::ports::{ErrorCode, LensEvent, PlatformHandle};
+use crate::ports::{ErrorCode, LensEvent, PlatformHandle, StorageKind};
 
 const TITLE_ID: &str = "lens-qa-title";
 
@@ -54,7 +54,8 @@ pub(crate) fn QaReportEditor(props: &QaReportEditorProps) -> Html {
     let figures_made = use_state(|| Figures::Waiting);
     let themes_state = use_state(|| None::<String>);
     let save_problem = use_state(|| None::<String>);
-    let saving = use_state(|| false);
+    // Each time the figures are asked for again (more audits arrived), only the newest answer is shown.
+    let asked = use_mut_ref(|| 0_u64);
     let attempt = use_state(|| 0_u32);
     let shown_problems = use_state(Vec::<(String, String)>::new);
     let heading = use_node_ref();
@@ -74,12 +75,19 @@ pub(crate) fn QaReportEditor(props: &QaReportEditorProps) -> Html {
         let (figures_made, themes_state, platform, session) =
             (figures_made.clone(), themes_state.clone(), props.platform.clone(), props.session.clone());
         let (ondraft, expected, scope) = (props.ondraft.clone(), props.expected, draft.scope.clone());
+        let (id, asked) = (draft.id.clone(), asked.clone());
         let today = props.platform.now().date_naive();
         // Figures first, then the themes the findings are drafted from.
         use_effect_with(
             (scope, session.audits.clone(), session.moderations.clone()),
             move |(scope, _, _)| {
                 let scope = scope.clone();
+                let this_ask = {
+                    let mut asked = asked.borrow_mut();
+                    *asked += 1;
+                    *asked
+                };
+                let newest = move || *asked.borrow() == this_ask;
                 figures_made.set(Figures::Waiting);
                 themes_state.set(Some("Reading the narratives of these audits for themes…".to_owned()));
                 spawn_local(async move {
@@ -93,12 +101,16 @@ pub(crate) fn QaReportEditor(props: &QaReportEditorProps) -> Html {
                         today,
                         expected,
                     };
-                    figures_made.set(match platform.analyse(AnalysisRequest::Report(report)).await {
+                    let made = match platform.analyse(AnalysisRequest::Report(report)).await {
                         Ok(AnalysisReply::Report(view)) => Figures::Ready(Rc::new(view)),
                         Ok(AnalysisReply::Refused { message }) => Figures::Failed(message),
                         Ok(_) => Figures::Failed("reload the page to carry on.".to_owned()),
                         Err(unavailable) => Figures::Failed(unavailable.message),
-                    });
+                    };
+                    if !newest() {
+                        return;
+                    }
+                    figures_made.set(made);
                     let panel = ThemePanelRequest {
                         source,
                         from: scope.from,
@@ -109,10 +121,14 @@ pub(crate) fn QaReportEditor(props: &QaReportEditorProps) -> Html {
                         grade: None,
                         split: ThemeSplit::Standard,
                     };
-                    match platform.analyse(AnalysisRequest::ThemePanel(panel)).await {
+                    let read = platform.analyse(AnalysisRequest::ThemePanel(panel)).await;
+                    if !newest() {
+                        return;
+                    }
+                    match read {
                         Ok(AnalysisReply::ThemePanel(view)) => {
                             themes_state.set(None);
-                            ondraft.emit(DraftChange::Themes(Rc::new(view)));
+                            ondraft.emit(DraftChange::Themes { id, panel: Rc::new(view) });
                         }
                         Ok(AnalysisReply::Refused { message }) => {
                             themes_state.set(Some(format!("The themes could not be read: {message}")))
@@ -127,32 +143,26 @@ pub(crate) fn QaReportEditor(props: &QaReportEditorProps) -> Html {
             },
         );
     }
-    {
-        let platform = props.platform.clone();
-        use_effect_with(draft.unsaved, move |unsaved| {
-            platform.warn_before_leaving(*unsaved);
-            move || platform.warn_before_leaving(false)
-        });
-    }
     let save = |sign: bool| {
         let (draft, session, platform) = (draft.clone(), props.session.clone(), props.platform.clone());
         let (ondraft, onreported, onsigned) =
             (props.ondraft.clone(), props.onreported.clone(), props.onsigned.clone());
-        let (save_problem, saving, attempt, shown_problems) =
-            (save_problem.clone(), saving.clone(), attempt.clone(), shown_problems.clone());
+        let (save_problem, attempt, shown_problems) =
+            (save_problem.clone(), attempt.clone(), shown_problems.clone());
         let (organisation, template, figures_made) =
             (props.title.organisation.clone(), props.template.clone(), (*figures_made).clone());
         Callback::from(move |_: MouseEvent| {
-            if *saving {
+            if draft.saving {
                 return;
             }
             let today = platform.now().date_naive();
             let sign_off = if sign {
-                let ready = match &figures_made {
-                    Figures::Ready(view) => Some(view.clone()),
-                    _ => None,
+                let (ready, state) = match &figures_made {
+                    Figures::Ready(view) => (Some(view.clone()), FiguresState::Ready),
+                    Figures::Waiting => (None, FiguresState::Waiting),
+                    Figures::Failed(_) => (None, FiguresState::Failed),
                 };
-                let problems = draft.sign_off_problems(ready.is_some());
+                let problems = draft.sign_off_problems(state);
                 shown_problems.set(problems.clone());
                 attempt.set(*attempt + 1);
                 let Some(view) = ready.filter(|_| problems.is_empty()) else { return };
@@ -162,15 +172,14 @@ pub(crate) fn QaReportEditor(props: &QaReportEditorProps) -> Html {
                 None
             };
             let report = draft.report(organisation.clone(), template.clone(), today, sign_off);
-            saving.set(true);
-            let (session, platform, ondraft, onreported, onsigned, save_problem, saving) = (
+            ondraft.emit(DraftChange::Saving { id: draft.id.clone() });
+            let (session, platform, ondraft, onreported, onsigned, save_problem) = (
                 session.clone(),
                 platform.clone(),
                 ondraft.clone(),
                 onreported.clone(),
                 onsigned.clone(),
                 save_problem.clone(),
-                saving.clone(),
             );
             let base = draft.base;
             spawn_local(async move {
@@ -200,9 +209,9 @@ pub(crate) fn QaReportEditor(props: &QaReportEditorProps) -> Html {
                         platform
                             .emit(LensEvent::Error { code: ErrorCode::SaveFailed, message: message.clone() });
                         save_problem.set(Some(message));
+                        ondraft.emit(DraftChange::NotSaved { id: report.id.clone() });
                     }
                 }
-                saving.set(false);
             });
         })
     };
@@ -226,7 +235,7 @@ pub(crate) fn QaReportEditor(props: &QaReportEditorProps) -> Html {
         let group = if error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" };
         html! {
             <div class={group}>
-                <h4 class="lens-label-wrapper"><label class="lens-label lens-label--m" for={id.clone()}>{ heading.label() }</label></h4>
+                <h5 class="lens-label-wrapper"><label class="lens-label lens-label--m" for={id.clone()}>{ heading.label() }</label></h5>
                 <div class="lens-hint" id={format!("{id}-hint")}>{ hint(heading) }</div>
                 { error_message(&id, error.as_deref()) }
                 <textarea {class} id={id.clone()} name={id.clone()} rows="8" ref={node(&id)}
@@ -247,15 +256,8 @@ pub(crate) fn QaReportEditor(props: &QaReportEditorProps) -> Html {
         Callback::from(move |_: MouseEvent| onback.emit(()))
     };
     let author_error = problem_at("lens-qa-author");
-    let status = if *saving {
-        "Saving…".to_owned()
-    } else if draft.unsaved {
-        "Not saved yet: save the draft to keep your changes on this device.".to_owned()
-    } else if draft.base.is_some() {
-        "Draft saved on this device.".to_owned()
-    } else {
-        "Not saved yet.".to_owned()
-    };
+    let status = draft.status_text(props.session.store.kind == StorageKind::IndexedDb);
+    let saving = draft.saving;
     html! {
         <section class="lens-section lens-qa-report" aria-labelledby={TITLE_ID}>
             <button type="button" class="lens-link-button" onclick={onback}>{ "Back to reports" }</button>
@@ -290,11 +292,12 @@ pub(crate) fn QaReportEditor(props: &QaReportEditorProps) -> Html {
             <h4 class="lens-heading-m">{ "Sign the report off" }</h4>
             <div class={if author_error.is_some() { "lens-form-group lens-form-group--error" } else { "lens-form-group" }}>
                 <label class="lens-label" for="lens-qa-author">{ "Your name" }</label>
+                <div class="lens-hint" id="lens-qa-author-hint">{ "Kept as who wrote the draft, and as who signed the report off when you sign it." }</div>
                 { error_message("lens-qa-author", author_error.as_deref()) }
                 <input class={classes!("lens-input", "lens-input--width-20", author_error.as_ref().map(|_| "lens-input--error"))}
                     id="lens-qa-author" name="lens-qa-author" type="text" autocomplete="name" spellcheck="false"
                     value={draft.author.clone()} ref={node("lens-qa-author")} oninput={on_author}
-                    aria-describedby={author_error.as_ref().map(|_| "lens-qa-author-error")} />
+                    aria-describedby={if author_error.is_some() { "lens-qa-author-hint lens-qa-author-error" } else { "lens-qa-author-hint" }} />
             </div>
             <div class="lens-warning-text">
                 <span class="lens-warning-text__icon" aria-hidden="true">{ "!" }</span>
@@ -304,8 +307,8 @@ pub(crate) fn QaReportEditor(props: &QaReportEditorProps) -> Html {
                 </strong>
             </div>
             <div class="lens-button-group">
-                <button type="button" class="lens-button" id="lens-qa-sign" onclick={save(true)} disabled={*saving}>{ "Sign the report off" }</button>
-                <button type="button" class="lens-button lens-button--secondary" id="lens-qa-save" onclick={save(false)} disabled={*saving}>{ "Save the draft" }</button>
+                <button type="button" class="lens-button" id="lens-qa-sign" onclick={save(true)} disabled={saving}>{ "Sign the report off" }</button>
+                <button type="button" class="lens-button lens-button--secondary" id="lens-qa-save" onclick={save(false)} disabled={saving}>{ "Save the draft" }</button>
             </div>
         </section>
     }

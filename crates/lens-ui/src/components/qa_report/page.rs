@@ -102,7 +102,7 @@ fn at_a_glance(view: &ReportView) -> Html {
         let rows: Vec<Html> = section
             .rows
             .iter()
-            .filter(|row| row.breakdown == "All")
+            .filter(|row| row.overall)
             .map(|row| {
                 let value = match row.of {
                     Some(of) if row.share.is_empty() => format!("{} of {of}", row.count),
