@@ -42,6 +42,15 @@ test("a QA manager drafts the half year's report from its themes, signs it off, 
   };
   const lens = page.locator("practice-lens");
   await openTask(page, "practice-lens", "Reports");
+  // The quick periods: this quarter is what Reports opens on; one press gives the financial year.
+  const quick = (name) => lens.getByRole("group", { name: "Quick periods" }).getByRole("button", { name });
+  assert.equal(await quick("This quarter").getAttribute("aria-pressed"), "true");
+  await quick("This financial year").click();
+  assert.equal(await quick("This financial year").getAttribute("aria-pressed"), "true");
+  assert.deepEqual(
+    [await lens.locator("#lens-report-from-day").inputValue(), await lens.locator("#lens-report-from-month").inputValue()],
+    ["1", "4"],
+  );
   await typeDate(lens, "lens-report-from", "2026-04-01");
   await typeDate(lens, "lens-report-to", "2026-09-30");
   await lens.getByText(FIGURES).first().waitFor();
@@ -129,6 +138,10 @@ test("a QA manager drafts the half year's report from its themes, signs it off, 
   // The three questions at a glance, over all six audits, as the report counted them.
   assert.match(signedText, /Audits completed\s+6\n/);
   assert.match(signedText, /Judged good or better overall\s+4 of 6 \(67%\)/);
+  // Every standard by grade in one grid, its overall row agreeing with the glance above.
+  const overallRow = lens.locator("section.lens-grade-grid tbody tr").first();
+  assert.match(await overallRow.innerText(), /^Overall judgement[^\n]*\t.*67%$/s);
+  assert.equal(await lens.locator("#lens-report-grade-grid").count(), 1);
   assert.equal(await lens.locator("textarea").count(), 0, "a signed report has nothing to edit");
   await shot(page, "signed");
   await accessible("on the signed report");

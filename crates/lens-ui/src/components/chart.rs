@@ -6,7 +6,7 @@
 mod grades;
 mod trend;
 
-pub(crate) use grades::grade_distribution_chart;
+pub(crate) use grades::{grade_distribution_chart, percent};
 pub(crate) use trend::trend_chart;
 use yew::prelude::*;
 

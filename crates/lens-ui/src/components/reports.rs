@@ -4,6 +4,7 @@
 //! makes the report; the screen asks for it and shows it when it comes back.
 
 pub(crate) mod figures;
+pub(crate) mod grade_grid;
 
 use std::rc::Rc;
 
@@ -12,15 +13,19 @@ use lens_analysis::protocol::{
     AnalysisReply, AnalysisRequest, DataSource, ExpectedVolume, ReportFileRequest, ReportFormat,
     ReportRequest, ReportView, ThemeSummary,
 };
-use lens_core::{Period, PeriodLength, Template, TemplateKind};
+use lens_core::{Template, TemplateKind};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use self::figures::{figure_tables, grade_charts, theme_table, trend_charts};
+use self::grade_grid::grade_grid;
 use super::download::{download, DownloadFile};
 use super::focus::use_focus_on_mount;
-use super::form::{date_input, period_days, period_errors, period_problems, DateInputView, ErrorSummary};
+use super::form::{
+    date_input, period_days, period_errors, period_problems, quick_periods, DateInputView, ErrorSummary,
+    QuickPeriod,
+};
 use super::scroll_table::scroll_table;
 use crate::analysis::snapshot_source;
 use crate::app::{teams_of, Session};
@@ -81,12 +86,10 @@ struct Choice {
 #[component]
 pub(crate) fn Reports(props: &ReportsProps) -> Html {
     let today = props.platform.now().date_naive();
-    let choice = use_state(|| Choice {
+    let choice = use_state(|| {
         // The current financial quarter so far: what a QA manager reports on most.
-        from: Period::containing(today, PeriodLength::Quarter).first_day().format("%Y-%-m-%-d").to_string(),
-        to: today.format("%Y-%-m-%-d").to_string(),
-        team: String::new(),
-        template: String::new(),
+        let (from, to) = QuickPeriod::ThisQuarter.typed_days(today);
+        Choice { from, to, team: String::new(), template: String::new() }
     });
     let made = use_state(|| Made::Waiting);
     let themes = use_state(|| Themes::Reading);
@@ -175,6 +178,13 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         let update = update(change);
         Callback::from(move |event: Event| update(event.target_unchecked_into::<HtmlSelectElement>().value()))
     };
+    let onpick = {
+        let choice = choice.clone();
+        Callback::from(move |period: QuickPeriod| {
+            let (from, to) = period.typed_days(today);
+            choice.set(Choice { from, to, ..(*choice).clone() });
+        })
+    };
     let teams = teams_of(session.audits.iter());
     let team_options = teams.iter().map(|team| {
         html! { <option value={team.clone()} selected={choice.team == *team}>{ team.clone() }</option> }
@@ -246,6 +256,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                 { "Made from the audits and moderations on this device. Practitioners' reflections are never counted or read: they belong to their authors." }
             </p>
             <div class="lens-filters" role="search" aria-label="Choose what the report covers">
+                { quick_periods(QuickPeriod::of(&choice.from, &choice.to, today), &onpick) }
                 <div class="lens-filters__row">
                     { date_input(DateInputView { id: "lens-report-from", legend: "From", hint: None, value: &choice.from,
                         error: from_error.as_deref(), day_node: from_node.clone(), oninput: on_date(|c, v| c.from = v) }) }
@@ -293,6 +304,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                 }
                 { trend_charts(view) }
                 { grade_charts(view) }
+                { grade_grid(view) }
                 { figure_tables(view) }
                 { theme_table(&themes) }
             }

@@ -16,11 +16,11 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use self::choice::{audit_templates, grade_options, standard_options, QuickPeriod, ThemeChoice};
+use self::choice::{audit_templates, grade_options, standard_options, ThemeChoice};
 use self::phrases::{phrase_changes, uncovered_phrases};
 use self::sides::theme_sides;
 use super::focus::use_focus_on_mount;
-use super::form::{date_input, period_errors, DateInputView, ErrorSummary};
+use super::form::{date_input, period_errors, quick_periods, DateInputView, ErrorSummary, QuickPeriod};
 use super::pagination::plural;
 use crate::analysis::snapshot_source;
 use crate::app::{teams_of, Session};
@@ -116,18 +116,10 @@ pub(crate) fn ThemesPanel(props: &ThemesPanelProps) -> Html {
     let option = |value: &str, label: &str, chosen: &str| {
         html! { <option value={value.to_owned()} selected={chosen == value}>{ label.to_owned() }</option> }
     };
-    let quick = QuickPeriod::ALL.into_iter().map(|period| {
-        let onclick = {
-            let (choice, onchoice) = (choice.clone(), props.onchoice.clone());
-            Callback::from(move |_: MouseEvent| onchoice.emit(choice.clone().with_period(period, today)))
-        };
-        let current = choice.quick_period(today) == Some(period);
-        html! {
-            <button type="button" class="lens-button lens-button--secondary lens-button--small" aria-pressed={current.to_string()} {onclick}>
-                { period.label() }
-            </button>
-        }
-    });
+    let onpick = {
+        let (choice, onchoice) = (choice.clone(), props.onchoice.clone());
+        Callback::from(move |period: QuickPeriod| onchoice.emit(choice.clone().with_period(period, today)))
+    };
     let onback = {
         let onback = props.onback.clone();
         Callback::from(move |_: MouseEvent| onback.emit(()))
@@ -142,7 +134,7 @@ pub(crate) fn ThemesPanel(props: &ThemesPanelProps) -> Html {
                 { "What the auditors' narratives say is going well and what needs to improve, theme by theme, from the completed audits on this device. Practitioners' reflections are never read." }
             </p>
             <div class="lens-filters" role="search" aria-label="Choose which narratives to read">
-                <div class="lens-button-group lens-quick-periods" role="group" aria-label="Quick periods">{ for quick }</div>
+                { quick_periods(choice.quick_period(today), &onpick) }
                 <div class="lens-filters__row">
                     { date_input(DateInputView { id: "lens-themes-from", legend: "From", hint: None, value: &choice.from,
                         error: from_problem.as_deref(), day_node: from_node.clone(), oninput: on_date(|c, v| c.from = v) }) }

@@ -13,7 +13,7 @@ const LEFT: f64 = 4.0;
 const BAR_ROOM: f64 = 330.0;
 
 /// `count` as a whole percentage of `total`, rounded; 0 of nothing is 0.
-pub(super) fn percent(count: usize, total: usize) -> usize {
+pub(crate) fn percent(count: usize, total: usize) -> usize {
     (count * 100 + total / 2).checked_div(total).unwrap_or(0)
 }
 

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::draft::as_quote;
 use crate::components::reports::figures::{figure_tables, grade_charts, trend_charts};
+use crate::components::reports::grade_grid::grade_grid;
 use crate::components::themes_panel::sides::{quoted, OpenQuote};
 
 /// What a report covers, in words.
@@ -150,6 +151,7 @@ pub(crate) fn figures(view: &ReportView) -> Html {
             }
             { trend_charts(view) }
             { grade_charts(view) }
+            { grade_grid(view) }
             <details class="lens-details lens-qa-tables">
                 <summary class="lens-details__summary">{ "Every figure, as tables" }</summary>
                 { figure_tables(view) }

@@ -1,12 +1,12 @@
 //! What the themes panel covers, as the person chose it: kept while they open an audit from a
 //! quote, so coming back finds the same choice. Dates stay as typed until they are real dates.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use lens_analysis::protocol::themes::{ThemePanelRequest, ThemeSplit};
 use lens_analysis::protocol::DataSource;
-use lens_core::{newest_versions, Period, PeriodLength, Template, TemplateKind};
+use lens_core::{newest_versions, Template, TemplateKind};
 
-use crate::components::form::{period_days, period_problems};
+use crate::components::form::{period_days, period_problems, QuickPeriod};
 
 /// The panel's filters.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -24,52 +24,6 @@ pub(crate) struct ThemeChoice {
     pub split: ThemeSplit,
 }
 
-/// The periods offered with one press.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum QuickPeriod {
-    ThisMonth,
-    ThisQuarter,
-    LastQuarter,
-    ThisFinancialYear,
-}
-
-impl QuickPeriod {
-    pub const ALL: [Self; 4] =
-        [Self::ThisMonth, Self::ThisQuarter, Self::LastQuarter, Self::ThisFinancialYear];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::ThisMonth => "This month",
-            Self::ThisQuarter => "This quarter",
-            Self::LastQuarter => "Last quarter",
-            Self::ThisFinancialYear => "This financial year",
-        }
-    }
-
-    /// Its first and last day, seen from `today`: a period still under way ends today.
-    pub fn days(self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
-        match self {
-            Self::ThisMonth => (Period::containing(today, PeriodLength::Month).first_day(), today),
-            Self::ThisQuarter => (Period::containing(today, PeriodLength::Quarter).first_day(), today),
-            Self::LastQuarter => {
-                let this = Period::containing(today, PeriodLength::Quarter).first_day();
-                let last = Period::containing(this.pred_opt().unwrap_or(this), PeriodLength::Quarter);
-                (last.first_day(), last.last_day())
-            }
-            Self::ThisFinancialYear => {
-                // A council's year starts on 1 April.
-                let year = if today.month() >= 4 { today.year() } else { today.year() - 1 };
-                (NaiveDate::from_ymd_opt(year, 4, 1).unwrap_or(today), today)
-            }
-        }
-    }
-}
-
-/// A date as the date input's boxes take it, e.g. "2026-4-1".
-fn typed(day: NaiveDate) -> String {
-    day.format("%Y-%-m-%-d").to_string()
-}
-
 impl ThemeChoice {
     /// The current quarter so far, everything else open: what a QA manager reads first.
     pub fn opening(today: NaiveDate) -> Self {
@@ -77,14 +31,13 @@ impl ThemeChoice {
     }
 
     pub fn with_period(self, period: QuickPeriod, today: NaiveDate) -> Self {
-        let (from, to) = period.days(today);
-        Self { from: typed(from), to: typed(to), ..self }
+        let (from, to) = period.typed_days(today);
+        Self { from, to, ..self }
     }
 
     /// The quick period this choice's dates are, if any.
     pub fn quick_period(&self, today: NaiveDate) -> Option<QuickPeriod> {
-        let days = self.days()?;
-        QuickPeriod::ALL.into_iter().find(|period| period.days(today) == days)
+        QuickPeriod::of(&self.from, &self.to, today)
     }
 
     /// The problem with each date, as the error summary and the fields say it.
@@ -165,13 +118,8 @@ mod tests {
     }
 
     #[test]
-    fn quick_periods_follow_the_council_s_year_and_are_recognised_when_chosen() {
+    fn the_opening_choice_is_this_quarter_and_typed_dates_are_no_quick_period() {
         let today = day(2027, 2, 10);
-        assert_eq!(QuickPeriod::ThisMonth.days(today), (day(2027, 2, 1), today));
-        assert_eq!(QuickPeriod::ThisQuarter.days(today), (day(2027, 1, 1), today));
-        assert_eq!(QuickPeriod::LastQuarter.days(today), (day(2026, 10, 1), day(2026, 12, 31)));
-        assert_eq!(QuickPeriod::ThisFinancialYear.days(today), (day(2026, 4, 1), today));
-        assert_eq!(QuickPeriod::ThisFinancialYear.days(day(2026, 4, 1)), (day(2026, 4, 1), day(2026, 4, 1)));
         let choice = ThemeChoice::opening(today);
         assert_eq!(choice.quick_period(today), Some(QuickPeriod::ThisQuarter));
         let typed = ThemeChoice { from: "2026-11-3".into(), ..choice };
