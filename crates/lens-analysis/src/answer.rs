@@ -34,6 +34,7 @@ where
         AnalysisRequest::QaReportFile(file) => return qa_report_file(file),
         AnalysisRequest::Report(report) | AnalysisRequest::Themes(report) => &report.source,
         AnalysisRequest::ThemePanel(panel) => &panel.source,
+        AnalysisRequest::ProfessionalChallenge(review) => &review.source,
         AnalysisRequest::ReportFile(file) => &file.report.source,
         AnalysisRequest::AuditCsv(csv) => &csv.source,
         AnalysisRequest::Agreement(agreement) => &agreement.source,
@@ -59,6 +60,10 @@ where
         AnalysisRequest::Themes(report) => themes_reply(&records, &report, &templates),
         AnalysisRequest::ThemePanel(panel) => {
             crate::theme_panel::theme_panel(&records, &panel, &templates).map(AnalysisReply::ThemePanel)
+        }
+        AnalysisRequest::ProfessionalChallenge(review) => {
+            crate::professional_challenge::professional_challenge(&records, &review, &templates)
+                .map(AnalysisReply::ProfessionalChallenge)
         }
         AnalysisRequest::ReportFile(file) => report_file_reply(&records, &file, &templates),
         AnalysisRequest::Agreement(agreement) => agreement_reply(&records, &agreement, &templates),

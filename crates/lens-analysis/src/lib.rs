@@ -22,6 +22,7 @@ mod audit_csv;
 mod device_records;
 mod export_set;
 mod import_desk;
+mod professional_challenge;
 mod report_view;
 mod theme_panel;
 mod theme_view;

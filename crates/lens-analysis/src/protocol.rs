@@ -12,6 +12,7 @@ pub mod agreement;
 pub mod export;
 pub mod frozen;
 pub mod import;
+pub mod service_review;
 pub mod themes;
 
 /// Work the page asks the worker to do.
@@ -27,6 +28,8 @@ pub enum AnalysisRequest {
     ThemePanel(themes::ThemePanelRequest),
     /// A report as a file to download.
     ReportFile(ReportFileRequest),
+    /// Lens 3 of a service performance review drafted from the audits of its period and team.
+    ProfessionalChallenge(service_review::ProfessionalChallengeRequest),
     /// A QA report as a file to download, made from its stored body: the page keeps the
     /// file writers out of its first load.
     QaReportFile(QaReportFileRequest),
@@ -238,6 +241,8 @@ pub enum AnalysisReply {
     Themes(ThemeSummary),
     /// The themes panel asked for.
     ThemePanel(themes::ThemePanelView),
+    /// The professional-challenge areas drafted.
+    ProfessionalChallenge(service_review::ProfessionalChallengeView),
     /// The agreement dashboard asked for.
     Agreement(agreement::AgreementView),
     /// The chosen audits as a file.

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use lens_core::TemplateKind;
 use lens_store::bundle::{merge_bundles, write_bundle, Bundle};
 use lens_store::csv_export::{read_audits_csv, AuditCsv};
 use lens_store::sample::{generate_bundle, SampleSpec};
@@ -50,8 +51,21 @@ pub fn generate(args: &[String], today: NaiveDate) -> Result<String, Vec<String>
     let mut spec =
         SampleSpec::new(seed, auditors as usize, audits as usize, months.min(240) as u32).ending_on(today);
     if let Some(template) = options.get("template") {
-        if !builtin_templates().iter().any(|builtin| builtin.id == template && builtin.scale.is_some()) {
-            return Err(vec![format!("--template {template} is not a built-in graded template")]);
+        if !builtin_templates()
+            .iter()
+            .any(|builtin| builtin.id == template && builtin.kind != TemplateKind::Reflection)
+        {
+            let known: Vec<String> = builtin_templates()
+                .into_iter()
+                .filter(|builtin| builtin.kind != TemplateKind::Reflection)
+                .map(|builtin| builtin.id)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            return Err(vec![format!(
+                "--template {template} is not a built-in template to audit with: use one of {}",
+                known.join(", ")
+            )]);
         }
         spec.template_id = template.to_owned();
     }

@@ -14,6 +14,7 @@ mod period;
 pub mod random;
 mod report;
 mod sampling;
+mod service_review;
 mod template;
 #[cfg(test)]
 mod test_fixtures;
@@ -37,6 +38,7 @@ pub use report::{
     ReportError, ReportFilter, ReportSettings,
 };
 pub use sampling::{draw_sample, sample_candidates, sample_rule_problem, ModerationSample, SampleRule};
+pub use service_review::ChallengeArea;
 pub use template::{
     newest_versions, suggest_overall, ActionsBlock, FieldKind, Grade, GradeRule, GradeScale, GradeStanding,
     HeaderField, Item, NarrativeRule, OverallRule, OverallSuggestion, Section, Template, TemplateKind,

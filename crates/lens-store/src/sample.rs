@@ -30,9 +30,14 @@ pub struct SampleSpec {
     /// The last day anything may be dated: nothing generated lies after it, so example data
     /// never describes work done in the future. Due dates may be later: they are plans.
     pub today: NaiveDate,
-    /// The built-in template id to audit with.
+    /// The built-in template id to audit with. Audits made with any but the default are
+    /// numbered after it (`practice-observation-000001`), so bundles of different templates
+    /// merge and import side by side.
     pub template_id: String,
 }
+
+/// The template generated audits use unless the spec names another.
+const DEFAULT_TEMPLATE: &str = "case-file-audit-ofsted";
 
 impl SampleSpec {
     /// A spec with the case file audit on the Ofsted scale, over the months from April 2026,
@@ -40,7 +45,7 @@ impl SampleSpec {
     pub fn new(seed: u64, auditors: usize, audits: usize, months: u32) -> Self {
         let start = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap_or_default();
         let today = (start + Months::new(months.max(1))).pred_opt().unwrap_or(start);
-        Self { seed, auditors, audits, months, start, today, template_id: "case-file-audit-ofsted".into() }
+        Self { seed, auditors, audits, months, start, today, template_id: DEFAULT_TEMPLATE.into() }
     }
 
     /// The same spec over the `months` months that end with `today`'s month, nothing after it.
@@ -119,6 +124,7 @@ pub fn generate_bundle(spec: &SampleSpec) -> Bundle {
             (name, TEAMS[index % TEAMS.len()], bias, role_of(index))
         })
         .collect();
+    let numbered = if template.id == DEFAULT_TEMPLATE { "audit" } else { template.id.as_str() };
     let cases = (spec.audits * 4 / 5).max(1);
     let mut audits = Vec::with_capacity(spec.audits);
     let mut moderations = Vec::new();
@@ -129,7 +135,7 @@ pub fn generate_bundle(spec: &SampleSpec) -> Bundle {
         let audit = generate_audit(
             &mut random,
             &template,
-            index,
+            AuditId::new(format!("{numbered}-{index:06}")),
             &case,
             (auditor.as_str(), *team, *bias, *role),
             on,
@@ -184,14 +190,13 @@ fn role_of(index: usize) -> &'static str {
 fn generate_audit(
     random: &mut SplitMix64,
     template: &Template,
-    index: usize,
+    id: AuditId,
     case: &str,
     (auditor, team, bias, role): Auditor,
     on: NaiveDate,
     today: NaiveDate,
 ) -> Audit {
     let typed = NewAudit { case_reference: case.into(), auditor: auditor.into() };
-    let id = AuditId::new(format!("audit-{index:06}"));
     let started = on.checked_sub_days(Days::new(below(random, 10) as u64)).unwrap_or(on);
     let Ok(mut audit) = typed.start(id, template.reference(), started) else {
         unreachable!("generated names and case numbers are valid")
@@ -201,16 +206,24 @@ fn generate_audit(
     let quality = [0, 1, 1, 1, 1, 2, 2, 2, 3][below(random, 9)] as i64;
     for item in template.items() {
         let noise = [-1, 0, 0, 0, 1][below(random, 5)];
-        let position = (quality + noise - bias).clamp(0, grades.len() as i64 - 1) as usize;
-        let grade = &grades[position];
-        let bank = if grade.standing == GradeStanding::GoodOrBetter { &STRENGTHS } else { &CONCERNS };
+        // An ungraded template or standard (an observation's notes) is written as its case is.
+        let graded = !grades.is_empty() && item.grade != lens_core::GradeRule::None;
+        let position = (quality + noise - bias).clamp(0, grades.len().max(1) as i64 - 1) as usize;
+        let grade = graded.then(|| &grades[position]);
+        let good = grade.map_or(position == 0 || (position == 1 && chance(random, 70)), |grade| {
+            grade.standing == GradeStanding::GoodOrBetter
+        });
+        let bank = if good { &STRENGTHS } else { &CONCERNS };
         let mut narrative = pick(random, bank).to_owned();
         if chance(random, 50) {
             narrative.push(' ');
             let second_bank = if chance(random, 70) { bank } else { &STRENGTHS };
             narrative.push_str(pick(random, second_bank));
         }
-        audit.responses.insert(item.id.clone(), ItemResponse { grade: Some(grade.code.clone()), narrative });
+        audit.responses.insert(
+            item.id.clone(),
+            ItemResponse { grade: grade.map(|grade| grade.code.clone()), narrative },
+        );
     }
     for field in &template.header_fields {
         let answer = match (field.id.as_str(), &field.kind) {
@@ -303,7 +316,8 @@ fn generate_audit(
         }
     }
     audit.follow_up.events.sort_by_key(|event| event.recorded_on);
-    if chance(random, 12) {
+    // Only grades are moderated: an ungraded observation never is.
+    if chance(random, 12) && !grades.is_empty() {
         audit.status = AuditStatus::Moderated;
     }
     audit

@@ -12,6 +12,7 @@ mod edit;
 mod export;
 pub(crate) mod fields;
 mod form_state;
+mod professional_challenge;
 mod record;
 mod standard;
 mod wording;
@@ -35,6 +36,7 @@ use self::draft::{draft_form, FormView};
 use self::edit::Edit;
 use self::export::{export_bar, rescue_download};
 use self::form_state::{Edited, Stage};
+use self::professional_challenge::{offers_drafting, ChallengeFill};
 use self::record::audit_record;
 use self::wording::Wording;
 use super::family_views::family_views;
@@ -67,6 +69,9 @@ pub(crate) struct AuditFormProps {
     /// Where the back link goes, when it is not the screen the audit's kind names.
     #[prop_or_default]
     pub back_label: Option<AttrValue>,
+    /// The teams of the device's audits: a service review's lens 3 is drafted for one of them.
+    #[prop_or_default]
+    pub teams: Rc<Vec<String>>,
 }
 
 #[component]
@@ -337,7 +342,7 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
             FieldError { message: problem.message.clone(), field: anchors.node(&anchor), field_id: anchor }
         })
         .collect();
-    let form_view = |audit| FormView {
+    let form_view = |audit, before_lens_three| FormView {
         audit,
         template: &template,
         problems: &state.problems,
@@ -345,6 +350,16 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
         edit: &edit,
         platform: &props.platform,
         due_typed: &state.due_typed,
+        before_lens_three,
+    };
+    // Lens 3 is drafted while the review is written, never into a submitted one's amendment.
+    let challenge_fill = if offers_drafting(&template) {
+        html! {
+            <ChallengeFill store={props.store.clone()} platform={props.platform.clone()} template={template.clone()}
+                audit={audit.clone()} teams={props.teams.clone()} anchors={anchors.clone()} edit={edit.clone()} />
+        }
+    } else {
+        Html::default()
     };
     html! {
         <section class="lens-section" aria-labelledby={FORM_TITLE_ID}>
@@ -401,13 +416,13 @@ pub(crate) fn AuditForm(props: &AuditFormProps) -> Html {
                 </div>
             }
             if let Some(draft) = &state.amending {
-                { draft_form(form_view(&draft.revised), onsubmit,
+                { draft_form(form_view(&draft.revised, Html::default()), onsubmit,
                     amend_fields(draft, &state.problems, &anchors, on_amend_text(AmendmentField::By), on_amend_text(AmendmentField::Reason), on_cancel_amend, state.restored_amendment)) }
             } else if audit.status == AuditStatus::Draft && state.stage == Stage::Checking {
                 { check_answers(CheckView { audit, template: &template, anchors: &anchors, words: &words,
                     onchange: on_change_answer, onlock: on_lock }) }
             } else if audit.status == AuditStatus::Draft {
-                { draft_form(form_view(audit), onsubmit, html! {
+                { draft_form(form_view(audit, challenge_fill), onsubmit, html! {
                     <button type="submit" class="lens-button">{ words.submit }</button>
                 }) }
             } else {

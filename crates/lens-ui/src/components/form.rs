@@ -16,5 +16,5 @@ pub(crate) use date_input::{date_input, date_parts, DateInputView, TypedDate};
 pub(crate) use error_summary::{ErrorSummary, FieldError};
 pub(crate) use messages::{character_count, described_by, described_with_count, error_message, group_class};
 pub(crate) use period::{period_days, period_errors, period_problems};
-pub(crate) use quick_period::{quick_periods, QuickPeriod};
+pub(crate) use quick_period::{quick_periods, quick_periods_of, QuickPeriod};
 pub(crate) use text_input::TextInput;

@@ -15,6 +15,15 @@ use crate::council_templates::ConfiguredTemplate;
 use crate::ports::{PlatformHandle, StorageKind, UnsavedWork};
 use crate::screen::Screen;
 
+/// The teams a service review's lens 3 may be drafted for: those of the device's audits. Other
+/// audits do not ask, so the list is not made for them.
+fn review_teams(session: &Session, template: &lens_core::Template) -> Rc<Vec<String>> {
+    if template.kind != lens_core::TemplateKind::ServiceReview {
+        return Rc::default();
+    }
+    Rc::new(crate::app::teams_of(session.audits.iter()).into_iter().collect())
+}
+
 #[derive(Properties, PartialEq)]
 pub(crate) struct ScreensProps {
     pub session: Session,
@@ -77,7 +86,7 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
                         platform={props.platform.clone()} opened={opened.clone()}
                         template={Rc::new(template.clone())} onsaved={actions.onsaved.clone()}
                         onback={go(Screen::Home)} marking={props.config.protective_marking.clone()}
-                        moderation={moderation_of(session, id)} />
+                        moderation={moderation_of(session, id)} teams={review_teams(session, template)} />
                 },
                 None => missing_template(&opened.value.template.to_string()),
             },

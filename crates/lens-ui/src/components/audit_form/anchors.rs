@@ -12,6 +12,13 @@ use yew::NodeRef;
 #[derive(Clone, Default)]
 pub(crate) struct Anchors(Rc<RefCell<BTreeMap<String, NodeRef>>>);
 
+/// The same anchors are the same map: a component given them re-renders only when they change.
+impl PartialEq for Anchors {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 impl Anchors {
     pub fn node(&self, element_id: &str) -> NodeRef {
         self.0.borrow_mut().entry(element_id.to_owned()).or_default().clone()

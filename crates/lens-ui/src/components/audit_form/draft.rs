@@ -29,11 +29,18 @@ pub(crate) struct FormView<'a> {
     pub platform: &'a PlatformHandle,
     /// Due dates as typed, by action id.
     pub due_typed: &'a BTreeMap<String, String>,
+    /// Drawn above the section holding lens 3's first area the device can evidence (a service
+    /// review's drafting panel), or nothing.
+    pub before_lens_three: Html,
 }
 
 /// The editable form, ending with `ending` (the submit or amendment buttons).
 pub(crate) fn draft_form(view: FormView, onsubmit: Callback<SubmitEvent>, ending: Html) -> Html {
-    let FormView { audit, template, problems, anchors, edit, platform, due_typed } = view;
+    let FormView { audit, template, problems, anchors, edit, platform, due_typed, before_lens_three } = view;
+    let lens_three = template.sections.iter().position(|section| {
+        section.items.iter().any(|item| lens_core::ChallengeArea::of_item(&item.id).is_some())
+    });
+    let mut before_lens_three = Some(before_lens_three);
     let guidance = (!template.guidance.is_empty()).then(|| {
         html! {
             <details class="lens-details">
@@ -56,7 +63,8 @@ pub(crate) fn draft_form(view: FormView, onsubmit: Callback<SubmitEvent>, ending
         })
     });
     let mapped = needs_contents(template);
-    let sections = template.sections.iter().map(|section| {
+    let sections = template.sections.iter().enumerate().map(|(position, section)| {
+        let panel = if Some(position) == lens_three { before_lens_three.take() } else { None };
         let items = section.items.iter().map(|item| {
             let view = standard(StandardView {
                 item,
@@ -66,12 +74,14 @@ pub(crate) fn draft_form(view: FormView, onsubmit: Callback<SubmitEvent>, ending
                 narrative_error: error_for(problems, &ProblemTarget::ItemNarrative(item.id.clone())),
                 anchors,
                 edit,
+                narrative_label: Wording::for_template(template).narrative,
             });
             html! { <>{ view }if mapped { { back_to_contents(anchors) } }</> }
         });
         html! {
             <section class="lens-section">
                 <h3 class="lens-heading-m">{ section.title.clone() }</h3>
+                { for panel }
                 if let Some(text) = &section.guidance {
                     <p class="lens-body lens-body--secondary">{ text.clone() }</p>
                 }

@@ -20,6 +20,9 @@ pub(crate) enum Edit {
     Grade(String, String),
     /// An item's narrative, by item id.
     Narrative(String, String),
+    /// Drafted narratives, by item id, each put only where nothing is written yet: what the
+    /// person typed is never replaced.
+    FillEmptyNarratives(Vec<(String, String)>),
     /// The overall judgement's code.
     Overall(String),
     /// A new, empty action with this id.
@@ -37,6 +40,14 @@ pub(crate) fn apply(audit: &mut Audit, edit: Edit) -> bool {
         Edit::Header(field, value) => audit.set_header_value(&field, &value),
         Edit::Grade(item, code) => audit.responses.entry(item).or_default().grade = Some(code),
         Edit::Narrative(item, text) => audit.responses.entry(item).or_default().narrative = text,
+        Edit::FillEmptyNarratives(drafts) => {
+            for (item, text) in drafts {
+                let response = audit.responses.entry(item).or_default();
+                if response.narrative.trim().is_empty() {
+                    response.narrative = text;
+                }
+            }
+        }
         Edit::Overall(code) => audit.overall = Some(code),
         Edit::AddAction(id) => audit.actions.push(Action::new(id, "", "", None)),
         Edit::RemoveAction(index) => {
@@ -88,6 +99,12 @@ mod tests {
             audit.responses["risk"],
             ItemResponse { grade: Some("G".into()), narrative: "Seen alone.".into() }
         );
+        let drafts =
+            vec![("risk".to_owned(), "Drafted.".to_owned()), ("plan".to_owned(), "Drafted plan.".to_owned())];
+        assert!(apply(&mut audit, Edit::FillEmptyNarratives(drafts.clone())));
+        assert_eq!(audit.responses["risk"].narrative, "Seen alone.", "what was typed stays");
+        assert_eq!(audit.responses["plan"].narrative, "Drafted plan.");
+        assert!(!apply(&mut audit, Edit::FillEmptyNarratives(drafts)), "nothing left empty to fill");
         assert!(apply(&mut audit, Edit::Header("case-reference".into(), "CF-2".into())));
         assert_eq!(audit.case_reference, "CF-2");
         assert!(apply(&mut audit, Edit::AddAction("x1".into())));

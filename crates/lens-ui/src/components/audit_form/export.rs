@@ -86,6 +86,7 @@ async fn download_csv(
             AnalysisReply::Report(_)
             | AnalysisReply::Themes(_)
             | AnalysisReply::ThemePanel(_)
+            | AnalysisReply::ProfessionalChallenge(_)
             | AnalysisReply::Agreement(_)
             | AnalysisReply::Exported(_)
             | AnalysisReply::Warmed,

@@ -18,6 +18,8 @@ pub(crate) struct StandardView<'a> {
     pub narrative_error: Option<&'a str>,
     pub anchors: &'a Anchors,
     pub edit: &'a Callback<Edit>,
+    /// The label of a graded item's narrative (`Wording::narrative`).
+    pub narrative_label: &'static str,
 }
 
 pub(crate) fn standard(view: StandardView) -> Html {
@@ -85,7 +87,7 @@ fn narrative_box(view: &StandardView, graded: bool) -> Html {
         let value = event.target_unchecked_into::<HtmlTextAreaElement>().value();
         edit.emit(Edit::Narrative(item.clone(), value));
     });
-    let label = if graded { "Evidence and impact on the child".to_owned() } else { view.item.prompt.clone() };
+    let label = if graded { view.narrative_label.to_owned() } else { view.item.prompt.clone() };
     let label_class = if graded { "lens-label" } else { "lens-label lens-heading-s" };
     let group = if view.narrative_error.is_some() {
         "lens-form-group lens-form-group--error"
@@ -102,9 +104,16 @@ fn narrative_box(view: &StandardView, graded: bool) -> Html {
                 <div class="lens-hint" id={format!("{id}-hint")}>{ hint.clone() }</div>
             }
             { error_message(&id, view.narrative_error) }
-            <textarea {class} id={id.clone()} name={id.clone()} rows="5" value={text.clone()}
+            <textarea {class} id={id.clone()} name={id.clone()} rows={rows_for(&text).to_string()} value={text.clone()}
                 ref={view.anchors.node(&id)} {oninput} aria-describedby={described} />
             { character_count(&id, &text) }
         </div>
     }
+}
+
+/// A narrative's box is five lines high and grows with what is in it (a drafted lens 3 area runs
+/// to a dozen lines), up to sixteen; past that it scrolls.
+fn rows_for(text: &str) -> usize {
+    let lines: usize = text.lines().map(|line| 1 + line.chars().count() / 90).sum();
+    lines.clamp(5, 16)
 }

@@ -21,6 +21,9 @@ pub(crate) struct Wording {
     pub download_answers: &'static str,
     pub amend: &'static str,
     pub rescue: &'static str,
+    /// The label of a graded item's narrative: a service review's judgement areas ask for
+    /// comments and evidence about a service, not a child.
+    pub narrative: &'static str,
 }
 
 impl Wording {
@@ -39,6 +42,7 @@ impl Wording {
                 download_answers: "Download my answers as CSV",
                 amend: "Amend this reflection",
                 rescue: "Download this reflection",
+                narrative: "What I found",
             }
         } else {
             Self {
@@ -54,6 +58,11 @@ impl Wording {
                 download_answers: "Download answers as CSV",
                 amend: "Amend this audit",
                 rescue: "Download this audit",
+                narrative: if template.kind == TemplateKind::ServiceReview {
+                    "Comments and evidence"
+                } else {
+                    "Evidence and impact on the child"
+                },
             }
         }
     }

@@ -1,5 +1,7 @@
 //! The periods a QA manager reports on most, offered with one press beside a period's two date
-//! inputs: this month, this quarter, last quarter and this financial year, each seen from today.
+//! inputs: this month, this quarter, last quarter and this financial year, each seen from today;
+//! and for a six-monthly service review, the half-years of the council's year (April to
+//! September, October to March).
 
 use chrono::{Datelike, NaiveDate};
 use lens_core::{Period, PeriodLength};
@@ -14,11 +16,16 @@ pub(crate) enum QuickPeriod {
     ThisQuarter,
     LastQuarter,
     ThisFinancialYear,
+    ThisHalfYear,
+    LastHalfYear,
 }
 
 impl QuickPeriod {
+    /// The periods a report offers.
     pub const ALL: [Self; 4] =
         [Self::ThisMonth, Self::ThisQuarter, Self::LastQuarter, Self::ThisFinancialYear];
+    /// The periods a six-monthly review offers.
+    pub const HALF_YEARS: [Self; 3] = [Self::LastHalfYear, Self::ThisHalfYear, Self::ThisFinancialYear];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -26,6 +33,8 @@ impl QuickPeriod {
             Self::ThisQuarter => "This quarter",
             Self::LastQuarter => "Last quarter",
             Self::ThisFinancialYear => "This financial year",
+            Self::ThisHalfYear => "This half-year",
+            Self::LastHalfYear => "Last half-year",
         }
     }
 
@@ -44,6 +53,12 @@ impl QuickPeriod {
                 let year = if today.month() >= 4 { today.year() } else { today.year() - 1 };
                 (NaiveDate::from_ymd_opt(year, 4, 1).unwrap_or(today), today)
             }
+            Self::ThisHalfYear => (half_year_start(today), today),
+            Self::LastHalfYear => {
+                let this = half_year_start(today);
+                let last_day = this.pred_opt().unwrap_or(this);
+                (half_year_start(last_day), last_day)
+            }
         }
     }
 
@@ -55,9 +70,24 @@ impl QuickPeriod {
 
     /// The quick period the typed dates are, if any.
     pub fn of(from: &str, to: &str, today: NaiveDate) -> Option<Self> {
-        let days = period_days(from, to)?;
-        Self::ALL.into_iter().find(|period| period.days(today) == days)
+        Self::of_among(&Self::ALL, from, to, today)
     }
+
+    /// The one of `periods` the typed dates are, if any.
+    pub fn of_among(periods: &[Self], from: &str, to: &str, today: NaiveDate) -> Option<Self> {
+        let days = period_days(from, to)?;
+        periods.iter().copied().find(|period| period.days(today) == days)
+    }
+}
+
+/// The first day of the half of the council's year (from 1 April or 1 October) holding `day`.
+fn half_year_start(day: NaiveDate) -> NaiveDate {
+    let (year, month) = match day.month() {
+        4..=9 => (day.year(), 4),
+        10..=12 => (day.year(), 10),
+        _ => (day.year() - 1, 10),
+    };
+    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(day)
 }
 
 /// A date as the date input's boxes take it, e.g. "2026-4-1".
@@ -65,9 +95,18 @@ fn typed(day: NaiveDate) -> String {
     day.format("%Y-%-m-%-d").to_string()
 }
 
-/// The row of quick-period buttons, the one the dates now are marked as pressed.
+/// The row of a report's quick-period buttons, the one the dates now are marked as pressed.
 pub(crate) fn quick_periods(current: Option<QuickPeriod>, onpick: &Callback<QuickPeriod>) -> Html {
-    let buttons = QuickPeriod::ALL.into_iter().map(|period| {
+    quick_periods_of(&QuickPeriod::ALL, current, onpick)
+}
+
+/// The row of buttons for `periods`, the one the dates now are marked as pressed.
+pub(crate) fn quick_periods_of(
+    periods: &[QuickPeriod],
+    current: Option<QuickPeriod>,
+    onpick: &Callback<QuickPeriod>,
+) -> Html {
+    let buttons = periods.iter().copied().map(|period| {
         let onclick = onpick.reform(move |_: MouseEvent| period);
         html! {
             <button type="button" class="lens-button lens-button--secondary lens-button--small"
@@ -101,5 +140,20 @@ mod tests {
         assert_eq!((from.as_str(), to.as_str()), ("2026-10-1", "2026-12-31"));
         assert_eq!(QuickPeriod::of(&from, &to, today), Some(QuickPeriod::LastQuarter));
         assert_eq!(QuickPeriod::of("2026-11-3", &to, today), None);
+    }
+
+    #[test]
+    fn half_years_run_april_to_september_and_october_to_march() {
+        assert_eq!(QuickPeriod::ThisHalfYear.days(day(2027, 2, 10)), (day(2026, 10, 1), day(2027, 2, 10)));
+        assert_eq!(QuickPeriod::LastHalfYear.days(day(2027, 2, 10)), (day(2026, 4, 1), day(2026, 9, 30)));
+        assert_eq!(QuickPeriod::LastHalfYear.days(day(2026, 12, 1)), (day(2026, 4, 1), day(2026, 9, 30)));
+        assert_eq!(QuickPeriod::LastHalfYear.days(day(2026, 4, 1)), (day(2025, 10, 1), day(2026, 3, 31)));
+        assert_eq!(QuickPeriod::ThisHalfYear.days(day(2026, 9, 30)), (day(2026, 4, 1), day(2026, 9, 30)));
+        let (from, to) = QuickPeriod::LastHalfYear.typed_days(day(2026, 12, 1));
+        assert_eq!(
+            QuickPeriod::of_among(&QuickPeriod::HALF_YEARS, &from, &to, day(2026, 12, 1)),
+            Some(QuickPeriod::LastHalfYear)
+        );
+        assert_eq!(QuickPeriod::of(&from, &to, day(2026, 12, 1)), None, "a report does not offer it");
     }
 }
