@@ -10,6 +10,7 @@ use lens_store::{load_audit, MemoryStore, Store};
 use crate::audit_csv::audit_csv;
 use crate::device_records::{DeviceRecords, RecordCache};
 use crate::export_set::export_set;
+use crate::protocol::figure_audits::FigureAuditsRequest;
 use crate::protocol::{
     AnalysisReply, AnalysisRequest, AuditCsvRequest, DataSource, ExampleRequest, QaReportFileRequest,
     ReportFileRequest, ReportFormat, ReportRequest,
@@ -36,6 +37,7 @@ where
         AnalysisRequest::ThemePanel(panel) => &panel.source,
         AnalysisRequest::ProfessionalChallenge(review) => &review.source,
         AnalysisRequest::ReportFile(file) => &file.report.source,
+        AnalysisRequest::FigureAudits(figure) => &figure.report.source,
         AnalysisRequest::AuditCsv(csv) => &csv.source,
         AnalysisRequest::Agreement(agreement) => &agreement.source,
         AnalysisRequest::Export(export) => &export.source,
@@ -66,6 +68,7 @@ where
                 .map(AnalysisReply::ProfessionalChallenge)
         }
         AnalysisRequest::ReportFile(file) => report_file_reply(&records, &file, &templates),
+        AnalysisRequest::FigureAudits(request) => figure_audits_reply(&records, &request, &templates),
         AnalysisRequest::Agreement(agreement) => agreement_reply(&records, &agreement, &templates),
         AnalysisRequest::Export(export) => Ok(export_set(&records, &export, &templates)),
         AnalysisRequest::Warm(warm) => {
@@ -191,6 +194,20 @@ fn report_file_reply(
         ReportFormat::Json => serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default(),
     };
     Ok(AnalysisReply::File { contents })
+}
+
+/// The audits behind one figure of the report the request makes.
+fn figure_audits_reply(
+    records: &DeviceRecords,
+    request: &FigureAuditsRequest,
+    templates: &[Template],
+) -> Result<AnalysisReply, String> {
+    let report = make_report(records, &request.report, templates)?;
+    crate::figure_audits::figure_audits(&report, request.figure, &records.audits, templates)
+        .map(AnalysisReply::FigureAudits)
+        .ok_or_else(|| {
+            "This figure is no longer in the report, as the audits on this device have changed: go back to the report to see it as it is now.".to_owned()
+        })
 }
 
 /// Dashboards kept per set of records.

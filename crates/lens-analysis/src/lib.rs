@@ -21,6 +21,7 @@ mod answer;
 mod audit_csv;
 mod device_records;
 mod export_set;
+mod figure_audits;
 mod import_desk;
 mod professional_challenge;
 mod report_view;

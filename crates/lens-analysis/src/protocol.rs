@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod agreement;
 pub mod export;
+pub mod figure_audits;
 pub mod frozen;
 pub mod import;
 pub mod service_review;
@@ -28,6 +29,8 @@ pub enum AnalysisRequest {
     ThemePanel(themes::ThemePanelRequest),
     /// A report as a file to download.
     ReportFile(ReportFileRequest),
+    /// The audits behind one figure of a report.
+    FigureAudits(figure_audits::FigureAuditsRequest),
     /// Lens 3 of a service performance review drafted from the audits of its period and team.
     ProfessionalChallenge(service_review::ProfessionalChallengeRequest),
     /// A QA report as a file to download, made from its stored body: the page keeps the
@@ -241,6 +244,8 @@ pub enum AnalysisReply {
     Themes(ThemeSummary),
     /// The themes panel asked for.
     ThemePanel(themes::ThemePanelView),
+    /// The audits behind the figure asked for.
+    FigureAudits(figure_audits::FigureAudits),
     /// The professional-challenge areas drafted.
     ProfessionalChallenge(service_review::ProfessionalChallengeView),
     /// The agreement dashboard asked for.
@@ -350,6 +355,10 @@ pub struct FigureRow {
     pub breakdown: String,
     /// Whether the figure is over every audit the report covers rather than one breakdown.
     pub overall: bool,
+    /// The figure's place among its report's figures, to ask for the audits behind it; none
+    /// for a signed report's figures, kept as they were without their audits.
+    #[serde(default)]
+    pub figure: Option<usize>,
     /// The count.
     pub count: usize,
     /// The total it is out of, if any.

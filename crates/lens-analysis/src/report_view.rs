@@ -14,8 +14,9 @@ pub fn report_view(report: &Report, templates: &[Template]) -> ReportView {
             let rows: Vec<FigureRow> = report
                 .figures
                 .iter()
-                .filter(|figure| figure.question == question)
-                .map(|figure| figure_row(figure, templates))
+                .enumerate()
+                .filter(|(_, figure)| figure.question == question)
+                .map(|(index, figure)| FigureRow { figure: Some(index), ..figure_row(figure, templates) })
                 .collect();
             (!rows.is_empty()).then(|| ReportSection {
                 anchor: question_code(question).replace('_', "-"),
@@ -119,11 +120,13 @@ fn bar_standing(standing: GradeStanding) -> BarStanding {
     }
 }
 
-fn figure_row(figure: &Figure, templates: &[Template]) -> FigureRow {
+/// One figure in words.
+pub(crate) fn figure_row(figure: &Figure, templates: &[Template]) -> FigureRow {
     FigureRow {
         measure: figure.measure.label().to_owned(),
         breakdown: breakdown_words(figure, templates),
         overall: figure.group.is_empty(),
+        figure: None,
         count: figure.count,
         of: figure.of,
         share: figure.share().map(|share| format!("{:.0}%", share * 100.0)).unwrap_or_default(),

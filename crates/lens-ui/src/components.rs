@@ -52,7 +52,7 @@ pub(crate) use moderation_list::ModerationList;
 pub(crate) use my_reflections::MyReflections;
 pub(crate) use qa_report::state::QaDrafts;
 pub(crate) use qa_report::QaReportScreen;
-pub(crate) use reports::Reports;
+pub(crate) use reports::{ReportChoice, Reports};
 pub(crate) use screens::Screens;
 pub(crate) use start_audit::StartAudit;
 pub(crate) use storage_notice::StorageNotice;

@@ -33,6 +33,8 @@ pub(crate) enum Screen {
         /// Where the quote was: Themes or a QA report.
         back: Box<Screen>,
     },
+    /// A submitted audit opened from the list of a report's figure, going back to that list.
+    AuditFromReport(AuditId),
     /// A QA report: a new one for a period, team and template, or one kept on this device.
     QaReport(QaReportOpen),
     /// Agreement between auditors and moderators over the moderations on this device.

@@ -9,6 +9,7 @@ use lens_store::{save_audit, save_moderation, MemoryStore, RecordKind, Store};
 use super::answer;
 use crate::device_records::RecordCache;
 use crate::protocol::export::{AuditSelection, ExportFormat, ExportRequest, ExportedSet, SelectedStatus};
+use crate::protocol::figure_audits::FigureAuditsRequest;
 use crate::protocol::{
     AnalysisReply, AnalysisRequest, AuditCsvRequest, CsvPart, DataSource, RecordMessage, ReportFileRequest,
     ReportFormat, ReportRequest, ReportView, ThemePolarity,
@@ -371,5 +372,68 @@ fn a_signed_qa_report_s_files_are_made_from_its_stored_body_and_a_damaged_body_i
             assert!(message.starts_with("The QA report could not be read"), "{message}")
         }
         other => panic!("{other:?}"),
+    }
+}
+
+/// The audits behind figure `figure` of the golden half-year's report.
+fn figure_audits(figure: usize) -> AnalysisReply {
+    let AnalysisRequest::Report(report) = half_year(DataSource::Database { name: "golden".into() }) else {
+        unreachable!()
+    };
+    ask(AnalysisRequest::FigureAudits(FigureAuditsRequest { report, figure }))
+}
+
+#[test]
+fn every_figure_opens_the_audits_its_report_file_names_newest_first() {
+    let view = report(ask(half_year(DataSource::Database { name: "golden".into() })));
+    let AnalysisRequest::Report(request) = half_year(DataSource::Database { name: "golden".into() }) else {
+        unreachable!()
+    };
+    let file = match ask(AnalysisRequest::ReportFile(ReportFileRequest {
+        report: request,
+        format: ReportFormat::Json,
+    })) {
+        AnalysisReply::File { contents } => serde_json::from_str::<serde_json::Value>(&contents).unwrap(),
+        other => panic!("expected a file, got {other:?}"),
+    };
+    let golden = parse_bundle(GOLDEN).unwrap();
+    let day_of = |id: &str| {
+        let audit = golden.audits.iter().find(|audit| audit.value.id.to_string() == id).unwrap();
+        audit.value.audited_on(lens_core::find_template(
+            &lens_store::template_document::builtin_templates(),
+            &audit.value.template,
+        ))
+    };
+    let rows: Vec<_> = view.sections.iter().flat_map(|section| &section.rows).collect();
+    assert!(rows.len() > 20, "{} figures", rows.len());
+    for row in rows {
+        let index = row.figure.expect("a live report's figure can be opened");
+        let AnalysisReply::FigureAudits(opened) = figure_audits(index) else {
+            panic!("figure {index} not opened")
+        };
+        assert_eq!(
+            (&opened.measure, &opened.breakdown, opened.count),
+            (&row.measure, &row.breakdown, row.count)
+        );
+        let mut named: Vec<String> = file["figures"][index]["audits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|id| id.as_str().unwrap().to_owned())
+            .collect();
+        let mut listed = opened.audits.clone();
+        let days: Vec<NaiveDate> = listed.iter().map(|id| day_of(id)).collect();
+        assert!(days.windows(2).all(|pair| pair[0] >= pair[1]), "{} not newest first: {days:?}", row.measure);
+        listed.sort();
+        named.sort();
+        assert_eq!(listed, named, "{}: {}", row.measure, row.breakdown);
+    }
+}
+
+#[test]
+fn a_figure_no_longer_in_the_report_is_refused_in_words() {
+    match figure_audits(100_000) {
+        AnalysisReply::Refused { message } => assert!(message.contains("go back to the report"), "{message}"),
+        other => panic!("expected a refusal, got {other:?}"),
     }
 }

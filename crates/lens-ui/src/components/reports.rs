@@ -3,6 +3,7 @@
 //! the report downloadable as CSV or JSON, and what the narratives say. The analysis worker
 //! makes the report; the screen asks for it and shows it when it comes back.
 
+pub(crate) mod figure_audits;
 pub(crate) mod figures;
 pub(crate) mod grade_grid;
 
@@ -10,7 +11,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use lens_analysis::protocol::{
-    AnalysisReply, AnalysisRequest, DataSource, ExpectedVolume, ReportFileRequest, ReportFormat,
+    AnalysisReply, AnalysisRequest, DataSource, ExpectedVolume, FigureRow, ReportFileRequest, ReportFormat,
     ReportRequest, ReportView, ThemeSummary,
 };
 use lens_core::{Template, TemplateKind};
@@ -18,7 +19,8 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use self::figures::{figure_tables, grade_charts, theme_table, trend_charts};
+use self::figure_audits::FigureAuditList;
+use self::figures::{figure_tables, grade_charts, theme_table, trend_charts, FigureOpening};
 use self::grade_grid::grade_grid;
 use super::download::{download, DownloadFile};
 use super::focus::use_focus_on_mount;
@@ -42,8 +44,11 @@ pub(crate) struct ReportsProps {
     /// How many audits each auditor is expected to complete, from the page's `config`.
     pub expected: ExpectedVolume,
     pub onback: Callback<()>,
-    /// Where the QA reports lead.
+    /// Where the QA reports and the audits behind a figure lead.
     pub onnavigate: Callback<Screen>,
+    /// What the report covers, kept above the screen.
+    pub choice: ReportChoice,
+    pub onchoice: Callback<ReportChoice>,
 }
 
 /// Where the report is: made by the analysis worker, so it arrives after it is asked for.
@@ -74,23 +79,37 @@ pub(crate) enum Themes {
     Failed(String),
 }
 
-/// What the person asked the report to cover. Dates stay as typed until they are real dates.
+/// What the person asked the report to cover, and the figure whose audits are open. Dates stay
+/// as typed until they are real dates. Kept by `screens.rs`, so an audit opened from a figure
+/// comes back to the same report and figure.
 #[derive(Clone, PartialEq)]
-struct Choice {
+pub(crate) struct ReportChoice {
     from: String,
     to: String,
     team: String,
     template: String,
+    /// The figure whose audits are listed, by its place in the report.
+    figure: Option<usize>,
+}
+
+impl ReportChoice {
+    /// The current financial quarter so far, all teams and templates: what a QA manager
+    /// reports on most.
+    pub(crate) fn opening(today: NaiveDate) -> Self {
+        let (from, to) = QuickPeriod::ThisQuarter.typed_days(today);
+        ReportChoice { from, to, team: String::new(), template: String::new(), figure: None }
+    }
+
+    /// What the report covers, without the open figure: a change to it makes a new report.
+    fn covers(&self) -> ReportChoice {
+        ReportChoice { figure: None, ..self.clone() }
+    }
 }
 
 #[component]
 pub(crate) fn Reports(props: &ReportsProps) -> Html {
     let today = props.platform.now().date_naive();
-    let choice = use_state(|| {
-        // The current financial quarter so far: what a QA manager reports on most.
-        let (from, to) = QuickPeriod::ThisQuarter.typed_days(today);
-        Choice { from, to, team: String::new(), template: String::new() }
-    });
+    let choice = &props.choice;
     let made = use_state(|| Made::Waiting);
     let themes = use_state(|| Themes::Reading);
     let download_problem = use_state(|| None::<String>);
@@ -98,6 +117,19 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     // asked in and is dropped if a newer one has been asked since.
     let generation = use_mut_ref(|| 0_u64);
     let heading = use_node_ref();
+    // Back from a figure's audits, focus returns to the figure's count in its table.
+    let returned_to = use_node_ref();
+    let refocus = use_mut_ref(|| None::<usize>);
+    {
+        let (returned_to, refocus) = (returned_to.clone(), refocus.clone());
+        use_effect(move || {
+            if refocus.borrow_mut().take().is_some() {
+                if let Some(button) = returned_to.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     use_focus_on_mount(heading.clone());
     let session = &props.session;
     let (from_error, to_error) = period_problems(&choice.from, &choice.to, "report");
@@ -107,7 +139,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         let (made, themes, platform, session) =
             (made.clone(), themes.clone(), props.platform.clone(), session.clone());
         use_effect_with(
-            ((*choice).clone(), session.audits.clone(), session.moderations.clone(), today, props.expected),
+            (choice.covers(), session.audits.clone(), session.moderations.clone(), today, props.expected),
             move |(choice, _, _, today, expected)| {
                 let this_generation = {
                     let mut latest = generation.borrow_mut();
@@ -119,7 +151,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                 themes.set(Themes::Reading);
                 if let Some(request) = request {
                     spawn_local(async move {
-                        let request = request(snapshot_source(&session).await);
+                        let request = request.over(snapshot_source(&session).await);
                         let reply = platform.analyse(AnalysisRequest::Report(request.clone())).await;
                         if *generation.borrow() != this_generation {
                             return;
@@ -162,27 +194,37 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         _ => None,
     };
 
-    let update = |change: fn(&mut Choice, String)| {
-        let choice = choice.clone();
+    let update = |change: fn(&mut ReportChoice, String)| {
+        let (choice, onchoice) = (choice.covers(), props.onchoice.clone());
         move |value: String| {
-            let mut next = (*choice).clone();
+            let mut next = choice.clone();
             change(&mut next, value);
-            choice.set(next);
+            onchoice.emit(next);
         }
     };
-    let on_date = |change: fn(&mut Choice, String)| {
+    let on_date = |change: fn(&mut ReportChoice, String)| {
         let update = update(change);
         Callback::from(move |value: String| update(value))
     };
-    let on_select = |change: fn(&mut Choice, String)| {
+    let on_select = |change: fn(&mut ReportChoice, String)| {
         let update = update(change);
         Callback::from(move |event: Event| update(event.target_unchecked_into::<HtmlSelectElement>().value()))
     };
     let onpick = {
-        let choice = choice.clone();
+        let (choice, onchoice) = (choice.covers(), props.onchoice.clone());
         Callback::from(move |period: QuickPeriod| {
             let (from, to) = period.typed_days(today);
-            choice.set(Choice { from, to, ..(*choice).clone() });
+            onchoice.emit(ReportChoice { from, to, ..choice.clone() });
+        })
+    };
+    let onfigure = {
+        let (choice, onchoice, refocus) = (choice.covers(), props.onchoice.clone(), refocus.clone());
+        let open = props.choice.figure;
+        Callback::from(move |figure: Option<usize>| {
+            if figure.is_none() {
+                *refocus.borrow_mut() = open;
+            }
+            onchoice.emit(ReportChoice { figure, ..choice.clone() })
         })
     };
     let teams = teams_of(session.audits.iter());
@@ -195,7 +237,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     let downloads = match &*made {
         Made::Ready(view) => {
             let download = |format: ReportFormat| {
-                let (view, session, choice) = (view.clone(), session.clone(), (*choice).clone());
+                let (view, session, choice) = (view.clone(), session.clone(), choice.clone());
                 let (platform, expected) = (props.platform.clone(), props.expected);
                 let download_problem = download_problem.clone();
                 // The file names every audit behind every figure, so the worker makes it only
@@ -205,7 +247,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                     let (view, session, platform) = (view.clone(), session.clone(), platform.clone());
                     let download_problem = download_problem.clone();
                     spawn_local(async move {
-                        let report = request(snapshot_source(&session).await);
+                        let report = request.over(snapshot_source(&session).await);
                         let request = AnalysisRequest::ReportFile(ReportFileRequest { report, format });
                         match platform.analyse(request).await {
                             Ok(AnalysisReply::File { contents }) => {
@@ -222,7 +264,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                 })
             };
             let write = {
-                let (onnavigate, scope) = (props.onnavigate.clone(), report_scope(&choice));
+                let (onnavigate, scope) = (props.onnavigate.clone(), report_scope(choice));
                 Callback::from(move |_: MouseEvent| {
                     if let Some(scope) = scope.clone() {
                         onnavigate.emit(Screen::QaReport(QaReportOpen::New(scope)));
@@ -302,31 +344,51 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                         <ul class="lens-list lens-list--bullet">{ for view.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }</ul>
                     </div>
                 }
-                { trend_charts(view) }
-                { grade_charts(view) }
-                { grade_grid(view) }
-                { figure_tables(view) }
-                { theme_table(&themes) }
+                if let (Some(figure), Some(report)) = (choice.figure, report_request(choice, today, props.expected)) {
+                    <FigureAuditList session={session.clone()} platform={props.platform.clone()}
+                        templates={props.templates.clone()} {report} {figure} row={opened_row(view, figure)}
+                        onnavigate={props.onnavigate.clone()} onclose={onfigure.reform(|_| None)} />
+                } else {
+                    { trend_charts(view) }
+                    { grade_charts(view) }
+                    { grade_grid(view) }
+                    { figure_tables(view, Some(&FigureOpening { onopen: onfigure.reform(Some), returned_to: *refocus.borrow(), node: returned_to.clone() })) }
+                    { theme_table(&themes) }
+                }
             }
         </section>
     }
 }
 
-/// The request for what was chosen, waiting for its data source, or nothing while a date is
-/// not a real date.
-fn report_request(
-    choice: &Choice,
+/// A report asked for, waiting for its data source: the records as they are when it is sent.
+#[derive(Clone, PartialEq)]
+pub(crate) struct ReportAsk {
+    from: NaiveDate,
+    to: NaiveDate,
+    team: Option<String>,
+    template: Option<String>,
     today: NaiveDate,
     expected: ExpectedVolume,
-) -> Option<impl FnOnce(DataSource) -> ReportRequest> {
+}
+
+impl ReportAsk {
+    /// The request over `source`.
+    pub(crate) fn over(self, source: DataSource) -> ReportRequest {
+        let ReportAsk { from, to, team, template, today, expected } = self;
+        ReportRequest { source, from, to, team, template, today, expected }
+    }
+}
+
+/// The request for what was chosen, or nothing while a date is not a real date.
+fn report_request(choice: &ReportChoice, today: NaiveDate, expected: ExpectedVolume) -> Option<ReportAsk> {
     let (from, to) = period_days(&choice.from, &choice.to)?;
     let team = Some(choice.team.clone()).filter(|team| !team.is_empty());
     let template = Some(choice.template.clone()).filter(|template| !template.is_empty());
-    Some(move |source| ReportRequest { source, from, to, team, template, today, expected })
+    Some(ReportAsk { from, to, team, template, today, expected })
 }
 
 /// What a QA report written from the choice would cover, once its dates are real dates.
-fn report_scope(choice: &Choice) -> Option<ReportScope> {
+fn report_scope(choice: &ReportChoice) -> Option<ReportScope> {
     let (from, to) = period_days(&choice.from, &choice.to)?;
     let team = Some(choice.team.clone()).filter(|team| !team.is_empty());
     let template = Some(choice.template.clone()).filter(|template| !template.is_empty());
@@ -404,6 +466,11 @@ fn report_file(view: &ReportView, format: ReportFormat, contents: String) -> Dow
         contents,
         what: format!("the report from {from} to {to} as {name}"),
     }
+}
+
+/// The row of figure `index` in `view`, if the report still has it.
+fn opened_row(view: &ReportView, index: usize) -> Option<FigureRow> {
+    view.sections.iter().flat_map(|section| &section.rows).find(|row| row.figure == Some(index)).cloned()
 }
 
 fn summary_sentence(from: NaiveDate, to: NaiveDate, completed: usize) -> String {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::{
     AgreementDashboard, AuditForm, DrawSample, Home, ImportBundles, ModerationForm, ModerationList, QaDrafts,
-    QaReportScreen, Reports, StartAudit, TemplatesPage, ThemeChoice, ThemesPanel,
+    QaReportScreen, ReportChoice, Reports, StartAudit, TemplatesPage, ThemeChoice, ThemesPanel,
 };
 use crate::app::{Session, SessionActions};
 use crate::config::Config;
@@ -45,6 +45,11 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
     let theme_choice = {
         let today = props.platform.now().date_naive();
         use_state(move || ThemeChoice::opening(today))
+    };
+    // What Reports covers and the figure open, kept here for the same reason.
+    let report_choice = {
+        let today = props.platform.now().date_naive();
+        use_state(move || ReportChoice::opening(today))
     };
     // The QA report being written, kept here for the same reason.
     let qa_drafts = use_reducer(QaDrafts::default);
@@ -171,10 +176,30 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
             <TemplatesPage session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
                 configured={props.configured.clone()} ontemplate={actions.ontemplate.clone()} onback={go(Screen::Home)} />
         },
-        Screen::Reports => html! {
-            <Reports session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
-                expected={props.config.expected()} onback={go(Screen::Home)}
-                onnavigate={actions.onnavigate.clone()} />
+        Screen::Reports => {
+            let onchoice = {
+                let report_choice = report_choice.clone();
+                Callback::from(move |choice: ReportChoice| report_choice.set(choice))
+            };
+            html! {
+                <Reports session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
+                    expected={props.config.expected()} onback={go(Screen::Home)}
+                    onnavigate={actions.onnavigate.clone()} choice={(*report_choice).clone()} {onchoice} />
+            }
+        }
+        Screen::AuditFromReport(id) => match session.audits.iter().find(|audit| &audit.value.id == id) {
+            Some(opened) => match template_of(&opened.value.template) {
+                Some(template) => html! {
+                    <AuditForm key={opened.value.id.to_string()} store={session.store.clone()}
+                        platform={props.platform.clone()} opened={opened.clone()}
+                        template={Rc::new(template.clone())} onsaved={actions.onsaved.clone()}
+                        onback={go(Screen::Reports)} back_label={AttrValue::Static("Back to the figure's audits")}
+                        marking={props.config.protective_marking.clone()}
+                        moderation={moderation_of(session, id)} teams={review_teams(session, template)} />
+                },
+                None => missing_template(&opened.value.template.to_string()),
+            },
+            None => not_on_device(go(Screen::Reports)),
         },
         Screen::QaReport(open) => {
             let ondraft = {

@@ -87,6 +87,7 @@ async fn download_csv(
             | AnalysisReply::Themes(_)
             | AnalysisReply::ThemePanel(_)
             | AnalysisReply::ProfessionalChallenge(_)
+            | AnalysisReply::FigureAudits(_)
             | AnalysisReply::Agreement(_)
             | AnalysisReply::Exported(_)
             | AnalysisReply::Warmed,

@@ -154,7 +154,7 @@ pub(crate) fn figures(view: &ReportView) -> Html {
             { grade_grid(view) }
             <details class="lens-details lens-qa-tables">
                 <summary class="lens-details__summary">{ "Every figure, as tables" }</summary>
-                { figure_tables(view) }
+                { figure_tables(view, None) }
             </details>
         </section>
     }

@@ -3,13 +3,46 @@
 
 use crate::components::chart::{grade_distribution_chart, trend_chart};
 use crate::components::scroll_table::scroll_table;
-use lens_analysis::protocol::{ReportView, ThemePolarity};
+use lens_analysis::protocol::{FigureRow, ReportView, ThemePolarity};
 
 use super::Themes;
 use yew::prelude::*;
 
-/// The tables of one report, a heading and table per question that has figures.
-pub(crate) fn figure_tables(view: &ReportView) -> Html {
+/// How counts open the audits behind them.
+pub(crate) struct FigureOpening {
+    /// Opens figure `index`'s audits.
+    pub onopen: Callback<usize>,
+    /// The figure whose audits were just closed, whose button takes `node` so focus returns to it.
+    pub returned_to: Option<usize>,
+    pub node: NodeRef,
+}
+
+/// A figure's count: a button opening the audits behind it when `opening` is given and the
+/// figure has any, else the number alone (a signed report's figures keep no audits).
+fn count_cell(row: &FigureRow, opening: Option<&FigureOpening>) -> Html {
+    let opens = opening.zip(row.figure).filter(|_| row.count > 0);
+    let Some((opening, index)) = opens else {
+        return html! { <td class="lens-table__cell lens-table__cell--numeric">{ row.count }</td> };
+    };
+    let onclick = {
+        let onopen = opening.onopen.clone();
+        Callback::from(move |_: MouseEvent| onopen.emit(index))
+    };
+    let node = if opening.returned_to == Some(index) { opening.node.clone() } else { NodeRef::default() };
+    // Named in full for a screen reader's list of buttons, starting with the count it shows.
+    let name = format!("{}: open the audits behind {}, {}", row.count, row.measure, row.breakdown);
+    html! {
+        <td class="lens-table__cell lens-table__cell--numeric">
+            <button type="button" class="lens-link-button lens-link-button--in-table" aria-label={name} ref={node} {onclick}>
+                { row.count }
+            </button>
+        </td>
+    }
+}
+
+/// The tables of one report, a heading and table per question that has figures. With
+/// `opening`, each count opens the audits behind it.
+pub(crate) fn figure_tables(view: &ReportView, opening: Option<&FigureOpening>) -> Html {
     let tables = view.sections.iter().map(|section| {
         let heading_id = format!("lens-report-{}", section.anchor);
         let rows = section.rows.iter().map(|row| {
@@ -17,7 +50,7 @@ pub(crate) fn figure_tables(view: &ReportView) -> Html {
                 <tr class="lens-table__row">
                     <th scope="row" class="lens-table__header">{ row.measure.clone() }</th>
                     <td class="lens-table__cell">{ row.breakdown.clone() }</td>
-                    <td class="lens-table__cell lens-table__cell--numeric">{ row.count }</td>
+                    { count_cell(row, opening) }
                     <td class="lens-table__cell lens-table__cell--numeric">{ row.of.map(|of| of.to_string()).unwrap_or_default() }</td>
                     <td class="lens-table__cell lens-table__cell--numeric">{ row.share.clone() }</td>
                 </tr>
