@@ -143,6 +143,20 @@ test("a QA manager drafts the half year's report from its themes, signs it off, 
   assert.match(await overallRow.innerText(), /^Overall judgement[^\n]*\t.*67%$/s);
   assert.equal(await lens.locator("#lens-report-grade-grid").count(), 1);
   assert.equal(await lens.locator("textarea").count(), 0, "a signed report has nothing to edit");
+  // The QA cycle: August a reflection month, each auditor against the ten a half year expects.
+  const cycleRows = async (name) =>
+    (await lens.getByRole("table", { name }).locator("tbody tr").allInnerTexts()).map((row) => row.split("\t").map((cell) => cell.trim()));
+  const months = await cycleRows("Month by month");
+  assert.deepEqual(months.map(([month, place]) => `${month} ${place}`), [
+    "Apr 2026 Audit month", "May 2026 Audit month", "Jun 2026 Audit month",
+    "Jul 2026 Audit month", "Aug 2026 Reflection month", "Sep 2026 Audit month",
+  ]);
+  assert.equal(months.reduce((sum, row) => sum + Number(row[2]), 0), 6);
+  assert.deepEqual(await cycleRows("Each auditor's audits against expected"), [
+    ["Dev Singh", "1", "10", "9 still to do"],
+    ["Priya Shah", "2", "10", "8 still to do"],
+    ["Sam Patel", "3", "10", "7 still to do"],
+  ]);
   await shot(page, "signed");
   await accessible("on the signed report");
 

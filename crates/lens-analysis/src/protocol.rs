@@ -9,6 +9,7 @@ use lens_store::{RecordKey, RecordKind, Revision, StoredRecord};
 use serde::{Deserialize, Serialize};
 
 pub mod agreement;
+pub mod cycle;
 pub mod export;
 pub mod figure_audits;
 pub mod frozen;
@@ -284,6 +285,10 @@ pub struct ReportView {
     pub grade_charts: Vec<GradeChart>,
     /// Each month of the period: audits completed and how many were judged good or better.
     pub trend: Vec<TrendMonth>,
+    /// The QA cycle: reflection months and each auditor's audits against expected; none for a
+    /// report signed before the cycle was kept with it.
+    #[serde(default)]
+    pub cycle: Option<cycle::CycleView>,
 }
 
 /// One month of a report's trend.

@@ -1,9 +1,13 @@
 //! A report in the words of a QA report: each figure's measure, breakdown and share as the
 //! Reports screen shows them, one table per question.
 
-use lens_core::{Dimension, Figure, GradeStanding, Measure, Question, Report, Template};
+use chrono::Datelike;
+use lens_core::{
+    Dimension, Figure, GradeStanding, Measure, Period, PeriodLength, Question, Report, Template,
+};
 use lens_store::report_export::question_code;
 
+use crate::protocol::cycle::{AuditorVolume, CycleMonth, CycleView};
 use crate::protocol::{BarStanding, FigureRow, GradeBar, GradeChart, ReportSection, ReportView, TrendMonth};
 
 /// The report as the screen shows it.
@@ -33,7 +37,43 @@ pub fn report_view(report: &Report, templates: &[Template]) -> ReportView {
         sections,
         grade_charts: grade_charts(report, templates),
         trend: trend(report),
+        cycle: Some(cycle(report)),
     }
+}
+
+/// The ten-month cycle over the report's period and each auditor's audits against expected.
+fn cycle(report: &Report) -> CycleView {
+    let completed_in = |code: &str| {
+        report
+            .figure(Measure::AuditsCompleted, &[(Dimension::Month, code)])
+            .filter(|figure| figure.question == Question::Trend)
+            .map_or(0, |figure| figure.count)
+    };
+    let months = Period::span(report.filter.from, report.filter.to, PeriodLength::Month)
+        .into_iter()
+        .map(|month| {
+            let code = month.to_string();
+            CycleMonth {
+                month: month_words(&code),
+                reflection: report.settings.paused_months.contains(&month.first_day().month()),
+                completed: completed_in(&code),
+            }
+        })
+        .collect();
+    let auditors = report
+        .figures
+        .iter()
+        .filter(|figure| figure.measure == Measure::AuditsExpectedCompleted)
+        .filter_map(|figure| match figure.group.as_slice() {
+            [(Dimension::Auditor, auditor)] => Some(AuditorVolume {
+                auditor: auditor.clone(),
+                completed: figure.count,
+                expected: figure.of.unwrap_or(0),
+            }),
+            _ => None,
+        })
+        .collect();
+    CycleView { months, auditors }
 }
 
 /// The report's monthly trend figures, month by month in the order the report lists them.
@@ -258,5 +298,36 @@ mod tests {
         assert!(months
             .iter()
             .all(|month| month.good_or_better <= month.judged && month.judged <= month.completed));
+    }
+
+    #[test]
+    fn the_cycle_marks_august_as_a_reflection_month_and_sets_each_auditor_against_ten() {
+        let bundle = parse_bundle(include_str!("../../../tests/fixtures/bundles/golden.json")).unwrap();
+        let audits: Vec<_> = bundle.audits.into_iter().map(|audit| audit.value).collect();
+        let templates = builtin_templates();
+        let day = |month, day| NaiveDate::from_ymd_opt(2026, month, day).unwrap();
+        let report = build_report(
+            &audits,
+            &[],
+            &templates,
+            &ReportFilter::between(day(4, 1), day(9, 30)),
+            &ReportSettings::new(day(11, 1)),
+        )
+        .unwrap();
+        let cycle = cycle(&report);
+        let reflection: Vec<&str> =
+            cycle.months.iter().filter(|month| month.reflection).map(|month| month.month.as_str()).collect();
+        assert_eq!(reflection, ["Aug 2026"]);
+        assert_eq!(cycle.months.len(), 6);
+        // An audit completed in August still counts in August.
+        let completed: Vec<usize> = cycle.months.iter().map(|month| month.completed).collect();
+        assert_eq!(completed, trend(&report).iter().map(|month| month.completed).collect::<Vec<_>>());
+        // Five a quarter: April to June, then July and September (August expects none).
+        let auditors: Vec<(&str, usize, usize)> = cycle
+            .auditors
+            .iter()
+            .map(|auditor| (auditor.auditor.as_str(), auditor.completed, auditor.expected))
+            .collect();
+        assert_eq!(auditors, [("Dev Singh", 1, 10), ("Priya Shah", 2, 10), ("Sam Patel", 3, 10)]);
     }
 }

@@ -3,10 +3,13 @@
 //! the report opens unchanged however many audits arrive later.
 //!
 //! Schema history (never edit an old version; add a new one and a migration):
-//! - 1 (current): the report, its findings with their evidence, and its sign-off.
+//! - 1: the report, its findings with their evidence, and its sign-off.
+//! - 2 (current): as 1, with the QA cycle kept at sign-off (`layout_v2.rs`); a report of
+//!   version 1 reads unchanged, its cycle not kept.
 
 mod file;
 mod layout;
+mod layout_v2;
 #[cfg(test)]
 mod tests;
 
@@ -21,7 +24,7 @@ use crate::record::{Expected, RecordKey, RecordKind, RecordWrite, Revision, Stor
 use crate::store::Store;
 
 /// The schema version QA reports are written in.
-pub const CURRENT_QA_REPORT_SCHEMA: u32 = 1;
+pub const CURRENT_QA_REPORT_SCHEMA: u32 = 2;
 
 /// A QA report: being written until it is signed off, then fixed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,6 +155,40 @@ pub struct FrozenFigures {
     pub charts: Vec<FrozenChart>,
     /// Each month: audits completed and how many were judged good or better.
     pub trend: Vec<FrozenMonth>,
+    /// The QA cycle as it was; `None` for a report signed in schema 1, before it was kept.
+    pub cycle: Option<FrozenCycle>,
+}
+
+/// The QA cycle at sign-off: every month of the period and each auditor's audits against
+/// expected.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FrozenCycle {
+    /// Every month, in order.
+    pub months: Vec<FrozenCycleMonth>,
+    /// Each auditor, by name.
+    pub auditors: Vec<FrozenAuditor>,
+}
+
+/// One month of the cycle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrozenCycleMonth {
+    /// The month, e.g. "Aug 2026".
+    pub month: String,
+    /// A reflection month, when no audits are expected.
+    pub reflection: bool,
+    /// Audits completed in it.
+    pub completed: usize,
+}
+
+/// One auditor's audits against expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrozenAuditor {
+    /// The auditor's name.
+    pub auditor: String,
+    /// Audits completed.
+    pub completed: usize,
+    /// Audits expected.
+    pub expected: usize,
 }
 
 /// The figures answering one question.
@@ -221,17 +258,17 @@ pub struct FrozenMonth {
 
 /// The report as it is stored, to hand to the analysis worker for its files.
 pub fn stored_body(report: &QaReport) -> String {
-    layout::write(report)
+    layout_v2::write(report)
 }
 
 /// The report a stored body holds; the reason in words when it holds none.
 pub fn read_stored_body(body: &str) -> Result<QaReport, String> {
-    layout::read(body).map_err(|error| error.to_string())
+    layout_v2::read(body).map_err(|error| error.to_string())
 }
 
 fn decode(record: &StoredRecord) -> Result<QaReport, StoreError> {
     not_newer(CURRENT_QA_REPORT_SCHEMA)(record)?;
-    layout::read(&record.body)
+    layout_v2::read(&record.body)
         .map_err(|error| StoreError::Corrupt { key: record.key.clone(), reason: error.to_string() })
 }
 
@@ -283,7 +320,7 @@ pub async fn save_qa_report(
         expected: Expected::from_base(base),
         schema_version: CURRENT_QA_REPORT_SCHEMA,
         updated_at: now,
-        body: layout::write(report),
+        body: layout_v2::write(report),
         carried: None,
     };
     let revision = store.put(write).await.map_err(QaReportRefusal::Store)?;

@@ -4,9 +4,11 @@
 use chrono::NaiveDate;
 use lens_core::GradeStanding;
 use lens_store::qa_report::{
-    Evidence, FrozenBar, FrozenChart, FrozenFigures, FrozenMonth, FrozenRow, FrozenSection,
+    Evidence, FrozenAuditor, FrozenBar, FrozenChart, FrozenCycle, FrozenCycleMonth, FrozenFigures,
+    FrozenMonth, FrozenRow, FrozenSection,
 };
 
+use super::cycle::{AuditorVolume, CycleMonth, CycleView};
 use super::themes::ThemeQuote;
 use super::{BarStanding, FigureRow, GradeBar, GradeChart, ReportSection, ReportView, TrendMonth};
 
@@ -65,6 +67,53 @@ pub fn freeze(view: &ReportView) -> FrozenFigures {
                 completed: month.completed,
                 good_or_better: month.good_or_better,
                 judged: month.judged,
+            })
+            .collect(),
+        cycle: view.cycle.as_ref().map(freeze_cycle),
+    }
+}
+
+fn freeze_cycle(cycle: &CycleView) -> FrozenCycle {
+    FrozenCycle {
+        months: cycle
+            .months
+            .iter()
+            .map(|month| FrozenCycleMonth {
+                month: month.month.clone(),
+                reflection: month.reflection,
+                completed: month.completed,
+            })
+            .collect(),
+        auditors: cycle
+            .auditors
+            .iter()
+            .map(|auditor| FrozenAuditor {
+                auditor: auditor.auditor.clone(),
+                completed: auditor.completed,
+                expected: auditor.expected,
+            })
+            .collect(),
+    }
+}
+
+fn thaw_cycle(cycle: &FrozenCycle) -> CycleView {
+    CycleView {
+        months: cycle
+            .months
+            .iter()
+            .map(|month| CycleMonth {
+                month: month.month.clone(),
+                reflection: month.reflection,
+                completed: month.completed,
+            })
+            .collect(),
+        auditors: cycle
+            .auditors
+            .iter()
+            .map(|auditor| AuditorVolume {
+                auditor: auditor.auditor.clone(),
+                completed: auditor.completed,
+                expected: auditor.expected,
             })
             .collect(),
     }
@@ -130,6 +179,7 @@ pub fn thaw(figures: &FrozenFigures, from: NaiveDate, to: NaiveDate) -> ReportVi
                 judged: month.judged,
             })
             .collect(),
+        cycle: figures.cycle.as_ref().map(thaw_cycle),
     }
 }
 
@@ -186,7 +236,17 @@ mod tests {
                 good_or_better: 0,
             }],
             trend: vec![TrendMonth { month: "Sep 2026".into(), completed: 3, good_or_better: 1, judged: 2 }],
+            cycle: Some(CycleView {
+                months: vec![
+                    CycleMonth { month: "Aug 2026".into(), reflection: true, completed: 1 },
+                    CycleMonth { month: "Sep 2026".into(), reflection: false, completed: 3 },
+                ],
+                auditors: vec![AuditorVolume { auditor: "Sam Patel".into(), completed: 3, expected: 2 }],
+            }),
         };
         assert_eq!(thaw(&freeze(&view), day(1), day(30)), view);
+        // A report signed before the cycle was kept shows none.
+        let kept_without = FrozenFigures { cycle: None, ..freeze(&view) };
+        assert_eq!(thaw(&kept_without, day(1), day(30)).cycle, None);
     }
 }

@@ -1,5 +1,5 @@
 //! A QA report as files for the board pack and for other tools: JSON with every part of the
-//! report, and CSV with one row per finding, quote, figure, grade and month.
+//! report, and CSV with one row per finding, quote, figure, grade, month and part of the cycle.
 
 use csv::{Terminator, WriterBuilder};
 use serde_json::{json, Value};
@@ -10,7 +10,7 @@ use crate::csv_export::neutralise;
 /// The `format` of a QA report file.
 pub const QA_REPORT_FORMAT: &str = "practice-lens-qa-report";
 /// Its version.
-pub const QA_REPORT_FORMAT_VERSION: u32 = 1;
+pub const QA_REPORT_FORMAT_VERSION: u32 = 2;
 
 /// A heading's code in files, kept here so that renaming a variant never changes a file.
 fn heading_code(heading: FindingsHeading) -> &'static str {
@@ -90,11 +90,19 @@ fn figures_json(figures: &FrozenFigures) -> Value {
             "month": month.month, "completed": month.completed,
             "good_or_better": month.good_or_better, "judged": month.judged,
         })).collect::<Vec<_>>(),
+        "cycle": figures.cycle.as_ref().map(|cycle| json!({
+            "months": cycle.months.iter().map(|month| json!({
+                "month": month.month, "reflection": month.reflection, "completed": month.completed,
+            })).collect::<Vec<_>>(),
+            "auditors": cycle.auditors.iter().map(|auditor| json!({
+                "auditor": auditor.auditor, "completed": auditor.completed, "expected": auditor.expected,
+            })).collect::<Vec<_>>(),
+        })),
     })
 }
 
 /// The report as CSV: `part` says what each row is (`finding`, `evidence`, `figure`, `grade`,
-/// `month`); every cell is made inert for spreadsheets.
+/// `month`, `cycle_month`, `cycle_auditor`); every cell is made inert for spreadsheets.
 pub fn report_csv(report: &QaReport) -> String {
     let mut writer =
         WriterBuilder::new().terminator(Terminator::CRLF).from_writer("\u{feff}".as_bytes().to_vec());
@@ -146,6 +154,23 @@ pub fn report_csv(report: &QaReport) -> String {
                 "",
                 "",
             ]);
+        }
+        for month in figures.cycle.iter().flat_map(|cycle| &cycle.months) {
+            let place = if month.reflection { "Reflection month" } else { "Audit month" };
+            row([
+                "cycle_month",
+                "The QA cycle",
+                &month.month,
+                place,
+                &month.completed.to_string(),
+                "",
+                "",
+                "",
+            ]);
+        }
+        for auditor in figures.cycle.iter().flat_map(|cycle| &cycle.auditors) {
+            let (completed, expected) = (auditor.completed.to_string(), auditor.expected.to_string());
+            row(["cycle_auditor", "The QA cycle", &auditor.auditor, "", &completed, &expected, "", ""]);
         }
     }
     writer.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()

@@ -62,8 +62,47 @@ fn a_version_1_signed_report_opens_with_its_figures_and_findings_as_they_were() 
     assert_eq!(sign_off.figures.audits_completed, 12);
     assert_eq!(sign_off.figures.charts[0].bars[1].standing, GradeStanding::Inadequate);
     assert!(sign_off.figures.sections[0].rows[0].overall);
+    // Signed before the cycle was kept, it has none, rather than one made up.
+    assert_eq!(sign_off.figures.cycle, None);
     // Written back, the body is the fixture again: nothing is lost or reordered.
     assert_eq!(layout::write(report), V1_SIGNED_FIXTURE.trim());
+    // The schema 1 reader and the current one agree on it.
+    assert_eq!(&layout::read(V1_SIGNED_FIXTURE.trim()).unwrap(), report);
+}
+
+#[test]
+fn a_signed_report_keeps_its_cycle_with_the_reflection_months_and_each_auditor() {
+    let store = MemoryStore::default();
+    let mut report = read_stored_body(V1_SIGNED_FIXTURE.trim()).unwrap();
+    report.id = "qa-cycle".into();
+    let cycle = FrozenCycle {
+        months: vec![
+            FrozenCycleMonth { month: "Jul 2026".into(), reflection: false, completed: 7 },
+            FrozenCycleMonth { month: "Aug 2026".into(), reflection: true, completed: 1 },
+        ],
+        auditors: vec![FrozenAuditor { auditor: "Sam Patel".into(), completed: 3, expected: 5 }],
+    };
+    report.sign_off.as_mut().unwrap().figures.cycle = Some(cycle.clone());
+    // Saved as it is stored: a new record, since a signed one is never saved over.
+    let saved = block_on(save_qa_report(&store, &report, None, now())).unwrap();
+    let stored = block_on(store.get(&RecordKey::new(RecordKind::QaReport, "qa-cycle"))).unwrap().unwrap();
+    assert_eq!(stored.schema_version, 2);
+    let (reports, problems) = block_on(list_qa_reports(&store)).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(reports[0].value, saved.value);
+    assert_eq!(reports[0].value.sign_off.as_ref().unwrap().figures.cycle, Some(cycle));
+    // Its files carry the cycle; a version 1 report's say it was not kept.
+    let json: serde_json::Value = serde_json::from_str(&report_json(&report)).unwrap();
+    assert_eq!(json["format_version"], 2);
+    assert_eq!(json["figures"]["cycle"]["months"][1]["reflection"], true);
+    assert_eq!(json["figures"]["cycle"]["auditors"][0]["expected"], 5);
+    let csv = report_csv(&report);
+    assert!(csv.contains("\r\ncycle_month,The QA cycle,Aug 2026,Reflection month,1,,,\r\n"), "{csv}");
+    assert!(csv.contains("\r\ncycle_auditor,The QA cycle,Sam Patel,,3,5,,\r\n"), "{csv}");
+    let old: serde_json::Value =
+        serde_json::from_str(&report_json(&read_stored_body(V1_SIGNED_FIXTURE.trim()).unwrap())).unwrap();
+    assert!(old["figures"]["cycle"].is_null());
+    assert!(!report_csv(&read_stored_body(V1_SIGNED_FIXTURE.trim()).unwrap()).contains("cycle_"));
 }
 
 #[test]
@@ -93,7 +132,7 @@ fn a_report_written_by_a_newer_version_or_damaged_is_listed_as_a_problem_beside_
     block_on(save_qa_report(&store, &draft(), None, now())).unwrap();
     let stored = block_on(store.get(&RecordKey::new(RecordKind::QaReport, "qa-2"))).unwrap().unwrap();
     store.insert_raw(StoredRecord {
-        schema_version: 2,
+        schema_version: 3,
         key: RecordKey::new(RecordKind::QaReport, "later"),
         ..stored.clone()
     });
@@ -104,7 +143,7 @@ fn a_report_written_by_a_newer_version_or_damaged_is_listed_as_a_problem_beside_
     });
     let (reports, problems) = block_on(list_qa_reports(&store)).unwrap();
     assert_eq!(reports.len(), 1);
-    assert!(problems.iter().any(|problem| matches!(problem, StoreError::TooNew { found: 2, .. })));
+    assert!(problems.iter().any(|problem| matches!(problem, StoreError::TooNew { found: 3, .. })));
     assert!(problems.iter().any(|problem| matches!(problem, StoreError::Corrupt { .. })));
     // Neither is saved over: the one that cannot be read may have been signed off.
     for id in ["later", "broken"] {

@@ -3,6 +3,7 @@
 //! the report downloadable as CSV or JSON, and what the narratives say. The analysis worker
 //! makes the report; the screen asks for it and shows it when it comes back.
 
+pub(crate) mod cycle;
 pub(crate) mod figure_audits;
 pub(crate) mod figures;
 pub(crate) mod grade_grid;
@@ -19,6 +20,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use self::cycle::cycle_section;
 use self::figure_audits::FigureAuditList;
 use self::figures::{figure_tables, grade_charts, theme_table, trend_charts, FigureOpening};
 use self::grade_grid::grade_grid;
@@ -352,6 +354,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                     { trend_charts(view) }
                     { grade_charts(view) }
                     { grade_grid(view) }
+                    { cycle_section(view) }
                     { figure_tables(view, Some(&FigureOpening { onopen: onfigure.reform(Some), returned_to: *refocus.borrow(), node: returned_to.clone() })) }
                     { theme_table(&themes) }
                 }
