@@ -15,6 +15,7 @@ mod focus;
 mod follow_up_list;
 mod follow_up_panel;
 mod form;
+mod heading_level;
 mod home;
 mod import_bundles;
 mod moderation_form;

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 pub struct CycleView {
     /// Every month of the period, in order.
     pub months: Vec<CycleMonth>,
-    /// Each auditor with audits in the period, by name.
+    /// Each auditor with a finished audit for the report's team and template at any date, by
+    /// name (`Scope::auditors`), so one who completed none in the period still shows as short.
     pub auditors: Vec<AuditorVolume>,
 }
 

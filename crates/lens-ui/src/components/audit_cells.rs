@@ -20,13 +20,18 @@ pub(crate) fn case_cell(audit: &Audit) -> Html {
 
 /// The last cell of a row: a button that opens the audit.
 pub(crate) fn open_cell(audit: &Audit, onopen: &Callback<AuditId>) -> Html {
+    open_cell_at(audit, onopen, NodeRef::default())
+}
+
+/// The same cell, its button taking `node` so focus can come back to it.
+pub(crate) fn open_cell_at(audit: &Audit, onopen: &Callback<AuditId>, node: NodeRef) -> Html {
     let onclick = {
         let (onopen, id) = (onopen.clone(), audit.id.clone());
         Callback::from(move |_: MouseEvent| onopen.emit(id.clone()))
     };
     html! {
         <td class="lens-table__cell">
-            <button type="button" class="lens-link-button" {onclick}>
+            <button type="button" class="lens-link-button" ref={node} {onclick}>
                 { "Open" }<span class="lens-visually-hidden">{ format!(" {}", case_label(audit)) }</span>
             </button>
         </td>

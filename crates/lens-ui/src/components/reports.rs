@@ -12,17 +12,17 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use lens_analysis::protocol::{
-    AnalysisReply, AnalysisRequest, DataSource, ExpectedVolume, FigureRow, ReportFileRequest, ReportFormat,
+    AnalysisReply, AnalysisRequest, DataSource, ExpectedVolume, ReportFileRequest, ReportFormat,
     ReportRequest, ReportView, ThemeSummary,
 };
-use lens_core::{Template, TemplateKind};
+use lens_core::{AuditId, Template, TemplateKind};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use self::cycle::cycle_section;
-use self::figure_audits::FigureAuditList;
-use self::figures::{figure_tables, grade_charts, theme_table, trend_charts, FigureOpening};
+use self::figure_audits::{figure_gone, row_of, FigureAuditList, OpenFigure};
+use self::figures::{figure_tables, grade_charts, theme_table, trend_charts, FigureName, FigureOpening};
 use self::grade_grid::grade_grid;
 use super::download::{download, DownloadFile};
 use super::focus::use_focus_on_mount;
@@ -30,6 +30,7 @@ use super::form::{
     date_input, period_days, period_errors, period_problems, quick_periods, DateInputView, ErrorSummary,
     QuickPeriod,
 };
+use super::heading_level::HeadingLevel;
 use super::scroll_table::scroll_table;
 use crate::analysis::snapshot_source;
 use crate::app::{teams_of, Session};
@@ -90,8 +91,8 @@ pub(crate) struct ReportChoice {
     to: String,
     team: String,
     template: String,
-    /// The figure whose audits are listed, by its place in the report.
-    figure: Option<usize>,
+    /// The figure whose audits are listed, and where its list was left.
+    figure: Option<OpenFigure>,
 }
 
 impl ReportChoice {
@@ -121,7 +122,7 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     let heading = use_node_ref();
     // Back from a figure's audits, focus returns to the figure's count in its table.
     let returned_to = use_node_ref();
-    let refocus = use_mut_ref(|| None::<usize>);
+    let refocus = use_mut_ref(|| None::<FigureName>);
     {
         let (returned_to, refocus) = (returned_to.clone(), refocus.clone());
         use_effect(move || {
@@ -221,10 +222,10 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
     };
     let onfigure = {
         let (choice, onchoice, refocus) = (choice.covers(), props.onchoice.clone(), refocus.clone());
-        let open = props.choice.figure;
-        Callback::from(move |figure: Option<usize>| {
+        let open = props.choice.figure.clone();
+        Callback::from(move |figure: Option<OpenFigure>| {
             if figure.is_none() {
-                *refocus.borrow_mut() = open;
+                *refocus.borrow_mut() = open.as_ref().map(|open| open.name.clone());
             }
             onchoice.emit(ReportChoice { figure, ..choice.clone() })
         })
@@ -265,10 +266,13 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                     });
                 })
             };
+            // Leaving Reports closes the open figure, so the report opens whole next time.
             let write = {
                 let (onnavigate, scope) = (props.onnavigate.clone(), report_scope(choice));
+                let (onchoice, covers) = (props.onchoice.clone(), choice.covers());
                 Callback::from(move |_: MouseEvent| {
                     if let Some(scope) = scope.clone() {
+                        onchoice.emit(covers.clone());
                         onnavigate.emit(Screen::QaReport(QaReportOpen::New(scope)));
                     }
                 })
@@ -284,8 +288,11 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
         _ => html! {},
     };
     let onback = {
-        let onback = props.onback.clone();
-        Callback::from(move |_: MouseEvent| onback.emit(()))
+        let (onback, onchoice, covers) = (props.onback.clone(), props.onchoice.clone(), choice.covers());
+        Callback::from(move |_: MouseEvent| {
+            onchoice.emit(covers.clone());
+            onback.emit(())
+        })
     };
     let waiting = from_error.is_none() && to_error.is_none() && *made == Made::Waiting;
     let to_message = to_error.clone().or(period_error);
@@ -346,16 +353,18 @@ pub(crate) fn Reports(props: &ReportsProps) -> Html {
                         <ul class="lens-list lens-list--bullet">{ for view.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }</ul>
                     </div>
                 }
-                if let (Some(figure), Some(report)) = (choice.figure, report_request(choice, today, props.expected)) {
-                    <FigureAuditList session={session.clone()} platform={props.platform.clone()}
-                        templates={props.templates.clone()} {report} {figure} row={opened_row(view, figure)}
-                        onnavigate={props.onnavigate.clone()} onclose={onfigure.reform(|_| None)} />
+                if let Some(open) = &choice.figure {
+                    { open_figure(view, open, choice, &props.onchoice, &onfigure.reform(|_| None), FigureListing {
+                        report: report_request(choice, today, props.expected), session, platform: &props.platform,
+                        templates: &props.templates, onnavigate: &props.onnavigate }) }
                 } else {
-                    { trend_charts(view) }
-                    { grade_charts(view) }
-                    { grade_grid(view) }
-                    { cycle_section(view) }
-                    { figure_tables(view, Some(&FigureOpening { onopen: onfigure.reform(Some), returned_to: *refocus.borrow(), node: returned_to.clone() })) }
+                    { trend_charts(view, HeadingLevel::Four) }
+                    { grade_charts(view, HeadingLevel::Four) }
+                    { grade_grid(view, HeadingLevel::Four) }
+                    { cycle_section(view, HeadingLevel::Four) }
+                    { figure_tables(view, HeadingLevel::Four, Some(&FigureOpening {
+                        onopen: onfigure.reform(|name| Some(OpenFigure::first_page(name))),
+                        returned_to: refocus.borrow().clone(), node: returned_to.clone() })) }
                     { theme_table(&themes) }
                 }
             }
@@ -471,9 +480,51 @@ fn report_file(view: &ReportView, format: ReportFormat, contents: String) -> Dow
     }
 }
 
-/// The row of figure `index` in `view`, if the report still has it.
-fn opened_row(view: &ReportView, index: usize) -> Option<FigureRow> {
-    view.sections.iter().flat_map(|section| &section.rows).find(|row| row.figure == Some(index)).cloned()
+/// What the list of a figure's audits needs from Reports.
+struct FigureListing<'a> {
+    report: Option<ReportAsk>,
+    session: &'a Session,
+    platform: &'a PlatformHandle,
+    templates: &'a Rc<Vec<Template>>,
+    onnavigate: &'a Callback<Screen>,
+}
+
+/// The open figure's audits, found in the report on screen by its words; a figure the report
+/// no longer has says so rather than listing another one's audits.
+fn open_figure(
+    view: &ReportView,
+    open: &OpenFigure,
+    choice: &ReportChoice,
+    onchoice: &Callback<ReportChoice>,
+    onclose: &Callback<()>,
+    listing: FigureListing,
+) -> Html {
+    let rows = view.sections.iter().flat_map(|section| &section.rows);
+    let (Some(row), Some(report)) = (row_of(rows, open), listing.report) else {
+        return figure_gone(&open.name, onclose);
+    };
+    let onpage = {
+        let (onchoice, choice, open) = (onchoice.clone(), choice.covers(), open.clone());
+        Callback::from(move |page: usize| {
+            let figure = OpenFigure { page, opened: None, ..open.clone() };
+            onchoice.emit(ReportChoice { figure: Some(figure), ..choice.clone() })
+        })
+    };
+    // The audit opened is kept with the figure, so coming back lands on its button.
+    let onopen = {
+        let (onchoice, choice, open) = (onchoice.clone(), choice.covers(), open.clone());
+        let onnavigate = listing.onnavigate.clone();
+        Callback::from(move |id: AuditId| {
+            let figure = OpenFigure { opened: Some(id.clone()), ..open.clone() };
+            onchoice.emit(ReportChoice { figure: Some(figure), ..choice.clone() });
+            onnavigate.emit(Screen::AuditFromReport(id));
+        })
+    };
+    html! {
+        <FigureAuditList session={listing.session.clone()} platform={listing.platform.clone()}
+            templates={listing.templates.clone()} {report} row={row.clone()} page={open.page}
+            opened={open.opened.clone()} {onpage} {onopen} onclose={onclose.clone()} />
+    }
 }
 
 fn summary_sentence(from: NaiveDate, to: NaiveDate, completed: usize) -> String {

@@ -7,6 +7,7 @@ use lens_store::qa_report::Evidence;
 use yew::prelude::*;
 
 use super::draft::as_quote;
+use crate::components::heading_level::HeadingLevel;
 use crate::components::reports::cycle::cycle_section;
 use crate::components::reports::figures::{figure_tables, grade_charts, trend_charts};
 use crate::components::reports::grade_grid::grade_grid;
@@ -145,18 +146,18 @@ pub(crate) fn figures(view: &ReportView) -> Html {
             <h4 class="lens-heading-m" id="lens-qa-figures-title">{ "The figures" }</h4>
             <p class="lens-body">{ format!("{audits} completed from {} to {}.", long_date(view.from), long_date(view.to)) }</p>
             { at_a_glance(view) }
-            { cycle_section(view) }
+            { cycle_section(view, HeadingLevel::Five) }
             if !view.notes.is_empty() {
                 <div class="lens-inset">
                     <ul class="lens-list lens-list--bullet">{ for view.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }</ul>
                 </div>
             }
-            { trend_charts(view) }
-            { grade_charts(view) }
-            { grade_grid(view) }
+            { trend_charts(view, HeadingLevel::Five) }
+            { grade_charts(view, HeadingLevel::Five) }
+            { grade_grid(view, HeadingLevel::Five) }
             <details class="lens-details lens-qa-tables">
                 <summary class="lens-details__summary">{ "Every figure, as tables" }</summary>
-                { figure_tables(view, None) }
+                { figure_tables(view, HeadingLevel::Five, None) }
             </details>
         </section>
     }

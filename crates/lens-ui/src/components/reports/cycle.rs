@@ -6,6 +6,7 @@ use lens_analysis::protocol::cycle::{AuditorVolume, CycleView};
 use lens_analysis::protocol::ReportView;
 use yew::prelude::*;
 
+use crate::components::heading_level::{small_heading, HeadingLevel};
 use crate::components::pagination::with_commas;
 use crate::components::scroll_table::scroll_table;
 
@@ -15,29 +16,47 @@ const AUDITORS_ID: &str = "lens-cycle-auditors";
 
 /// Where an auditor stands against what was expected of them, in words.
 pub(crate) fn standing_words(auditor: &AuditorVolume) -> String {
-    if auditor.completed >= auditor.expected {
-        "Met".to_owned()
-    } else {
-        format!("{} still to do", with_commas(auditor.expected - auditor.completed))
+    match standing(auditor) {
+        Standing::NoneExpected => "None expected".to_owned(),
+        Standing::Met => "Met".to_owned(),
+        Standing::Short(left) => format!("{} still to do", with_commas(left)),
     }
 }
 
-/// The cycle section; a report signed before the cycle was kept says so.
-pub(crate) fn cycle_section(view: &ReportView) -> Html {
+/// Where an auditor stands: nobody has met a target of nothing, so it is not shown as met.
+enum Standing {
+    NoneExpected,
+    Met,
+    Short(usize),
+}
+
+fn standing(auditor: &AuditorVolume) -> Standing {
+    if auditor.expected == 0 {
+        Standing::NoneExpected
+    } else if auditor.completed >= auditor.expected {
+        Standing::Met
+    } else {
+        Standing::Short(auditor.expected - auditor.completed)
+    }
+}
+
+/// The cycle section, headed at `level`; a report signed before the cycle was kept says where
+/// its auditors' figures are.
+pub(crate) fn cycle_section(view: &ReportView, level: HeadingLevel) -> Html {
     html! {
         <section class="lens-chart-group" aria-labelledby={HEADING_ID}>
-            <h4 class="lens-heading-s" id={HEADING_ID}>{ "The QA cycle" }</h4>
+            { small_heading(level, HEADING_ID, "The QA cycle") }
             { match &view.cycle {
-                Some(cycle) => cycle_tables(cycle),
+                Some(cycle) => cycle_tables(cycle, level.below()),
                 None => html! {
-                    <p class="lens-body">{ "This report was signed off before the QA cycle was kept with reports: each auditor's figures are in the table \"Audits expected and completed\" below." }</p>
+                    <p class="lens-body">{ "This report was signed off before the QA cycle was kept with reports: each auditor's figures are in the table \"Audits expected and completed\", under \"Every figure, as tables\" below." }</p>
                 },
             } }
         </section>
     }
 }
 
-fn cycle_tables(cycle: &CycleView) -> Html {
+fn cycle_tables(cycle: &CycleView, level: HeadingLevel) -> Html {
     let months = cycle.months.iter().map(|month| {
         let place = if month.reflection {
             html! { <strong class="lens-tag lens-tag--grey">{ "Reflection month" }</strong> }
@@ -53,10 +72,10 @@ fn cycle_tables(cycle: &CycleView) -> Html {
         }
     });
     let auditors = cycle.auditors.iter().map(|auditor| {
-        let tag = if auditor.completed >= auditor.expected {
-            "lens-tag lens-tag--green"
-        } else {
-            "lens-tag lens-tag--orange"
+        let tag = match standing(auditor) {
+            Standing::NoneExpected => "lens-tag lens-tag--grey",
+            Standing::Met => "lens-tag lens-tag--green",
+            Standing::Short(_) => "lens-tag lens-tag--orange",
         };
         html! {
             <tr class="lens-table__row">
@@ -72,7 +91,7 @@ fn cycle_tables(cycle: &CycleView) -> Html {
             <p class="lens-body">
                 { "Audits run ten months a year. August and December are reflection months: no audits are expected in them, and any completed then still count." }
             </p>
-            <h5 class="lens-heading-s" id={MONTHS_ID}>{ "Month by month" }</h5>
+            { small_heading(level, MONTHS_ID, "Month by month") }
             { scroll_table(MONTHS_ID, html! {
                 <table class="lens-table" aria-labelledby={MONTHS_ID}>
                     <thead>
@@ -85,9 +104,9 @@ fn cycle_tables(cycle: &CycleView) -> Html {
                     <tbody>{ for months }</tbody>
                 </table>
             }) }
-            <h5 class="lens-heading-s" id={AUDITORS_ID}>{ "Each auditor's audits against expected" }</h5>
+            { small_heading(level, AUDITORS_ID, "Each auditor's audits against expected") }
             if cycle.auditors.is_empty() {
-                <p class="lens-body">{ "No auditor completed an audit in this period." }</p>
+                <p class="lens-body">{ "No auditor on this device has finished an audit for the team and template this report covers." }</p>
             } else {
                 { scroll_table(AUDITORS_ID, html! {
                     <table class="lens-table" aria-labelledby={AUDITORS_ID}>
@@ -118,6 +137,8 @@ mod tests {
     #[test]
     fn an_auditor_is_met_at_or_above_expected_and_otherwise_told_what_is_left() {
         assert_eq!(standing_words(&auditor(10, 10)), "Met");
+        assert_eq!(standing_words(&auditor(0, 0)), "None expected", "a target of nothing is not met");
+        assert_eq!(standing_words(&auditor(4, 0)), "None expected");
         assert_eq!(standing_words(&auditor(12, 10)), "Met");
         assert_eq!(standing_words(&auditor(3, 10)), "7 still to do");
         assert_eq!(standing_words(&auditor(0, 1_500)), "1,500 still to do");

@@ -2,33 +2,54 @@
 //! report expects. The worker has put every figure into words already.
 
 use crate::components::chart::{grade_distribution_chart, trend_chart};
+use crate::components::heading_level::{small_heading, HeadingLevel};
 use crate::components::scroll_table::scroll_table;
 use lens_analysis::protocol::{FigureRow, ReportView, ThemePolarity};
 
 use super::Themes;
 use yew::prelude::*;
 
+/// A figure named by its words, which stay the same when audits arrive and the figures are
+/// numbered again.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(crate) struct FigureName {
+    pub measure: String,
+    pub breakdown: String,
+}
+
+impl FigureName {
+    pub(crate) fn of(row: &FigureRow) -> Self {
+        FigureName { measure: row.measure.clone(), breakdown: row.breakdown.clone() }
+    }
+
+    /// Whether `row` is this figure.
+    pub(crate) fn names(&self, row: &FigureRow) -> bool {
+        row.measure == self.measure && row.breakdown == self.breakdown
+    }
+}
+
 /// How counts open the audits behind them.
 pub(crate) struct FigureOpening {
-    /// Opens figure `index`'s audits.
-    pub onopen: Callback<usize>,
+    /// Opens the named figure's audits.
+    pub onopen: Callback<FigureName>,
     /// The figure whose audits were just closed, whose button takes `node` so focus returns to it.
-    pub returned_to: Option<usize>,
+    pub returned_to: Option<FigureName>,
     pub node: NodeRef,
 }
 
 /// A figure's count: a button opening the audits behind it when `opening` is given and the
 /// figure has any, else the number alone (a signed report's figures keep no audits).
 fn count_cell(row: &FigureRow, opening: Option<&FigureOpening>) -> Html {
-    let opens = opening.zip(row.figure).filter(|_| row.count > 0);
-    let Some((opening, index)) = opens else {
+    let opens = opening.filter(|_| row.figure.is_some() && row.count > 0);
+    let Some(opening) = opens else {
         return html! { <td class="lens-table__cell lens-table__cell--numeric">{ row.count }</td> };
     };
     let onclick = {
-        let onopen = opening.onopen.clone();
-        Callback::from(move |_: MouseEvent| onopen.emit(index))
+        let (onopen, name) = (opening.onopen.clone(), FigureName::of(row));
+        Callback::from(move |_: MouseEvent| onopen.emit(name.clone()))
     };
-    let node = if opening.returned_to == Some(index) { opening.node.clone() } else { NodeRef::default() };
+    let returned = opening.returned_to.as_ref().is_some_and(|name| name.names(row));
+    let node = if returned { opening.node.clone() } else { NodeRef::default() };
     // Named in full for a screen reader's list of buttons, starting with the count it shows.
     let name = format!("{}: open the audits behind {}, {}", row.count, row.measure, row.breakdown);
     html! {
@@ -40,9 +61,9 @@ fn count_cell(row: &FigureRow, opening: Option<&FigureOpening>) -> Html {
     }
 }
 
-/// The tables of one report, a heading and table per question that has figures. With
-/// `opening`, each count opens the audits behind it.
-pub(crate) fn figure_tables(view: &ReportView, opening: Option<&FigureOpening>) -> Html {
+/// The tables of one report, a heading at `level` and table per question that has figures.
+/// With `opening`, each count opens the audits behind it.
+pub(crate) fn figure_tables(view: &ReportView, level: HeadingLevel, opening: Option<&FigureOpening>) -> Html {
     let tables = view.sections.iter().map(|section| {
         let heading_id = format!("lens-report-{}", section.anchor);
         let rows = section.rows.iter().map(|row| {
@@ -58,7 +79,7 @@ pub(crate) fn figure_tables(view: &ReportView, opening: Option<&FigureOpening>) 
         });
         html! {
             <>
-                <h4 class="lens-heading-s" id={heading_id.clone()}>{ section.heading.clone() }</h4>
+                { small_heading(level, &heading_id, &section.heading) }
                 { scroll_table(&heading_id, html! {
                     <table class="lens-table" aria-labelledby={heading_id.clone()}>
                         <thead>
@@ -81,7 +102,7 @@ pub(crate) fn figure_tables(view: &ReportView, opening: Option<&FigureOpening>) 
 
 /// How the grades fell, overall and per standard, as bar charts; the same counts are in the
 /// "How well did we do it?" table below, which the caption points to.
-pub(crate) fn grade_charts(view: &ReportView) -> Html {
+pub(crate) fn grade_charts(view: &ReportView, level: HeadingLevel) -> Html {
     const HEADING_ID: &str = "lens-report-grade-charts";
     if view.grade_charts.is_empty() {
         return Html::default();
@@ -93,7 +114,7 @@ pub(crate) fn grade_charts(view: &ReportView) -> Html {
         .map(|(index, chart)| grade_distribution_chart(&format!("lens-grade-chart-{index}"), chart));
     html! {
         <section class="lens-chart-group" aria-labelledby={HEADING_ID}>
-            <h4 class="lens-heading-s" id={HEADING_ID}>{ "How the grades fell" }</h4>
+            { small_heading(level, HEADING_ID, "How the grades fell") }
             <p class="lens-body lens-body--secondary">
                 { "Each bar is one grade of the scale, best first, with its count and share. Where an audit was moderated, its agreed grades count, overall and per standard. The same counts are in the table \"How well did we do it?\" below." }
             </p>
@@ -103,14 +124,14 @@ pub(crate) fn grade_charts(view: &ReportView) -> Html {
 }
 
 /// Audits completed each month, as a column chart; the same counts are in the trend table below.
-pub(crate) fn trend_charts(view: &ReportView) -> Html {
+pub(crate) fn trend_charts(view: &ReportView, level: HeadingLevel) -> Html {
     // One month is no trend.
     if view.trend.len() < 2 || view.audits_completed == 0 {
         return Html::default();
     }
     html! {
         <section class="lens-chart-group" aria-labelledby="lens-report-trend-chart">
-            <h4 class="lens-heading-s" id="lens-report-trend-chart">{ "How the months compare" }</h4>
+            { small_heading(level, "lens-report-trend-chart", "How the months compare") }
             { trend_chart("lens-trend-chart", &view.trend) }
             <p class="lens-body lens-body--secondary">{ "The same counts are in the table \"Trends\" below." }</p>
         </section>

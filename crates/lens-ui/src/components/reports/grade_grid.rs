@@ -6,6 +6,7 @@ use lens_analysis::protocol::{GradeChart, ReportView};
 use yew::prelude::*;
 
 use crate::components::chart::percent;
+use crate::components::heading_level::{small_heading, HeadingLevel};
 use crate::components::scroll_table::scroll_table;
 
 /// The grid's columns and rows, worked out apart from drawing them.
@@ -49,7 +50,7 @@ impl GradeGrid {
 }
 
 /// The grid as a table, or nothing when no grade was given.
-pub(crate) fn grade_grid(view: &ReportView) -> Html {
+pub(crate) fn grade_grid(view: &ReportView, level: HeadingLevel) -> Html {
     const HEADING_ID: &str = "lens-report-grade-grid";
     if view.grade_charts.is_empty() {
         return Html::default();
@@ -77,7 +78,7 @@ pub(crate) fn grade_grid(view: &ReportView) -> Html {
     });
     html! {
         <section class="lens-grade-grid" aria-labelledby={HEADING_ID}>
-            <h4 class="lens-heading-s" id={HEADING_ID}>{ "Every standard by grade" }</h4>
+            { small_heading(level, HEADING_ID, "Every standard by grade") }
             <p class="lens-body lens-body--secondary">{ "How many gradings each standard had under each grade, and the share good or better. Where an audit was moderated, its agreed grades count." }</p>
             { scroll_table(HEADING_ID, html! {
                 <table class="lens-table" aria-labelledby={HEADING_ID}>
