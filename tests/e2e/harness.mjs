@@ -273,3 +273,38 @@ export async function storedKeys(page, dbName) {
     dbName,
   );
 }
+
+// What is cut off in the element: each visible element reaching past its left or right edge
+// with no sideways-scrolling ancestor, and each scrolling region a keyboard cannot reach.
+export function cutOff(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector("practice-lens");
+    const edge = host.getBoundingClientRect();
+    const problems = [];
+    const scrolls = (element) => ["auto", "scroll"].includes(getComputedStyle(element).overflowX);
+    const name = (element) =>
+      `${element.localName}${element.id ? `#${element.id}` : ""}${element.className ? `.${String(element.className).split(" ")[0]}` : ""} "${(element.textContent ?? "").trim().slice(0, 40)}"`;
+    for (const element of host.shadowRoot.querySelectorAll("*")) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === "hidden") continue;
+      if (element.classList.contains("lens-visually-hidden")) continue;
+      if (scrolls(element) && element.scrollWidth > element.clientWidth + 1) {
+        const reachable = element.tabIndex >= 0 && element.getAttribute("role") === "region" && element.hasAttribute("aria-labelledby");
+        if (!reachable) problems.push(`scrolls but cannot be reached from the keyboard: ${name(element)}`);
+      }
+      if (box.right <= edge.right + 1 && box.left >= edge.left - 1) continue;
+      let ancestor = element.parentElement;
+      let inScroller = false;
+      while (ancestor) {
+        if (scrolls(ancestor)) {
+          inScroller = true;
+          break;
+        }
+        ancestor = ancestor.parentElement;
+      }
+      if (!inScroller) problems.push(`cut off (${Math.round(box.left)}–${Math.round(box.right)} of ${Math.round(edge.right)}): ${name(element)}`);
+    }
+    // Only the outermost element cut off is worth naming.
+    return problems.filter((problem, index) => problems.findIndex((p) => p.split(": ")[1] === problem.split(": ")[1]) === index).slice(0, 8);
+  });
+}

@@ -8,8 +8,10 @@ use lens_store::sample::{generate_bundle, SampleSpec};
 use lens_store::{load_audit, MemoryStore, Store};
 
 use crate::audit_csv::audit_csv;
+use crate::council_codebook::{check_codebook, codebook_summary, COUNCIL_UNNAMED};
 use crate::device_records::{DeviceRecords, RecordCache};
 use crate::export_set::export_set;
+use crate::protocol::codebook::{CheckCodebookRequest, CodebookCheck};
 use crate::protocol::figure_audits::FigureAuditsRequest;
 use crate::protocol::{
     AnalysisReply, AnalysisRequest, AuditCsvRequest, DataSource, ExampleRequest, QaReportFileRequest,
@@ -33,6 +35,7 @@ where
     let source = match &request {
         AnalysisRequest::Example(example) => return example_bundle(example),
         AnalysisRequest::QaReportFile(file) => return qa_report_file(file),
+        AnalysisRequest::CheckCodebook(check) => return check_codebook_reply(check),
         AnalysisRequest::Report(report) | AnalysisRequest::Themes(report) => &report.source,
         AnalysisRequest::ThemePanel(panel) => &panel.source,
         AnalysisRequest::ProfessionalChallenge(review) => &review.source,
@@ -78,11 +81,22 @@ where
             }
             Ok(AnalysisReply::Warmed)
         }
-        AnalysisRequest::AuditCsv(_) | AnalysisRequest::Example(_) | AnalysisRequest::QaReportFile(_) => {
+        AnalysisRequest::AuditCsv(_)
+        | AnalysisRequest::Example(_)
+        | AnalysisRequest::QaReportFile(_)
+        | AnalysisRequest::CheckCodebook(_) => {
             Err("This request was answered already: reload the page to carry on.".to_owned())
         }
     };
     reply.unwrap_or_else(|message| AnalysisReply::Refused { message })
+}
+
+/// What checking a council's codebook document found; nothing is kept.
+fn check_codebook_reply(request: &CheckCodebookRequest) -> AnalysisReply {
+    AnalysisReply::CodebookChecked(match check_codebook(&request.text, COUNCIL_UNNAMED) {
+        Ok(codebook) => CodebookCheck::Ready(codebook_summary(&codebook, true)),
+        Err(problems) => CodebookCheck::Problems(problems),
+    })
 }
 
 /// A QA report's file, from the report as stored.
@@ -180,7 +194,7 @@ fn themes_reply(
         .unwrap_or_default();
     let in_scope: Vec<_> =
         records.audits.iter().filter(|audit| completed.binary_search(&&audit.id).is_ok()).collect();
-    Ok(AnalysisReply::Themes(theme_summary(&in_scope, templates, &records.taggings)))
+    Ok(AnalysisReply::Themes(theme_summary(&in_scope, templates, &records.tagger, &records.taggings)))
 }
 
 fn report_file_reply(

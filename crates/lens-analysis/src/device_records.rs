@@ -14,14 +14,17 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use lens_core::{Audit, Moderation};
+use lens_store::council_codebook::read_council_codebook;
 use lens_store::{list_audits, list_moderations, Revision, Store, Versioned};
-use lens_themes::Tagging;
+use lens_themes::{Tagger, Tagging};
 
+use crate::council_codebook::tagger_for;
 use crate::protocol::agreement::AgreementView;
+use crate::protocol::codebook::CodebookSummary;
 use crate::protocol::DataSource;
 
-/// Every audit and moderation on the device that could be read.
-#[derive(Debug, Default)]
+/// Every audit and moderation on the device that could be read, and the codebook their
+/// narratives are read with.
 pub struct DeviceRecords {
     /// The audits, as their values (reports and agreement read these).
     pub audits: Vec<Audit>,
@@ -38,6 +41,27 @@ pub struct DeviceRecords {
     /// Agreement dashboards worked out over these records, by their request without its
     /// source, newest last.
     pub agreements: RefCell<Vec<(String, AgreementView)>>,
+    /// The council's codebook kept on the device, or the built-in one: read with the records,
+    /// so `taggings` always come from it (the page's snapshot names the codebook's revision).
+    pub tagger: Rc<Tagger>,
+    /// What a person reads about it.
+    pub codebook: CodebookSummary,
+}
+
+impl Default for DeviceRecords {
+    fn default() -> Self {
+        let (tagger, codebook) = tagger_for(None);
+        DeviceRecords {
+            audits: Vec::new(),
+            audit_versions: Vec::new(),
+            moderations: Vec::new(),
+            unreadable: 0,
+            taggings: RefCell::default(),
+            agreements: RefCell::default(),
+            tagger,
+            codebook,
+        }
+    }
 }
 
 impl DeviceRecords {
@@ -114,6 +138,8 @@ async fn read_records(store: &dyn Store) -> Result<DeviceRecords, String> {
     let (moderations, unreadable_moderations) =
         list_moderations(store).await.map_err(|error| error.to_string())?;
     let audit_versions = audits.iter().map(|audit| (audit.revision, audit.updated_at)).collect();
+    let kept = read_council_codebook(store).await.map_err(|error| error.to_string())?;
+    let (tagger, codebook) = tagger_for(kept.as_ref().and_then(|kept| kept.document.as_deref()));
     Ok(DeviceRecords {
         audits: audits.into_iter().map(|audit| audit.value).collect(),
         audit_versions,
@@ -121,5 +147,7 @@ async fn read_records(store: &dyn Store) -> Result<DeviceRecords, String> {
         unreadable: unreadable_audits.len() + unreadable_moderations.len(),
         taggings: RefCell::default(),
         agreements: RefCell::default(),
+        tagger,
+        codebook,
     })
 }

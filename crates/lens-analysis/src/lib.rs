@@ -19,6 +19,7 @@ pub mod protocol;
 mod agreement_view;
 mod answer;
 mod audit_csv;
+pub mod council_codebook;
 mod device_records;
 mod export_set;
 mod figure_audits;

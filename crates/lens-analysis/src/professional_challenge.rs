@@ -146,7 +146,7 @@ fn template_findings(
         let verb = if moderated == 1 { "was" } else { "were" };
         found.push(format!("{moderated} of these {verb} moderated{confirmed}."));
     }
-    let themes = theme_summary(audits, templates, &records.taggings);
+    let themes = theme_summary(audits, templates, &records.tagger, &records.taggings);
     found.extend(themes_line(&themes));
 
     let counted = match (template.scale.is_some(), moderated > 0) {

@@ -9,6 +9,7 @@ use lens_store::{RecordKey, RecordKind, Revision, StoredRecord};
 use serde::{Deserialize, Serialize};
 
 pub mod agreement;
+pub mod codebook;
 pub mod cycle;
 pub mod export;
 pub mod figure_audits;
@@ -47,6 +48,8 @@ pub enum AnalysisRequest {
     Example(ExampleRequest),
     /// Read and decode the records now, so the dashboard or report asked for next is quick.
     Warm(WarmRequest),
+    /// A council's theme codebook checked before it is kept.
+    CheckCodebook(codebook::CheckCodebookRequest),
 }
 
 /// Records to have ready.
@@ -255,6 +258,8 @@ pub enum AnalysisReply {
     Exported(export::ExportedSet),
     /// The records asked to be ready are.
     Warmed,
+    /// What checking a codebook found.
+    CodebookChecked(codebook::CodebookCheck),
     /// The file asked for.
     File {
         /// The file's text.

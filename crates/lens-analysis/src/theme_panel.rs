@@ -10,7 +10,9 @@ use std::rc::Rc;
 
 use chrono::{Datelike, Days, NaiveDate};
 use lens_core::{completed_audits, find_template, Audit, ReportFilter, Template};
-use lens_themes::{aggregate, discover, Direction, DiscoveryInput, Polarity, TaggedNarrative, Tagging};
+use lens_themes::{
+    aggregate, discover, Direction, DiscoveryInput, Polarity, TaggedNarrative, Tagger, Tagging,
+};
 
 use self::quote::{marked_quote, phrase_quote};
 use crate::device_records::DeviceRecords;
@@ -18,7 +20,7 @@ use crate::protocol::themes::{
     PanelPhrase, PeriodCompared, PhraseChange, SplitCount, ThemePanelRequest, ThemePanelView, ThemeQuote,
     ThemeSide, ThemeSides, ThemeSplit,
 };
-use crate::theme_view::{tagger, tagging_of};
+use crate::theme_view::tagging_of;
 
 /// Quotes shown for each theme and polarity, each from a different audit.
 const QUOTES_PER_SIDE: usize = 3;
@@ -62,8 +64,9 @@ pub fn theme_panel(
     let current = narratives(records, request, request.from, request.to, templates);
     let earlier = narratives(records, request, earlier_from, earlier_to, templates);
     let months = months_between(request.from, request.to);
-    let themes = theme_sides(&current.narratives, current.audits, &months);
-    let (uncovered, changes) = phrases(&current.narratives, &earlier.narratives);
+    let tagger = &records.tagger;
+    let themes = theme_sides(tagger, &current.narratives, current.audits, &months);
+    let (uncovered, changes) = phrases(tagger, &current.narratives, &earlier.narratives);
     Ok(ThemePanelView {
         from: request.from,
         to: request.to,
@@ -76,6 +79,7 @@ pub fn theme_panel(
         phrases_read: spread(&current.narratives).count(),
         earlier: PeriodCompared { from: earlier_from, to: earlier_to, narratives: earlier.narratives.len() },
         changes,
+        codebook: records.codebook.clone(),
     })
 }
 
@@ -146,7 +150,7 @@ fn narratives<'a>(
     to: NaiveDate,
     templates: &'a [Template],
 ) -> Read<'a> {
-    let tagger = tagger();
+    let tagger = &records.tagger;
     let mut taggings = records.taggings.borrow_mut();
     let mut narratives = Vec::new();
     let audits = completed_in(records, request, from, to, templates);
@@ -177,7 +181,7 @@ fn narratives<'a>(
                 ThemeSplit::Grade => grade.unwrap_or_else(|| "Not graded".to_owned()),
             };
             let id = format!("{}/{item}", audit.id);
-            let tagging = tagging_of(&mut taggings, &tagger, &id, response, template);
+            let tagging = tagging_of(&mut taggings, tagger, &id, response, template);
             narratives.push(PanelNarrative {
                 id,
                 audit,
@@ -195,11 +199,11 @@ fn narratives<'a>(
 
 /// Each theme found, both polarities side by side, most narratives first.
 fn theme_sides(
+    tagger: &Tagger,
     narratives: &[PanelNarrative<'_>],
     audits: usize,
     months: &[(String, String)],
 ) -> Vec<ThemeSides> {
-    let tagger = tagger();
     let codebook = tagger.codebook();
     let tagged: Vec<TaggedNarrative<'_>> = narratives
         .iter()
@@ -280,10 +284,10 @@ fn from_different_audits(quotes: impl Iterator<Item = ThemeQuote>) -> Vec<ThemeQ
 /// What the codebook does not cover in this period's narratives, and which of those phrases
 /// rose or fell against the period before.
 fn phrases<'n, 'a>(
+    tagger: &Tagger,
     current: &'n [PanelNarrative<'a>],
     earlier: &'n [PanelNarrative<'a>],
 ) -> (Vec<PanelPhrase>, Vec<PhraseChange>) {
-    let tagger = tagger();
     let codebook = tagger.codebook();
     let input = |period: &'static str| {
         move |narrative: &'n PanelNarrative<'a>| DiscoveryInput {

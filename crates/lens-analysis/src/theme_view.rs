@@ -1,5 +1,5 @@
 //! What the narratives of a report's audits say: every standard's narrative tagged with the
-//! built-in codebook, then counted per theme and polarity with quotes as evidence.
+//! device's codebook (the council's own or the built-in one), then counted per theme and polarity with quotes as evidence.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -18,8 +18,8 @@ thread_local! {
     static TAGGER: Rc<Tagger> = Rc::new(Tagger::new(&Codebook::builtin()));
 }
 
-/// The tagger every theme view reads narratives with.
-pub(crate) fn tagger() -> Rc<Tagger> {
+/// The built-in codebook's tagger, used while no council codebook is kept.
+pub(crate) fn builtin_tagger() -> Rc<Tagger> {
     TAGGER.with(Rc::clone)
 }
 
@@ -50,9 +50,9 @@ pub(crate) fn tagging_of(
 pub fn theme_summary(
     audits: &[&Audit],
     templates: &[Template],
+    tagger: &Tagger,
     taggings: &RefCell<HashMap<String, Rc<Tagging>>>,
 ) -> ThemeSummary {
-    let tagger = tagger();
     let mut taggings = taggings.borrow_mut();
     let mut narratives = Vec::new();
     for audit in audits {
@@ -63,7 +63,7 @@ pub fn theme_summary(
                 continue;
             }
             let id = format!("{}/{item}", audit.id);
-            let tagging = tagging_of(&mut taggings, &tagger, &id, response, template);
+            let tagging = tagging_of(&mut taggings, tagger, &id, response, template);
             narratives.push((id, &audit.id, month.clone(), tagging));
         }
     }

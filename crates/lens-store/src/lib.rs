@@ -22,6 +22,7 @@ mod audits;
 pub mod bundle;
 #[cfg(any(test, feature = "conformance"))]
 pub mod conformance;
+pub mod council_codebook;
 pub mod council_templates;
 pub mod csv_export;
 pub mod device_log;

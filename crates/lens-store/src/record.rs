@@ -22,6 +22,8 @@ pub enum RecordKind {
     Template,
     /// A QA report for a period: its findings and, once signed off, its figures as they were.
     QaReport,
+    /// The council's own theme codebook, or none once removed (one record, keyed `council`).
+    Codebook,
 }
 
 impl RecordKind {
@@ -35,6 +37,7 @@ impl RecordKind {
             Self::ModerationSample => "moderation-sample",
             Self::Template => "template",
             Self::QaReport => "qa-report",
+            Self::Codebook => "codebook",
         }
     }
 
@@ -48,6 +51,7 @@ impl RecordKind {
             "moderation-sample" => Some(Self::ModerationSample),
             "template" => Some(Self::Template),
             "qa-report" => Some(Self::QaReport),
+            "codebook" => Some(Self::Codebook),
             _ => None,
         }
     }
@@ -88,6 +92,7 @@ impl fmt::Display for RecordKey {
                 None => write!(f, "The template {}", self.id),
             },
             RecordKind::QaReport => write!(f, "QA report {}", self.id),
+            RecordKind::Codebook => write!(f, "The council's theme codebook"),
         }
     }
 }

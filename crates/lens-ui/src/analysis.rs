@@ -13,7 +13,9 @@ pub(crate) async fn data_source(store: &OpenedStore) -> DataSource {
         StorageKind::IndexedDb => DataSource::Database { name: store.db_name.clone() },
         StorageKind::Memory { .. } => {
             let mut records = Vec::new();
-            for kind in [RecordKind::Audit, RecordKind::Moderation, RecordKind::Template] {
+            for kind in
+                [RecordKind::Audit, RecordKind::Moderation, RecordKind::Template, RecordKind::Codebook]
+            {
                 if let Ok(stored) = store.store.list(kind).await {
                     records.extend(stored.iter().map(RecordMessage::from));
                 }
@@ -35,15 +37,17 @@ pub(crate) async fn snapshot_source(session: &Session) -> DataSource {
     }
 }
 
-/// A fingerprint of every audit and moderation record the session holds (kind, id, revision),
-/// the same whatever their order.
+/// A fingerprint of every audit and moderation record the session holds, and its codebook
+/// record (kind, id, revision), the same whatever their order.
 fn fingerprint(session: &Session) -> u64 {
     let audits = session.audits.iter().map(|audit| ("audit", audit.value.id.as_str(), audit.revision.get()));
     let moderations = session
         .moderations
         .iter()
         .map(|moderation| ("moderation", moderation.value.id.as_str(), moderation.revision.get()));
-    records_fingerprint(audits.chain(moderations))
+    // The codebook the narratives are read with is part of what the worker keeps.
+    let codebook = session.codebook.iter().map(|kept| ("codebook", "council", kept.revision.get()));
+    records_fingerprint(audits.chain(moderations).chain(codebook))
 }
 
 /// The order-free fingerprint of records given as (kind, id, revision).

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use lens_core::{Audit, Moderation, ModerationSample, Template};
+use lens_store::council_codebook::{read_council_codebook, KeptCodebook};
 use lens_store::council_templates::list_council_templates;
 use lens_store::device_log::{load_device_log, DeviceLog};
 use lens_store::moderation_sample::list_samples;
@@ -51,6 +52,8 @@ pub(crate) struct Session {
     pub council_templates: Rc<Vec<Template>>,
     /// QA reports written on this device, most recently written first.
     pub qa_reports: Rc<Vec<Versioned<QaReport>>>,
+    /// The council's theme codebook record, if one was ever kept; its document is none once removed.
+    pub codebook: Option<KeptCodebook>,
     pub device_log: DeviceLog,
     pub unreadable: Rc<Vec<String>>,
     pub persistence: Persistence,
@@ -82,6 +85,8 @@ pub(crate) struct SessionActions {
     pub ontemplate: Callback<Template>,
     /// A QA report was saved.
     pub onreported: Callback<Versioned<QaReport>>,
+    /// The council's theme codebook was kept or removed.
+    pub oncodebook: Callback<KeptCodebook>,
 }
 
 /// The app.
@@ -292,6 +297,7 @@ pub(crate) enum SessionChange {
     Sampled(Versioned<ModerationSample>),
     TemplateKept(Template),
     Reported(Versioned<QaReport>),
+    CodebookKept(KeptCodebook),
 }
 
 impl Reducible for SessionState {
@@ -346,6 +352,7 @@ impl Reducible for SessionState {
                 reports.insert(0, saved);
                 session.qa_reports = Rc::new(reports);
             }
+            SessionChange::CodebookKept(kept) => session.codebook = Some(kept),
             SessionChange::TemplateKept(template) => {
                 let mut council = (*session.council_templates).clone();
                 if !council.contains(&template) {
@@ -409,6 +416,7 @@ fn session_actions(
         onsampled: change(&dispatch, SessionChange::Sampled),
         ontemplate: change(&dispatch, SessionChange::TemplateKept),
         onreported: change(&dispatch, SessionChange::Reported),
+        oncodebook: change(&dispatch, SessionChange::CodebookKept),
         onnavigate,
         onreload: {
             // A reducer, so two imports finishing together both count, whichever render
@@ -453,6 +461,10 @@ async fn open_session(platform: &PlatformHandle, db_name: &str, kept: Option<Ope
     let samples = readable(list_samples(&*store.store).await, &mut unreadable);
     let council_templates = readable(list_council_templates(&*store.store).await, &mut unreadable);
     let qa_reports = readable(list_qa_reports(&*store.store).await, &mut unreadable);
+    let codebook = read_council_codebook(&*store.store).await.unwrap_or_else(|error| {
+        unreadable.push(error.to_string());
+        None
+    });
     let device_log = load_device_log(&*store.store).await.unwrap_or_else(|error| {
         unreadable.push(error.to_string());
         DeviceLog::default()
@@ -468,6 +480,7 @@ async fn open_session(platform: &PlatformHandle, db_name: &str, kept: Option<Ope
         samples: Rc::new(samples),
         council_templates: Rc::new(council_templates),
         qa_reports: Rc::new(qa_reports),
+        codebook,
         device_log,
         unreadable: Rc::new(unreadable),
         persistence,

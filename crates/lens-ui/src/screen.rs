@@ -43,6 +43,8 @@ pub(crate) enum Screen {
     Import,
     /// The templates audits are made with, and adding a council's own.
     Templates,
+    /// The theme codebook narratives are read with, and using a council's own.
+    Codebook,
 }
 
 /// Which QA report a screen shows.

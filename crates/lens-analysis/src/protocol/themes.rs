@@ -95,6 +95,8 @@ pub struct ThemePanelView {
     pub earlier: PeriodCompared,
     /// Uncovered phrases used by a larger or smaller share of narratives than in the earlier period.
     pub changes: Vec<PhraseChange>,
+    /// The codebook the narratives were read with.
+    pub codebook: super::codebook::CodebookSummary,
 }
 
 /// The period a panel compares with.

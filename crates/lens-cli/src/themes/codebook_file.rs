@@ -1,56 +1,12 @@
-//! Reading a council's codebook: the same JSON shape as the published audit theme codebook.
-//!
-//! `{"name", "themes": [{"id", "label", "description", "indicative_phrases": [..]}],
-//! "abbreviations": {"IRO": "independent reviewing officer", ...}}`; only `themes`, each theme's
-//! `id` and its phrases are required.
+//! Reading a council's codebook file: the same JSON shape and the same checks as a codebook
+//! loaded in the browser (`lens_analysis::council_codebook`), each problem naming the file.
 
-use lens_themes::{Codebook, CodebookTheme};
-use serde_json::Value;
+use lens_themes::Codebook;
 
-/// The codebook in `text`, or every problem with it, worded for the person who wrote it.
+/// The codebook in `text`, or every problem with it, worded for the person who wrote it; a
+/// document without a name is called by its path.
 pub fn parse(path: &str, text: &str) -> Result<Codebook, Vec<String>> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|error| vec![format!("{path} is not valid JSON ({error})")])?;
-    let themes = value.get("themes").and_then(Value::as_array).ok_or_else(|| {
-        vec![format!(
-            "{path} needs \"themes\": a list of themes, each with an \"id\" and \"indicative_phrases\""
-        )]
-    })?;
-    let mut problems = Vec::new();
-    let mut parsed = Vec::new();
-    for (index, theme) in themes.iter().enumerate() {
-        let text_field = |name: &str| theme.get(name).and_then(Value::as_str).unwrap_or_default().to_owned();
-        let cues: Vec<String> = theme
-            .get("indicative_phrases")
-            .and_then(Value::as_array)
-            .map(|phrases| phrases.iter().filter_map(|phrase| phrase.as_str().map(str::to_owned)).collect())
-            .unwrap_or_default();
-        if theme.get("id").and_then(Value::as_str).is_none() {
-            problems.push(format!("{path}: theme {} has no \"id\"", index + 1));
-        }
-        parsed.push(CodebookTheme {
-            id: text_field("id"),
-            label: text_field("label"),
-            description: text_field("description"),
-            cues,
-        });
-    }
-    let abbreviations = value
-        .get("abbreviations")
-        .and_then(Value::as_object)
-        .map(|map| {
-            map.iter()
-                .map(|(abbreviation, expansion)| {
-                    (abbreviation.clone(), expansion.as_str().unwrap_or_default().to_owned())
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let name = value.get("name").and_then(Value::as_str).unwrap_or(path);
-    Codebook::new(name, parsed, abbreviations)
+    lens_analysis::council_codebook::check_codebook(text, path)
         .map_err(|problems| problems.into_iter().map(|problem| format!("{path}: {problem}")).collect())
 }
 
@@ -75,6 +31,10 @@ mod tests {
         let problems =
             parse("mine.json", r#"{"themes": [{"id": "Bad Id", "indicative_phrases": []}]}"#).unwrap_err();
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(parse("mine.json", "{").unwrap_err()[0].starts_with("mine.json is not valid JSON"));
+        assert!(parse("mine.json", "{").unwrap_err()[0].starts_with("mine.json: the file is not a codebook"));
+        assert_eq!(
+            parse("mine.json", r#"{"themes": [{"id": "a", "indicative_phrases": ["b"]}]}"#).unwrap().name,
+            "mine.json"
+        );
     }
 }

@@ -6,8 +6,9 @@ use lens_core::{find_template, AuditId, Template, TemplateRef};
 use yew::prelude::*;
 
 use super::{
-    AgreementDashboard, AuditForm, DrawSample, Home, ImportBundles, ModerationForm, ModerationList, QaDrafts,
-    QaReportScreen, ReportChoice, Reports, StartAudit, TemplatesPage, ThemeChoice, ThemesPanel,
+    AgreementDashboard, AuditForm, CodebookPage, DrawSample, Home, ImportBundles, ModerationForm,
+    ModerationList, QaDrafts, QaReportScreen, ReportChoice, Reports, StartAudit, TemplatesPage, ThemeChoice,
+    ThemesPanel,
 };
 use crate::app::{Session, SessionActions};
 use crate::config::Config;
@@ -130,7 +131,8 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
             };
             html! {
                 <ThemesPanel session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}
-                    choice={(*theme_choice).clone()} {onchoice} {onopen} onback={go(Screen::Home)} />
+                    choice={(*theme_choice).clone()} {onchoice} {onopen} onback={go(Screen::Home)}
+                    oncodebook={go(Screen::Codebook)} />
             }
         }
         Screen::Moderate => html! {
@@ -171,6 +173,10 @@ pub(crate) fn Screens(props: &ScreensProps) -> Html {
             <ImportBundles session={session.clone()} platform={props.platform.clone()}
                 reader={props.config.auditor.clone()} onimported={actions.onreload.clone()}
                 onback={go(Screen::Home)} />
+        },
+        Screen::Codebook => html! {
+            <CodebookPage session={session.clone()} platform={props.platform.clone()}
+                oncodebook={actions.oncodebook.clone()} onback={go(Screen::Themes)} />
         },
         Screen::Templates => html! {
             <TemplatesPage session={session.clone()} platform={props.platform.clone()} templates={props.templates.clone()}

@@ -90,7 +90,8 @@ async fn download_csv(
             | AnalysisReply::FigureAudits(_)
             | AnalysisReply::Agreement(_)
             | AnalysisReply::Exported(_)
-            | AnalysisReply::Warmed,
+            | AnalysisReply::Warmed
+            | AnalysisReply::CodebookChecked(_),
         ) => platform.emit(LensEvent::Error {
             code: ErrorCode::DownloadFailed,
             message: "The file could not be made: reload the page to carry on.".to_owned(),

@@ -158,6 +158,7 @@ mod tests {
             phrases_read: 60,
             earlier: PeriodCompared { from: day, to: day, narratives: 0 },
             changes: Vec::new(),
+            codebook: Default::default(),
         }
     }
 

@@ -311,6 +311,7 @@ mod tests {
             phrases_read: 0,
             earlier: lens_analysis::protocol::themes::PeriodCompared { from: day, to: day, narratives: 0 },
             changes: Vec::new(),
+            codebook: Default::default(),
         })
     }
 
