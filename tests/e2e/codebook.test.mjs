@@ -62,7 +62,13 @@ test("a QA manager uses the council's own codebook for themes, after a refused o
 
   // Checked with no file chosen, then a codebook with problems: each is listed, nothing changes.
   await lens.getByRole("button", { name: "Check this codebook" }).click();
-  await lens.getByText("Select a codebook file").waitFor();
+  await lens.getByRole("heading", { name: "There is a problem" }).waitFor();
+  await page.waitForFunction(() => {
+    const active = document.querySelector("practice-lens").shadowRoot.activeElement;
+    return active?.classList.contains("lens-error-summary");
+  });
+  await lens.locator(".lens-error-summary").getByRole("link", { name: "Select a codebook file" }).click();
+  assert.equal(await page.evaluate(() => document.querySelector("practice-lens").shadowRoot.activeElement?.id), "lens-codebook-file");
   await lens.locator("#lens-codebook-file").setInputFiles(file("broken.json", BROKEN));
   await lens.getByRole("button", { name: "Check this codebook" }).click();
   const summary = lens.locator(".lens-error-summary");

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use lens_store::council_codebook::parse_codebook_document;
 use lens_themes::{Codebook, CodebookTheme, Tagger};
 
+pub use crate::protocol::codebook::COUNCIL_UNNAMED;
 use crate::protocol::codebook::{CodebookSummary, CodebookThemeSummary};
 use crate::theme_view::builtin_tagger;
 
@@ -21,8 +22,9 @@ pub fn check_codebook(text: &str, unnamed: &str) -> Result<Codebook, Vec<String>
         .themes
         .into_iter()
         .map(|theme| CodebookTheme {
+            // Themes are named by their label wherever they are read; an id stands in for none.
+            label: if theme.label.trim().is_empty() { theme.id.clone() } else { theme.label },
             id: theme.id,
-            label: theme.label,
             description: theme.description,
             cues: theme.indicative_phrases,
         })
@@ -42,7 +44,7 @@ pub fn codebook_summary(codebook: &Codebook, council: bool) -> CodebookSummary {
             .iter()
             .map(|theme| CodebookThemeSummary {
                 id: theme.id.clone(),
-                label: if theme.label.trim().is_empty() { theme.id.clone() } else { theme.label.clone() },
+                label: theme.label.clone(),
                 phrases: theme.cues.len(),
             })
             .collect(),
@@ -50,9 +52,6 @@ pub fn codebook_summary(codebook: &Codebook, council: bool) -> CodebookSummary {
         note: None,
     }
 }
-
-/// What a council codebook whose document gives no name is called.
-pub const COUNCIL_UNNAMED: &str = "Your council's codebook";
 
 thread_local! {
     /// The council document last compiled and its tagger: compiling every cue costs a few
@@ -83,15 +82,19 @@ pub(crate) fn tagger_for(document: Option<&str>) -> (Rc<Tagger>, CodebookSummary
             COUNCIL_TAGGER.with(|cell| *cell.borrow_mut() = Some((document.to_owned(), tagger.clone())));
             (tagger, codebook_summary(&codebook, true))
         }
-        Err(problems) => {
-            let (tagger, mut summary) = builtin();
-            summary.note = Some(format!(
-                "The council's codebook kept on this device could not be used ({}), so the built-in codebook was: load the codebook again on the Theme codebook screen.",
-                problems.join("; ")
-            ));
-            (tagger, summary)
-        }
+        Err(problems) => builtin_with_note(&problems.join("; ")),
     }
+}
+
+/// The built-in tagger, used because the council's kept codebook could not be (`why`), with a
+/// note saying so and what to do.
+pub(crate) fn builtin_with_note(why: &str) -> (Rc<Tagger>, CodebookSummary) {
+    let tagger = builtin_tagger();
+    let mut summary = codebook_summary(tagger.codebook(), false);
+    summary.note = Some(format!(
+        "Your council's codebook kept on this device could not be used ({why}), so the built-in codebook was used instead. Choose \"Change the theme codebook\" to load your codebook again or remove it."
+    ));
+    (tagger, summary)
 }
 
 #[cfg(test)]
@@ -154,5 +157,14 @@ mod tests {
         assert_eq!(fallback.codebook().themes.len(), 17);
         assert!(!summary.council);
         assert!(summary.note.unwrap().contains("could not be used (the file is not a codebook"));
+        let (_, summary) = builtin_with_note("it is damaged");
+        assert!(summary
+            .note
+            .unwrap()
+            .starts_with("Your council's codebook kept on this device could not be used (it is damaged)"));
+        let unlabelled =
+            check_codebook(r#"{"themes": [{"id": "respite", "indicative_phrases": ["respite"]}]}"#, "x")
+                .unwrap();
+        assert_eq!(unlabelled.themes[0].label, "respite", "a theme without a label is named by its id");
     }
 }

@@ -14,11 +14,11 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use lens_core::{Audit, Moderation};
-use lens_store::council_codebook::read_council_codebook;
+use lens_store::council_codebook::{read_council_codebook, KeptCodebook};
 use lens_store::{list_audits, list_moderations, Revision, Store, Versioned};
 use lens_themes::{Tagger, Tagging};
 
-use crate::council_codebook::tagger_for;
+use crate::council_codebook::{builtin_with_note, tagger_for};
 use crate::protocol::agreement::AgreementView;
 use crate::protocol::codebook::CodebookSummary;
 use crate::protocol::DataSource;
@@ -139,7 +139,10 @@ async fn read_records(store: &dyn Store) -> Result<DeviceRecords, String> {
         list_moderations(store).await.map_err(|error| error.to_string())?;
     let audit_versions = audits.iter().map(|audit| (audit.revision, audit.updated_at)).collect();
     let kept = read_council_codebook(store).await.map_err(|error| error.to_string())?;
-    let (tagger, codebook) = tagger_for(kept.as_ref().and_then(|kept| kept.document.as_deref()));
+    let (tagger, codebook) = match &kept {
+        Some(KeptCodebook { unreadable: Some(why), .. }) => builtin_with_note(why),
+        kept => tagger_for(kept.as_ref().and_then(|kept| kept.document.as_deref())),
+    };
     Ok(DeviceRecords {
         audits: audits.into_iter().map(|audit| audit.value).collect(),
         audit_versions,

@@ -117,6 +117,9 @@ struct CodebookBody {
 pub struct KeptCodebook {
     /// The document in use; none when the built-in codebook is.
     pub document: Option<String>,
+    /// Why the record could not be read (a newer version wrote it, or it is damaged): the
+    /// built-in codebook is used, and the revision still lets a person replace or remove it.
+    pub unreadable: Option<String>,
     /// The record's revision, for the next write to name.
     pub revision: Revision,
 }
@@ -125,13 +128,21 @@ fn codebook_key() -> RecordKey {
     RecordKey::new(RecordKind::Codebook, "council")
 }
 
-/// The council codebook record, if one was ever kept on this device.
+/// The council codebook record, if one was ever kept on this device. A record that cannot be
+/// read is returned without its document, saying why, so it never stops the themes being read.
 pub async fn read_council_codebook(store: &dyn Store) -> Result<Option<KeptCodebook>, StoreError> {
     let Some(record) = store.get(&codebook_key()).await? else { return Ok(None) };
-    not_newer(CODEBOOK_SCHEMA)(&record)?;
-    let body: CodebookBody = serde_json::from_str(&record.body)
-        .map_err(|error| StoreError::Corrupt { key: record.key.clone(), reason: error.to_string() })?;
-    Ok(Some(KeptCodebook { document: body.document, revision: record.revision }))
+    let revision = record.revision;
+    let unreadable = |reason: &str| {
+        Ok(Some(KeptCodebook { document: None, unreadable: Some(reason.to_owned()), revision }))
+    };
+    if not_newer(CODEBOOK_SCHEMA)(&record).is_err() {
+        return unreadable("a newer version of Practice Lens kept it");
+    }
+    match serde_json::from_str::<CodebookBody>(&record.body) {
+        Ok(body) => Ok(Some(KeptCodebook { document: body.document, unreadable: None, revision })),
+        Err(_) => unreadable("it is damaged"),
+    }
 }
 
 /// The write that puts `document` in use (or, with none, the built-in codebook again), based
@@ -204,5 +215,26 @@ mod tests {
         let stale = block_on(store.put(council_codebook_write(Some("{}"), Some(first), now)));
         assert!(matches!(stale, Err(StoreError::Conflict { .. })), "{stale:?}");
         assert_eq!(block_on(read_council_codebook(&store)).unwrap().unwrap().revision, removed);
+    }
+
+    #[test]
+    fn a_damaged_or_newer_record_reads_as_unreadable_with_its_revision_so_it_can_be_replaced() {
+        let now = DateTime::parse_from_rfc3339("2026-12-06T10:00:00Z").unwrap().with_timezone(&Utc);
+        for (schema_version, body, why) in [
+            (1, "{\"doc", "it is damaged"),
+            (2, "{\"document\": null}", "a newer version of Practice Lens kept it"),
+        ] {
+            let store = MemoryStore::default();
+            let write = RecordWrite {
+                schema_version,
+                body: body.to_owned(),
+                ..council_codebook_write(None, None, now)
+            };
+            let revision = block_on(store.put(write)).unwrap();
+            let kept = block_on(read_council_codebook(&store)).unwrap().unwrap();
+            assert_eq!(kept, KeptCodebook { document: None, unreadable: Some(why.to_owned()), revision });
+            let replaced = block_on(store.put(council_codebook_write(Some("{}"), Some(kept.revision), now)));
+            assert!(replaced.is_ok(), "{replaced:?}");
+        }
     }
 }

@@ -316,6 +316,11 @@ impl Reducible for SessionState {
                     loaded.samples = Rc::new(keep_newer(&loaded.samples, &current.samples, |s| s.id.clone()));
                     loaded.qa_reports =
                         Rc::new(keep_newer(&loaded.qa_reports, &current.qa_reports, |r| r.id.clone()));
+                    // A codebook kept or removed while the device was read again stays.
+                    let revision = |kept: &Option<KeptCodebook>| kept.as_ref().map(|kept| kept.revision);
+                    if revision(&current.codebook) > revision(&loaded.codebook) {
+                        loaded.codebook = current.codebook.clone();
+                    }
                 }
                 return Rc::new(Self(Some(loaded)));
             }

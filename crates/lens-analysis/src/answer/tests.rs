@@ -4,7 +4,8 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use futures::executor::block_on;
 use lens_store::bundle::parse_bundle;
-use lens_store::{save_audit, save_moderation, MemoryStore, RecordKind, Store};
+use lens_store::council_codebook::council_codebook_write;
+use lens_store::{save_audit, save_moderation, MemoryStore, RecordKind, RecordWrite, Store};
 
 use super::answer;
 use crate::device_records::RecordCache;
@@ -436,4 +437,42 @@ fn a_figure_no_longer_in_the_report_is_refused_in_words() {
         AnalysisReply::Refused { message } => assert!(message.contains("go back to the report"), "{message}"),
         other => panic!("expected a refusal, got {other:?}"),
     }
+}
+
+#[test]
+fn themes_are_read_with_the_kept_council_codebook_and_a_damaged_one_falls_back_to_the_built_in() {
+    let now = Utc.with_ymd_and_hms(2026, 12, 6, 9, 0, 0).unwrap();
+    let themes = |store: MemoryStore, snapshot: u64, cache: &RecordCache| {
+        let AnalysisRequest::Report(request) =
+            half_year(DataSource::Snapshot { name: "golden".into(), snapshot })
+        else {
+            unreachable!()
+        };
+        let AnalysisReply::Themes(themes) = ask_with(AnalysisRequest::Themes(request), store, cache) else {
+            panic!("themes expected")
+        };
+        themes.rows.into_iter().map(|row| row.theme).collect::<Vec<_>>()
+    };
+    let cache = RecordCache::default();
+    let builtin = themes(golden_store(), 1, &cache);
+    assert!(
+        !builtin.is_empty() && !builtin.iter().any(|theme| theme == "Northshire safety plans"),
+        "{builtin:?}"
+    );
+
+    // The page names the codebook's revision in its snapshot: a new one is read afresh.
+    let with_codebook = golden_store();
+    let document = r#"{"name": "Northshire", "themes": [{"id": "safety_plans", "label": "Northshire safety plans", "indicative_phrases": ["safety plan"]}]}"#;
+    block_on(with_codebook.put(council_codebook_write(Some(document), None, now))).unwrap();
+    let council = themes(with_codebook, 2, &cache);
+    assert_eq!(
+        council,
+        ["Northshire safety plans"],
+        "only the council's theme, with nothing kept from the built-in reading"
+    );
+
+    let damaged = golden_store();
+    let write = RecordWrite { body: "{\"doc".to_owned(), ..council_codebook_write(None, None, now) };
+    block_on(damaged.put(write)).unwrap();
+    assert_eq!(themes(damaged, 3, &cache), builtin, "a damaged codebook record never stops the themes");
 }

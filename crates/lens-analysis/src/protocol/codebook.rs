@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What a council codebook whose document gives no name is called.
+pub const COUNCIL_UNNAMED: &str = "Your council's codebook";
+
 /// A codebook document to check, as the person loaded it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckCodebookRequest {

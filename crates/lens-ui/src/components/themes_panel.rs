@@ -19,7 +19,7 @@ use yew::prelude::*;
 use self::choice::{audit_templates, grade_options, standard_options, ThemeChoice};
 use self::phrases::{phrase_changes, uncovered_phrases};
 use self::sides::theme_sides;
-use super::codebook_page::read_with;
+use super::codebook_page::{change_codebook, read_with};
 use super::focus::use_focus_on_mount;
 use super::form::{date_input, period_errors, quick_periods, DateInputView, ErrorSummary, QuickPeriod};
 use super::pagination::plural;
@@ -182,18 +182,14 @@ pub(crate) fn ThemesPanel(props: &ThemesPanelProps) -> Html {
                     </div>
                 </div>
             </div>
-            { read_view(&read, from_problem.is_none() && to_problem.is_none(), &props.onopen, &props.oncodebook.reform(|_| ())) }
+            { change_codebook(&props.oncodebook.reform(|_| ())) }
+            { read_view(&read, from_problem.is_none() && to_problem.is_none(), &props.onopen) }
         </section>
     }
 }
 
 /// The panel as read, or where its reading is.
-fn read_view(
-    read: &Read,
-    dates_real: bool,
-    onopen: &Callback<(AuditId, String)>,
-    oncodebook: &Callback<MouseEvent>,
-) -> Html {
+fn read_view(read: &Read, dates_real: bool, onopen: &Callback<(AuditId, String)>) -> Html {
     match read {
         Read::Waiting if dates_real => {
             html! { <p class="lens-body" role="status">{ "Reading the narratives for themes…" }</p> }
@@ -216,7 +212,7 @@ fn read_view(
             html! {
                 <>
                     <p class="lens-body" role="status">{ found }</p>
-                    { read_with(&view.codebook, oncodebook) }
+                    { read_with(&view.codebook) }
                     if view.narratives == 0 {
                         <p class="lens-body">{ "No narrative matches this choice. Choose a longer period, or fewer of the filters above." }</p>
                     }

@@ -79,6 +79,14 @@ fn drafted(heading: FindingsHeading, panel: &ThemePanelView) -> Findings {
                         cite(sides, side);
                     }
                 }
+                _ if panel.codebook.council
+                    && !panel.codebook.themes.iter().any(|theme| theme.id == MULTI_AGENCY_THEME) =>
+                {
+                    lines.push(format!(
+                        "The codebook in use, {}, has no theme of working with partner agencies (\"{MULTI_AGENCY_THEME}\"), so nothing was drafted here.",
+                        panel.codebook.name
+                    ))
+                }
                 _ => lines.push(
                     "No theme of working with partner agencies was found in the narratives of these audits."
                         .to_owned(),
